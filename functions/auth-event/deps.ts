@@ -1,0 +1,42 @@
+/** Builds the trigger's real dependencies from the environment, once per cold start. */
+
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { type Env, positiveNumber } from '../../src/config/env';
+import { readMetricsNamespace, readTableSettings, readTrackingSettings } from '../../src/config/settings';
+import { systemClock } from '../../src/domain/clock';
+import { createEmfMetrics, createLogger } from '../../src/observability/telemetry';
+import type {
+  AuthTriggerDeps,
+  AuthTriggerStartup,
+  AuthTriggerTelemetry,
+} from '../../src/usecases/handle-auth-trigger';
+
+export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
+  const budgetMs = positiveNumber(env, 'TRIGGER_BUDGET_MS', 500);
+  if (budgetMs >= 4000)
+    throw new Error(`TRIGGER_BUDGET_MS must stay well under Cognito's 5 s limit, got ${budgetMs}`);
+  const tracking = readTrackingSettings(env);
+  // Two HTTP attempts at most, each bounded, so SDK retries stay inside the budget as well.
+  const client = createDocumentClient({ maxAttempts: 2, requestTimeoutMs: Math.ceil(budgetMs / 2) });
+  return {
+    store: new DynamoActivityStore(client, readTableSettings(env)),
+    clock: systemClock,
+    settings: {
+      trackedClientIds: tracking.trackedClientIds,
+      rules: tracking.rules,
+      budgetMs,
+      maxAttempts: 5,
+    },
+  };
+}
+
+export function startAuthTrigger(env: Env): { startup: AuthTriggerStartup; telemetry: AuthTriggerTelemetry } {
+  const telemetry = { logger: createLogger(), metrics: createEmfMetrics(readMetricsNamespace(env)) };
+  try {
+    return { startup: { deps: buildAuthTriggerDeps(env) }, telemetry };
+  } catch (error) {
+    // A bad deployment must not lock users out: remember the error and report it on every event.
+    return { startup: { error }, telemetry };
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Cognito Pre Token Generation (V1/V2/V3) and Post Authentication trigger for Argo CD sign-ins.
+ * Records the sign-in and always returns the event unchanged.
+ */
+import type { PostAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { handleAuthTrigger } from '../../src/usecases/handle-auth-trigger';
+import { startAuthTrigger } from './deps';
+
+const { startup, telemetry } = startAuthTrigger(process.env);
+
+export async function handler<E extends PreTokenGenerationTriggerEvent | PostAuthenticationTriggerEvent>(
+  event: E,
+): Promise<E> {
+  return handleAuthTrigger(startup, telemetry, event);
+}

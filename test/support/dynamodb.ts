@@ -1,0 +1,31 @@
+/**
+ * Test access to the shared DynamoDB Local: points the SDK's standard settings at it (so code that
+ * builds its own clients from the environment, like the handlers, talks to it) and makes fresh tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { tableDefinition } from '../../src/adapters/dynamodb/table-schema';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+
+export function useLocalDynamoDb(): string {
+  const endpoint = inject('dynamoDbEndpoint');
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  process.env.AWS_REGION = LOCAL_REGION;
+  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  return endpoint;
+}
+
+/** Creates a uniquely named table with the project's key schema and returns its name. */
+export async function createTestTable(prefix = 'test'): Promise<string> {
+  const endpoint = useLocalDynamoDb();
+  const tableName = `${prefix}-${randomUUID()}`;
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  } finally {
+    client.destroy();
+  }
+  return tableName;
+}
