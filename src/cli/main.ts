@@ -1,0 +1,43 @@
+/** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
+import { ConfigError } from '../config/env';
+import { analyzeCommand } from './analyze';
+import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  analyze: {
+    run: analyzeCommand,
+    summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`);
+  return ['Usage: relogin-monitor <command> [options]', '', 'Commands:', ...lines].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    writeLine(name === undefined ? io.stderr : io.stdout, usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      writeLine(io.stderr, `relogin-monitor ${name}: configuration: ${error.message}`);
+      return EXIT.usage;
+    }
+    writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message ?? String(error)}`);
+    return EXIT.failed;
+  }
+}
