@@ -42,7 +42,7 @@ export function toReport(summary: ActivitySummary): AnalyzeReport {
 }
 
 function renderTable(report: AnalyzeReport, heavy: HeavyUserRule): string {
-  const heavy = new Set(report.heavyUsers);
+  const heavyUsers = new Set(report.heavyUsers);
   const header = ['user', 'logins', 're-logins', 'refreshes', 'median re-login interval', 'heavy'];
   const rows = report.users.map((user) => [
     user.user,
@@ -50,7 +50,7 @@ function renderTable(report: AnalyzeReport, heavy: HeavyUserRule): string {
     String(user.reLogins),
     String(user.refreshes),
     user.medianReLoginIntervalMinutes === null ? '-' : `${user.medianReLoginIntervalMinutes} min`,
-    heavy.has(user.user) ? 'yes' : '',
+    heavyUsers.has(user.user) ? 'yes' : '',
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
