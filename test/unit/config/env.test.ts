@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, oneOf, positiveNumber, requiredString, stringList } from '../../../src/config/env';
+import { readTableSettings, readTrackingSettings } from '../../../src/config/settings';
+
+describe('Module: config', () => {
+  it('should name a missing required setting', () => {
+    expect(() => requiredString({}, 'TABLE_NAME')).toThrow(
+      new ConfigError('TABLE_NAME is required but not set'),
+    );
+    expect(() => readTableSettings({ TABLE_NAME: '  ' })).toThrow('TABLE_NAME is required');
+  });
+
+  it('should reject numbers that are not positive, naming the setting and the value', () => {
+    expect(() => positiveNumber({ DEDUPE_SECONDS: 'abc' }, 'DEDUPE_SECONDS', 30)).toThrow(
+      'DEDUPE_SECONDS must be a positive number, got "abc"',
+    );
+    expect(() => positiveNumber({ DEDUPE_SECONDS: '0' }, 'DEDUPE_SECONDS', 30)).toThrow(ConfigError);
+    expect(positiveNumber({}, 'DEDUPE_SECONDS', 30)).toBe(30);
+  });
+
+  it('should split comma-separated lists and treat empty as none', () => {
+    expect(stringList({ ARGOCD_CLIENT_IDS: ' a, b ,,c ' }, 'ARGOCD_CLIENT_IDS')).toEqual(['a', 'b', 'c']);
+    expect(stringList({ ARGOCD_CLIENT_IDS: '' }, 'ARGOCD_CLIENT_IDS')).toEqual([]);
+  });
+
+  it('should accept only listed choices', () => {
+    expect(oneOf({ MODE: 'email' }, 'MODE', ['email', 'hashed'], 'hashed')).toBe('email');
+    expect(() => oneOf({ MODE: 'x' }, 'MODE', ['email', 'hashed'], 'hashed')).toThrow(
+      'MODE must be one of email, hashed',
+    );
+  });
+
+  it('should apply the documented defaults', () => {
+    expect(readTrackingSettings({})).toEqual({
+      trackedClientIds: new Set(),
+      rules: { dedupeSeconds: 30, sessionHours: 24 },
+      heavyReLogins: 3,
+    });
+    expect(readTableSettings({ TABLE_NAME: 't' })).toEqual({ tableName: 't', retentionDays: 35 });
+  });
+});
