@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startAuthTrigger } from '../../functions/auth-event/deps';
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { handleAuthTrigger } from '../../src/usecases/handle-auth-trigger';
+import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
+import { captureOutput, metricTotals } from '../support/emf';
+import { type LocalEndpoint, silentEndpoint, throttlingDynamoDb } from '../support/faulty-endpoints';
+import { cognitoFixture } from '../support/fixtures';
+import { freePort } from '../support/ports';
+
+const BUDGET_MS = 300;
+/** Generous head-room over the budget for a loaded CI machine; still far below Cognito's 5 s. */
+const BOUND_MS = BUDGET_MS + 1_000;
+const hostedAuth = cognitoFixture('pre-token-v1-hosted-auth');
+const postAuth = cognitoFixture('post-authentication');
+const scope = { userPoolId: 'ap-northeast-1_EXAMPLE', clientId: 'argocdclient0example0000001' };
+
+function env(tableName: string, extra: Record<string, string> = {}) {
+  return {
+    TABLE_NAME: tableName,
+    TRIGGER_BUDGET_MS: String(BUDGET_MS),
+    METRICS_NAMESPACE: 'Test/Auth',
+    ...extra,
+  };
+}
+
+async function invokeWith(environment: Record<string, string | undefined>, event: unknown) {
+  const { startup, telemetry } = startAuthTrigger(environment);
+  const before = JSON.stringify(event);
+  const started = performance.now();
+  const { result, output } = await captureOutput(() => handleAuthTrigger(startup, telemetry, event));
+  return {
+    result,
+    output,
+    elapsedMs: performance.now() - started,
+    unchanged: JSON.stringify(result) === before,
+  };
+}
+
+describe('Lambda: auth-event handler', () => {
+  let tableName: string;
+
+  beforeAll(async () => {
+    tableName = await createTestTable('trigger');
+  });
+
+  it('should record a sign-in through the deployed handler module and return the event as it came', async () => {
+    // Prepare: the real module, wired from process.env at import time as on a cold start.
+    useLocalDynamoDb();
+    vi.stubEnv('TABLE_NAME', tableName);
+    vi.stubEnv('METRICS_NAMESPACE', 'Test/Auth');
+    vi.resetModules();
+    const { handler } = await import('../../functions/auth-event/handler');
+    const event = structuredClone(hostedAuth) as never;
+
+    // Act
+    const { result, output } = await captureOutput(() => handler(event));
+    vi.unstubAllEnvs();
+
+    // Assess
+    expect(result).toBe(event);
+    expect(result).toEqual(hostedAuth);
+    const stored = await new DynamoActivityStore(createDocumentClient(), {
+      tableName,
+      retentionDays: 35,
+    }).listActivity(scope, Date.now() - 60_000, Date.now());
+    expect(stored.map((item) => [item.kind, item.username])).toEqual([['session-start', 'alice']]);
+    expect(metricTotals(output.metrics)).toEqual({ Logins: 1 });
+    const [line] = output.metrics;
+    expect(line?._aws).toMatchObject({
+      CloudWatchMetrics: [{ Namespace: 'Test/Auth', Dimensions: [['UserPoolId', 'ClientId']] }],
+    });
+    expect(line).toMatchObject({ UserPoolId: scope.userPoolId, ClientId: scope.clientId });
+  });
+
+  it('should count a sign-in that fires both triggers once, and a refresh as a refresh', async () => {
+    // Prepare
+    useLocalDynamoDb();
+    const table = await createTestTable('trigger');
+
+    // Act
+    const first = await invokeWith(env(table), postAuth);
+    const second = await invokeWith(env(table), { ...postAuth, triggerSource: 'TokenGeneration_HostedAuth' });
+    const refreshed = await invokeWith(env(table), {
+      ...cognitoFixture('pre-token-v2-refresh'),
+      userName: 'bob',
+      request: postAuth.request,
+    });
+
+    // Assess
+    expect(metricTotals(first.output.metrics)).toEqual({ Logins: 1 });
+    expect(second.output.metrics).toEqual([]);
+    expect(metricTotals(refreshed.output.metrics)).toEqual({ TokenRefreshes: 1 });
+  });
+
+  it('should ignore untracked clients and machine-to-machine tokens without writing anything', async () => {
+    useLocalDynamoDb();
+    const table = await createTestTable('trigger');
+    const other = await invokeWith(env(table, { ARGOCD_CLIENT_IDS: 'another-client' }), hostedAuth);
+    const m2m = await invokeWith(env(table), {
+      ...hostedAuth,
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+    });
+    for (const outcome of [other, m2m]) {
+      expect(outcome.unchanged).toBe(true);
+      expect(outcome.output.metrics).toEqual([]);
+    }
+    const stored = await new DynamoActivityStore(createDocumentClient(), {
+      tableName: table,
+      retentionDays: 35,
+    }).listActivity(scope, Date.now() - 60_000, Date.now());
+    expect(stored).toEqual([]);
+  });
+
+  describe('when things go wrong, the sign-in still goes through', () => {
+    const endpoints: LocalEndpoint[] = [];
+
+    afterAll(async () => {
+      await Promise.all(endpoints.map((endpoint) => endpoint.close()));
+      vi.unstubAllEnvs();
+    });
+
+    it.each([
+      ['null', null],
+      ['an empty object', {}],
+      ['a string', 'TokenGeneration_HostedAuth'],
+      ['a missing userPoolId', { ...hostedAuth, userPoolId: undefined }],
+      ['a numeric version', { ...hostedAuth, version: 2 }],
+      ['callerContext as a string', { ...hostedAuth, callerContext: 'argocd' }],
+      ['no user at all', { ...hostedAuth, userName: undefined, request: { userAttributes: { sub: 42 } } }],
+    ])('should return %s unchanged and count a RecordFailure', async (_name, event) => {
+      useLocalDynamoDb();
+      const outcome = await invokeWith(env(tableName), event);
+      expect(outcome.result).toBe(event);
+      expect(outcome.unchanged).toBe(true);
+      expect(metricTotals(outcome.output.metrics)).toEqual({ RecordFailures: 1 });
+      expect(outcome.output.logs.some((log) => log.level === 'ERROR')).toBe(true);
+    });
+
+    async function expectSafeFailure(environment: Record<string, string>, endpoint: string) {
+      vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', endpoint);
+      const event = structuredClone(hostedAuth);
+      const outcome = await invokeWith(environment, event);
+      expect(outcome.result).toBe(event);
+      expect(outcome.unchanged).toBe(true);
+      expect(outcome.elapsedMs).toBeLessThan(BOUND_MS);
+      expect(metricTotals(outcome.output.metrics)).toEqual({ RecordFailures: 1 });
+      const dimensions = outcome.output.metrics[0];
+      expect(dimensions).toMatchObject({ UserPoolId: scope.userPoolId, ClientId: scope.clientId });
+      return outcome;
+    }
+
+    it('should give up within the budget when DynamoDB refuses connections', async () => {
+      await expectSafeFailure(env(tableName), `http://127.0.0.1:${await freePort()}`);
+    });
+
+    it('should give up within the budget when DynamoDB accepts the connection and never answers', async () => {
+      const silent = await silentEndpoint();
+      endpoints.push(silent);
+      await expectSafeFailure(env(tableName), silent.url);
+      expect(silent.requests()).toBeGreaterThan(0);
+    });
+
+    it('should give up within the budget when DynamoDB throttles every call', async () => {
+      const throttling = await throttlingDynamoDb();
+      endpoints.push(throttling);
+      await expectSafeFailure(env(tableName), throttling.url);
+      expect(throttling.requests()).toBeGreaterThan(0);
+    });
+
+    it('should survive a table that does not exist', async () => {
+      const outcome = await expectSafeFailure(env('no-such-table'), useLocalDynamoDb());
+      expect(JSON.stringify(outcome.output.logs)).toContain('ResourceNotFoundException');
+    });
+
+    it('should survive a deployment without TABLE_NAME and say which setting is missing', async () => {
+      const outcome = await expectSafeFailure({ TRIGGER_BUDGET_MS: String(BUDGET_MS) }, useLocalDynamoDb());
+      expect(JSON.stringify(outcome.output.logs)).toContain('TABLE_NAME is required but not set');
+    });
+  });
+});
