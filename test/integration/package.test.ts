@@ -1,0 +1,86 @@
+/** `osls package` runs offline with no AWS credentials and produces the stack we mean to deploy. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/cli';
+
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+
+async function packageStack(params: string[] = []): Promise<{ dir: string; template: Template }> {
+  const dir = mkdtempSync(join(tmpdir(), 'osls-package-'));
+  const home = mkdtempSync(join(tmpdir(), 'no-aws-home-'));
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'node_modules/osls/bin/serverless.js'),
+      'package',
+      '--stage',
+      'ci',
+      '--package',
+      dir,
+      ...params.map((param) => `--param=${param}`),
+    ],
+    // An empty HOME and no AWS_* variables: nothing to find credentials in.
+    {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH, HOME: home, SLS_TELEMETRY_DISABLED: '1' },
+      timeout: 120_000,
+    },
+  );
+  const template = JSON.parse(
+    readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  ) as Template;
+  return { dir, template };
+}
+
+function cognitoTriggers(template: Template): unknown {
+  const resource = Object.values(template.Resources).find((item) => item.Type === 'Custom::CognitoUserPool');
+  return resource?.Properties.UserPoolConfigs;
+}
+
+describe('Deploy: osls package', { timeout: 180_000 }, () => {
+  it('should package the trigger for nodejs22.x with its table, both triggers and least-privilege IAM', async () => {
+    // Act
+    const { dir, template } = await packageStack(['userPoolName=team-pool']);
+
+    // Assess
+    const resources = template.Resources;
+    const trigger = resources.AuthEventLambdaFunction?.Properties;
+    expect(trigger?.Runtime).toBe('nodejs22.x');
+    expect(trigger?.Role).toEqual({ 'Fn::GetAtt': ['AuthEventRole', 'Arn'] });
+    expect(statSync(join(dir, 'authEvent.zip')).size).toBeGreaterThan(10_000);
+
+    expect(resources.ActivityTable?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    const pool = Object.values(resources).find((item) => item.Type === 'Custom::CognitoUserPool');
+    expect(pool?.Properties.UserPoolName).toBe('team-pool');
+    expect(cognitoTriggers(template)).toEqual([
+      { Trigger: 'PreTokenGeneration', LambdaVersion: 'V2_0' },
+      { Trigger: 'PostAuthentication' },
+    ]);
+
+    const policy = (
+      resources.AuthEventRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[]
+    )[0];
+    expect(policy?.PolicyDocument.Statement).toContainEqual({
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Resource: { 'Fn::GetAtt': ['ActivityTable', 'Arn'] },
+    });
+    const actions = policy?.PolicyDocument.Statement.flatMap(
+      (statement) => (statement as { Action: string[] }).Action,
+    );
+    expect(actions?.every((action) => !action.includes('*'))).toBe(true);
+  });
+
+  it('should leave out the Pre Token Generation trigger when the pool already has one', async () => {
+    const { template } = await packageStack(['attachPreTokenGeneration=false']);
+    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PostAuthentication' }]);
+  });
+});
