@@ -1,0 +1,108 @@
+/**
+ * ChatPoster on Slack's Web API (`chat.postMessage` through `@slack/web-api`).
+ *
+ * - The token is fetched for every post from a TokenSource (SSM, cached by Powertools), so a rotated
+ *   token is picked up without a redeploy.
+ * - Rate limits: Slack's `Retry-After` is honoured here (the client's own handling would add its back-off
+ *   on top); a wait longer than `maxRetryAfterSeconds` fails the post instead, and the next run retries.
+ * - Refusals a retry cannot fix (bad token, unknown channel, bot not invited) become ChatConfigurationError.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorCode, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
+import {
+  ChatConfigurationError,
+  type ChatMessage,
+  type ChatPoster,
+  type PostedMessage,
+} from '../../ports/chat';
+
+export type TokenSource = () => Promise<string>;
+
+export interface SlackChatPosterOptions {
+  channel: string;
+  token: TokenSource;
+  /** Base URL of the Web API; default Slack's own. */
+  slackApiUrl?: string;
+  maxRateLimitRetries?: number;
+  maxRetryAfterSeconds?: number;
+  /** Bound for one HTTP request. */
+  timeoutMs?: number;
+}
+
+/** Platform errors that need a person to change the set-up (token, scopes, channel, invitation). */
+const CONFIGURATION_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+]);
+
+const ADVICE: Readonly<Record<string, string>> = {
+  channel_not_found: 'check SLACK_CHANNEL (a channel id such as C0123456789 is safest)',
+  not_in_channel: 'invite the bot to the channel (/invite @<bot name>)',
+  missing_scope: 'give the Slack app the chat:write scope and reinstall it',
+};
+
+interface SlackErrorShape {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+}
+
+function asSlackError(error: unknown): SlackErrorShape {
+  return typeof error === 'object' && error !== null ? (error as SlackErrorShape) : {};
+}
+
+export class SlackChatPoster implements ChatPoster {
+  private readonly client: WebClient;
+
+  constructor(private readonly options: SlackChatPosterOptions) {
+    this.client = new WebClient(undefined, {
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      rejectRateLimitedCalls: true,
+      // Network errors and 5xx only; a few quick tries, then the next scheduled run takes over.
+      retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1_000 },
+      timeout: options.timeoutMs ?? 10_000,
+      logLevel: LogLevel.ERROR,
+    });
+  }
+
+  async post(message: ChatMessage): Promise<PostedMessage> {
+    const { channel, maxRateLimitRetries = 3, maxRetryAfterSeconds = 30 } = this.options;
+    const token = await this.options.token();
+    for (let retries = 0; ; retries += 1) {
+      try {
+        const result = await this.client.chat.postMessage({
+          token,
+          channel,
+          text: message.text,
+          blocks: message.blocks as unknown as KnownBlock[],
+          unfurl_links: false,
+        });
+        return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+      } catch (error) {
+        const { code, retryAfter, data } = asSlackError(error);
+        if (code === ErrorCode.RateLimitedError && retryAfter !== undefined) {
+          if (retries < maxRateLimitRetries && retryAfter <= maxRetryAfterSeconds) {
+            await sleep(retryAfter * 1000);
+            continue;
+          }
+        }
+        const slackError = code === ErrorCode.PlatformError ? data?.error : undefined;
+        if (slackError !== undefined && CONFIGURATION_ERRORS.has(slackError)) {
+          const hint = ADVICE[slackError] ?? 'check the bot token (SLACK_TOKEN_PARAMETER / SLACK_TOKEN)';
+          throw new ChatConfigurationError(
+            slackError,
+            `Slack refused chat.postMessage to ${channel}: ${slackError}; ${hint}`,
+          );
+        }
+        throw error;
+      }
+    }
+  }
+}

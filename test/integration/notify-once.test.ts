@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
+import { fixedTokenSource } from '../../src/adapters/slack/token-source';
+import { fixedClock } from '../../src/domain/clock';
+import { ChatConfigurationError } from '../../src/ports/chat';
+import { LeaseLostError } from '../../src/ports/notification-ledger';
+import { type NotifyOnceRequest, notifyOnce } from '../../src/usecases/notify-once';
+import { createTestTable } from '../support/dynamodb';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
+
+interface Announced {
+  release: string;
+}
+
+/** "Announce this release unless it was the last one announced." */
+function announce(release: string): NotifyOnceRequest<Announced> {
+  return {
+    key: 'upstream-fix#argocd-oidc-refresh',
+    decide: (previous) => (previous?.release === release ? null : { release }),
+    message: (next, previous) => ({
+      text: `fixed in ${next.release} (before: ${previous?.release ?? 'none'})`,
+      blocks: [],
+    }),
+  };
+}
+
+describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
+  const client = createDocumentClient();
+  let slack: FakeSlack;
+  let ledger: DynamoNotificationLedger;
+  const clock = fixedClock('2026-11-24T08:00:00Z');
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+  });
+  afterAll(() => slack.close());
+
+  beforeEach(async () => {
+    ledger = new DynamoNotificationLedger(client, await createTestTable('ledger'));
+    slack.messages.length = 0;
+  });
+
+  const deps = () => ({
+    ledger,
+    clock,
+    chat: new SlackChatPoster({
+      channel: 'C0ALERTS',
+      token: fixedTokenSource('xoxb-test'),
+      slackApiUrl: slack.apiUrl,
+    }),
+  });
+
+  it('should post a due message once and record it, then find nothing due on the next run', async () => {
+    // Act
+    const first = await notifyOnce(deps(), announce('v3.4.6'));
+    const second = await notifyOnce(deps(), announce('v3.4.6'));
+
+    // Assess
+    expect(first).toMatchObject({
+      status: 'sent',
+      state: { release: 'v3.4.6' },
+      posted: { channel: 'C0ALERTS' },
+    });
+    expect(second).toEqual({ status: 'not-due' });
+    expect(slack.messages.map((message) => message.text)).toEqual(['fixed in v3.4.6 (before: none)']);
+    expect(await ledger.read('upstream-fix#argocd-oidc-refresh')).toEqual({
+      state: { release: 'v3.4.6' },
+      version: 1,
+    });
+  });
+
+  it('should pass the previous state to the message builder when the decision changes', async () => {
+    // Prepare
+    await notifyOnce(deps(), announce('v3.4.6'));
+
+    // Act
+    const result = await notifyOnce(deps(), announce('v3.5.0'));
+
+    // Assess
+    expect(result.status).toBe('sent');
+    expect(slack.messages.at(-1)?.text).toBe('fixed in v3.5.0 (before: v3.4.6)');
+    expect((await ledger.read('upstream-fix#argocd-oidc-refresh')).version).toBe(2);
+  });
+
+  it('should record nothing when Slack fails, and post on the next run', async () => {
+    // Prepare
+    slack.answerNext({ kind: 'error', error: 'internal_error' });
+
+    // Act
+    const failed = notifyOnce(deps(), announce('v3.4.6'));
+    await expect(failed).rejects.toThrow(/internal_error/);
+    const stateAfterFailure = await ledger.read('upstream-fix#argocd-oidc-refresh');
+    const retried = await notifyOnce(deps(), announce('v3.4.6'));
+
+    // Assess
+    expect(stateAfterFailure).toEqual({ state: null, version: 0 });
+    expect(retried.status).toBe('sent');
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it('should release the lease on a configuration error so a fixed set-up posts on the next run', async () => {
+    // Prepare
+    slack.answerNext({ kind: 'error', error: 'not_in_channel' });
+
+    // Act
+    const refused = await notifyOnce(deps(), announce('v3.4.6')).catch((error: unknown) => error);
+    const retried = await notifyOnce(deps(), announce('v3.4.6'));
+
+    // Assess
+    expect(refused).toBeInstanceOf(ChatConfigurationError);
+    expect((refused as ChatConfigurationError).code).toBe('not_in_channel');
+    expect(retried.status).toBe('sent');
+  });
+
+  it('should post exactly once when two runs overlap', async () => {
+    // Prepare: a slow Slack keeps the first run between claim and confirm while the others start.
+    slack.answerNext({ kind: 'slow', delayMs: 300 });
+
+    // Act
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => notifyOnce(deps(), announce('v3.4.6'))));
+
+    // Assess
+    expect(results.filter((result) => result.status === 'sent')).toHaveLength(1);
+    expect(results.filter((result) => result.status === 'claimed-elsewhere')).toHaveLength(4);
+    expect(slack.messages).toHaveLength(1);
+    expect(await notifyOnce(deps(), announce('v3.4.6'))).toEqual({ status: 'not-due' });
+  });
+});
+
+describe('Class: DynamoNotificationLedger (DynamoDB Local)', () => {
+  const client = createDocumentClient();
+  const key = 'relogin-alert#pool#client';
+  const T0 = Date.parse('2026-11-24T08:00:00Z');
+  let ledger: DynamoNotificationLedger;
+
+  beforeEach(async () => {
+    ledger = new DynamoNotificationLedger(client, await createTestTable('ledger'));
+  });
+
+  it('should refuse a claim based on a state that another run has since confirmed', async () => {
+    // Prepare: run B read version 0, then run A claimed and confirmed.
+    const { version: readByB } = await ledger.read(key);
+    await ledger.claim(key, 0, { owner: 'A', now: T0, until: T0 + 60_000 });
+    await ledger.confirm(key, 'A', { heavyUsers: 3 }, T0);
+
+    // Act
+    const claimedByB = await ledger.claim(key, readByB, { owner: 'B', now: T0 + 1, until: T0 + 60_001 });
+
+    // Assess
+    expect(claimedByB).toBe(false);
+    expect(await ledger.read(key)).toEqual({ state: { heavyUsers: 3 }, version: 1 });
+  });
+
+  it('should let a later run take over an expired lease, and then refuse the old holder its confirm', async () => {
+    // Prepare
+    await ledger.claim(key, 0, { owner: 'A', now: T0, until: T0 + 60_000 });
+
+    // Act
+    const whileLive = await ledger.claim(key, 0, { owner: 'B', now: T0 + 59_000, until: T0 + 120_000 });
+    const afterExpiry = await ledger.claim(key, 0, { owner: 'B', now: T0 + 61_000, until: T0 + 120_000 });
+    const lateConfirm = ledger.confirm(key, 'A', { heavyUsers: 1 }, T0 + 62_000);
+
+    // Assess
+    expect(whileLive).toBe(false);
+    expect(afterExpiry).toBe(true);
+    await expect(lateConfirm).rejects.toBeInstanceOf(LeaseLostError);
+  });
+
+  it('should ignore a release by a run that no longer holds the lease', async () => {
+    // Prepare
+    await ledger.claim(key, 0, { owner: 'A', now: T0, until: T0 + 60_000 });
+
+    // Act
+    await ledger.release(key, 'B');
+    const claimedByC = await ledger.claim(key, 0, { owner: 'C', now: T0 + 1, until: T0 + 60_000 });
+    await ledger.release(key, 'A');
+    const claimedAfterRelease = await ledger.claim(key, 0, { owner: 'C', now: T0 + 2, until: T0 + 60_000 });
+
+    // Assess
+    expect(claimedByC).toBe(false);
+    expect(claimedAfterRelease).toBe(true);
+  });
+});

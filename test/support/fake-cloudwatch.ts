@@ -1,0 +1,100 @@
+/**
+ * CloudWatch stand-in (no emulator exists): records PutMetricData and answers GetMetricData from
+ * data points the test provides, over the AWS JSON 1.0 protocol `@aws-sdk/client-cloudwatch` speaks.
+ */
+import { type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
+
+export interface RecordedDatum {
+  namespace: string;
+  name: string;
+  value: number;
+  unit: string | undefined;
+  dimensions: Record<string, string>;
+  /** Epoch seconds, as sent. */
+  timestamp: number | undefined;
+}
+
+export interface SeriesPoint {
+  /** Epoch ms. */
+  at: number;
+  value: number;
+}
+
+interface WireDimension {
+  Name: string;
+  Value: string;
+}
+
+interface WireQuery {
+  Id: string;
+  MetricStat: {
+    Metric: { Namespace: string; MetricName: string; Dimensions?: WireDimension[] };
+    Period: number;
+    Stat: string;
+  };
+}
+
+export interface FakeCloudWatch extends AwsJsonServer {
+  /** Every datum of every PutMetricData request, in order. */
+  putData(): RecordedDatum[];
+  putRequests(): number;
+  /** Data points GetMetricData answers for one metric (dimensions matched exactly). */
+  setSeries(namespace: string, name: string, dimensions: Record<string, string>, points: SeriesPoint[]): void;
+}
+
+function dimensionsOf(list: WireDimension[] | undefined): Record<string, string> {
+  return Object.fromEntries((list ?? []).map(({ Name, Value }) => [Name, Value]));
+}
+
+function seriesKey(namespace: string, name: string, dimensions: Record<string, string>): string {
+  const sorted = Object.entries(dimensions).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([namespace, name, sorted]);
+}
+
+export async function startFakeCloudWatch(): Promise<FakeCloudWatch> {
+  const series = new Map<string, SeriesPoint[]>();
+  const server = await startAwsJsonServer(
+    { targetPrefix: 'GraniteServiceVersion20100801', contentType: 'application/x-amz-json-1.0' },
+    {
+      PutMetricData: () => ({}),
+      GetMetricData: (input) => {
+        const from = (input.StartTime as number) * 1000;
+        const to = (input.EndTime as number) * 1000;
+        return {
+          MetricDataResults: (input.MetricDataQueries as WireQuery[]).map(({ Id, MetricStat }) => {
+            const { Namespace, MetricName, Dimensions } = MetricStat.Metric;
+            const points = (series.get(seriesKey(Namespace, MetricName, dimensionsOf(Dimensions))) ?? [])
+              .filter((point) => point.at >= from && point.at < to)
+              .sort((a, b) => b.at - a.at);
+            return {
+              Id,
+              Label: MetricName,
+              StatusCode: 'Complete',
+              Timestamps: points.map((point) => point.at / 1000),
+              Values: points.map((point) => point.value),
+            };
+          }),
+        };
+      },
+    },
+  );
+  const puts = () => server.calls.filter((call) => call.operation === 'PutMetricData');
+  return {
+    ...server,
+    putRequests: () => puts().length,
+    putData: () =>
+      puts().flatMap(({ input }) =>
+        (input.MetricData as Record<string, unknown>[]).map((datum) => ({
+          namespace: input.Namespace as string,
+          name: datum.MetricName as string,
+          value: datum.Value as number,
+          unit: datum.Unit as string | undefined,
+          dimensions: dimensionsOf(datum.Dimensions as WireDimension[] | undefined),
+          timestamp: datum.Timestamp as number | undefined,
+        })),
+      ),
+    setSeries: (namespace, name, dimensions, points) => {
+      series.set(seriesKey(namespace, name, dimensions), points);
+    },
+  };
+}
