@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
+import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
+import { ChatConfigurationError } from '../../src/ports/chat';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
+import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+
+const message = {
+  text: 'Argo CD re-logins: 3 heavy users',
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*3 heavy users*' } }],
+};
+
+describe('Class: SlackChatPoster (fake Slack Web API)', () => {
+  let slack: FakeSlack;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+  });
+  afterAll(() => slack.close());
+  beforeEach(() => {
+    slack.messages.length = 0;
+    slack.attemptTimes.length = 0;
+  });
+
+  const poster = (options: { maxRetryAfterSeconds?: number } = {}) =>
+    new SlackChatPoster({
+      channel: 'C0ALERTS',
+      token: fixedTokenSource('xoxb-local'),
+      slackApiUrl: slack.apiUrl,
+      ...options,
+    });
+
+  it('should post text and blocks to the channel with the bot token', async () => {
+    // Act
+    const posted = await poster().post(message);
+
+    // Assess
+    expect(posted.channel).toBe('C0ALERTS');
+    expect(posted.ts).toBe(slack.messages[0]?.ts);
+    expect(slack.messages).toEqual([
+      expect.objectContaining({ token: 'xoxb-local', channel: 'C0ALERTS', ...message }),
+    ]);
+  });
+
+  it('should wait as long as Retry-After asks and then retry a rate-limited post', async () => {
+    // Prepare
+    slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 1 });
+
+    // Act
+    await poster().post(message);
+
+    // Assess
+    expect(slack.attempts()).toBe(2);
+    const [first = 0, second = 0] = slack.attemptTimes;
+    expect(second - first).toBeGreaterThanOrEqual(990);
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it('should give up on a Retry-After longer than it may wait, leaving the retry to the next run', async () => {
+    // Prepare
+    slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 120 });
+
+    // Act
+    const result = poster({ maxRetryAfterSeconds: 30 }).post(message);
+
+    // Assess
+    await expect(result).rejects.toMatchObject({ code: 'slack_webapi_rate_limited_error', retryAfter: 120 });
+    expect(slack.attempts()).toBe(1);
+  });
+
+  it.each(['invalid_auth', 'channel_not_found', 'not_in_channel'])(
+    'should turn %s into a ChatConfigurationError that names the fix',
+    async (error) => {
+      // Prepare
+      slack.answerNext({ kind: 'error', error });
+
+      // Act
+      const refused = await poster()
+        .post(message)
+        .catch((caught: unknown) => caught);
+
+      // Assess
+      expect(refused).toBeInstanceOf(ChatConfigurationError);
+      expect(refused).toMatchObject({ code: error, message: expect.stringContaining(`C0ALERTS: ${error}`) });
+      expect(slack.attempts()).toBe(1);
+    },
+  );
+
+  it('should pass other Slack errors through unchanged, as retryable', async () => {
+    // Prepare
+    slack.answerNext({ kind: 'error', error: 'internal_error' });
+
+    // Act
+    const refused = await poster()
+      .post(message)
+      .catch((caught: unknown) => caught);
+
+    // Assess
+    expect(refused).not.toBeInstanceOf(ChatConfigurationError);
+    expect(refused).toMatchObject({ data: { error: 'internal_error' } });
+  });
+});
+
+describe('Function: ssmTokenSource (SSM stand-in)', () => {
+  let ssm: FakeSsm;
+
+  beforeAll(async () => {
+    ssm = await startFakeSsm();
+    process.env.AWS_ENDPOINT_URL_SSM = ssm.url;
+    process.env.AWS_REGION = LOCAL_REGION;
+    process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  });
+  afterAll(async () => {
+    delete process.env.AWS_ENDPOINT_URL_SSM;
+    await ssm.close();
+  });
+
+  it('should read the SecureString decrypted, once while cached', async () => {
+    // Prepare
+    ssm.setSecureString('/relogin-monitor/slack-token', 'xoxb-from-ssm');
+    const token = ssmTokenSource('/relogin-monitor/slack-token', 300);
+    const readsBefore = ssm.reads();
+
+    // Act
+    const values = [await token(), await token()];
+
+    // Assess
+    expect(values).toEqual(['xoxb-from-ssm', 'xoxb-from-ssm']);
+    expect(ssm.reads() - readsBefore).toBe(1);
+  });
+
+  it('should report a missing parameter as a configuration error naming it', async () => {
+    // Act
+    const refused = await ssmTokenSource('/missing/token')().catch((caught: unknown) => caught);
+
+    // Assess
+    expect(refused).toBeInstanceOf(ChatConfigurationError);
+    expect((refused as Error).message).toContain('/missing/token (SLACK_TOKEN_PARAMETER)');
+  });
+});
