@@ -1,0 +1,80 @@
+/**
+ * The whole sign-in path with real parts only: cognito-local signs a user in and calls the deployed
+ * handler module through a Lambda Invoke endpoint; the handler records into DynamoDB Local and writes EMF.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { type CognitoLocal, startCognitoLocal } from '../support/cognito-local';
+import { createPoolWithUser, type LocalPoolUser, refresh, signIn } from '../support/cognito-users';
+import { createTestTable } from '../support/dynamodb';
+import { captureOutput, metricTotals } from '../support/emf';
+import { type LambdaInvokeServer, startLambdaInvokeServer } from '../support/lambda-invoke-server';
+
+describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () => {
+  let cognito: CognitoLocal;
+  let lambda: LambdaInvokeServer;
+  let tableName: string;
+  let user: LocalPoolUser;
+
+  beforeAll(async () => {
+    tableName = await createTestTable('e2e');
+    vi.stubEnv('TABLE_NAME', tableName);
+    // One second, so the test can sign in twice without waiting half a minute.
+    vi.stubEnv('DEDUPE_SECONDS', '1');
+    vi.resetModules();
+    const { handler } = await import('../../functions/auth-event/handler');
+    lambda = await startLambdaInvokeServer({ 'auth-event': (event) => handler(event as never) });
+    cognito = await startCognitoLocal({
+      lambdaEndpoint: lambda.url,
+      triggerFunctions: { PostAuthentication: 'auth-event', PreTokenGeneration: 'auth-event' },
+    });
+    user = await createPoolWithUser(cognito.endpoint);
+    vi.stubEnv('ARGOCD_CLIENT_IDS', user.clientId);
+  });
+
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await cognito?.stop();
+    await lambda?.close();
+  });
+
+  it('should record a sign-in once, a second sign-in as a re-login, and a refresh', async () => {
+    // Act
+    const started = Date.now();
+    const { output } = await captureOutput(async () => {
+      const first = await signIn(user);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      await signIn(user);
+      await refresh(user, first.RefreshToken as string);
+    });
+
+    // Assess: both triggers fired for each sign-in, yet each sign-in counts once.
+    expect(lambda.invocations.map(({ event }) => event.triggerSource)).toEqual([
+      'PostAuthentication_Authentication',
+      'TokenGeneration_Authentication',
+      'PostAuthentication_Authentication',
+      'TokenGeneration_Authentication',
+      'TokenGeneration_RefreshTokens',
+    ]);
+    const store = new DynamoActivityStore(createDocumentClient(), { tableName, retentionDays: 35 });
+    const events = await store.listActivity(
+      { userPoolId: user.userPoolId, clientId: user.clientId },
+      started - 1,
+      Date.now(),
+    );
+    expect(events.map((event) => [event.kind, event.email])).toEqual([
+      ['session-start', 'alice@example.com'],
+      ['re-login', 'alice@example.com'],
+      ['refresh', 'alice@example.com'],
+    ]);
+    // Keyed by the stable `sub`, not the user name.
+    const sub = (lambda.invocations[0]?.event.request as { userAttributes: { sub: string } }).userAttributes
+      .sub;
+    expect(new Set(events.map((event) => event.user))).toEqual(new Set([sub]));
+    expect(events[1]?.intervalMinutes).toBeGreaterThan(1.2 / 60 - 0.001);
+    const totals = metricTotals(output.metrics);
+    expect(totals).toMatchObject({ Logins: 2, ReLogins: 1, TokenRefreshes: 1 });
+    expect(totals.RecordFailures).toBeUndefined();
+  });
+});
