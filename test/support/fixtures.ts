@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 
-export function cognitoFixture<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(readFileSync(`${SHARED_FIXTURES}cognito/${name}.json`, 'utf8')) as T;
+export type JsonObject = Record<string, unknown>;
+
+export function cognitoFixture(name: string): JsonObject {
+  return JSON.parse(readFileSync(`${SHARED_FIXTURES}cognito/${name}.json`, 'utf8')) as JsonObject;
 }

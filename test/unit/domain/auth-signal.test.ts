@@ -5,7 +5,7 @@ import { cognitoFixture } from '../../support/fixtures';
 const ARGOCD = 'argocdclient0example0000001';
 const everyClient = new Set<string>();
 
-function withSource(triggerSource: string, version = '1') {
+function withSource(triggerSource: string, version = '1'): Record<string, unknown> {
   return { ...cognitoFixture('pre-token-v1-hosted-auth'), triggerSource, version };
 }
 

@@ -1,0 +1,13 @@
+/** `npm run bench`: prints the project's speed and memory figures (quoted in README and issue notes). */
+import { benchAnalyze } from './analyze-throughput';
+import { benchTriggerLatency } from './trigger-latency';
+
+const sections: [string, () => Promise<string[]>][] = [
+  ['Sign-in trigger', () => benchTriggerLatency()],
+  ['Offline analysis', () => benchAnalyze()],
+];
+
+for (const [title, run] of sections) {
+  console.log(`## ${title}`);
+  for (const line of await run()) console.log(line);
+}

@@ -1,0 +1,63 @@
+/**
+ * Warm latency of the sign-in trigger against DynamoDB Local: the real handler module, one cold
+ * start, then sign-ins of many users (each a read plus a transactional write).
+ */
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
+import { describeTimings, quietly } from './support';
+
+export async function benchTriggerLatency(invocations = 1_000): Promise<string[]> {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const raw = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    await raw.send(new CreateTableCommand(tableDefinition('bench-activity')));
+    raw.destroy();
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      TABLE_NAME: 'bench-activity',
+      // Every measured call does the full work (read, decide, transactional write): nothing is a duplicate.
+      DEDUPE_SECONDS: '0.001',
+    });
+    const { handler } = await import('../functions/auth-event/handler');
+    const event = (user: number) =>
+      ({
+        version: '2',
+        triggerSource: 'TokenGeneration_HostedAuth',
+        region: 'eu-west-1',
+        userPoolId: 'eu-west-1_bench',
+        userName: `user-${user}`,
+        callerContext: { awsSdkVersion: 'bench', clientId: 'argocd' },
+        request: { userAttributes: { sub: `sub-${user}`, email: `user-${user}@example.com` } },
+        response: {},
+      }) as never;
+    const cold = performance.now();
+    await quietly(() => handler(event(-1)));
+    const coldMs = performance.now() - cold;
+    // Warm-up, then measure: 100 users signing in again and again (a first sign-in, then re-logins).
+    await quietly(async () => {
+      for (let index = 0; index < 200; index += 1) await handler(event(1_000 + index));
+    });
+    const samples: number[] = [];
+    await quietly(async () => {
+      for (let index = 0; index < invocations; index += 1) {
+        const started = performance.now();
+        await handler(event(index % 100));
+        samples.push(performance.now() - started);
+      }
+    });
+    return [
+      `trigger first invocation (module already loaded): ${coldMs.toFixed(1)} ms`,
+      describeTimings('trigger warm latency, DynamoDB Local', samples),
+    ];
+  } finally {
+    await dynamo.stop();
+  }
+}
