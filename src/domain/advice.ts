@@ -1,0 +1,267 @@
+/**
+ * What to change, from the numbers: pure, shared by the scheduled re-login check and
+ * `relogin-monitor analyze --client-config`. Each item is `{id, severity, text, ...figures}`.
+ *
+ * - `upgrade-argocd` (the real fix): no refresh-token use seen.
+ * - `extend-token-validity` (stop-gap): heavy users and no refresh seen; with a what-if computed from
+ *   the observed sessions.
+ * - `check-refresh-threshold`: refreshes seen, yet some users are still heavy.
+ * - `revert-token-validity`: refreshes seen, nobody heavy, token validity still stretched above 1 h.
+ */
+import type { ActivityEvent } from './activity';
+import type { ActivitySummary } from './activity-summary';
+import { median, round } from './stats';
+import { formatDuration, type TokenValidity } from './token-validity';
+import type { UpstreamReport } from './upstream-fix-status';
+import { plural } from './wording';
+
+export type AdviceSeverity = 'warning' | 'info';
+
+/** The catalog id of the Argo CD OIDC refresh fix in the upstream watcher's report. */
+export const REFRESH_FIX_ID = 'argocd-oidc-refresh';
+/** First releases whose OIDC refresh works (FACTS.md): v3.4.6 on the 3.4 line, v3.5.0 on. */
+export const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
+/** Cognito's upper bound for ID and access tokens. */
+export const MAX_TOKEN_VALIDITY_HOURS = 24;
+export const DEFAULT_PROPOSED_VALIDITY_HOURS = 8;
+const UNSTRETCHED_MINUTES = 60;
+
+export interface UpgradeArgoCdAdvice {
+  id: 'upgrade-argocd';
+  severity: AdviceSeverity;
+  text: string;
+  fixedIn: string[];
+  deployedVersion: string | null;
+  deployedHasFix: boolean | null;
+  upgradeTo: string | null;
+  /** A Go duration shorter than the ID-token validity, null when the validity is unknown. */
+  suggestedRefreshTokenThreshold: string | null;
+}
+
+export interface ExtendTokenValidityAdvice {
+  id: 'extend-token-validity';
+  severity: AdviceSeverity;
+  text: string;
+  idTokenValidityMinutes: number | null;
+  accessTokenValidityMinutes: number | null;
+  medianReLoginIntervalMinutes: number | null;
+  proposedValidityHours: number;
+  observedSessions: number;
+  reLoginsPerUserDayNow: number;
+  predictedReLoginsPerUserDay: number;
+}
+
+export interface CheckRefreshThresholdAdvice {
+  id: 'check-refresh-threshold';
+  severity: AdviceSeverity;
+  text: string;
+  refreshes: number;
+  heavyUsers: number;
+  idTokenValidityMinutes: number | null;
+}
+
+export interface RevertTokenValidityAdvice {
+  id: 'revert-token-validity';
+  severity: AdviceSeverity;
+  text: string;
+  refreshes: number;
+  idTokenValidityMinutes: number;
+  accessTokenValidityMinutes: number;
+}
+
+export type AdviceItem =
+  | UpgradeArgoCdAdvice
+  | ExtendTokenValidityAdvice
+  | CheckRefreshThresholdAdvice
+  | RevertTokenValidityAdvice;
+
+export interface AdviceInput {
+  /** The activity the summary was made from (for the what-if). */
+  events: readonly ActivityEvent[];
+  summary: ActivitySummary;
+  heavyReLogins: number;
+  /** null when the app client's settings could not be read. */
+  tokenValidity: TokenValidity | null;
+  /** Cognito's own `TokenRefreshSuccesses` for the client over the same window; null when unknown. */
+  cognitoTokenRefreshes: number | null;
+  /** Capped at Cognito's 1 day. */
+  proposedValidityHours: number;
+  upstream?: UpstreamReport | null;
+}
+
+/** One user's stretch of activity: from a session start (or the first event seen) to the last event before the next one. */
+export interface ObservedSession {
+  user: string;
+  spanMinutes: number;
+  reLogins: number;
+}
+
+/**
+ * Splits each user's activity into sessions, as the session rules drew them: a `session-start` opens
+ * one. Activity of a session that started before the events begin forms its own session.
+ */
+export function observedSessions(events: readonly ActivityEvent[]): ObservedSession[] {
+  const open = new Map<string, { user: string; first: number; last: number; reLogins: number }>();
+  const sessions: ObservedSession[] = [];
+  const close = (session: { user: string; first: number; last: number; reLogins: number }) =>
+    sessions.push({
+      user: session.user,
+      spanMinutes: (session.last - session.first) / 60_000,
+      reLogins: session.reLogins,
+    });
+  for (const event of [...events].sort((a, b) => a.at - b.at)) {
+    const key = `${event.clientId}\u0000${event.user}`;
+    let session = open.get(key);
+    if (session === undefined || event.kind === 'session-start') {
+      if (session !== undefined) close(session);
+      session = { user: event.user, first: event.at, last: event.at, reLogins: 0 };
+      open.set(key, session);
+    }
+    session.last = event.at;
+    if (event.kind === 're-login') session.reLogins += 1;
+  }
+  for (const session of open.values()) close(session);
+  return sessions;
+}
+
+/**
+ * Re-logins per user-day now (observed) and predicted at a token validity of `validityMinutes`:
+ * in a session spanning S minutes a user signs in again every V minutes, so floor(S / V) times.
+ * Activity after a session's last sign-in is invisible, so the prediction is a lower bound.
+ */
+export function reLoginWhatIf(sessions: readonly ObservedSession[], validityMinutes: number) {
+  if (sessions.length === 0) return { now: 0, predicted: 0 };
+  const now = sessions.reduce((sum, session) => sum + session.reLogins, 0) / sessions.length;
+  const predicted =
+    sessions.reduce((sum, session) => sum + Math.floor(session.spanMinutes / validityMinutes), 0) /
+    sessions.length;
+  return { now, predicted };
+}
+
+/** A Go duration (Argo CD's `refreshTokenThreshold`) of a quarter of the ID-token validity: well inside it. */
+export function suggestedThreshold(idTokenMinutes: number): string {
+  const minutes = Math.max(1, Math.floor(idTokenMinutes / 4));
+  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+}
+
+function refreshSetting(validity: TokenValidity | null): string {
+  return validity === null
+    ? '`oidc.config: refreshTokenThreshold` shorter than the ID-token validity'
+    : `\`oidc.config: refreshTokenThreshold: ${suggestedThreshold(validity.idTokenMinutes)}\` (it must be shorter than the ${formatDuration(validity.idTokenMinutes)} ID-token validity)`;
+}
+
+function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
+  const fix = input.upstream?.fixes.find((candidate) => candidate.id === REFRESH_FIX_ID);
+  const deployedVersion = input.upstream?.deployedVersion ?? null;
+  const deployedHasFix = fix?.deployedHasFix ?? null;
+  const upgradeTo = fix?.upgradeTo ?? null;
+  const fixedIn = fix !== undefined && fix.fixedIn.length > 0 ? fix.fixedIn : [...FIXED_ARGOCD_VERSIONS];
+  const setting = refreshSetting(input.tokenValidity);
+  let text: string;
+  if (deployedVersion !== null && deployedHasFix === true) {
+    text = `Argo CD ${deployedVersion} is deployed and has the refresh fix, yet no refresh-token use was seen: set ${setting}.`;
+  } else if (deployedVersion !== null && upgradeTo !== null) {
+    text = `The real fix: Argo CD ${deployedVersion} is deployed and does not refresh OIDC tokens. Upgrade to ${upgradeTo} and set ${setting}.`;
+  } else {
+    text = `The real fix: Argo CD refreshes OIDC tokens only from ${fixedIn.join(' / ')} on, with ${setting}. No refresh-token use was seen.`;
+  }
+  return {
+    id: 'upgrade-argocd',
+    severity: heavyUsers > 0 ? 'warning' : 'info',
+    text,
+    fixedIn,
+    deployedVersion,
+    deployedHasFix,
+    upgradeTo,
+    suggestedRefreshTokenThreshold:
+      input.tokenValidity === null ? null : suggestedThreshold(input.tokenValidity.idTokenMinutes),
+  };
+}
+
+function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | null {
+  const proposedHours = Math.min(input.proposedValidityHours, MAX_TOKEN_VALIDITY_HOURS);
+  const validity = input.tokenValidity;
+  // Already at or beyond the proposal: longer tokens are not the answer.
+  if (validity !== null && validity.idTokenMinutes >= proposedHours * 60) return null;
+  const sessions = observedSessions(input.events);
+  const whatIf = reLoginWhatIf(sessions, proposedHours * 60);
+  const medianInterval = median(input.summary.reLoginIntervalsMinutes);
+  const current =
+    validity === null
+      ? 'the Argo CD app client (current validity unknown)'
+      : `the Argo CD app client from ${formatDuration(validity.idTokenMinutes)} (ID) / ${formatDuration(validity.accessTokenMinutes)} (access)`;
+  const interval =
+    medianInterval === null
+      ? ''
+      : ` Users are sent back to the login page every ${round(medianInterval, 0)} min (median).`;
+  return {
+    id: 'extend-token-validity',
+    severity: 'warning',
+    text:
+      `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${current} to ${proposedHours} h.${interval}` +
+      ` Over ${sessions.length} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
+      ` about ${round(whatIf.predicted, 1)} at ${proposedHours} h.` +
+      ` Trade-off: a leaked ID or access token stays valid for up to ${proposedHours} h, and signing a user out in Cognito` +
+      ' ends their Argo CD access only when the token expires. Undo it once Argo CD refreshes tokens.',
+    idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
+    accessTokenValidityMinutes: validity?.accessTokenMinutes ?? null,
+    medianReLoginIntervalMinutes: medianInterval === null ? null : round(medianInterval, 1),
+    proposedValidityHours: proposedHours,
+    observedSessions: sessions.length,
+    reLoginsPerUserDayNow: round(whatIf.now, 2),
+    predictedReLoginsPerUserDay: round(whatIf.predicted, 2),
+  };
+}
+
+function checkRefreshThreshold(
+  input: AdviceInput,
+  refreshes: number,
+  heavyUsers: number,
+): CheckRefreshThresholdAdvice {
+  const validity = input.tokenValidity;
+  return {
+    id: 'check-refresh-threshold',
+    severity: 'warning',
+    text:
+      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}), yet ${plural(heavyUsers, 'user')} re-logged in ${input.heavyReLogins} or more times.` +
+      ` Check ${refreshSetting(validity)} on every Argo CD instance using this client (0 turns refresh off),` +
+      ` and that all of them run ${FIXED_ARGOCD_VERSIONS.join(' / ')} or later.`,
+    refreshes,
+    heavyUsers,
+    idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
+  };
+}
+
+function revertTokenValidity(validity: TokenValidity, refreshes: number): RevertTokenValidityAdvice {
+  return {
+    id: 'revert-token-validity',
+    severity: 'info',
+    text:
+      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}) and no user is heavy: the stop-gap can be undone.` +
+      ` Set IdTokenValidity and AccessTokenValidity back to 1 h (now ${formatDuration(validity.idTokenMinutes)} / ${formatDuration(validity.accessTokenMinutes)})` +
+      ' and keep `refreshTokenThreshold` shorter than 1 h.',
+    refreshes,
+    idTokenValidityMinutes: validity.idTokenMinutes,
+    accessTokenValidityMinutes: validity.accessTokenMinutes,
+  };
+}
+
+/** Refreshes seen by the trigger, or by Cognito itself when its figure is larger (e.g. no Pre Token trigger). */
+export function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number | null): number {
+  return Math.max(summary.totals.refreshes, cognitoTokenRefreshes ?? 0);
+}
+
+export function advise(input: AdviceInput): AdviceItem[] {
+  const refreshes = refreshesSeen(input.summary, input.cognitoTokenRefreshes);
+  const heavyUsers = input.summary.heavyUsers.length;
+  const validity = input.tokenValidity;
+  if (refreshes === 0) {
+    const extend = heavyUsers > 0 ? extendTokenValidity(input) : null;
+    return extend === null ? [upgradeArgoCd(input, heavyUsers)] : [upgradeArgoCd(input, heavyUsers), extend];
+  }
+  if (heavyUsers > 0) return [checkRefreshThreshold(input, refreshes, heavyUsers)];
+  const stretched =
+    validity !== null &&
+    (validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES);
+  return stretched ? [revertTokenValidity(validity, refreshes)] : [];
+}

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityEvent } from '../../../src/domain/activity';
+import { summariseActivity } from '../../../src/domain/activity-summary';
+import {
+  type AdviceInput,
+  advise,
+  observedSessions,
+  reLoginWhatIf,
+  suggestedThreshold,
+} from '../../../src/domain/advice';
+import type { TokenValidity } from '../../../src/domain/token-validity';
+import type { UpstreamReport } from '../../../src/domain/upstream-fix-status';
+
+const T0 = Date.parse('2026-11-23T08:00:00Z');
+const MINUTE = 60_000;
+const ONE_HOUR: TokenValidity = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 };
+const EIGHT_HOURS: TokenValidity = {
+  idTokenMinutes: 480,
+  accessTokenMinutes: 480,
+  refreshTokenMinutes: 43_200,
+};
+
+function at(
+  user: string,
+  kind: ActivityEvent['kind'],
+  minutes: number,
+  intervalMinutes: number | null = null,
+) {
+  return {
+    at: T0 + minutes * MINUTE,
+    kind,
+    user,
+    username: user,
+    userPoolId: 'p',
+    clientId: 'c',
+    intervalMinutes,
+  };
+}
+
+/** ann: 4 re-logins over 240 min (heavy at 3), ben: 2 over 120 min, cid: signed in once. */
+const oneHourTeam: ActivityEvent[] = [
+  at('ann', 'session-start', 0),
+  ...[60, 120, 180, 240].map((minutes) => at('ann', 're-login', minutes, 60)),
+  at('ben', 'session-start', 0),
+  ...[60, 120].map((minutes) => at('ben', 're-login', minutes, 60)),
+  at('cid', 'session-start', 30),
+];
+
+function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): AdviceInput {
+  return {
+    events,
+    summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd: T0 + 24 * 60 * MINUTE }),
+    heavyReLogins: 3,
+    tokenValidity: ONE_HOUR,
+    cognitoTokenRefreshes: 0,
+    proposedValidityHours: 8,
+    ...overrides,
+  };
+}
+
+const withRefresh = (events: ActivityEvent[]) => [...events, at('ben', 'refresh', 150)];
+
+describe('Function: advise', () => {
+  it('should advise upgrading Argo CD and, as a stop-gap, 8 h tokens when users are heavy and nothing refreshes', () => {
+    // Act
+    const advice = advise(input(oneHourTeam));
+
+    // Assess
+    expect(advice.map((item) => [item.id, item.severity])).toEqual([
+      ['upgrade-argocd', 'warning'],
+      ['extend-token-validity', 'warning'],
+    ]);
+    expect(advice[1]).toMatchObject({
+      idTokenValidityMinutes: 60,
+      accessTokenValidityMinutes: 60,
+      medianReLoginIntervalMinutes: 60,
+      proposedValidityHours: 8,
+      observedSessions: 3,
+      reLoginsPerUserDayNow: 2,
+      predictedReLoginsPerUserDay: 0,
+    });
+    expect(advice[1]?.text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
+    expect(advice[1]?.text).toContain('every 60 min (median)');
+    expect(advice[1]?.text).toContain('2 re-logins per user per day now, about 0 at 8 h');
+    expect(advice[1]?.text).toContain('Trade-off: a leaked ID or access token stays valid for up to 8 h');
+  });
+
+  it('should predict re-logins at the proposed validity from each session span', () => {
+    // Act: at 2 h, ann's 240 min give 2, ben's 120 min give 1, cid's 0 min give 0: 3 over 3 user-days.
+    const [, extend] = advise(input(oneHourTeam, { proposedValidityHours: 2 }));
+
+    // Assess
+    expect(extend).toMatchObject({
+      id: 'extend-token-validity',
+      reLoginsPerUserDayNow: 2,
+      predictedReLoginsPerUserDay: 1,
+    });
+    expect(extend?.text).toContain('about 1 at 2 h');
+  });
+
+  it("should never propose more than Cognito's 1 day", () => {
+    // Act
+    const [, extend] = advise(input(oneHourTeam, { proposedValidityHours: 48 }));
+
+    // Assess
+    expect(extend).toMatchObject({ proposedValidityHours: 24 });
+  });
+
+  it('should leave out the stop-gap when the tokens already live as long as proposed', () => {
+    // Act
+    const advice = advise(input(oneHourTeam, { tokenValidity: EIGHT_HOURS }));
+
+    // Assess
+    expect(advice.map((item) => item.id)).toEqual(['upgrade-argocd']);
+  });
+
+  it('should say the current validity is unknown when the client could not be read', () => {
+    // Act
+    const [upgrade, extend] = advise(input(oneHourTeam, { tokenValidity: null }));
+
+    // Assess
+    expect(extend?.text).toContain('(current validity unknown)');
+    expect(upgrade).toMatchObject({ suggestedRefreshTokenThreshold: null });
+    expect(upgrade?.text).toContain('refreshTokenThreshold` shorter than the ID-token validity');
+  });
+
+  it('should keep only an informational upgrade item when nothing refreshes but nobody is heavy', () => {
+    // Act
+    const advice = advise(input([at('ann', 'session-start', 0), at('ann', 're-login', 60, 60)]));
+
+    // Assess
+    expect(advice).toEqual([
+      expect.objectContaining({
+        id: 'upgrade-argocd',
+        severity: 'info',
+        fixedIn: ['v3.4.6', 'v3.5.0'],
+        suggestedRefreshTokenThreshold: '15m',
+        deployedVersion: null,
+        upgradeTo: null,
+      }),
+    ]);
+    expect(advice[0]?.text).toContain('only from v3.4.6 / v3.5.0 on');
+    expect(advice[0]?.text).toContain(
+      'refreshTokenThreshold: 15m` (it must be shorter than the 1 h ID-token validity)',
+    );
+  });
+
+  it('should ask to check the refresh threshold when refreshes are seen but users are still heavy', () => {
+    // Act
+    const advice = advise(input(withRefresh(oneHourTeam)));
+
+    // Assess
+    expect(advice).toEqual([
+      expect.objectContaining({
+        id: 'check-refresh-threshold',
+        severity: 'warning',
+        refreshes: 1,
+        heavyUsers: 1,
+      }),
+    ]);
+    expect(advice[0]?.text).toContain(
+      'Refresh tokens are used (1 refresh), yet 1 user re-logged in 3 or more times',
+    );
+  });
+
+  it("should count Cognito's own refreshes when the trigger saw none, and offer to undo stretched tokens", () => {
+    // Act
+    const calm = [at('ann', 'session-start', 0), at('ben', 'session-start', 5)];
+    const advice = advise(input(calm, { tokenValidity: EIGHT_HOURS, cognitoTokenRefreshes: 12 }));
+
+    // Assess
+    expect(advice).toEqual([
+      expect.objectContaining({
+        id: 'revert-token-validity',
+        severity: 'info',
+        refreshes: 12,
+        idTokenValidityMinutes: 480,
+        accessTokenValidityMinutes: 480,
+      }),
+    ]);
+    expect(advice[0]?.text).toContain('back to 1 h (now 8 h / 8 h)');
+  });
+
+  it('should have nothing to say when refresh works and the validity is the default', () => {
+    // Act
+    const advice = advise(input(withRefresh([at('ann', 'session-start', 0)])));
+
+    // Assess
+    expect(advice).toEqual([]);
+  });
+
+  describe('with the upstream watcher report', () => {
+    const report = (
+      deployedVersion: string,
+      deployedHasFix: boolean,
+      upgradeTo: string | null,
+    ): UpstreamReport => ({
+      deployedVersion,
+      checkedAt: T0,
+      fixes: [
+        {
+          id: 'argocd-oidc-refresh',
+          title: 'use OIDC refresh tokens to renew expired sessions',
+          merged: true,
+          fixedIn: ['v3.4.6', 'v3.5.0'],
+          fixedInPrerelease: ['v3.5.0-rc3'],
+          deployedHasFix,
+          upgradeTo,
+        },
+      ],
+    });
+
+    it('should name the deployed version and the exact release to upgrade to', () => {
+      // Act
+      const [upgrade] = advise(input(oneHourTeam, { upstream: report('v3.3.14', false, 'v3.4.6') }));
+
+      // Assess
+      expect(upgrade).toMatchObject({
+        deployedVersion: 'v3.3.14',
+        deployedHasFix: false,
+        upgradeTo: 'v3.4.6',
+      });
+      expect(upgrade?.text).toContain(
+        'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
+      );
+    });
+
+    it('should ask only for the setting when the deployed version already has the fix', () => {
+      // Act
+      const [upgrade] = advise(input(oneHourTeam, { upstream: report('v3.5.0', true, null) }));
+
+      // Assess
+      expect(upgrade?.text).toContain('Argo CD v3.5.0 is deployed and has the refresh fix');
+      expect(upgrade?.text).toContain('refreshTokenThreshold: 15m');
+    });
+  });
+});
+
+describe('Function: observedSessions', () => {
+  it('should open a session at each session start and at the first activity of a session begun earlier', () => {
+    // Prepare
+    const events = [
+      at('ann', 're-login', 0, 60),
+      at('ann', 're-login', 60, 60),
+      at('ann', 'session-start', 24 * 60 + 10),
+      at('ann', 're-login', 24 * 60 + 70, 60),
+    ];
+
+    // Act
+    const sessions = observedSessions(events);
+
+    // Assess
+    expect(sessions).toEqual([
+      { user: 'ann', spanMinutes: 60, reLogins: 2 },
+      { user: 'ann', spanMinutes: 60, reLogins: 1 },
+    ]);
+  });
+
+  it('should give zero figures for no sessions', () => {
+    expect(reLoginWhatIf([], 480)).toEqual({ now: 0, predicted: 0 });
+  });
+});
+
+describe('Function: suggestedThreshold', () => {
+  it('should stay well inside the ID-token validity', () => {
+    expect([suggestedThreshold(60), suggestedThreshold(480), suggestedThreshold(5)]).toEqual([
+      '15m',
+      '2h',
+      '1m',
+    ]);
+  });
+});
