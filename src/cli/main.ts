@@ -2,11 +2,16 @@
 import { ConfigError } from '../config/env';
 import { analyzeCommand } from './analyze';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
+import { upstreamCheckCommand } from './upstream-check';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: {
     run: analyzeCommand,
     summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
+  },
+  'upstream-check': {
+    run: upstreamCheckCommand,
+    summary: 'which Argo CD releases carry the refresh fix, and whether the deployed version has it',
   },
 };
 

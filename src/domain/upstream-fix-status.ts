@@ -14,6 +14,8 @@ export interface FixStatus {
   deployedHasFix: boolean | null;
   /** Smallest release to upgrade to from the deployed version; null when not needed or unknown. */
   upgradeTo: string | null;
+  /** What to configure once the fix is deployed (from the fix catalog). */
+  advice?: string;
 }
 
 export interface UpstreamReport {

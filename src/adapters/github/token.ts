@@ -1,0 +1,18 @@
+/** The GitHub token: from an SSM SecureString (read at run time, cached by Powertools), or given directly. */
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import { ConfigError } from '../../config/env';
+import type { GitHubSettings } from '../../config/upstream';
+
+const CACHE_SECONDS = 300;
+
+export function githubTokenProvider(settings: GitHubSettings): () => Promise<string | undefined> {
+  const { tokenParameter, token } = settings;
+  if (tokenParameter === undefined) return async () => token;
+  return async () => {
+    const value = await getParameter(tokenParameter, { decrypt: true, maxAge: CACHE_SECONDS });
+    if (value === undefined || value.trim() === '') {
+      throw new ConfigError(`GITHUB_TOKEN_PARAMETER: SSM parameter ${tokenParameter} is empty`);
+    }
+    return value.trim();
+  };
+}

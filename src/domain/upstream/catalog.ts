@@ -1,0 +1,82 @@
+/**
+ * The fix catalog: which upstream pull requests make up each tracked fix, as data an operator can
+ * extend without code changes. Validated strictly so a typo fails loudly instead of tracking nothing.
+ */
+
+export interface FixEntry {
+  id: string;
+  /** "owner/name" on the GitHub instance the watcher talks to. */
+  repo: string;
+  title: string;
+  /** The original PR first, then backport PRs known when the entry was written. */
+  pulls: number[];
+  /** What to configure once the fix is deployed. */
+  advice?: string;
+}
+
+export class CatalogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogError';
+  }
+}
+
+const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice']);
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function parseEntry(raw: unknown, where: string): FixEntry {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CatalogError(`${where} must be an object`);
+  }
+  const entry = raw as Record<string, unknown>;
+  const unknownKeys = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
+  if (unknownKeys.length > 0) {
+    throw new CatalogError(
+      `${where} has unknown field(s) ${unknownKeys.map((key) => `"${key}"`).join(', ')}; allowed: ${[...ALLOWED_KEYS].join(', ')}`,
+    );
+  }
+  const { id, repo, title, pulls, advice } = entry;
+  if (!isNonEmptyString(id) || !ID_PATTERN.test(id)) {
+    throw new CatalogError(
+      `${where}: "id" must be lower-case letters, digits and dashes, got ${JSON.stringify(id)}`,
+    );
+  }
+  const named = `${where} ("${id}")`;
+  if (!isNonEmptyString(repo) || !REPO_PATTERN.test(repo)) {
+    throw new CatalogError(`${named}: "repo" must be "owner/name", got ${JSON.stringify(repo)}`);
+  }
+  if (!isNonEmptyString(title)) throw new CatalogError(`${named}: "title" must be a non-empty string`);
+  if (
+    !Array.isArray(pulls) ||
+    pulls.length === 0 ||
+    !pulls.every((pull) => Number.isSafeInteger(pull) && (pull as number) > 0)
+  ) {
+    throw new CatalogError(
+      `${named}: "pulls" must be a non-empty array of PR numbers, got ${JSON.stringify(pulls)}`,
+    );
+  }
+  if (new Set(pulls).size !== pulls.length) throw new CatalogError(`${named}: "pulls" lists a PR twice`);
+  if (advice !== undefined && !isNonEmptyString(advice)) {
+    throw new CatalogError(`${named}: "advice" must be a non-empty string when given`);
+  }
+  return { id, repo, title, pulls: pulls as number[], ...(advice === undefined ? {} : { advice }) };
+}
+
+/** Validates a parsed catalog; `source` names the file in error messages. */
+export function parseCatalog(raw: unknown, source: string): FixEntry[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new CatalogError(`${source}: the catalog must be a non-empty JSON array of fix entries`);
+  }
+  const entries = raw.map((item, index) => parseEntry(item, `${source}: entry ${index + 1}`));
+  const seen = new Set<string>();
+  for (const { id } of entries) {
+    if (seen.has(id)) throw new CatalogError(`${source}: fix id "${id}" appears twice`);
+    seen.add(id);
+  }
+  return entries;
+}
