@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityEvent } from '../../../src/domain/activity';
+import { metricsConsoleUrl } from '../../../src/domain/console-links';
+import { escapeMrkdwn, reLoginAlertMessage } from '../../../src/domain/relogin-alert-message';
+import { buildReLoginReport } from '../../../src/domain/relogin-report';
+import { userLabeler } from '../../../src/domain/report-identity';
+import { blockTexts, readableText } from '../../support/block-kit';
+
+const END = Date.parse('2026-11-24T08:00:00Z');
+const MINUTE = 60_000;
+const settings = { heavyReLogins: 3, windowHours: 24, minutesPerReLogin: 0.5, proposedValidityHours: 8 };
+
+function event(
+  user: string,
+  kind: ActivityEvent['kind'],
+  minutesBeforeEnd: number,
+  intervalMinutes: number | null = null,
+) {
+  return {
+    at: END - minutesBeforeEnd * MINUTE,
+    kind,
+    user,
+    username: user,
+    email: `${user}@example.com`,
+    userPoolId: 'ap-northeast-1_EXAMPLE',
+    clientId: 'argocdclient0example0000001',
+    intervalMinutes,
+  };
+}
+
+/** `count` users signing in every hour for `hours` hours. */
+function team(count: number, hours: number): ActivityEvent[] {
+  return Array.from({ length: count }, (_, index) => `dev${index + 1}`).flatMap((user) => [
+    event(user, 'session-start', 600),
+    ...Array.from({ length: hours }, (_, hour) => event(user, 're-login', 600 - (hour + 1) * 60, 60)),
+  ]);
+}
+
+function report(events: ActivityEvent[]) {
+  return buildReLoginReport(
+    {
+      userPoolId: 'ap-northeast-1_EXAMPLE',
+      clientId: 'argocdclient0example0000001',
+      windowEnd: END,
+      events,
+      tokenValidity: { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 },
+      cognito: { signInSuccesses: 40, tokenRefreshSuccesses: 0 },
+    },
+    settings,
+  );
+}
+
+const presentation = {
+  label: userLabeler({ mode: 'email' }),
+  metricsUrl: 'https://example.test/metrics',
+  worsenedFrom: null,
+};
+
+describe('Function: buildReLoginReport', () => {
+  it('should compute the figures published as metrics', () => {
+    // Act: two heavy users (8 re-logins each, 60 min apart) and one with a single 90 min re-login.
+    const result = report([
+      ...team(2, 8),
+      event('eve', 'session-start', 200),
+      event('eve', 're-login', 110, 90),
+    ]);
+
+    // Assess
+    expect(result.totals).toEqual({ logins: 20, reLogins: 17, refreshes: 0, activeUsers: 3 });
+    expect(result.heavyUsers.map((user) => user.user)).toEqual(['dev1', 'dev2']);
+    expect(result.reLoginIntervalP50Minutes).toBe(60);
+    expect(result.reLoginIntervalP90Minutes).toBe(60);
+    expect(result.reLoginsPerActiveUser).toBeCloseTo(17 / 3);
+    expect(result.estimatedMinutesLost).toBe(8.5);
+    expect(result.advice.map((item) => item.id)).toEqual(['upgrade-argocd', 'extend-token-validity']);
+  });
+});
+
+describe('Function: reLoginAlertMessage', () => {
+  it('should lead with the headline numbers and scope', () => {
+    // Act
+    const message = reLoginAlertMessage(report(team(2, 8)), presentation);
+
+    // Assess
+    expect(message.text).toBe(
+      'Argo CD re-logins: 2 heavy users; 16 re-logins among 2 active users in the last 24 h (client argocdclient0example0000001).',
+    );
+    const lines = blockTexts(message.blocks);
+    expect(lines[0]).toBe('Argo CD re-logins: 2 heavy users');
+    expect(lines[1]).toBe(
+      'Users of Argo CD app client `argocdclient0example0000001` (user pool `ap-northeast-1_EXAMPLE`) were sent back to the login page *16 times* in the 24 h up to 2026-11-24 08:00 UTC.',
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '*Active users*\n2',
+        '*Re-logins*\n16 of 18 logins',
+        '*Re-login interval*\np50 60 min · p90 60 min',
+        '*Time lost (estimate)*\n8 min',
+        '*Token refreshes*\nseen by the trigger: 0\nCognito: 0 refreshes, 40 sign-ins',
+        '*App client token validity*\nID 1 h · access 1 h · refresh 30 d',
+      ]),
+    );
+  });
+
+  it('should list heavy users as REPORT_IDENTITY says, at most ten, and count the rest', () => {
+    // Act
+    const message = reLoginAlertMessage(report(team(12, 4)), {
+      ...presentation,
+      label: userLabeler({ mode: 'username' }),
+    });
+
+    // Assess
+    const list = blockTexts(message.blocks).find((line) => line.startsWith('*Heavy users*')) ?? '';
+    expect(list.split('\n')).toEqual([
+      '*Heavy users* (3 or more re-logins in 24 h)',
+      ...['dev1', 'dev10', 'dev11', 'dev12', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7'].map(
+        (user) => `• ${user}: 4 re-logins, median every 60 min`,
+      ),
+      '…and 2 more',
+    ]);
+  });
+
+  it('should carry every advice item with its title and the metrics link', () => {
+    // Act
+    const text = readableText(reLoginAlertMessage(report(team(2, 8)), presentation).blocks);
+
+    // Assess
+    expect(text).toContain(
+      ':warning: *Upgrade Argo CD (the real fix)*\nThe real fix: Argo CD refreshes OIDC tokens only from v3.4.6 / v3.5.0 on',
+    );
+    expect(text).toContain(':warning: *Stop-gap: longer token validity*\nStop-gap: raise IdTokenValidity');
+    expect(text).toContain('<https://example.test/metrics|Open the metrics in CloudWatch>');
+  });
+
+  it('should say when an early alert comes because it got worse', () => {
+    // Act
+    const text = readableText(
+      reLoginAlertMessage(report(team(4, 8)), { ...presentation, worsenedFrom: 2 }).blocks,
+    );
+
+    // Assess
+    expect(text).toContain('Worse since the last alert: 2 → 4 heavy users.');
+  });
+
+  it('should escape user labels so they cannot inject links or mentions', () => {
+    expect(escapeMrkdwn('<!channel> & co')).toBe('&lt;!channel&gt; &amp; co');
+  });
+});
+
+describe('Function: metricsConsoleUrl', () => {
+  it('should open the metrics of the namespace for the client in the region', () => {
+    expect(metricsConsoleUrl('eu-west-1', 'ArgoCD/Auth', 'abc')).toBe(
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#metricsV2?graph=~()&query=~'*7BArgoCD*2FAuth*2CClientId*2CUserPoolId*7D*20abc",
+    );
+  });
+});
