@@ -69,8 +69,8 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
       ['refresh', 'alice@example.com'],
     ]);
     // Keyed by the stable `sub`, not the user name.
-    const sub = (lambda.invocations[0]?.event.request as { userAttributes: { sub: string } }).userAttributes
-      .sub;
+    const firstRequest = lambda.invocations[0]?.event.request as { userAttributes: { sub: string } };
+    const sub = firstRequest.userAttributes.sub;
     expect(new Set(events.map((event) => event.user))).toEqual(new Set([sub]));
     expect(events[1]?.intervalMinutes).toBeGreaterThan(1.2 / 60 - 0.001);
     const totals = metricTotals(output.metrics);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/cli';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
@@ -42,11 +42,18 @@ function cognitoTriggers(template: Template): unknown {
 }
 
 describe('Deploy: osls package', { timeout: 180_000 }, () => {
-  it('should package the trigger for nodejs22.x with its table, both triggers and least-privilege IAM', async () => {
-    // Act
-    const { dir, template } = await packageStack(['userPoolName=team-pool']);
+  let packaged: { dir: string; template: Template };
 
-    // Assess
+  beforeAll(async () => {
+    packaged = await packageStack([
+      'userPoolName=team-pool',
+      'metricsNamespace=Team/Auth',
+      'alarmTopicArn=arn:aws:sns:eu-west-1:1:ops',
+    ]);
+  }, 180_000);
+
+  it('should package the trigger for nodejs22.x with its table, both triggers and least-privilege IAM', () => {
+    const { dir, template } = packaged;
     const resources = template.Resources;
     const trigger = resources.AuthEventLambdaFunction?.Properties;
     expect(trigger?.Runtime).toBe('nodejs22.x');
@@ -65,9 +72,10 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       { Trigger: 'PostAuthentication' },
     ]);
 
-    const policy = (
-      resources.AuthEventRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[]
-    )[0];
+    const policies = resources.AuthEventRole?.Properties.Policies as {
+      PolicyDocument: { Statement: unknown[] };
+    }[];
+    const policy = policies[0];
     expect(policy?.PolicyDocument.Statement).toContainEqual({
       Effect: 'Allow',
       Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
@@ -77,6 +85,35 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       (statement) => (statement as { Action: string[] }).Action,
     );
     expect(actions?.every((action) => !action.includes('*'))).toBe(true);
+  });
+
+  it('should build a dashboard that is valid JSON and an alarm on failed recordings over every client', async () => {
+    // Act
+    const { template } = await packageStack([
+      'metricsNamespace=Team/Auth',
+      'alarmTopicArn=arn:aws:sns:eu-west-1:1:ops',
+    ]);
+
+    // Assess
+    const dashboardBody = template.Resources.ReloginDashboard?.Properties.DashboardBody as {
+      'Fn::Sub': [string, Record<string, string>];
+    };
+    const [body, variables] = dashboardBody['Fn::Sub'];
+    // What CloudFormation's Fn::Sub will do with the two variables the body uses.
+    const rendered = body
+      .replaceAll(/\$\{Namespace\}/g, variables.Namespace ?? '')
+      .replaceAll(/\$\{AWS::Region\}/g, 'eu-west-1');
+    const dashboard = JSON.parse(rendered) as { widgets: { properties: { title: string } }[] };
+    expect(dashboard.widgets.map((widget) => widget.properties.title)).toContain(
+      'Re-login interval (minutes)',
+    );
+    expect(rendered).toContain(
+      `SEARCH('{Team/Auth,UserPoolId,ClientId} MetricName=\\"ReLogins\\"', 'Sum', 3600)`,
+    );
+    expect(template.Resources.RecordFailuresAlarm?.Properties).toMatchObject({
+      Metrics: [{ Expression: 'SELECT SUM(RecordFailures) FROM SCHEMA("Team/Auth", ClientId, UserPoolId)' }],
+      AlarmActions: { 'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }] },
+    });
   });
 
   it('should leave out the Pre Token Generation trigger when the pool already has one', async () => {
