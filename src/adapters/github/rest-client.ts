@@ -14,7 +14,7 @@ import {
 } from '../../ports/github';
 import { MalformedResponseError, toCompareStatus, toPullRecord, toReleaseRecords } from './records';
 
-const PER_PAGE = 100;
+const MAX_PER_PAGE = 100;
 const HOUR_MS = 3_600_000;
 
 export interface GitHubClientOptions {
@@ -23,6 +23,8 @@ export interface GitHubClientOptions {
   token: () => Promise<string | undefined>;
   timeoutMs: number;
   clock: Clock;
+  /** Page size of list requests; GitHub's maximum unless a test wants several pages. */
+  perPage?: number;
 }
 
 interface Answer {
@@ -48,7 +50,7 @@ export class GitHubRestClient implements GitHubApi {
   constructor(private readonly options: GitHubClientOptions) {}
 
   async listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>> {
-    return this.get(`/repos/${repo}/releases?per_page=${PER_PAGE}&page=${page}`, etag, (json, headers) => ({
+    return this.get(`/repos/${repo}/releases?per_page=${this.options.perPage ?? MAX_PER_PAGE}&page=${page}`, etag, (json, headers) => ({
       releases: toReleaseRecords(json),
       hasNext: hasNextLink(headers.get('link')),
     }));

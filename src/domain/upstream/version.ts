@@ -14,8 +14,13 @@ export function minorLine(version: string): string {
   return `${parsed.major}.${parsed.minor}`;
 }
 
+/** Semver orders the prerelease "rc10" before "rc3" (text); "rc.10" after "rc.3" (numbers), as meant. */
+function comparable(version: string): string {
+  return version.replace(/-([a-z]+)(\d+)$/i, '-$1.$2');
+}
+
 export function compareVersions(a: string, b: string): number {
-  return semver.compare(a, b);
+  return semver.compare(comparable(a), comparable(b));
 }
 
 export function isTagVersion(tag: string): boolean {

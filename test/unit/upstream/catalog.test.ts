@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import defaultCatalog from '../../../catalog/fixes.json';
+import { CatalogError, parseCatalog } from '../../../src/domain/upstream/catalog';
+
+const VALID = { id: 'x-fix', repo: 'argoproj/argo-cd', title: 'A fix', pulls: [1, 2] };
+
+describe('Function: parseCatalog', () => {
+  it('should accept the shipped catalog with the refresh fix, its backports and the setting', () => {
+    const catalog = parseCatalog(defaultCatalog, 'catalog/fixes.json');
+    expect(catalog.map(({ id, repo, pulls }) => ({ id, repo, pulls }))).toEqual([
+      { id: 'argocd-oidc-refresh', repo: 'argoproj/argo-cd', pulls: [27777, 28688, 28689] },
+      { id: 'argocd-oidc-refresh-setting', repo: 'argoproj/argo-cd', pulls: [23727] },
+    ]);
+    expect(catalog[0]?.advice).toContain('refreshTokenThreshold');
+  });
+
+  it.each([
+    [[], /non-empty JSON array/],
+    [{}, /non-empty JSON array/],
+    [[{ ...VALID, pulls: [] }], /entry 1 \("x-fix"\): "pulls" must be a non-empty array/],
+    [[{ ...VALID, pulls: ['27777'] }], /"pulls" must be a non-empty array of PR numbers/],
+    [[{ ...VALID, pulls: [1, 1] }], /lists a PR twice/],
+    [[{ ...VALID, repo: 'argo-cd' }], /"repo" must be "owner\/name"/],
+    [[{ ...VALID, id: 'Has Spaces' }], /"id" must be lower-case/],
+    [[{ ...VALID, title: ' ' }], /"title" must be a non-empty string/],
+    [[{ ...VALID, pull: [1] }], /unknown field\(s\) "pull"/],
+    [[{ ...VALID, advice: 3 }], /"advice" must be a non-empty string/],
+    [[VALID, VALID], /fix id "x-fix" appears twice/],
+    [[null], /entry 1 must be an object/],
+  ])('should reject %j naming the file and the problem', (raw, message) => {
+    const parse = () => parseCatalog(raw, 'my.json');
+    expect(parse).toThrow(CatalogError);
+    expect(parse).toThrow(message);
+    expect(parse).toThrow(/^my\.json/);
+  });
+});
