@@ -50,10 +50,14 @@ export class GitHubRestClient implements GitHubApi {
   constructor(private readonly options: GitHubClientOptions) {}
 
   async listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>> {
-    return this.get(`/repos/${repo}/releases?per_page=${this.options.perPage ?? MAX_PER_PAGE}&page=${page}`, etag, (json, headers) => ({
-      releases: toReleaseRecords(json),
-      hasNext: hasNextLink(headers.get('link')),
-    }));
+    return this.get(
+      `/repos/${repo}/releases?per_page=${this.options.perPage ?? MAX_PER_PAGE}&page=${page}`,
+      etag,
+      (json, headers) => ({
+        releases: toReleaseRecords(json),
+        hasNext: hasNextLink(headers.get('link')),
+      }),
+    );
   }
 
   async getPull(repo: string, number: number, etag: string | null): Promise<Conditional<PullRecord>> {
