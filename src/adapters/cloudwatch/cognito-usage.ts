@@ -1,0 +1,59 @@
+/**
+ * CognitoUsageReader on GetMetricData: Cognito's own `SignInSuccesses` and `TokenRefreshSuccesses`
+ * (namespace `AWS/Cognito`, dimensions `UserPool` and `UserPoolClient`), summed over the window.
+ */
+import {
+  type CloudWatchClient,
+  GetMetricDataCommand,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
+import type { CognitoUsage } from '../../domain/relogin-report';
+import type { CognitoUsageReader } from '../../ports/cognito-usage';
+
+const PERIOD_SECONDS = 3600;
+const QUERIES = { signIns: 'SignInSuccesses', refreshes: 'TokenRefreshSuccesses' } as const;
+
+export class CloudWatchCognitoUsage implements CognitoUsageReader {
+  constructor(private readonly client: CloudWatchClient) {}
+
+  async read(
+    scope: { userPoolId: string; clientId: string },
+    from: number,
+    to: number,
+  ): Promise<CognitoUsage> {
+    const queries: MetricDataQuery[] = Object.entries(QUERIES).map(([id, metricName]) => ({
+      Id: id,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/Cognito',
+          MetricName: metricName,
+          Dimensions: [
+            { Name: 'UserPool', Value: scope.userPoolId },
+            { Name: 'UserPoolClient', Value: scope.clientId },
+          ],
+        },
+        Period: PERIOD_SECONDS,
+        Stat: 'Sum',
+      },
+    }));
+    const sums: Record<string, number> = { signIns: 0, refreshes: 0 };
+    let nextToken: string | undefined;
+    do {
+      const page = await this.client.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: queries,
+          StartTime: new Date(from),
+          EndTime: new Date(to),
+          NextToken: nextToken,
+        }),
+      );
+      for (const result of page.MetricDataResults ?? []) {
+        if (result.Id === undefined) continue;
+        sums[result.Id] =
+          (sums[result.Id] ?? 0) + (result.Values ?? []).reduce((sum, value) => sum + value, 0);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken !== undefined);
+    return { signInSuccesses: sums.signIns ?? 0, tokenRefreshSuccesses: sums.refreshes ?? 0 };
+  }
+}

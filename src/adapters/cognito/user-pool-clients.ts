@@ -1,0 +1,20 @@
+/** UserPoolClientReader on Cognito's DescribeUserPoolClient. */
+import {
+  type CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { parseTokenValidity, type TokenValidity } from '../../domain/token-validity';
+import type { UserPoolClientReader } from '../../ports/user-pool-clients';
+
+export class CognitoUserPoolClients implements UserPoolClientReader {
+  constructor(private readonly client: CognitoIdentityProviderClient) {}
+
+  async tokenValidity(userPoolId: string, clientId: string): Promise<TokenValidity> {
+    const { UserPoolClient } = await this.client.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
+    );
+    if (UserPoolClient === undefined)
+      throw new Error(`Cognito returned no app client ${clientId} in ${userPoolId}`);
+    return parseTokenValidity(UserPoolClient);
+  }
+}
