@@ -14,9 +14,7 @@ describe('Class: CognitoUserPoolClients (local Cognito JSON 1.1 stand-in)', () =
 
   beforeAll(async () => {
     cognito = await startFakeCognito();
-    cognito.addClient(
-      cognitoFixture<{ UserPoolClient: Record<string, unknown> }>('describe-user-pool-client'),
-    );
+    cognito.addClient(cognitoFixture('describe-user-pool-client'));
     cognito.addClient({
       UserPoolClient: {
         UserPoolId: 'ap-northeast-1_EXAMPLE',

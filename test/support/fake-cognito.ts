@@ -8,7 +8,7 @@ import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws
 
 export interface FakeCognito extends AwsJsonServer {
   /** Serves `response` (a DescribeUserPoolClient answer) for its pool and client ids. */
-  addClient(response: { UserPoolClient: Record<string, unknown> }): void;
+  addClient(response: Record<string, unknown>): void;
 }
 
 export async function startFakeCognito(): Promise<FakeCognito> {
@@ -32,7 +32,8 @@ export async function startFakeCognito(): Promise<FakeCognito> {
   return {
     ...server,
     addClient: (response) => {
-      clients.set(key(response.UserPoolClient.UserPoolId, response.UserPoolClient.ClientId), response);
+      const client = response.UserPoolClient as Record<string, unknown>;
+      clients.set(key(client.UserPoolId, client.ClientId), response);
     },
   };
 }
