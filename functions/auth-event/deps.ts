@@ -17,8 +17,9 @@ export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
   if (budgetMs >= 4000)
     throw new Error(`TRIGGER_BUDGET_MS must stay well under Cognito's 5 s limit, got ${budgetMs}`);
   const tracking = readTrackingSettings(env);
-  // Two HTTP attempts at most, each bounded, so SDK retries stay inside the budget as well.
-  const client = createDocumentClient({ maxAttempts: 2, requestTimeoutMs: Math.ceil(budgetMs / 2) });
+  // A slow first call (cold connection) may use the whole budget; a quick failure (throttling, 5xx)
+  // leaves room for one SDK retry. `withinBudget` cuts off whatever is still running at the end.
+  const client = createDocumentClient({ maxAttempts: 2, requestTimeoutMs: budgetMs });
   return {
     store: new DynamoActivityStore(client, readTableSettings(env)),
     clock: systemClock,

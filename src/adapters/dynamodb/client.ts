@@ -18,7 +18,12 @@ export function createDocumentClient(options: DynamoClientOptions = {}): DynamoD
     ...(requestTimeoutMs !== undefined
       ? {
           // The SDK accepts its Node HTTP handler's options as a plain object.
-          requestHandler: { connectionTimeout: requestTimeoutMs, requestTimeout: requestTimeoutMs },
+          requestHandler: {
+            connectionTimeout: requestTimeoutMs,
+            requestTimeout: requestTimeoutMs,
+            // Without this the SDK only logs a warning when the timeout passes.
+            throwOnRequestTimeout: true,
+          },
         }
       : {}),
   });
