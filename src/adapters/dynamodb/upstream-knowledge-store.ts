@@ -1,0 +1,36 @@
+/**
+ * UpstreamKnowledgeStore on the single table: one item `UPSTREAM#knowledge` / `STATE` holding the
+ * knowledge as a JSON string (compact, and free of DynamoDB's empty-set and number-key quirks) with a
+ * schema number, so a later format starts from scratch instead of misreading an old one. No TTL: losing
+ * it only costs requests, but keeping it is what makes a rate-limited run resumable.
+ */
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { emptyKnowledge, type Knowledge } from '../../domain/upstream/knowledge';
+import type { UpstreamKnowledgeStore } from '../../ports/upstream-knowledge-store';
+
+const KEY = { pk: 'UPSTREAM#knowledge', sk: 'STATE' } as const;
+const SCHEMA = 1;
+
+export class DynamoUpstreamKnowledgeStore implements UpstreamKnowledgeStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async load(): Promise<Knowledge> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: KEY, ConsistentRead: true }),
+    );
+    if (Item?.schema !== SCHEMA || typeof Item.knowledge !== 'string') return emptyKnowledge();
+    return JSON.parse(Item.knowledge) as Knowledge;
+  }
+
+  async save(knowledge: Knowledge): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...KEY, schema: SCHEMA, knowledge: JSON.stringify(knowledge) },
+      }),
+    );
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * UpstreamReportStore on the single table: one item `UPSTREAM#report` / `LATEST`, replaced by every
+ * complete check. It expires `retentionDays` after the check, so advice never rests on a report from a
+ * watcher that stopped running long ago.
+ */
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { UpstreamReport } from '../../domain/upstream-fix-status';
+import type { UpstreamReportStore } from '../../ports/upstream-report-store';
+import { expiresAt } from './table-schema';
+
+export const UPSTREAM_REPORT_KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' } as const;
+
+export class DynamoUpstreamReportStore implements UpstreamReportStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly options: { tableName: string; retentionDays: number },
+  ) {}
+
+  async latest(): Promise<UpstreamReport | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.options.tableName, Key: UPSTREAM_REPORT_KEY, ConsistentRead: true }),
+    );
+    return (Item?.report as UpstreamReport | undefined) ?? null;
+  }
+
+  async save(report: UpstreamReport): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.options.tableName,
+        Item: {
+          ...UPSTREAM_REPORT_KEY,
+          report,
+          expiresAt: expiresAt(report.checkedAt, this.options.retentionDays),
+        },
+      }),
+    );
+  }
+}

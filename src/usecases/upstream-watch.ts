@@ -1,0 +1,139 @@
+/**
+ * The scheduled upstream watch: check GitHub for the catalogued fixes, keep the progress, store the
+ * report for the re-login check's advice, publish metrics, and announce each newly fixed release once.
+ *
+ * State rules: a GitHub failure (5xx, timeout, malformed JSON) leaves every stored item as it was; a
+ * used-up rate limit stores what was learnt and nothing else, and the next run goes on from there.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../domain/clock';
+import type { FixEntry } from '../domain/upstream/catalog';
+import { fixReleasedMessage } from '../domain/upstream/fix-message';
+import type { UpstreamReport } from '../domain/upstream-fix-status';
+import { errorDetails } from '../observability/telemetry';
+import type { DeployedVersionSource } from '../ports/deployed-version';
+import { type GitHubApi, GitHubError } from '../ports/github';
+import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
+import type { UpstreamKnowledgeStore } from '../ports/upstream-knowledge-store';
+import type { UpstreamReportStore } from '../ports/upstream-report-store';
+import { checkUpstream } from './check-upstream';
+import { type NotifyOnceDeps, notifyOnce } from './notify-once';
+
+export interface UpstreamWatchDeps {
+  github: GitHubApi;
+  knowledgeStore: UpstreamKnowledgeStore;
+  reportStore: UpstreamReportStore;
+  deployedVersion: DeployedVersionSource;
+  notify: NotifyOnceDeps;
+  metrics: MetricsPublisher;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  settings: { catalog: readonly FixEntry[]; metricsNamespace: string };
+}
+
+export type UpstreamWatchResult =
+  | { outcome: 'complete'; report: UpstreamReport; announced: string[]; failedAnnouncements: number }
+  | { outcome: 'rate-limited'; resetAt: number | null }
+  | { outcome: 'github-failed' };
+
+/** The notification ledger key of one fixed release of one fix. */
+export function announcementKey(fixId: string, release: string): string {
+  return `upstream-fix#${fixId}#${release}`;
+}
+
+export function upstreamMetrics(report: UpstreamReport): MetricDatum[] {
+  return report.fixes.flatMap((fix) => {
+    const gauge = (name: string, value: boolean): MetricDatum => ({
+      name,
+      value: value ? 1 : 0,
+      unit: 'None',
+      dimensions: { FixId: fix.id },
+      timestamp: report.checkedAt,
+    });
+    return [
+      gauge('UpstreamFixReleased', fix.fixedIn.length > 0),
+      ...(fix.deployedHasFix === null ? [] : [gauge('DeployedHasFix', fix.deployedHasFix)]),
+    ];
+  });
+}
+
+async function readDeployedVersion(deps: UpstreamWatchDeps): Promise<string | null> {
+  try {
+    return await deps.deployedVersion.current();
+  } catch (error) {
+    // The release facts are worth reporting even when Argo CD cannot be asked right now.
+    deps.logger.warn('deployed Argo CD version unknown for this run', { error: errorDetails(error) });
+    return null;
+  }
+}
+
+/** One message per fixed release not announced before; each recorded only after Slack accepted it. */
+async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
+  const announced: string[] = [];
+  let failed = 0;
+  // The report is built from this catalog: every fix has its entry.
+  const entries = new Map(deps.settings.catalog.map((entry) => [entry.id, entry]));
+  for (const fix of report.fixes) {
+    const entry = entries.get(fix.id) as FixEntry;
+    for (const release of fix.fixedIn) {
+      try {
+        const result = await notifyOnce<{ release: string }>(deps.notify, {
+          key: announcementKey(entry.id, release),
+          decide: (previous) => (previous === null ? { release } : null),
+          message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion),
+        });
+        if (result.status === 'sent') announced.push(`${entry.id} ${release}`);
+      } catch (error) {
+        failed += 1;
+        deps.logger.error('could not announce a fixed release; the next run retries', {
+          fixId: entry.id,
+          release,
+          error: errorDetails(error),
+        });
+      }
+    }
+  }
+  return { announced, failed };
+}
+
+export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<UpstreamWatchResult> {
+  const { catalog, metricsNamespace } = deps.settings;
+  const stored = await deps.knowledgeStore.load();
+  const deployedVersion = await readDeployedVersion(deps);
+  let outcome: Awaited<ReturnType<typeof checkUpstream>>;
+  try {
+    outcome = await checkUpstream(deps, catalog, stored, deployedVersion);
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    deps.logger.error('GitHub check failed; stored state left untouched, the next run tries again', {
+      error: errorDetails(error),
+    });
+    return { outcome: 'github-failed' };
+  }
+  await deps.knowledgeStore.save(outcome.knowledge);
+  if (outcome.kind === 'rate-limited') {
+    deps.logger.warn('GitHub rate limit used up; progress kept, the next run continues', {
+      requests: outcome.requests,
+      resetAt: outcome.resetAt === null ? null : new Date(outcome.resetAt).toISOString(),
+      reason: outcome.reason,
+    });
+    return { outcome: 'rate-limited', resetAt: outcome.resetAt };
+  }
+  const { report } = outcome;
+  await deps.reportStore.save(report);
+  await deps.metrics.publish(metricsNamespace, upstreamMetrics(report));
+  const { announced, failed } = await announce(deps, report);
+  deps.logger.info('upstream check complete', {
+    requests: outcome.requests,
+    deployedVersion: report.deployedVersion,
+    fixes: report.fixes.map(({ id, fixedIn, deployedHasFix, upgradeTo }) => ({
+      id,
+      fixedIn,
+      deployedHasFix,
+      upgradeTo,
+    })),
+    announced,
+    failedAnnouncements: failed,
+  });
+  return { outcome: 'complete', report, announced, failedAnnouncements: failed };
+}
