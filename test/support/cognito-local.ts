@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort, stopChild } from './ports';
 
 export interface CognitoLocal {
   endpoint: string;
@@ -57,11 +57,6 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
   child.stderr?.resume();
   return {
     endpoint,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill();
-      }),
+    stop: () => stopChild(child),
   };
 }

