@@ -78,6 +78,8 @@ export function summariseActivity(events: readonly ActivityEvent[], heavy: Heavy
     }),
     { logins: 0, reLogins: 0, refreshes: 0, activeUsers: 0 },
   );
-  const heavyUsers = users.filter((user) => user.windowReLogins >= heavy.minReLogins).map((user) => user.user);
+  const heavyUsers = users
+    .filter((user) => user.windowReLogins >= heavy.minReLogins)
+    .map((user) => user.user);
   return { totals, users, heavyUsers, reLoginIntervalsMinutes: allIntervals };
 }

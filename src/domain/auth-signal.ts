@@ -67,7 +67,9 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
   if (!isRecord(event)) throw new InvalidAuthEventError('event must be a JSON object');
   const version = event.version;
   if (typeof version !== 'string' || !KNOWN_VERSIONS.has(version)) {
-    throw new InvalidAuthEventError(`version must be one of "0", "1", "2", "3", got ${JSON.stringify(version)}`);
+    throw new InvalidAuthEventError(
+      `version must be one of "0", "1", "2", "3", got ${JSON.stringify(version)}`,
+    );
   }
   const triggerSource = requireString(event, 'triggerSource', '');
   const userPoolId = requireString(event, 'userPoolId', '');
@@ -77,7 +79,12 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
 
   const kind = kindOf(triggerSource);
   if (kind === undefined) {
-    return { tracked: false, reason: `trigger source ${triggerSource} is not a sign-in or refresh`, userPoolId, clientId };
+    return {
+      tracked: false,
+      reason: `trigger source ${triggerSource} is not a sign-in or refresh`,
+      userPoolId,
+      clientId,
+    };
   }
   if (trackedClientIds.size > 0 && !trackedClientIds.has(clientId)) {
     return { tracked: false, reason: `app client ${clientId} is not tracked`, userPoolId, clientId };
@@ -94,6 +101,14 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
   const email = optionalString(attributes, 'email');
   return {
     tracked: true,
-    signal: { kind, triggerSource, userPoolId, clientId, user, username: username ?? user, ...(email ? { email } : {}) },
+    signal: {
+      kind,
+      triggerSource,
+      userPoolId,
+      clientId,
+      user,
+      username: username ?? user,
+      ...(email ? { email } : {}),
+    },
   };
 }

@@ -20,7 +20,11 @@ export interface UserSessionState {
   sessionStartedAt: number | null;
 }
 
-export const EMPTY_SESSION_STATE: UserSessionState = { lastLoginAt: null, lastRefreshAt: null, sessionStartedAt: null };
+export const EMPTY_SESSION_STATE: UserSessionState = {
+  lastLoginAt: null,
+  lastRefreshAt: null,
+  sessionStartedAt: null,
+};
 
 export type ActivityKind = 'session-start' | 're-login' | 'refresh';
 
@@ -54,7 +58,10 @@ export function applySignal(
 ): Transition {
   if (kind === 'refresh') {
     if (isDuplicate(state.lastRefreshAt, at, rules)) return { outcome: { kind: 'duplicate' }, next: state };
-    return { outcome: { kind: 'refresh' }, next: { ...state, lastRefreshAt: latest(state.lastRefreshAt, at) } };
+    return {
+      outcome: { kind: 'refresh' },
+      next: { ...state, lastRefreshAt: latest(state.lastRefreshAt, at) },
+    };
   }
   if (isDuplicate(state.lastLoginAt, at, rules)) return { outcome: { kind: 'duplicate' }, next: state };
 
@@ -69,6 +76,7 @@ export function applySignal(
     return { outcome: { kind: 'session-start' }, next: { ...state, lastLoginAt, sessionStartedAt: started } };
   }
   const inOrder = state.lastLoginAt !== null && at > state.lastLoginAt;
-  const intervalMinutes = inOrder && state.lastLoginAt !== null ? (at - state.lastLoginAt) / MS_PER_MINUTE : null;
+  const intervalMinutes =
+    inOrder && state.lastLoginAt !== null ? (at - state.lastLoginAt) / MS_PER_MINUTE : null;
   return { outcome: { kind: 're-login', intervalMinutes }, next: { ...state, lastLoginAt } };
 }
