@@ -1,0 +1,47 @@
+/** Builds the upstream watch's real dependencies from the environment, once per cold start. */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { deployedVersionSource } from '../../src/adapters/argocd/version-source';
+import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
+import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { GitHubRestClient } from '../../src/adapters/github/rest-client';
+import { githubTokenProvider } from '../../src/adapters/github/token';
+import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
+import { type Env, optionalString } from '../../src/config/env';
+import { readMetricsNamespace, readTableSettings } from '../../src/config/settings';
+import { readChatSettings } from '../../src/config/slack';
+import { loadFixCatalog, readDeployedVersionSettings, readGitHubSettings } from '../../src/config/upstream';
+import { systemClock } from '../../src/domain/clock';
+import type { UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
+
+export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
+  const table = readTableSettings(env);
+  const github = readGitHubSettings(env);
+  const dynamo = createDocumentClient();
+  return {
+    github: new GitHubRestClient({
+      baseUrl: github.apiUrl,
+      token: githubTokenProvider(github),
+      timeoutMs: github.timeoutMs,
+      clock: systemClock,
+    }),
+    knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo, table.tableName),
+    reportStore: new DynamoUpstreamReportStore(dynamo, table),
+    deployedVersion: deployedVersionSource(readDeployedVersionSettings(env)),
+    notify: {
+      ledger: new DynamoNotificationLedger(dynamo, table.tableName),
+      chat: createChatPoster(readChatSettings(env), logger),
+      clock: systemClock,
+    },
+    metrics: new CloudWatchMetricsPublisher(new CloudWatchClient({})),
+    clock: systemClock,
+    logger,
+    settings: {
+      catalog: await loadFixCatalog(optionalString(env, 'FIX_CATALOG')),
+      metricsNamespace: readMetricsNamespace(env),
+    },
+  };
+}

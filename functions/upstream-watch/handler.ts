@@ -1,0 +1,16 @@
+/**
+ * Scheduled (default every 6 hours): which upstream releases carry the catalogued fixes, whether the
+ * deployed Argo CD has them; announces each newly fixed release once in Slack.
+ */
+import { createLogger } from '../../src/observability/telemetry';
+import { runUpstreamWatch, type UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
+import { buildUpstreamWatchDeps } from './deps';
+
+const logger = createLogger();
+let deps: Promise<UpstreamWatchDeps> | undefined;
+
+export async function handler(): Promise<{ outcome: string }> {
+  deps ??= buildUpstreamWatchDeps(process.env, logger);
+  const { outcome } = await runUpstreamWatch(await deps);
+  return { outcome };
+}

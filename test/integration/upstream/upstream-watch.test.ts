@@ -1,0 +1,236 @@
+/**
+ * The scheduled upstream watch with its real wiring (functions/upstream-watch/deps.ts) against local
+ * stand-ins: DynamoDB Local, the fake GitHub API, a fake Slack Web API, a CloudWatch JSON-protocol
+ * server and a fake Argo CD /api/version.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildUpstreamWatchDeps } from '../../../functions/upstream-watch/deps';
+import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
+import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
+import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
+import { createLogger } from '../../../src/observability/telemetry';
+import { runUpstreamWatch } from '../../../src/usecases/upstream-watch';
+import { readableText } from '../../support/block-kit';
+import { createTestTable } from '../../support/dynamodb';
+import { captureOutput } from '../../support/emf';
+import { type FakeArgoCd, startFakeArgoCd } from '../../support/fake-argocd';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
+import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+
+const FIRST_RUN_ANNOUNCEMENTS = [
+  'argocd-oidc-refresh v3.4.6',
+  'argocd-oidc-refresh v3.5.0',
+  'argocd-oidc-refresh-setting v3.3.0',
+  'argocd-oidc-refresh-setting v3.4.0',
+  'argocd-oidc-refresh-setting v3.5.0',
+];
+
+let github: FakeGitHub;
+let slack: FakeSlack;
+let cloudwatch: FakeCloudWatch;
+let argocd: FakeArgoCd;
+let tableName: string;
+
+beforeAll(async () => {
+  cloudwatch = await startFakeCloudWatch();
+  slack = await startFakeSlack();
+  argocd = await startFakeArgoCd('v3.3.14+0f1e2d3');
+});
+
+afterAll(async () => {
+  await Promise.all([cloudwatch.close(), slack.close(), argocd.close()]);
+});
+
+beforeEach(async () => {
+  tableName = await createTestTable('upstream');
+  process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
+  github = await startFakeGitHub({ rateLimit: 60 });
+  slack.messages.length = 0;
+  argocd.version = 'v3.3.14+0f1e2d3';
+});
+
+afterEach(async () => {
+  await github.close();
+});
+
+/** One scheduled run, built the way the Lambda builds it; logs captured. */
+async function run() {
+  const deps = await buildUpstreamWatchDeps(
+    {
+      TABLE_NAME: tableName,
+      GITHUB_API_URL: github.url,
+      ARGOCD_URL: argocd.url,
+      SLACK_TOKEN: 'xoxb-test',
+      SLACK_CHANNEL: 'C0UPSTREAM',
+      SLACK_API_URL: slack.apiUrl,
+      METRICS_NAMESPACE: 'Test/Upstream',
+    },
+    createLogger(),
+  );
+  const { result, output } = await captureOutput(() => runUpstreamWatch(deps));
+  return { result, logs: output.logs };
+}
+
+function stores() {
+  const client = createDocumentClient();
+  return {
+    report: new DynamoUpstreamReportStore(client, { tableName, retentionDays: 35 }),
+    knowledge: new DynamoUpstreamKnowledgeStore(client, tableName),
+  };
+}
+
+function announced(): string[] {
+  return slack.messages.map(
+    (message) =>
+      /fix "[^"]+" \(([^)]+)\)/.exec(message.text)?.[1] +
+      ' ' +
+      /(v\d+\.\d+\.\d+\S*) carries/.exec(message.text)?.[1],
+  );
+}
+
+describe('Function: upstream watch (scheduled)', () => {
+  it('should announce each fixed release once, store the report and publish the metrics', async () => {
+    const { result } = await run();
+
+    expect(result.outcome).toBe('complete');
+    expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    const refresh346 = slack.messages.find((message) => message.text.includes('v3.4.6 carries'));
+    const text = readableText(refresh346?.blocks as never);
+    expect(refresh346?.channel).toBe('C0UPSTREAM');
+    expect(text).toContain('argoproj/argo-cd v3.4.6 carries the fix');
+    expect(text).toContain('v3.3.14 does not have the fix');
+    expect(text).toMatch(/Smallest upgrade that has it\*?\s+v3\.4\.6/);
+    expect(text).toContain('refreshTokenThreshold');
+    expect(text).toContain('shorter than the Argo CD app client');
+
+    const report = await stores().report.latest();
+    expect(report?.deployedVersion).toBe('v3.3.14');
+    expect(
+      report?.fixes.map(({ id, deployedHasFix, upgradeTo }) => ({ id, deployedHasFix, upgradeTo })),
+    ).toEqual([
+      { id: 'argocd-oidc-refresh', deployedHasFix: false, upgradeTo: 'v3.4.6' },
+      { id: 'argocd-oidc-refresh-setting', deployedHasFix: true, upgradeTo: null },
+    ]);
+
+    const metrics = cloudwatch
+      .putData()
+      .filter((datum) => datum.namespace === 'Test/Upstream')
+      .map(({ name, value, dimensions }) => `${name} ${dimensions.FixId} ${value}`);
+    expect(metrics.sort()).toEqual([
+      'DeployedHasFix argocd-oidc-refresh 0',
+      'DeployedHasFix argocd-oidc-refresh-setting 1',
+      'UpstreamFixReleased argocd-oidc-refresh 1',
+      'UpstreamFixReleased argocd-oidc-refresh-setting 1',
+    ]);
+  });
+
+  it('should post nothing on the next run, revalidating the release list with its ETag', async () => {
+    await run();
+    slack.messages.length = 0;
+    github.requests.length = 0;
+
+    const { result } = await run();
+
+    expect(result.outcome).toBe('complete');
+    expect(slack.messages).toEqual([]);
+    expect(github.requests.map((request) => [request.path, request.status])).toEqual([
+      ['/repos/argoproj/argo-cd/releases', 304],
+    ]);
+  });
+
+  it('should lose no announcement when Slack fails once, and double none', async () => {
+    slack.answerNext({ kind: 'error', error: 'internal_error' });
+    const first = await run();
+    expect(first.result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
+    expect(slack.messages).toHaveLength(4);
+    expect(
+      first.logs.some((line) => line.message === 'could not announce a fixed release; the next run retries'),
+    ).toBe(true);
+
+    await run();
+    await run();
+
+    expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+  });
+
+  it('should announce a later patch release of the deployed line as the smallest upgrade', async () => {
+    await run();
+    slack.messages.length = 0;
+    github.data.releases.unshift({
+      tag_name: 'v3.3.15',
+      name: 'v3.3.15',
+      draft: false,
+      prerelease: false,
+      published_at: '2026-08-20T10:00:00Z',
+      body: '* 0a1b2c3: fix: use OIDC refresh tokens to renew expired sessions (cherry-pick #27777 for 3.3) (#29999)',
+    });
+
+    const { result } = await run();
+
+    expect(announced()).toEqual(['argocd-oidc-refresh v3.3.15']);
+    expect(readableText(slack.messages[0]?.blocks as never)).toMatch(
+      /Smallest upgrade that has it\*?\s+v3\.3\.15/,
+    );
+    expect(result.outcome === 'complete' && result.report.fixes[0]?.fixedIn).toEqual([
+      'v3.3.15',
+      'v3.4.6',
+      'v3.5.0',
+    ]);
+  });
+
+  it.each(['server-error', 'malformed'] as const)(
+    'should leave every stored item untouched and post nothing on a GitHub %s',
+    async (fault) => {
+      await run();
+      const before = { report: await stores().report.latest(), knowledge: await stores().knowledge.load() };
+      slack.messages.length = 0;
+      github.data.releases.unshift({
+        tag_name: 'v3.3.15',
+        draft: false,
+        prerelease: false,
+        published_at: '2026-08-20T10:00:00Z',
+        body: '(cherry-pick #27777 for 3.3)',
+      });
+      argocd.version = 'v3.5.0';
+      github.inject(fault, '/releases');
+
+      const { result, logs } = await run();
+
+      expect(result).toEqual({ outcome: 'github-failed' });
+      expect(await stores().report.latest()).toEqual(before.report);
+      expect(await stores().knowledge.load()).toEqual(before.knowledge);
+      expect(slack.messages).toEqual([]);
+      const error = logs.find((line) => line.level === 'ERROR');
+      expect(error?.message).toBe(
+        'GitHub check failed; stored state left untouched, the next run tries again',
+      );
+      expect(JSON.stringify(error)).toMatch(
+        fault === 'malformed' ? /returned malformed JSON/ : /failed: HTTP 502/,
+      );
+    },
+  );
+
+  it('should keep its progress when the rate limit runs out, report nothing, and finish on the next run', async () => {
+    github.resetRateLimit(6);
+
+    const first = await run();
+
+    expect(first.result.outcome).toBe('rate-limited');
+    expect(await stores().report.latest()).toBeNull();
+    expect(Object.keys((await stores().knowledge.load()).repos)).toEqual(['argoproj/argo-cd']);
+    expect(slack.messages).toEqual([]);
+    expect(
+      first.logs.some(
+        (line) => line.message === 'GitHub rate limit used up; progress kept, the next run continues',
+      ),
+    ).toBe(true);
+
+    github.resetRateLimit(60);
+    const second = await run();
+
+    expect(second.result.outcome).toBe('complete');
+    expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    expect(github.requests.filter((request) => request.status !== 403)).toHaveLength(13);
+  });
+});
