@@ -1,0 +1,39 @@
+/** Builds the re-login check's real dependencies from the environment, once per cold start. */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
+import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
+import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
+import type { Env } from '../../src/config/env';
+import { readReLoginCheckSettings } from '../../src/config/relogin-check';
+import { readTableSettings } from '../../src/config/settings';
+import { readChatSettings } from '../../src/config/slack';
+import { systemClock } from '../../src/domain/clock';
+import { createLogger } from '../../src/observability/telemetry';
+import type { ReLoginCheckDeps } from '../../src/usecases/relogin-check';
+
+/** Endpoints come from the SDK's own settings (`AWS_ENDPOINT_URL_<SERVICE>` for local stand-ins). */
+export function buildReLoginCheckDeps(env: Env): ReLoginCheckDeps {
+  const settings = readReLoginCheckSettings(env);
+  const table = readTableSettings(env);
+  const logger = createLogger();
+  const documentClient = createDocumentClient();
+  const cloudwatch = new CloudWatchClient({});
+  return {
+    activity: new DynamoActivityStore(documentClient, table),
+    ledger: new DynamoNotificationLedger(documentClient, table.tableName),
+    chat: createChatPoster(readChatSettings(env), logger),
+    metrics: new CloudWatchMetricsPublisher(cloudwatch),
+    cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
+    userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
+    upstream: new DynamoUpstreamReportStore(documentClient, table),
+    clock: systemClock,
+    logger,
+    settings,
+  };
+}

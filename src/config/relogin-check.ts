@@ -1,0 +1,57 @@
+/** Settings of the scheduled re-login check, read and validated once per cold start. */
+import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from '../domain/advice';
+import { REPORT_IDENTITIES, type ReportIdentity } from '../domain/report-identity';
+import { ConfigError, type Env, oneOf, positiveNumber, requiredString, stringList } from './env';
+import { readMetricsNamespace, readTrackingSettings } from './settings';
+
+export interface ReLoginCheckSettings {
+  userPoolId: string;
+  clientIds: string[];
+  heavyReLogins: number;
+  windowHours: number;
+  minutesPerReLogin: number;
+  proposedValidityHours: number;
+  cooldownHours: number;
+  namespace: string;
+  identity: ReportIdentity;
+  /** For console links. */
+  region: string;
+}
+
+/** The check looks back one day, like the heavy-user rule and Argo CD's default session. */
+export const CHECK_WINDOW_HOURS = 24;
+
+export function readProposedValidityHours(env: Env): number {
+  const hours = positiveNumber(env, 'PROPOSED_VALIDITY_HOURS', DEFAULT_PROPOSED_VALIDITY_HOURS);
+  if (hours > MAX_TOKEN_VALIDITY_HOURS) {
+    throw new ConfigError(
+      `PROPOSED_VALIDITY_HOURS must be at most ${MAX_TOKEN_VALIDITY_HOURS} (Cognito's limit), got ${hours}`,
+    );
+  }
+  return hours;
+}
+
+export function readReportIdentity(env: Env): ReportIdentity {
+  const mode = oneOf(env, 'REPORT_IDENTITY', REPORT_IDENTITIES, 'hashed');
+  if (mode !== 'hashed') return { mode };
+  return { mode, key: requiredString(env, 'REPORT_HASH_KEY') };
+}
+
+export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
+  const clientIds = stringList(env, 'ARGOCD_CLIENT_IDS');
+  if (clientIds.length === 0) {
+    throw new ConfigError('ARGOCD_CLIENT_IDS must list the Argo CD app client ids to check');
+  }
+  return {
+    userPoolId: requiredString(env, 'USER_POOL_ID'),
+    clientIds,
+    heavyReLogins: readTrackingSettings(env).heavyReLogins,
+    windowHours: CHECK_WINDOW_HOURS,
+    minutesPerReLogin: positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5),
+    proposedValidityHours: readProposedValidityHours(env),
+    cooldownHours: positiveNumber(env, 'ALERT_COOLDOWN_HOURS', 24),
+    namespace: readMetricsNamespace(env),
+    identity: readReportIdentity(env),
+    region: requiredString(env, 'AWS_REGION'),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The scheduled re-login check, per tracked app client: read the last 24 h of activity (Queries),
+ * the client's token settings and Cognito's own counts, build the report and advice, publish the
+ * aggregate metrics and, when due, alert Slack once (notify-once, cooldown, re-alert on worsening).
+ *
+ * Alert failures never fail the run: a configuration error would otherwise make every retry fail the
+ * same way. They are logged, counted as `AlertFailures`, and retried by the next scheduled run.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ReLoginCheckSettings } from '../config/relogin-check';
+import { type HeavyReLoginAlertState, isWorsening, nextHeavyReLoginAlert } from '../domain/alert-policy';
+import type { Clock } from '../domain/clock';
+import { metricsConsoleUrl } from '../domain/console-links';
+import { reLoginAlertMessage } from '../domain/relogin-alert-message';
+import { buildReLoginReport, type ReLoginReport } from '../domain/relogin-report';
+import { userLabeler } from '../domain/report-identity';
+import { round } from '../domain/stats';
+import { errorDetails } from '../observability/telemetry';
+import type { ActivityStore } from '../ports/activity-store';
+import { ChatConfigurationError } from '../ports/chat';
+import type { CognitoUsageReader } from '../ports/cognito-usage';
+import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
+import type { UpstreamReportStore } from '../ports/upstream-report-store';
+import type { UserPoolClientReader } from '../ports/user-pool-clients';
+import { type NotifyOnceDeps, notifyOnce } from './notify-once';
+
+export interface ReLoginCheckDeps extends NotifyOnceDeps {
+  activity: Pick<ActivityStore, 'listActivity'>;
+  metrics: MetricsPublisher;
+  cognitoUsage: CognitoUsageReader;
+  userPoolClients: UserPoolClientReader;
+  /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
+  upstream?: Pick<UpstreamReportStore, 'latest'>;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  settings: ReLoginCheckSettings;
+}
+
+export type AlertOutcome = 'sent' | 'not-due' | 'claimed-elsewhere' | 'failed';
+
+export interface ClientCheckResult {
+  clientId: string;
+  activeUsers: number;
+  heavyUsers: number;
+  advice: string[];
+  alert: AlertOutcome;
+}
+
+export function alertKey(userPoolId: string, clientId: string): string {
+  return `relogin-alert#heavy-relogins#${userPoolId}#${clientId}`;
+}
+
+/** The aggregate metrics, with the trigger's namespace and dimensions (never a user). */
+export function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
+  const dimensions = { UserPoolId: report.userPoolId, ClientId: report.clientId };
+  const datum = (name: string, value: number, unit: MetricDatum['unit']): MetricDatum => ({
+    name,
+    value,
+    unit,
+    dimensions,
+    timestamp,
+  });
+  // CloudWatch has no minutes unit: interval and time-lost values are minutes with unit None.
+  return [
+    datum('ActiveUsers', report.totals.activeUsers, 'Count'),
+    datum('HeavyReLoginUsers', report.heavyUsers.length, 'Count'),
+    datum('ReLoginsPerActiveUser', round(report.reLoginsPerActiveUser, 3), 'None'),
+    ...(report.reLoginIntervalP50Minutes === null
+      ? []
+      : [datum('ReLoginIntervalP50', round(report.reLoginIntervalP50Minutes, 1), 'None')]),
+    ...(report.reLoginIntervalP90Minutes === null
+      ? []
+      : [datum('ReLoginIntervalP90', round(report.reLoginIntervalP90Minutes, 1), 'None')]),
+    datum('EstimatedMinutesLost', round(report.estimatedMinutesLost, 1), 'None'),
+  ];
+}
+
+/** A missing side view (token settings, Cognito's counts, upstream report) weakens the advice but must not stop the check. */
+async function optional<T>(
+  deps: Pick<ReLoginCheckDeps, 'logger'>,
+  what: string,
+  read: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    deps.logger.warn(`could not read ${what}; the report goes on without it`, { error: errorDetails(error) });
+    return null;
+  }
+}
+
+async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: number): Promise<AlertOutcome> {
+  const { settings, logger } = deps;
+  const policy = { cooldownHours: settings.cooldownHours };
+  const label = userLabeler(settings.identity);
+  const metricsUrl = metricsConsoleUrl(settings.region, settings.namespace, report.clientId);
+  try {
+    const result = await notifyOnce<HeavyReLoginAlertState>(deps, {
+      key: alertKey(report.userPoolId, report.clientId),
+      decide: (previous) => nextHeavyReLoginAlert(previous, report.heavyUsers.length, now, policy),
+      message: (next, previous) =>
+        reLoginAlertMessage(report, {
+          label,
+          metricsUrl,
+          worsenedFrom: isWorsening(previous, next, policy) ? (previous?.heavyUsers ?? null) : null,
+        }),
+    });
+    if (result.status === 'sent') {
+      logger.info('heavy re-login alert sent', {
+        clientId: report.clientId,
+        heavyUsers: report.heavyUsers.length,
+      });
+    }
+    return result.status;
+  } catch (error) {
+    if (error instanceof ChatConfigurationError) {
+      logger.error('Slack refused the alert: configuration error, fix the set-up; the next run retries', {
+        clientId: report.clientId,
+        slackError: error.code,
+        error: errorDetails(error),
+      });
+    } else {
+      logger.error('could not send the alert; the next run retries', {
+        clientId: report.clientId,
+        error: errorDetails(error),
+      });
+    }
+    return 'failed';
+  }
+}
+
+export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientCheckResult[]> {
+  const { settings, clock } = deps;
+  const now = clock.now().getTime();
+  const from = now - settings.windowHours * 3_600_000;
+  const source = deps.upstream;
+  const upstream =
+    source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest());
+  const data: MetricDatum[] = [];
+  const results: ClientCheckResult[] = [];
+  for (const clientId of settings.clientIds) {
+    const scope = { userPoolId: settings.userPoolId, clientId };
+    const events = await deps.activity.listActivity(scope, from, now);
+    const [tokenValidity, cognito] = await Promise.all([
+      optional(deps, `the token settings of app client ${clientId}`, () =>
+        deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
+      ),
+      optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
+        deps.cognitoUsage.read(scope, from, now),
+      ),
+    ]);
+    const report = buildReLoginReport(
+      { ...scope, windowEnd: now, events, tokenValidity, cognito, upstream },
+      settings,
+    );
+    data.push(...reportMetrics(report, now));
+    const alert = await alertIfDue(deps, report, now);
+    if (alert === 'failed') {
+      data.push({
+        name: 'AlertFailures',
+        value: 1,
+        unit: 'Count',
+        dimensions: { UserPoolId: settings.userPoolId, ClientId: clientId },
+        timestamp: now,
+      });
+    }
+    results.push({
+      clientId,
+      activeUsers: report.totals.activeUsers,
+      heavyUsers: report.heavyUsers.length,
+      advice: report.advice.map((item) => item.id),
+      alert,
+    });
+  }
+  await deps.metrics.publish(settings.namespace, data);
+  return results;
+}

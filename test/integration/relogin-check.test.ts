@@ -1,0 +1,309 @@
+/**
+ * The scheduled re-login check end to end through its real adapters: DynamoDB Local (activity and
+ * ledger), the fake Slack Web API, and local stand-ins speaking CloudWatch's and Cognito's JSON protocols.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { fixedClock } from '../../src/domain/clock';
+import { recordAuthSignal } from '../../src/usecases/record-auth-signal';
+import { runReLoginCheck } from '../../src/usecases/relogin-check';
+import { readableText } from '../support/block-kit';
+import { createTestTable } from '../support/dynamodb';
+import { captureOutput } from '../support/emf';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
+import { cognitoFixture } from '../support/fixtures';
+
+const POOL = 'ap-northeast-1_EXAMPLE';
+const CLIENT = 'argocdclient0example0000001';
+const DAY_START = Date.parse('2026-11-24T00:00:00Z');
+const HOUR = 3_600_000;
+const rules = { dedupeSeconds: 30, sessionHours: 24 };
+
+describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and Cognito stand-ins)', () => {
+  const documentClient = createDocumentClient();
+  let slack: FakeSlack;
+  let cloudwatch: FakeCloudWatch;
+  let cognito: FakeCognito;
+  let tableName: string;
+
+  beforeAll(async () => {
+    [slack, cloudwatch, cognito] = await Promise.all([
+      startFakeSlack(),
+      startFakeCloudWatch(),
+      startFakeCognito(),
+    ]);
+    cognito.addClient(cognitoFixture('describe-user-pool-client'));
+    // The handler's clients find their endpoints the standard way.
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
+  });
+  afterAll(async () => {
+    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
+    delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+    await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
+  });
+  beforeEach(async () => {
+    tableName = await createTestTable('relogin-check');
+    slack.messages.length = 0;
+    cloudwatch.calls.length = 0;
+  });
+
+  function env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      TABLE_NAME: tableName,
+      USER_POOL_ID: POOL,
+      ARGOCD_CLIENT_IDS: CLIENT,
+      AWS_REGION: 'ap-northeast-1',
+      REPORT_HASH_KEY: 'test-key',
+      METRICS_NAMESPACE: 'Test/Auth',
+      SLACK_TOKEN: 'xoxb-local',
+      SLACK_CHANNEL: 'C0ALERTS',
+      SLACK_API_URL: slack.apiUrl,
+      ...extra,
+    };
+  }
+
+  /** Each user signs in every hour from `from` for `hours` hours: a session start and `hours` re-logins. */
+  async function signInHourly(
+    users: string[],
+    from: number,
+    hours: number,
+    clientId = CLIENT,
+  ): Promise<void> {
+    const store = new DynamoActivityStore(documentClient, { tableName, retentionDays: 35 });
+    for (const user of users) {
+      for (let hour = 0; hour <= hours; hour += 1) {
+        const signal = {
+          kind: 'login' as const,
+          triggerSource: 'TokenGeneration_HostedAuth',
+          userPoolId: POOL,
+          clientId,
+          user: `sub-${user}`,
+          username: user,
+          email: `${user}@example.com`,
+        };
+        await recordAuthSignal({ store, rules }, signal, from + hour * HOUR, { maxAttempts: 3 });
+      }
+    }
+  }
+
+  async function checkAt(at: number, extraEnv: Record<string, string> = {}) {
+    const deps = { ...buildReLoginCheckDeps(env(extraEnv)), clock: fixedClock(new Date(at)) };
+    return captureOutput(() => runReLoginCheck(deps));
+  }
+
+  const published = (name: string) =>
+    cloudwatch
+      .putData()
+      .filter((datum) => datum.name === name)
+      .map((datum) => datum.value);
+
+  it('should publish the aggregate metrics and post one alert with the advice', async () => {
+    // Prepare: three users thrown out every hour for 8 hours, one who signed in once.
+    await signInHourly(['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(['dora'], DAY_START + 10 * HOUR, 0);
+
+    // Act
+    const { result } = await checkAt(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toEqual([
+      {
+        clientId: CLIENT,
+        activeUsers: 4,
+        heavyUsers: 3,
+        advice: ['upgrade-argocd', 'extend-token-validity'],
+        alert: 'sent',
+      },
+    ]);
+    const data = cloudwatch.putData();
+    expect(new Set(data.map((datum) => datum.namespace))).toEqual(new Set(['Test/Auth']));
+    expect(
+      data.every(
+        (datum) =>
+          JSON.stringify(datum.dimensions) === JSON.stringify({ UserPoolId: POOL, ClientId: CLIENT }),
+      ),
+    ).toBe(true);
+    expect(Object.fromEntries(data.map((datum) => [datum.name, datum.value]))).toEqual({
+      ActiveUsers: 4,
+      HeavyReLoginUsers: 3,
+      ReLoginsPerActiveUser: 6,
+      ReLoginIntervalP50: 60,
+      ReLoginIntervalP90: 60,
+      EstimatedMinutesLost: 12,
+    });
+    expect(data.every((datum) => datum.timestamp === (DAY_START + 18 * HOUR) / 1000)).toBe(true);
+
+    expect(slack.messages).toHaveLength(1);
+    const [message] = slack.messages;
+    expect(message?.channel).toBe('C0ALERTS');
+    expect(message?.token).toBe('xoxb-local');
+    const text = readableText(message?.blocks ?? []);
+    expect(text).toContain('Argo CD re-logins: 3 heavy users');
+    expect(text).toContain('*24 times*');
+    expect(text).toContain('ID 1 h · access 1 h · refresh 30 d');
+    expect(text).toContain('Upgrade Argo CD (the real fix)');
+    expect(text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
+    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
+    expect(text).not.toMatch(/ann|sub-ann/);
+    expect(text).toContain(
+      'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#metricsV2',
+    );
+    expect(cognito.calls.map((call) => call.operation)).toContain('DescribeUserPoolClient');
+  });
+
+  it('should stay quiet within the cooldown and alert again once it is over', async () => {
+    // Prepare
+    await signInHourly(['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await checkAt(DAY_START + 18 * HOUR);
+
+    // Act
+    const { result: inCooldown } = await checkAt(DAY_START + 19 * HOUR);
+    await signInHourly(['ann', 'ben'], DAY_START + 33 * HOUR, 8);
+    const { result: afterCooldown } = await checkAt(DAY_START + 42 * HOUR);
+
+    // Assess
+    expect(inCooldown[0]?.alert).toBe('not-due');
+    expect(afterCooldown[0]?.alert).toBe('sent');
+    expect(slack.messages).toHaveLength(2);
+    expect(published('HeavyReLoginUsers')).toEqual([2, 2, 2]);
+  });
+
+  it('should alert early when the heavy users at least double, saying so', async () => {
+    // Prepare
+    await signInHourly(['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await checkAt(DAY_START + 18 * HOUR);
+    await signInHourly(['cid'], DAY_START + 10 * HOUR, 8);
+
+    // Act: three is not double two; four is.
+    const { result: notDouble } = await checkAt(DAY_START + 19 * HOUR);
+    await signInHourly(['dora'], DAY_START + 11 * HOUR, 8);
+    const { result: doubled } = await checkAt(DAY_START + 20 * HOUR);
+
+    // Assess
+    expect(notDouble[0]).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
+    expect(doubled[0]).toMatchObject({ heavyUsers: 4, alert: 'sent' });
+    expect(slack.messages).toHaveLength(2);
+    expect(readableText(slack.messages[1]?.blocks ?? [])).toContain(
+      'Worse since the last alert: 2 → 4 heavy users.',
+    );
+  });
+
+  it('should retry a failed post on the next run, without losing or doubling it', async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    slack.answerNext({ kind: 'error', error: 'internal_error' });
+
+    // Act
+    const { result: failed, output } = await checkAt(DAY_START + 18 * HOUR);
+    const { result: retried } = await checkAt(DAY_START + 19 * HOUR);
+    const { result: after } = await checkAt(DAY_START + 20 * HOUR);
+
+    // Assess
+    expect([failed[0]?.alert, retried[0]?.alert, after[0]?.alert]).toEqual(['failed', 'sent', 'not-due']);
+    expect(slack.messages).toHaveLength(1);
+    expect(published('AlertFailures')).toEqual([1]);
+    expect(output.logs).toContainEqual(
+      expect.objectContaining({ level: 'ERROR', message: 'could not send the alert; the next run retries' }),
+    );
+  });
+
+  it('should log a Slack configuration error clearly, count it, and not fail the run', async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    slack.answerNext({ kind: 'error', error: 'channel_not_found' });
+
+    // Act
+    const { result, output } = await checkAt(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result[0]?.alert).toBe('failed');
+    expect(published('AlertFailures')).toEqual([1]);
+    expect(published('HeavyReLoginUsers')).toEqual([1]);
+    expect(output.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        slackError: 'channel_not_found',
+        message: expect.stringContaining('configuration error'),
+      }),
+    );
+  });
+
+  it('should post once when two runs overlap (EventBridge delivers at least once)', async () => {
+    // Prepare
+    await signInHourly(['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    slack.answerNext({ kind: 'slow', delayMs: 400 });
+
+    // Act
+    const runs = await Promise.all([checkAt(DAY_START + 18 * HOUR), checkAt(DAY_START + 18 * HOUR)]);
+
+    // Assess
+    expect(runs.map(({ result }) => result[0]?.alert).sort()).toEqual(['claimed-elsewhere', 'sent']);
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it("should see refresh-token use in Cognito's own metrics and advise checking the threshold", async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    cloudwatch.setSeries('AWS/Cognito', 'TokenRefreshSuccesses', { UserPool: POOL, UserPoolClient: CLIENT }, [
+      { at: DAY_START + 12 * HOUR, value: 30 },
+    ]);
+
+    // Act
+    const { result } = await checkAt(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result[0]?.advice).toEqual(['check-refresh-threshold']);
+    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain('Cognito: 30 refreshes');
+    cloudwatch.setSeries(
+      'AWS/Cognito',
+      'TokenRefreshSuccesses',
+      { UserPool: POOL, UserPoolClient: CLIENT },
+      [],
+    );
+  });
+
+  it('should write the alert to the log when no Slack token is configured', async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+
+    // Act
+    const { result, output } = await checkAt(DAY_START + 18 * HOUR, { SLACK_TOKEN: '' });
+
+    // Assess
+    expect(result[0]?.alert).toBe('sent');
+    expect(slack.messages).toHaveLength(0);
+    expect(output.logs).toContainEqual(
+      expect.objectContaining({
+        message: 'no Slack token configured: chat message written to the log instead',
+        text: expect.stringContaining('Argo CD re-logins: 1 heavy user;'),
+      }),
+    );
+  });
+
+  it('should still report and alert when the app client cannot be described', async () => {
+    // Prepare: activity of a client the Cognito stand-in does not know.
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8, 'undescribed-client');
+
+    // Act
+    const { result, output } = await checkAt(DAY_START + 18 * HOUR, {
+      ARGOCD_CLIENT_IDS: 'undescribed-client',
+    });
+
+    // Assess
+    expect(result[0]).toMatchObject({ clientId: 'undescribed-client', heavyUsers: 1, alert: 'sent' });
+    const text = readableText(slack.messages[0]?.blocks ?? []);
+    expect(text).toContain('*App client token validity*\nunknown');
+    expect(text).toContain('(current validity unknown)');
+    expect(output.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'WARN',
+        message: expect.stringContaining('token settings of app client undescribed-client'),
+      }),
+    );
+  });
+});
