@@ -1,6 +1,7 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
 import { ConfigError } from '../config/env';
 import { analyzeCommand } from './analyze';
+import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 import { upstreamCheckCommand } from './upstream-check';
 
@@ -12,6 +13,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'upstream-check': {
     run: upstreamCheckCommand,
     summary: 'which Argo CD releases carry the refresh fix, and whether the deployed version has it',
+  },
+  'inspect-token': {
+    run: inspectTokenCommand,
+    summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',
   },
 };
 

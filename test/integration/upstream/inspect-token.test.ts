@@ -1,0 +1,176 @@
+/**
+ * `relogin-monitor inspect-token` against real tokens from cognito-local (which serves its JWKS at
+ * /{userPoolId}/.well-known/jwks.json), tampered and expired ones, and an issuer whose keys cannot be
+ * fetched. cognito-local resets `auth_time` on every refresh, unlike Cognito, so the refreshed case uses
+ * a token signed by a local issuer (a key pair made here, its JWKS served over HTTP).
+ */
+import { createServer, type Server } from 'node:http';
+import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSPECT_EXIT } from '../../../src/cli/inspect-token';
+import { runCli } from '../../support/cli';
+import { type CognitoLocal, startCognitoLocal } from '../../support/cognito-local';
+import { createPoolWithUser, type LocalPoolUser, signIn } from '../../support/cognito-users';
+import { freePort } from '../../support/ports';
+
+let cognito: CognitoLocal;
+let user: LocalPoolUser;
+let issuerServer: Server;
+let localIssuer: string;
+let signLocal: (claims: Record<string, unknown>) => Promise<string>;
+
+async function startLocalIssuer() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'local-1', alg: 'RS256', use: 'sig' };
+  issuerServer = createServer((request, response) => {
+    response.writeHead(request.url === '/pool/.well-known/jwks.json' ? 200 : 404, {
+      'content-type': 'application/json',
+    });
+    response.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
+  localIssuer = `http://127.0.0.1:${(issuerServer.address() as { port: number }).port}/pool`;
+  signLocal = (claims) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
+      .setIssuer(localIssuer)
+      .sign(privateKey);
+}
+
+beforeAll(async () => {
+  cognito = await startCognitoLocal();
+  user = await createPoolWithUser(cognito.endpoint);
+  await startLocalIssuer();
+});
+
+afterAll(async () => {
+  await cognito?.stop();
+  await new Promise((resolve) => issuerServer?.close(resolve));
+});
+
+function tamper(token: string): string {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url');
+  return [header, forged, signature].join('.');
+}
+
+describe('Command: relogin-monitor inspect-token', () => {
+  it('should verify a cognito-local ID token and show who, which client, and that it was not refreshed', async () => {
+    const { IdToken } = await signIn(user);
+
+    const result = await runCli(['inspect-token', IdToken as string, '--json']);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const shown = JSON.parse(result.stdout);
+    expect(shown).toMatchObject({
+      issuer: `${cognito.endpoint}/${user.userPoolId}`,
+      client: user.clientId,
+      tokenUse: 'id',
+      refreshed: false,
+    });
+    expect(shown.subject).toMatch(/^[0-9a-f-]{36}$/);
+    expect(shown.authTime).toBe(shown.issuedAt);
+    expect(shown.lifetimeSeconds).toBe(24 * 3600);
+    expect(shown.secondsLeft).toBeGreaterThan(24 * 3600 - 60);
+  });
+
+  it('should read the token from stdin, also as a pasted argocd.token cookie, and print a readable summary', async () => {
+    const { IdToken } = await signIn(user);
+
+    const result = await runCli(['inspect-token'], { stdin: `argocd.token=${IdToken}\n` });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`issuer:     ${cognito.endpoint}/${user.userPoolId}`);
+    expect(result.stdout).toContain(`client:     ${user.clientId}`);
+    expect(result.stdout).toMatch(/lifetime: +24 h\n/);
+    expect(result.stdout).toMatch(/refreshed: +no \(iat equals auth_time/);
+    expect(result.stdout).toContain(
+      `signature:  verified with ${cognito.endpoint}/${user.userPoolId}/.well-known/jwks.json`,
+    );
+  });
+
+  it('should say refreshed when iat is later than auth_time', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signLocal({
+      sub: 'u-1',
+      aud: 'argocd-client',
+      token_use: 'id',
+      auth_time: now - 3 * 3600,
+      iat: now - 600,
+      exp: now + 3000,
+    });
+
+    const result = await runCli(['inspect-token', token]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/refreshed: +yes \(iat later than auth_time/);
+    expect(result.stdout).toMatch(/lifetime: +1 h\n/);
+    expect(result.stdout).toMatch(/time left: +(49|50) min/);
+  });
+
+  it('should reject a tampered token with the bad-signature exit code', async () => {
+    const { IdToken } = await signIn(user);
+
+    const result = await runCli(['inspect-token', tamper(IdToken as string)]);
+
+    expect(result.code).toBe(INSPECT_EXIT.badSignature);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/bad signature: the token was not signed by/);
+  });
+
+  it('should reject a token signed with a key its issuer does not publish as a bad signature', async () => {
+    const token = await signLocal({ sub: 'u-1', exp: Math.floor(Date.now() / 1000) + 60 });
+    // Same claims, but checked against cognito-local's keys.
+    const result = await runCli([
+      'inspect-token',
+      token,
+      '--issuer',
+      `${cognito.endpoint}/${user.userPoolId}`,
+    ]);
+    expect(result.code).toBe(INSPECT_EXIT.badSignature);
+  });
+
+  it('should report an expired token with its own exit code, still showing its verified claims', async () => {
+    const { UserPoolClient } = await user.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: user.userPoolId,
+        ClientName: 'argocd-short',
+        IdTokenValidity: 1,
+        TokenValidityUnits: { IdToken: 'seconds' },
+      }),
+    );
+    const { IdToken } = await signIn({ ...user, clientId: UserPoolClient?.ClientId as string });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+
+    const result = await runCli(['inspect-token', IdToken as string, '--json']);
+
+    expect(result.code).toBe(INSPECT_EXIT.expired);
+    expect(result.stderr).toMatch(/token expired at \d{4}-\d\d-\d\dT/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ lifetimeSeconds: 1, client: UserPoolClient?.ClientId });
+    expect(JSON.parse(result.stdout).secondsLeft).toBeLessThan(0);
+  });
+
+  it('should report an unreachable JWKS with its own exit code', async () => {
+    const closedPort = await freePort();
+    const result = await runCli([
+      'inspect-token',
+      await signLocal({ sub: 'u-1', exp: Math.floor(Date.now() / 1000) + 60 }),
+      '--issuer',
+      `http://127.0.0.1:${closedPort}/pool`,
+    ]);
+    expect(result.code).toBe(INSPECT_EXIT.jwksUnreachable);
+    expect(result.stderr).toContain(
+      `cannot read the issuer's keys from http://127.0.0.1:${closedPort}/pool/.well-known/jwks.json`,
+    );
+  });
+
+  it('should refuse input that is not a JWT with the usage exit code', async () => {
+    const result = await runCli(['inspect-token', 'not-a-token']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a JWT/);
+    expect((await runCli(['inspect-token'], { stdin: '' })).stderr).toMatch(/as an argument or on stdin/);
+  });
+});
