@@ -1,9 +1,13 @@
 /**
- * Warm latency of the sign-in trigger against DynamoDB Local: the real handler module, one cold
- * start, then sign-ins of many users (each a read plus a transactional write).
+ * The sign-in trigger against DynamoDB Local: warm latency of the real handler module (each sign-in
+ * a read plus a transactional write), and the cost of optimistic concurrency when one user's
+ * sign-ins all arrive at once.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
+import { recordAuthSignal } from '../src/usecases/record-auth-signal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { describeTimings, quietly } from './support';
 
@@ -56,8 +60,45 @@ export async function benchTriggerLatency(invocations = 1_000): Promise<string[]
     return [
       `trigger first invocation (module already loaded): ${coldMs.toFixed(1)} ms`,
       describeTimings('trigger warm latency, DynamoDB Local', samples),
+      await contention(200),
     ];
   } finally {
     await dynamo.stop();
   }
+}
+
+/** `concurrent` distinct sign-ins of ONE user at the same moment, as in the store's atomicity test. */
+async function contention(concurrent: number): Promise<string> {
+  const store = new DynamoActivityStore(createDocumentClient(), {
+    tableName: 'bench-activity',
+    retentionDays: 35,
+  });
+  const signal = {
+    kind: 'login' as const,
+    triggerSource: 'TokenGeneration_HostedAuth',
+    userPoolId: 'eu-west-1_bench',
+    clientId: 'argocd',
+    user: 'contended-user',
+    username: 'contended-user',
+  };
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: concurrent }, (_, index) =>
+      recordAuthSignal(
+        { store, rules: { dedupeSeconds: 30, sessionHours: 24 } },
+        signal,
+        1e12 + index * 31_000,
+        {
+          maxAttempts: 1_000,
+          maxBackoffMs: 2_000,
+        },
+      ),
+    ),
+  );
+  const elapsedMs = performance.now() - started;
+  const attempts = results.map((result) => result.attempts);
+  const counted = results.filter((result) => result.event !== null).length;
+  return `${concurrent} concurrent sign-ins of one user: ${counted} counted in ${(elapsedMs / 1000).toFixed(1)} s, attempts mean ${(
+    attempts.reduce((sum, value) => sum + value, 0) / attempts.length
+  ).toFixed(1)}, max ${Math.max(...attempts)}`;
 }
