@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { FixEntry } from '../../../src/domain/upstream/catalog';
+import { fixReleasedMessage } from '../../../src/domain/upstream/fix-message';
+import type { FixStatus, UpstreamReport } from '../../../src/domain/upstream-fix-status';
+import { upstreamMetrics } from '../../../src/usecases/upstream-watch';
+import { blockTexts } from '../../support/block-kit';
+
+const ENTRY: FixEntry = {
+  id: 'argocd-oidc-refresh',
+  repo: 'argoproj/argo-cd',
+  title: 'OIDC refresh <works>',
+  pulls: [27777],
+  advice: 'Set oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
+};
+
+function status(overrides: Partial<FixStatus>): FixStatus {
+  return {
+    id: ENTRY.id,
+    title: ENTRY.title,
+    merged: true,
+    fixedIn: ['v3.4.6', 'v3.5.0'],
+    fixedInPrerelease: ['v3.5.0-rc3'],
+    deployedHasFix: false,
+    upgradeTo: 'v3.4.6',
+    advice: ENTRY.advice as string,
+    ...overrides,
+  };
+}
+
+describe('Function: fixReleasedMessage', () => {
+  it('should name the release, the deployed state, the smallest upgrade and what to set', () => {
+    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14');
+    expect(message.text).toBe(
+      'argoproj/argo-cd v3.4.6 carries the fix "OIDC refresh <works>" (argocd-oidc-refresh). ' +
+        'Deployed: v3.3.14 does not have the fix. Upgrade to: v3.4.6.',
+    );
+    expect(blockTexts(message.blocks)).toEqual([
+      'Upstream fix released: v3.4.6',
+      'argoproj/argo-cd v3.4.6 carries the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh)',
+      '*Fixed in (first release per line)*\nv3.4.6, v3.5.0',
+      '*Prereleases*\nv3.5.0-rc3',
+      '*Deployed Argo CD*\nv3.3.14 does not have the fix',
+      '*Smallest upgrade that has it*\nv3.4.6',
+      '*What to set*\nSet oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
+    ]);
+  });
+
+  it('should say when no upgrade is needed and when the deployed version is unknown', () => {
+    const has = blockTexts(
+      fixReleasedMessage(ENTRY, status({ deployedHasFix: true, upgradeTo: null }), 'v3.5.0', 'v3.5.0').blocks,
+    );
+    expect(has).toContain('*Deployed Argo CD*\nv3.5.0 has the fix');
+    expect(has).toContain('*Smallest upgrade that has it*\nnone needed');
+    const unknown = blockTexts(
+      fixReleasedMessage(ENTRY, status({ deployedHasFix: null, upgradeTo: null }), 'v3.5.0', null).blocks,
+    );
+    expect(unknown).toContain('*Deployed Argo CD*\nunknown (set ARGOCD_URL or ARGOCD_VERSION)');
+  });
+});
+
+describe('Function: upstreamMetrics', () => {
+  it('should give UpstreamFixReleased per fix, and DeployedHasFix only when the deployed version is known', () => {
+    const report: UpstreamReport = {
+      deployedVersion: null,
+      checkedAt: 1_700_000_000_000,
+      fixes: [status({ deployedHasFix: null }), status({ id: 'other', fixedIn: [], deployedHasFix: false })],
+    };
+    expect(
+      upstreamMetrics(report).map(({ name, value, dimensions, unit }) => [
+        name,
+        dimensions.FixId,
+        value,
+        unit,
+      ]),
+    ).toEqual([
+      ['UpstreamFixReleased', 'argocd-oidc-refresh', 1, 'None'],
+      ['UpstreamFixReleased', 'other', 0, 'None'],
+      ['DeployedHasFix', 'other', 0, 'None'],
+    ]);
+  });
+});
