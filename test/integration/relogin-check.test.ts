@@ -2,7 +2,7 @@
  * The scheduled re-login check end to end through its real adapters: DynamoDB Local (activity and
  * ledger), the fake Slack Web API, and local stand-ins speaking CloudWatch's and Cognito's JSON protocols.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
@@ -305,5 +305,25 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         message: expect.stringContaining('token settings of app client undescribed-client'),
       }),
     );
+  });
+
+  it('should run from the deployed handler module, wired from process.env on a cold start', async () => {
+    // Prepare: AWS_REGION stays the one DynamoDB Local's tables were made in.
+    const { AWS_REGION: _region, ...settings } = env();
+    for (const [name, value] of Object.entries(settings)) vi.stubEnv(name, value);
+    vi.resetModules();
+
+    try {
+      // Act: the real clock is now, so the activity has to be recent.
+      await signInHourly(['ben'], Date.now() - 8 * HOUR, 7);
+      const { handler } = await import('../../functions/relogin-check/handler');
+      const { result } = await captureOutput(() => handler());
+
+      // Assess
+      expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, heavyUsers: 1, alert: 'sent' })]);
+      expect(slack.messages).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
