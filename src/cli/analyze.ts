@@ -1,13 +1,16 @@
 /**
- * `relogin-monitor analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]`:
- * the trigger's domain logic over a JSON Lines file of Cognito trigger events.
+ * `relogin-monitor analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]
+ * [--client-config FILE] [--proposed-validity-hours N]`: the trigger's domain logic over a JSON Lines
+ * file of Cognito trigger events; with the last two, the advice of the scheduled check as well.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readTrackingSettings } from '../config/settings';
 import { type ActivitySummary, type HeavyUserRule, summariseActivity } from '../domain/activity-summary';
+import type { AdviceItem } from '../domain/advice';
 import { replaySignals } from '../domain/replay';
 import { round } from '../domain/stats';
+import { ADVICE_OPTIONS, adviceFor, readAdviceRequest, renderAdvice } from './analyze-advice';
 import { parseEventFile, parseIsoTime } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
@@ -24,6 +27,7 @@ export interface AnalyzeReport {
   }[];
   heavyUsers: string[];
   skippedLines?: number;
+  advice?: AdviceItem[];
 }
 
 export function toReport(summary: ActivitySummary): AnalyzeReport {
@@ -82,6 +86,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       'client-ids': { type: 'string' },
       json: { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
+      ...ADVICE_OPTIONS,
     },
   });
   if (values.events === undefined) throw new UsageError('--events FILE is required');
@@ -92,6 +97,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const env =
     values['client-ids'] === undefined ? io.env : { ...io.env, ARGOCD_CLIENT_IDS: values['client-ids'] };
   const tracking = readTrackingSettings(env);
+  const adviceRequest = await readAdviceRequest(values, io.env);
   const content = await readFile(values.events, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${values.events}: ${error.code ?? error.message}`);
   });
@@ -103,11 +109,16 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     windowHours: HEAVY_WINDOW_HOURS,
     windowEnd: atOption ?? parsed.lastAt ?? 0,
   };
-  const summary = summariseActivity(replaySignals(parsed.signals, tracking.rules), heavy);
+  const events = replaySignals(parsed.signals, tracking.rules);
+  const summary = summariseActivity(events, heavy);
   const report: AnalyzeReport = {
     ...toReport(summary),
     ...(values['skip-invalid'] ? { skippedLines: parsed.invalid.length } : {}),
+    ...(adviceRequest ? { advice: adviceFor(adviceRequest, events, summary, tracking.heavyReLogins) } : {}),
   };
-  writeLine(io.stdout, values.json ? JSON.stringify(report) : renderTable(report, heavy));
+  const table = report.advice
+    ? `${renderTable(report, heavy)}\n\n${renderAdvice(report.advice)}`
+    : renderTable(report, heavy);
+  writeLine(io.stdout, values.json ? JSON.stringify(report) : table);
   return EXIT.ok;
 }

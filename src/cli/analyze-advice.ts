@@ -1,0 +1,73 @@
+/**
+ * `analyze --client-config FILE --proposed-validity-hours N`: the same advice as the scheduled check,
+ * from a saved DescribeUserPoolClient response and the replayed events.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Env } from '../config/env';
+import { readProposedValidityHours } from '../config/relogin-check';
+import type { ActivityEvent } from '../domain/activity';
+import type { ActivitySummary } from '../domain/activity-summary';
+import { type AdviceItem, advise, MAX_TOKEN_VALIDITY_HOURS } from '../domain/advice';
+import { parseDescribeUserPoolClient, type TokenValidity } from '../domain/token-validity';
+import { UsageError } from './io';
+
+export const ADVICE_OPTIONS = {
+  'client-config': { type: 'string' },
+  'proposed-validity-hours': { type: 'string' },
+} as const;
+
+export interface AdviceRequest {
+  tokenValidity: TokenValidity | null;
+  proposedValidityHours: number;
+}
+
+function proposedHours(raw: string | undefined, env: Env): number {
+  if (raw === undefined) return readProposedValidityHours(env);
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TOKEN_VALIDITY_HOURS) {
+    throw new UsageError(
+      `--proposed-validity-hours must be a number of hours above 0 and at most ${MAX_TOKEN_VALIDITY_HOURS}, got "${raw}"`,
+    );
+  }
+  return hours;
+}
+
+async function clientConfig(path: string): Promise<TokenValidity> {
+  const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
+  });
+  try {
+    return parseDescribeUserPoolClient(JSON.parse(content));
+  } catch (error) {
+    throw new UsageError(`--client-config ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** null when neither option was given (the output then has no advice). */
+export async function readAdviceRequest(
+  values: { 'client-config'?: string; 'proposed-validity-hours'?: string },
+  env: Env,
+): Promise<AdviceRequest | null> {
+  const path = values['client-config'];
+  const hours = values['proposed-validity-hours'];
+  if (path === undefined && hours === undefined) return null;
+  return {
+    tokenValidity: path === undefined ? null : await clientConfig(path),
+    proposedValidityHours: proposedHours(hours, env),
+  };
+}
+
+export function adviceFor(
+  request: AdviceRequest,
+  events: readonly ActivityEvent[],
+  summary: ActivitySummary,
+  heavyReLogins: number,
+): AdviceItem[] {
+  // Offline there is no CloudWatch: refreshes are what the event file shows.
+  return advise({ events, summary, heavyReLogins, cognitoTokenRefreshes: null, ...request });
+}
+
+export function renderAdvice(items: readonly AdviceItem[]): string {
+  if (items.length === 0) return 'Advice: none.';
+  return ['Advice:', ...items.map((item) => `- [${item.severity}] ${item.id}: ${item.text}`)].join('\n');
+}
