@@ -1,5 +1,5 @@
 /** The GitHub token: from an SSM SecureString (read at run time, cached by Powertools), or given directly. */
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { ConfigError } from '../../config/env';
 import type { GitHubSettings } from '../../config/upstream';
 
@@ -8,8 +8,17 @@ const CACHE_SECONDS = 300;
 export function githubTokenProvider(settings: GitHubSettings): () => Promise<string | undefined> {
   const { tokenParameter, token } = settings;
   if (tokenParameter === undefined) return async () => token;
+  const ssm = new SSMProvider();
   return async () => {
-    const value = await getParameter(tokenParameter, { decrypt: true, maxAge: CACHE_SECONDS });
+    let value: string | undefined;
+    try {
+      value = await ssm.get(tokenParameter, { decrypt: true, maxAge: CACHE_SECONDS });
+    } catch (error) {
+      if ((error as { cause?: { name?: string } }).cause?.name === 'ParameterNotFound') {
+        throw new ConfigError(`GITHUB_TOKEN_PARAMETER: SSM parameter ${tokenParameter} does not exist`);
+      }
+      throw error;
+    }
     if (value === undefined || value.trim() === '') {
       throw new ConfigError(`GITHUB_TOKEN_PARAMETER: SSM parameter ${tokenParameter} is empty`);
     }

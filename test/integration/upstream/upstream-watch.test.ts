@@ -17,6 +17,7 @@ import { type FakeArgoCd, startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+import { freePort } from '../../support/ports';
 
 const FIRST_RUN_ANNOUNCEMENTS = [
   'argocd-oidc-refresh v3.4.6',
@@ -55,7 +56,7 @@ afterEach(async () => {
 });
 
 /** One scheduled run, built the way the Lambda builds it; logs captured. */
-async function run() {
+async function run(env: Record<string, string> = {}) {
   const deps = await buildUpstreamWatchDeps(
     {
       TABLE_NAME: tableName,
@@ -64,7 +65,9 @@ async function run() {
       SLACK_TOKEN: 'xoxb-test',
       SLACK_CHANNEL: 'C0UPSTREAM',
       SLACK_API_URL: slack.apiUrl,
-      METRICS_NAMESPACE: 'Test/Upstream',
+      // Per table, so each test sees only its own metrics in the shared CloudWatch stand-in.
+      METRICS_NAMESPACE: `Test/${tableName}`,
+      ...env,
     },
     createLogger(),
   );
@@ -115,7 +118,7 @@ describe('Function: upstream watch (scheduled)', () => {
 
     const metrics = cloudwatch
       .putData()
-      .filter((datum) => datum.namespace === 'Test/Upstream')
+      .filter((datum) => datum.namespace === `Test/${tableName}`)
       .map(({ name, value, dimensions }) => `${name} ${dimensions.FixId} ${value}`);
     expect(metrics.sort()).toEqual([
       'DeployedHasFix argocd-oidc-refresh 0',
@@ -177,6 +180,23 @@ describe('Function: upstream watch (scheduled)', () => {
       'v3.4.6',
       'v3.5.0',
     ]);
+  });
+
+  it('should still report and announce when Argo CD cannot be asked, with the deployed version unknown', async () => {
+    const { result, logs } = await run({ ARGOCD_URL: `http://127.0.0.1:${await freePort()}` });
+
+    expect(result.outcome === 'complete' && result.report.deployedVersion).toBeNull();
+    expect(logs.find((line) => line.level === 'WARN')?.message).toBe(
+      'deployed Argo CD version unknown for this run',
+    );
+    expect(readableText(slack.messages[0]?.blocks as never)).toContain(
+      'unknown (set ARGOCD_URL or ARGOCD_VERSION)',
+    );
+    const names = cloudwatch
+      .putData()
+      .filter((datum) => datum.namespace === `Test/${tableName}`)
+      .map((datum) => datum.name);
+    expect(names).toEqual(['UpstreamFixReleased', 'UpstreamFixReleased']);
   });
 
   it.each(['server-error', 'malformed'] as const)(
