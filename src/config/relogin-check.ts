@@ -1,7 +1,15 @@
 /** Settings of the scheduled re-login check, read and validated once per cold start. */
 import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from '../domain/advice';
 import { REPORT_IDENTITIES, type ReportIdentity } from '../domain/report-identity';
-import { ConfigError, type Env, oneOf, positiveNumber, requiredString, stringList } from './env';
+import {
+  ConfigError,
+  type Env,
+  oneOf,
+  optionalString,
+  positiveNumber,
+  requiredString,
+  stringList,
+} from './env';
 import { readMetricsNamespace, readTrackingSettings } from './settings';
 
 export interface ReLoginCheckSettings {
@@ -16,6 +24,8 @@ export interface ReLoginCheckSettings {
   identity: ReportIdentity;
   /** For console links. */
   region: string;
+  /** The alert links to this CloudWatch dashboard when set, else to the metrics search. */
+  dashboardName?: string;
 }
 
 /** The check looks back one day, like the heavy-user rule and Argo CD's default session. */
@@ -42,6 +52,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
   if (clientIds.length === 0) {
     throw new ConfigError('ARGOCD_CLIENT_IDS must list the Argo CD app client ids to check');
   }
+  const dashboardName = optionalString(env, 'METRICS_DASHBOARD');
   return {
     userPoolId: requiredString(env, 'USER_POOL_ID'),
     clientIds,
@@ -53,5 +64,6 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     namespace: readMetricsNamespace(env),
     identity: readReportIdentity(env),
     region: requiredString(env, 'AWS_REGION'),
+    ...(dashboardName ? { dashboardName } : {}),
   };
 }

@@ -10,3 +10,8 @@ export function metricsConsoleUrl(region: string, namespace: string, clientId: s
   const query = consoleEncode(`{${namespace},ClientId,UserPoolId} ${clientId}`);
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#metricsV2?graph=~()&query=~'${query}`;
 }
+
+/** A CloudWatch dashboard by name (the stack deploys one, `<service>-<stage>`). */
+export function dashboardConsoleUrl(region: string, dashboardName: string): string {
+  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(dashboardName)}`;
+}

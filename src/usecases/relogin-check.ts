@@ -10,7 +10,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ReLoginCheckSettings } from '../config/relogin-check';
 import { type HeavyReLoginAlertState, isWorsening, nextHeavyReLoginAlert } from '../domain/alert-policy';
 import type { Clock } from '../domain/clock';
-import { metricsConsoleUrl } from '../domain/console-links';
+import { dashboardConsoleUrl, metricsConsoleUrl } from '../domain/console-links';
 import { reLoginAlertMessage } from '../domain/relogin-alert-message';
 import { buildReLoginReport, type ReLoginReport } from '../domain/relogin-report';
 import { userLabeler } from '../domain/report-identity';
@@ -93,7 +93,10 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
   const { settings, logger } = deps;
   const policy = { cooldownHours: settings.cooldownHours };
   const label = userLabeler(settings.identity);
-  const metricsUrl = metricsConsoleUrl(settings.region, settings.namespace, report.clientId);
+  const metricsUrl =
+    settings.dashboardName === undefined
+      ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
+      : dashboardConsoleUrl(settings.region, settings.dashboardName);
   try {
     const result = await notifyOnce<HeavyReLoginAlertState>(deps, {
       key: alertKey(report.userPoolId, report.clientId),

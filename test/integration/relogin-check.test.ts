@@ -254,10 +254,13 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     ]);
 
     // Act
-    const { result } = await checkAt(DAY_START + 18 * HOUR);
+    const { result } = await checkAt(DAY_START + 18 * HOUR, { METRICS_DASHBOARD: 'relogin-dashboard' });
 
     // Assess
     expect(result[0]?.advice).toEqual(['check-refresh-threshold']);
+    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
+      '#dashboards/dashboard/relogin-dashboard|Open',
+    );
     expect(readableText(slack.messages[0]?.blocks ?? [])).toContain('Cognito: 30 refreshes');
     cloudwatch.setSeries(
       'AWS/Cognito',

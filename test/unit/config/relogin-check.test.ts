@@ -34,6 +34,7 @@ describe('Function: readReLoginCheckSettings', () => {
       ALERT_COOLDOWN_HOURS: '6',
       REPORT_IDENTITY: 'email',
       HEAVY_RELOGINS: '5',
+      METRICS_DASHBOARD: 'argocd-relogin-monitor-prod',
     });
     expect(settings).toMatchObject({
       minutesPerReLogin: 2,
@@ -41,6 +42,7 @@ describe('Function: readReLoginCheckSettings', () => {
       cooldownHours: 6,
       identity: { mode: 'email' },
       heavyReLogins: 5,
+      dashboardName: 'argocd-relogin-monitor-prod',
     });
   });
 

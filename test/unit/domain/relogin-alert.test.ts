@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/domain/activity';
-import { metricsConsoleUrl } from '../../../src/domain/console-links';
+import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/domain/console-links';
 import { escapeMrkdwn, reLoginAlertMessage } from '../../../src/domain/relogin-alert-message';
 import { buildReLoginReport } from '../../../src/domain/relogin-report';
 import { userLabeler } from '../../../src/domain/report-identity';
@@ -151,6 +151,12 @@ describe('Function: metricsConsoleUrl', () => {
   it('should open the metrics of the namespace for the client in the region', () => {
     expect(metricsConsoleUrl('eu-west-1', 'ArgoCD/Auth', 'abc')).toBe(
       "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#metricsV2?graph=~()&query=~'*7BArgoCD*2FAuth*2CClientId*2CUserPoolId*7D*20abc",
+    );
+  });
+
+  it('should open the stack dashboard by name', () => {
+    expect(dashboardConsoleUrl('eu-west-1', 'argocd-relogin-monitor-prod')).toBe(
+      'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/argocd-relogin-monitor-prod',
     );
   });
 });
