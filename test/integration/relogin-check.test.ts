@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { fixedClock } from '../../src/domain/clock';
 import { recordAuthSignal } from '../../src/usecases/record-auth-signal';
 import { runReLoginCheck } from '../../src/usecases/relogin-check';
@@ -154,6 +155,34 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#metricsV2',
     );
     expect(cognito.calls.map((call) => call.operation)).toContain('DescribeUserPoolClient');
+  });
+
+  it("should name the deployed Argo CD and the release to upgrade to from the upstream watcher's report", async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    await new DynamoUpstreamReportStore(documentClient, { tableName, retentionDays: 35 }).save({
+      deployedVersion: 'v3.3.14',
+      checkedAt: DAY_START,
+      fixes: [
+        {
+          id: 'argocd-oidc-refresh',
+          title: 'use OIDC refresh tokens to renew expired sessions',
+          merged: true,
+          fixedIn: ['v3.4.6', 'v3.5.0'],
+          fixedInPrerelease: ['v3.5.0-rc3'],
+          deployedHasFix: false,
+          upgradeTo: 'v3.4.6',
+        },
+      ],
+    });
+
+    // Act
+    await checkAt(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
+      'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6 and set `oidc.config: refreshTokenThreshold: 15m`',
+    );
   });
 
   it('should stay quiet within the cooldown and alert again once it is over', async () => {
