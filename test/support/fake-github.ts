@@ -69,9 +69,15 @@ function pageLinks(base: string, perPage: number, page: number, total: number): 
   return links.length === 0 ? undefined : links.join(', ');
 }
 
-export async function startFakeGitHub(
-  options: { rateLimit?: number; data?: GitHubFixtures } = {},
-): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  /** Requests allowed in the current window (GitHub: 60 an hour without a token). */
+  rateLimit?: number;
+  data?: GitHubFixtures;
+  /** Where the API lives, e.g. "/api/v3" as on GitHub Enterprise; default the root. */
+  basePath?: string;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const data = options.data ?? loadArgoCdFixtures();
   const requests: RecordedRequest[] = [];
   const injections: Injection[] = [];
@@ -79,17 +85,19 @@ export async function startFakeGitHub(
   let limit = options.rateLimit ?? 60;
   let used = 0;
   let billed = 0;
-  let url = '';
+  let origin = '';
+
+  const basePath = options.basePath ?? '';
 
   function route(path: string, query: URLSearchParams): { status: number; body: unknown; link?: string } {
-    const prefix = `/repos/${FIXTURE_REPO}/`;
+    const prefix = `${basePath}/repos/${FIXTURE_REPO}/`;
     if (!path.startsWith(prefix)) return { status: 404, body: { message: 'Not Found' } };
     const rest = path.slice(prefix.length);
     if (rest === 'releases' || rest === 'tags') {
       const items = data[rest];
       const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
       const page = Number(query.get('page') ?? 1);
-      const link = pageLinks(`${url}${path}`, perPage, page, items.length);
+      const link = pageLinks(`${origin}${path}`, perPage, page, items.length);
       return {
         status: 200,
         body: items.slice((page - 1) * perPage, page * perPage),
@@ -185,9 +193,9 @@ export async function startFakeGitHub(
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
-    url,
+    url: `${origin}${basePath}`,
     data,
     requests,
     billed: () => billed,

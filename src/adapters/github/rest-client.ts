@@ -116,7 +116,8 @@ export class GitHubRestClient implements GitHubApi {
     };
     let answer: Answer;
     try {
-      const response = await fetch(new URL(path, this.options.baseUrl), {
+      // Appended, not resolved: a GitHub Enterprise base (`https://host/api/v3`) keeps its path.
+      const response = await fetch(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
         headers,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });

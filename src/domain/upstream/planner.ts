@@ -15,18 +15,22 @@ export type Question =
 /** Keys of the changing facts already refreshed in this run. */
 export type Refreshed = ReadonlySet<string>;
 
+function releasesKey(repo: string, page: number): string {
+  return `releases ${repo} page ${page}`;
+}
+
 export function refreshKey(question: Question): string {
   switch (question.kind) {
     case 'pull':
       return `pull ${question.repo}#${question.number}`;
     case 'releases':
-      return `releases ${question.repo} page ${question.page}`;
+      return releasesKey(question.repo, question.page);
     case 'compare':
       return `compare ${question.repo} ${question.base}...${question.head}`;
   }
 }
 
-export function catalogRepos(catalog: readonly FixEntry[]): string[] {
+function catalogRepos(catalog: readonly FixEntry[]): string[] {
   return [...new Set(catalog.map((entry) => entry.repo))];
 }
 
@@ -52,8 +56,7 @@ export function releasesView(
   const byTag = new Map<string, ReleaseFact>();
   for (let page = 1; ; page += 1) {
     const stored = knowledge.releasePages.find((candidate) => candidate.page === page);
-    const fresh =
-      refreshed === 'all' || refreshed.has(refreshKey({ kind: 'releases', repo, page, etag: null }));
+    const fresh = refreshed === 'all' || refreshed.has(releasesKey(repo, page));
     if (stored === undefined || !fresh) return { kind: 'ask', page };
     for (const release of stored.releases) byTag.set(release.tag, release);
     const oldest = Math.min(...stored.releases.map((release) => release.publishedAt));

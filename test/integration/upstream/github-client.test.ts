@@ -75,6 +75,15 @@ describe('Class: GitHubRestClient', () => {
     );
   });
 
+  it('should keep the path of a GitHub Enterprise base URL', async () => {
+    github = await startFakeGitHub({ basePath: '/api/v3' });
+    const answer = await client({ perPage: 50 }).listReleases(FIXTURE_REPO, 1, null);
+    expect(answer.notModified === false && answer.value.hasNext).toBe(true);
+    expect(github.requests.map((request) => request.path)).toEqual([
+      '/api/v3/repos/argoproj/argo-cd/releases',
+    ]);
+  });
+
   it('should turn a silent GitHub into a timeout error', async () => {
     github = await startFakeGitHub();
     github.inject('silent', '/pulls/');
