@@ -98,6 +98,17 @@ describe('Class: GitHubRestClient', () => {
     await expect(api.getPull(FIXTURE_REPO, 27777, null)).resolves.toMatchObject({ notModified: false });
     await expect(api.getPull(FIXTURE_REPO, 28688, null)).rejects.toBeInstanceOf(GitHubRateLimitError);
     expect(github.requests).toHaveLength(1);
+
+    // A client that has not seen the limit run out learns it from GitHub's 403.
+    const refused = await client()
+      .getPull(FIXTURE_REPO, 28688, null)
+      .catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(GitHubRateLimitError);
+    expect((refused as GitHubRateLimitError).resetAt).toBe(Date.parse('2100-01-01T00:00:00Z'));
+    expect((refused as Error).message).toContain(
+      'rate limit exceeded (API rate limit exceeded for 127.0.0.1.)',
+    );
+    expect(github.requests.map((request) => request.status)).toEqual([200, 403]);
   });
 
   it('should parse Link headers', () => {
