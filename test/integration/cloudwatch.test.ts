@@ -121,6 +121,35 @@ describe('CloudWatch adapters (local CloudWatch JSON 1.0 stand-in)', () => {
       expect(query?.input).toMatchObject({ StartTime: (AT - 24 * HOUR) / 1000, EndTime: AT / 1000 });
     });
 
+    it('should follow NextToken through every page of a long answer', async () => {
+      // Prepare: 24 hourly points, served 5 per page.
+      const paged = await startFakeCloudWatch({ pointsPerPage: 5 });
+      const pagedClient = new CloudWatchClient({
+        endpoint: paged.url,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      });
+      const dimensions = { UserPool: 'pool', UserPoolClient: 'client' };
+      const hourly = Array.from({ length: 24 }, (_, hour) => ({ at: AT - (hour + 1) * HOUR, value: 2 }));
+      paged.setSeries('AWS/Cognito', 'SignInSuccesses', dimensions, hourly);
+
+      try {
+        // Act
+        const usage = await new CloudWatchCognitoUsage(pagedClient).read(
+          { userPoolId: 'pool', clientId: 'client' },
+          AT - 24 * HOUR,
+          AT,
+        );
+
+        // Assess
+        expect(usage).toEqual({ signInSuccesses: 48, tokenRefreshSuccesses: 0 });
+        expect(paged.calls.filter((call) => call.operation === 'GetMetricData')).toHaveLength(5);
+      } finally {
+        pagedClient.destroy();
+        await paged.close();
+      }
+    });
+
     it('should read zero when Cognito has no data points (no sign-ins at all)', async () => {
       // Act
       const usage = await new CloudWatchCognitoUsage(client).read(

@@ -51,7 +51,8 @@ function seriesKey(namespace: string, name: string, dimensions: Record<string, s
   return JSON.stringify([namespace, name, sorted]);
 }
 
-export async function startFakeCloudWatch(): Promise<FakeCloudWatch> {
+export async function startFakeCloudWatch(options: { pointsPerPage?: number } = {}): Promise<FakeCloudWatch> {
+  const pointsPerPage = options.pointsPerPage ?? 100_800;
   const series = new Map<string, SeriesPoint[]>();
   const server = await startAwsJsonServer(
     { targetPrefix: 'GraniteServiceVersion20100801', contentType: 'application/x-amz-json-1.0' },
@@ -60,20 +61,28 @@ export async function startFakeCloudWatch(): Promise<FakeCloudWatch> {
       GetMetricData: (input) => {
         const from = (input.StartTime as number) * 1000;
         const to = (input.EndTime as number) * 1000;
+        // Pages hold at most `pointsPerPage` points per query, as GetMetricData pages long answers.
+        const offset = input.NextToken === undefined ? 0 : Number(input.NextToken);
+        let more = false;
+        const results = (input.MetricDataQueries as WireQuery[]).map(({ Id, MetricStat }) => {
+          const { Namespace, MetricName, Dimensions } = MetricStat.Metric;
+          const points = (series.get(seriesKey(Namespace, MetricName, dimensionsOf(Dimensions))) ?? [])
+            .filter((point) => point.at >= from && point.at < to)
+            .sort((a, b) => b.at - a.at);
+          const page = points.slice(offset, offset + pointsPerPage);
+          const partial = points.length > offset + pointsPerPage;
+          more ||= partial;
+          return {
+            Id,
+            Label: MetricName,
+            StatusCode: partial ? 'PartialData' : 'Complete',
+            Timestamps: page.map((point) => point.at / 1000),
+            Values: page.map((point) => point.value),
+          };
+        });
         return {
-          MetricDataResults: (input.MetricDataQueries as WireQuery[]).map(({ Id, MetricStat }) => {
-            const { Namespace, MetricName, Dimensions } = MetricStat.Metric;
-            const points = (series.get(seriesKey(Namespace, MetricName, dimensionsOf(Dimensions))) ?? [])
-              .filter((point) => point.at >= from && point.at < to)
-              .sort((a, b) => b.at - a.at);
-            return {
-              Id,
-              Label: MetricName,
-              StatusCode: 'Complete',
-              Timestamps: points.map((point) => point.at / 1000),
-              Values: points.map((point) => point.value),
-            };
-          }),
+          MetricDataResults: results,
+          ...(more ? { NextToken: String(offset + pointsPerPage) } : {}),
         };
       },
     },
