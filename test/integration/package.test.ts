@@ -80,6 +80,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       Effect: 'Allow',
       Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
       Resource: { 'Fn::GetAtt': ['ActivityTable', 'Arn'] },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'ACTIVITY#*'] } },
     });
     const actions = policy?.PolicyDocument.Statement.flatMap(
       (statement) => (statement as { Action: string[] }).Action,
@@ -87,14 +88,8 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     expect(actions?.every((action) => !action.includes('*'))).toBe(true);
   });
 
-  it('should build a dashboard that is valid JSON and an alarm on failed recordings over every client', async () => {
-    // Act
-    const { template } = await packageStack([
-      'metricsNamespace=Team/Auth',
-      'alarmTopicArn=arn:aws:sns:eu-west-1:1:ops',
-    ]);
-
-    // Assess
+  it('should build a dashboard that is valid JSON and an alarm on failed recordings over every client', () => {
+    const { template } = packaged;
     const dashboardBody = template.Resources.ReloginDashboard?.Properties.DashboardBody as {
       'Fn::Sub': [string, Record<string, string>];
     };
@@ -114,6 +109,27 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       Metrics: [{ Expression: 'SELECT SUM(RecordFailures) FROM SCHEMA("Team/Auth", ClientId, UserPoolId)' }],
       AlarmActions: { 'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }] },
     });
+  });
+
+  it('should package both scheduled jobs on nodejs22.x, each with its own role and schedule', () => {
+    const { dir, template } = packaged;
+    const resources = template.Resources;
+    for (const [name, role, schedule] of [
+      ['ReloginCheck', 'ReloginCheckRole', 'rate(1 hour)'],
+      ['UpstreamWatch', 'UpstreamWatchRole', 'rate(6 hours)'],
+    ] as const) {
+      expect(resources[`${name}LambdaFunction`]?.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Role: { 'Fn::GetAtt': [role, 'Arn'] },
+      });
+      const rule = Object.entries(resources).find(
+        ([id, item]) => item.Type === 'AWS::Events::Rule' && id.startsWith(name),
+      );
+      expect(rule?.[1].Properties.ScheduleExpression).toBe(schedule);
+    }
+    for (const bundle of ['reloginCheck.zip', 'upstreamWatch.zip']) {
+      expect(statSync(join(dir, bundle)).size).toBeGreaterThan(10_000);
+    }
   });
 
   it('should leave out the Pre Token Generation trigger when the pool already has one', async () => {
