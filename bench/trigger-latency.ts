@@ -9,7 +9,8 @@ import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
 import { recordAuthSignal } from '../src/usecases/record-auth-signal';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
-import { describeTimings, quietly } from './support';
+import { captureOutput } from '../test/support/emf';
+import { describeTimings } from './support';
 
 export async function benchTriggerLatency(invocations = 1_000): Promise<string[]> {
   const dynamo = await startDynamoDbLocal();
@@ -43,14 +44,14 @@ export async function benchTriggerLatency(invocations = 1_000): Promise<string[]
         response: {},
       }) as never;
     const cold = performance.now();
-    await quietly(() => handler(event(-1)));
+    await captureOutput(() => handler(event(-1)));
     const coldMs = performance.now() - cold;
     // Warm-up, then measure: 100 users signing in again and again (a first sign-in, then re-logins).
-    await quietly(async () => {
+    await captureOutput(async () => {
       for (let index = 0; index < 200; index += 1) await handler(event(1_000 + index));
     });
     const samples: number[] = [];
-    await quietly(async () => {
+    await captureOutput(async () => {
       for (let index = 0; index < invocations; index += 1) {
         const started = performance.now();
         await handler(event(index % 100));

@@ -41,3 +41,17 @@ export function startAuthTrigger(env: Env): { startup: AuthTriggerStartup; telem
     return { startup: { error }, telemetry };
   }
 }
+
+const WARM_UP_KEY = { userPoolId: 'warm-up', clientId: 'warm-up', user: 'warm-up' };
+
+/**
+ * One cheap read during the cold start (outside the per-event budget): loads the SDK's lazy modules,
+ * resolves credentials and opens the connection, so the first sign-in of a new container is not the
+ * one that runs out of budget. Never throws.
+ */
+export async function warmUp(startup: AuthTriggerStartup, timeoutMs = 1_000): Promise<void> {
+  if (!('deps' in startup)) return;
+  await startup.deps.store
+    .readUserState(WARM_UP_KEY, { abortSignal: AbortSignal.timeout(timeoutMs) })
+    .catch(() => undefined);
+}

@@ -4,9 +4,10 @@
  */
 import type { PostAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { handleAuthTrigger } from '../../src/usecases/handle-auth-trigger';
-import { startAuthTrigger } from './deps';
+import { startAuthTrigger, warmUp } from './deps';
 
 const { startup, telemetry } = startAuthTrigger(process.env);
+await warmUp(startup);
 
 export async function handler<E extends PreTokenGenerationTriggerEvent | PostAuthenticationTriggerEvent>(
   event: E,

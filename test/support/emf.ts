@@ -1,5 +1,7 @@
-/** Captures what Powertools writes (EMF metric lines on stdout, JSON log lines on stdout or stderr) during a call. */
-import { vi } from 'vitest';
+/**
+ * Captures what Powertools writes (EMF metric lines on stdout, JSON log lines on stdout or stderr)
+ * during a call. Plain Node, so tests, benchmarks and the local stack share it.
+ */
 
 export interface CapturedOutput {
   metrics: Record<string, unknown>[];
@@ -14,10 +16,9 @@ export async function captureOutput<T>(
     lines.push(...chunk.toString().split('\n').filter(Boolean));
     return true;
   };
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation(record),
-    vi.spyOn(process.stderr, 'write').mockImplementation(record),
-  ];
+  const original = { stdout: process.stdout.write, stderr: process.stderr.write };
+  process.stdout.write = record as typeof process.stdout.write;
+  process.stderr.write = record as typeof process.stderr.write;
   try {
     const result = await work();
     const parsed = lines.flatMap((line) => {
@@ -35,7 +36,8 @@ export async function captureOutput<T>(
       },
     };
   } finally {
-    for (const spy of spies) spy.mockRestore();
+    process.stdout.write = original.stdout;
+    process.stderr.write = original.stderr;
   }
 }
 

@@ -1,0 +1,183 @@
+/**
+ * The whole system on one machine, no AWS account: the sample week's sign-ins go through the real
+ * trigger into DynamoDB Local, then the real upstream watch (against a local GitHub API serving the
+ * argo-cd fixtures) and the real re-login check run, posting to a local Slack and CloudWatch.
+ */
+import { readFile } from 'node:fs/promises';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { buildAuthTriggerDeps, startAuthTrigger, warmUp } from '../functions/auth-event/deps';
+import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
+import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
+import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
+import { parseIsoTime } from '../src/cli/event-file';
+import { fixedClock } from '../src/domain/clock';
+import { createLogger } from '../src/observability/telemetry';
+import { handleAuthTrigger } from '../src/usecases/handle-auth-trigger';
+import { type ClientCheckResult, runReLoginCheck } from '../src/usecases/relogin-check';
+import { runUpstreamWatch, type UpstreamWatchResult } from '../src/usecases/upstream-watch';
+import { readableText } from '../test/support/block-kit';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
+import { captureOutput, metricTotals } from '../test/support/emf';
+import {
+  type FakeCloudWatch,
+  type RecordedDatum,
+  startFakeCloudWatch,
+} from '../test/support/fake-cloudwatch';
+import { startFakeCognito } from '../test/support/fake-cognito';
+import { startFakeGitHub } from '../test/support/fake-github';
+import { type PostedToSlack, startFakeSlack } from '../test/support/fake-slack';
+import { cognitoFixture } from '../test/support/fixtures';
+
+export interface LocalStackOptions {
+  /** JSON Lines of `{"at", "event"}` (as for `relogin-monitor analyze`). */
+  eventsFile: string;
+  /** The Argo CD version the local deployment pretends to run. */
+  deployedVersion: string;
+  /** A DynamoDB Local already running (the tests' one); otherwise one is started and stopped here. */
+  dynamoDbEndpoint?: string;
+}
+
+export interface LocalStackResult {
+  replayed: { events: number; metrics: Record<string, number> };
+  upstream: UpstreamWatchResult;
+  reloginCheck: ClientCheckResult[];
+  slack: PostedToSlack[];
+  cloudwatch: RecordedDatum[];
+}
+
+async function localDynamoDb(
+  endpoint: string | undefined,
+): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  return endpoint === undefined ? startDynamoDbLocal() : { endpoint, stop: async () => undefined };
+}
+
+async function readEvents(path: string): Promise<{ at: number; event: unknown }[]> {
+  const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  return lines
+    .map((line) => JSON.parse(line) as { at: string; event: unknown })
+    .map(({ at, event }) => ({ at: parseIsoTime(at) ?? Number.NaN, event }))
+    .sort((a, b) => a.at - b.at);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * What Cognito's own `AWS/Cognito` metrics would show for these events: a sign-in per Post
+ * Authentication, a refresh per refresh-token event, in hourly sums.
+ */
+function simulateCognitoMetrics(
+  cloudwatch: FakeCloudWatch,
+  events: { at: number; event: unknown }[],
+  scope: { UserPool: string; UserPoolClient: string },
+): void {
+  for (const [metric, source] of [
+    ['SignInSuccesses', 'PostAuthentication_Authentication'],
+    ['TokenRefreshSuccesses', 'TokenGeneration_RefreshTokens'],
+  ] as const) {
+    const hourly = new Map<number, number>();
+    for (const { at, event } of events) {
+      if ((event as { triggerSource?: string }).triggerSource !== source) continue;
+      const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+      hourly.set(hour, (hourly.get(hour) ?? 0) + 1);
+    }
+    const points = [...hourly].map(([at, value]) => ({ at, value }));
+    cloudwatch.setSeries('AWS/Cognito', metric, scope, points);
+  }
+}
+
+export async function runLocalStack(options: LocalStackOptions): Promise<LocalStackResult> {
+  const fixtureClient = cognitoFixture('describe-user-pool-client').UserPoolClient as Record<string, string>;
+  const [dynamo, slack, cloudwatch, cognito, github] = await Promise.all([
+    localDynamoDb(options.dynamoDbEndpoint),
+    startFakeSlack(),
+    startFakeCloudWatch(),
+    startFakeCognito(),
+    startFakeGitHub({ rateLimit: 60 }),
+  ]);
+  const saved = { ...process.env };
+  try {
+    cognito.addClient(cognitoFixture('describe-user-pool-client'));
+    // The SDK clients find the local endpoints the standard way, as they would find AWS.
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_CLOUDWATCH: cloudwatch.url,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+    });
+    const env = {
+      ...process.env,
+      TABLE_NAME: `argocd-relogin-monitor-local-${Date.now()}`,
+      USER_POOL_ID: fixtureClient.UserPoolId,
+      ARGOCD_CLIENT_IDS: fixtureClient.ClientId,
+      REPORT_HASH_KEY: 'local-stack',
+      SLACK_TOKEN: 'xoxb-local',
+      SLACK_CHANNEL: 'C0PLATFORM',
+      SLACK_API_URL: slack.apiUrl,
+      GITHUB_API_URL: github.url,
+      ARGOCD_VERSION: options.deployedVersion,
+    };
+    const raw = new DynamoDBClient({});
+    await raw.send(new CreateTableCommand(tableDefinition(env.TABLE_NAME)));
+    raw.destroy();
+
+    // 1. Every sign-in of the week through the trigger, each at its own time.
+    const events = await readEvents(options.eventsFile);
+    simulateCognitoMetrics(cloudwatch, events, {
+      UserPool: fixtureClient.UserPoolId as string,
+      UserPoolClient: fixtureClient.ClientId as string,
+    });
+    const clock = fixedClock(new Date(events[0]?.at ?? 0));
+    const { telemetry } = startAuthTrigger(env);
+    const startup = { deps: { ...buildAuthTriggerDeps(env), clock } };
+    await warmUp(startup);
+    const { output } = await captureOutput(async () => {
+      for (const { at, event } of events) {
+        clock.set(new Date(at));
+        await handleAuthTrigger(startup, telemetry, event);
+      }
+    });
+
+    // 2. The upstream watch, then 3. the re-login check, both at the end of the week.
+    const end = new Date((events.at(-1)?.at ?? 0) + 60_000);
+    clock.set(end);
+    const { result: upstream } = await captureOutput(async () =>
+      runUpstreamWatch({ ...(await buildUpstreamWatchDeps(env, createLogger())), clock }),
+    );
+    const { result: reloginCheck } = await captureOutput(() =>
+      runReLoginCheck({ ...buildReLoginCheckDeps(env), clock }),
+    );
+    return {
+      replayed: { events: events.length, metrics: metricTotals(output.metrics) },
+      upstream,
+      reloginCheck,
+      slack: [...slack.messages],
+      cloudwatch: cloudwatch.putData(),
+    };
+  } finally {
+    process.env = saved;
+    await Promise.all([dynamo.stop(), slack.close(), cloudwatch.close(), cognito.close(), github.close()]);
+  }
+}
+
+export function describeLocalStackRun(result: LocalStackResult): string {
+  const section = (title: string) => `\n=== ${title} ===`;
+  return [
+    section('Trigger: the sample week replayed through functions/auth-event into DynamoDB Local'),
+    `${result.replayed.events} Cognito trigger events; EMF counts: ${[
+      'Logins',
+      'ReLogins',
+      'TokenRefreshes',
+      'RecordFailures',
+    ]
+      .map((name) => `${name} ${result.replayed.metrics[name] ?? 0}`)
+      .join(', ')}`,
+    section('CloudWatch PutMetricData received (local stand-in)'),
+    ...result.cloudwatch.map(
+      (datum) => `${datum.namespace} ${datum.name} ${JSON.stringify(datum.dimensions)} = ${datum.value}`,
+    ),
+    section(`Slack: ${result.slack.length} messages posted to the local Slack API`),
+    ...result.slack.flatMap((message) => [`--- #${message.channel}`, readableText(message.blocks)]),
+  ].join('\n');
+}
