@@ -2,9 +2,9 @@
 
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { systemClock } from '../../src/adapters/system-clock';
 import { type Env, positiveNumber } from '../../src/config/env';
 import { readMetricsNamespace, readTableSettings, readTrackingSettings } from '../../src/config/settings';
-import { systemClock } from '../../src/domain/clock';
 import { createEmfMetrics, createLogger } from '../../src/observability/telemetry';
 import type {
   AuthTriggerDeps,

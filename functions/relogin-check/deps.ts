@@ -9,11 +9,11 @@ import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
+import { systemClock } from '../../src/adapters/system-clock';
 import type { Env } from '../../src/config/env';
 import { readReLoginCheckSettings } from '../../src/config/relogin-check';
 import { readTableSettings } from '../../src/config/settings';
 import { readChatSettings } from '../../src/config/slack';
-import { systemClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/observability/telemetry';
 import type { ReLoginCheckDeps } from '../../src/usecases/relogin-check';
 

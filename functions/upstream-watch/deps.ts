@@ -10,11 +10,11 @@ import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-
 import { GitHubRestClient } from '../../src/adapters/github/rest-client';
 import { githubTokenProvider } from '../../src/adapters/github/token';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
+import { systemClock } from '../../src/adapters/system-clock';
 import { type Env, optionalString } from '../../src/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/config/settings';
 import { readChatSettings } from '../../src/config/slack';
 import { loadFixCatalog, readDeployedVersionSettings, readGitHubSettings } from '../../src/config/upstream';
-import { systemClock } from '../../src/domain/clock';
 import type { UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
 
 export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {

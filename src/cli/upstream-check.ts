@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import { fetchArgoCdVersion } from '../adapters/argocd/version-source';
 import { GitHubRestClient } from '../adapters/github/rest-client';
+import { systemClock } from '../adapters/system-clock';
 import { optionalString } from '../config/env';
 import { loadFixCatalog, readDeployedVersionSettings, readGitHubSettings } from '../config/upstream';
-import { systemClock } from '../domain/clock';
 import { emptyKnowledge } from '../domain/upstream/knowledge';
 import type { FixStatus, UpstreamReport } from '../domain/upstream-fix-status';
 import { checkUpstream } from '../usecases/check-upstream';

@@ -3,8 +3,6 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 export function fixedClock(at: Date | string): Clock & { set(next: Date | string): void } {
   let current = new Date(at);
   return {

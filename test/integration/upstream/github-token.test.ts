@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubRestClient } from '../../../src/adapters/github/rest-client';
 import { githubTokenProvider } from '../../../src/adapters/github/token';
+import { systemClock } from '../../../src/adapters/system-clock';
 import { ConfigError } from '../../../src/config/env';
 import { readGitHubSettings } from '../../../src/config/upstream';
-import { systemClock } from '../../../src/domain/clock';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/dynamodb-local';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
