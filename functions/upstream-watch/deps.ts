@@ -7,27 +7,20 @@ import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
-import { GitHubRestClient } from '../../src/adapters/github/rest-client';
-import { githubTokenProvider } from '../../src/adapters/github/token';
+import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
-import { type Env, optionalString } from '../../src/config/env';
+import type { Env } from '../../src/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/config/settings';
 import { readChatSettings } from '../../src/config/slack';
-import { loadFixCatalog, readDeployedVersionSettings, readGitHubSettings } from '../../src/config/upstream';
+import { readDeployedVersionSettings, readFixCatalog, readGitHubSettings } from '../../src/config/upstream';
 import type { UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
 
 export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
   const table = readTableSettings(env);
-  const github = readGitHubSettings(env);
   const dynamo = createDocumentClient();
   return {
-    github: new GitHubRestClient({
-      baseUrl: github.apiUrl,
-      token: githubTokenProvider(github),
-      timeoutMs: github.timeoutMs,
-      clock: systemClock,
-    }),
+    github: createGitHubClient(readGitHubSettings(env), systemClock),
     knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo, table.tableName),
     reportStore: new DynamoUpstreamReportStore(dynamo, table),
     deployedVersion: deployedVersionSource(readDeployedVersionSettings(env)),
@@ -40,7 +33,7 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
     clock: systemClock,
     logger,
     settings: {
-      catalog: await loadFixCatalog(optionalString(env, 'FIX_CATALOG')),
+      catalog: await readFixCatalog(env),
       metricsNamespace: readMetricsNamespace(env),
     },
   };

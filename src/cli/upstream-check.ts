@@ -3,11 +3,16 @@
  * which upstream releases carry each catalogued fix, and whether the deployed Argo CD has it.
  */
 import { parseArgs } from 'node:util';
-import { fetchArgoCdVersion } from '../adapters/argocd/version-source';
-import { GitHubRestClient } from '../adapters/github/rest-client';
+import { deployedVersionSource } from '../adapters/argocd/version-source';
+import { createGitHubClient } from '../adapters/github/create-client';
 import { systemClock } from '../adapters/system-clock';
-import { optionalString } from '../config/env';
-import { loadFixCatalog, readDeployedVersionSettings, readGitHubSettings } from '../config/upstream';
+import type { Env } from '../config/env';
+import {
+  loadFixCatalog,
+  readDeployedVersionSettings,
+  readFixCatalog,
+  readGitHubSettings,
+} from '../config/upstream';
 import { emptyKnowledge } from '../domain/upstream/knowledge';
 import type { FixStatus, UpstreamReport } from '../domain/upstream-fix-status';
 import { checkUpstream } from '../usecases/check-upstream';
@@ -52,20 +57,16 @@ export function renderSummary(report: UpstreamReport): string {
   return [`Deployed Argo CD: ${report.deployedVersion ?? 'unknown'}`, ...blocks].join('\n\n');
 }
 
-async function deployedVersion(values: { 'deployed-version'?: string; 'argocd-url'?: string }, io: CliIo) {
-  if (values['deployed-version'] !== undefined && values['argocd-url'] !== undefined) {
+/** The environment with --deployed-version / --argocd-url in place of ARGOCD_VERSION / ARGOCD_URL. */
+function withDeployedFlags(values: { 'deployed-version'?: string; 'argocd-url'?: string }, env: Env): Env {
+  const version = values['deployed-version'];
+  const url = values['argocd-url'];
+  if (version !== undefined && url !== undefined) {
     throw new UsageError('give --deployed-version or --argocd-url, not both');
   }
-  const env =
-    values['deployed-version'] !== undefined
-      ? { ...io.env, ARGOCD_VERSION: values['deployed-version'], ARGOCD_URL: undefined }
-      : values['argocd-url'] !== undefined
-        ? { ...io.env, ARGOCD_URL: values['argocd-url'], ARGOCD_VERSION: undefined }
-        : io.env;
-  const settings = readDeployedVersionSettings(env);
-  if (settings.kind === 'fixed') return settings.version;
-  if (settings.kind === 'argocd') return fetchArgoCdVersion(settings.url, settings.timeoutMs);
-  return null;
+  if (version !== undefined) return { ...env, ARGOCD_VERSION: version, ARGOCD_URL: undefined };
+  if (url !== undefined) return { ...env, ARGOCD_URL: url, ARGOCD_VERSION: undefined };
+  return env;
 }
 
 export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<number> {
@@ -79,18 +80,15 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
       json: { type: 'boolean', default: false },
     },
   });
+  // The same wiring as the scheduled watch (functions/upstream-watch/deps.ts), flags over the environment.
   const catalog =
     values.catalog === undefined
-      ? await loadFixCatalog(optionalString(io.env, 'FIX_CATALOG'))
+      ? await readFixCatalog(io.env)
       : await loadFixCatalog(values.catalog, '--catalog');
-  const deployed = await deployedVersion(values, io);
-  const github = readGitHubSettings(io.env);
-  const client = new GitHubRestClient({
-    baseUrl: github.apiUrl,
-    token: async () => github.token,
-    timeoutMs: github.timeoutMs,
-    clock: systemClock,
-  });
+  const deployed = await deployedVersionSource(
+    readDeployedVersionSettings(withDeployedFlags(values, io.env)),
+  ).current();
+  const client = createGitHubClient(readGitHubSettings(io.env), systemClock);
   const outcome = await checkUpstream(
     { github: client, clock: systemClock },
     catalog,
@@ -102,7 +100,7 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
     writeLine(
       io.stderr,
       `relogin-monitor upstream-check: GitHub rate limit used up${reset} after ${outcome.requests} requests ` +
-        `(${outcome.reason}). Set GITHUB_TOKEN for 5,000 requests an hour.`,
+        `(${outcome.reason}). Set GITHUB_TOKEN or GITHUB_TOKEN_PARAMETER for 5,000 requests an hour.`,
     );
     return EXIT.failed;
   }

@@ -88,3 +88,8 @@ export async function loadFixCatalog(path: string | undefined, setting = 'FIX_CA
     throw error;
   }
 }
+
+/** The fix catalog the environment names (`FIX_CATALOG`), else the bundled one. */
+export function readFixCatalog(env: Env): Promise<FixEntry[]> {
+  return loadFixCatalog(optionalString(env, 'FIX_CATALOG'));
+}

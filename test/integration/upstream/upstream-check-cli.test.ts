@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../../support/cli';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/dynamodb-local';
 import { startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
+import { startFakeSsm } from '../../support/fake-ssm';
 
 const REFRESH_FIX = {
   id: 'argocd-oidc-refresh',
@@ -145,6 +147,70 @@ describe('Command: relogin-monitor upstream-check', () => {
     );
     expect(result.stdout).toContain('refreshTokenThreshold');
     expect(github.requests.every((request) => request.authorization === 'Bearer ghp_test')).toBe(true);
+  });
+
+  it('should read the token from GITHUB_TOKEN_PARAMETER like the scheduled watch, over GITHUB_TOKEN', async () => {
+    github = await startFakeGitHub();
+    const ssm = await startFakeSsm();
+    ssm.setSecureString('/relogin-monitor/github-token', 'ghp_from_ssm');
+    // The SDK reads its endpoint and credentials from the process, as in the deployed function.
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SSM: ssm.url,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    });
+    try {
+      const result = await runCli(['upstream-check', '--json'], {
+        env: {
+          GITHUB_API_URL: github.url,
+          GITHUB_TOKEN_PARAMETER: '/relogin-monitor/github-token',
+          GITHUB_TOKEN: 'ghp_ignored',
+        },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(github.requests.length).toBeGreaterThan(0);
+      expect(github.requests.every((request) => request.authorization === 'Bearer ghp_from_ssm')).toBe(true);
+      expect(ssm.reads()).toBe(1);
+    } finally {
+      for (const name of [
+        'AWS_ENDPOINT_URL_SSM',
+        'AWS_REGION',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+      ]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await ssm.close();
+    }
+  });
+
+  it('should let --deployed-version and --argocd-url override ARGOCD_VERSION / ARGOCD_URL from the environment', async () => {
+    github = await startFakeGitHub();
+    const argocd = await startFakeArgoCd('v3.3.14+f00ba12');
+    try {
+      const fromEnv = await runCli(['upstream-check', '--json'], {
+        env: { GITHUB_API_URL: github.url, ARGOCD_URL: argocd.url },
+      });
+      expect(JSON.parse(fromEnv.stdout).deployedVersion).toBe('v3.3.14');
+
+      const flagOverUrl = await runCli(['upstream-check', '--deployed-version', 'v3.5.0', '--json'], {
+        env: { GITHUB_API_URL: github.url, ARGOCD_URL: argocd.url },
+      });
+      expect(flagOverUrl.stderr).toBe('');
+      expect(JSON.parse(flagOverUrl.stdout).deployedVersion).toBe('v3.5.0');
+
+      const urlOverVersion = await runCli(['upstream-check', '--argocd-url', argocd.url, '--json'], {
+        env: { GITHUB_API_URL: github.url, ARGOCD_VERSION: 'v3.5.0' },
+      });
+      expect(urlOverVersion.stderr).toBe('');
+      expect(JSON.parse(urlOverVersion.stdout).deployedVersion).toBe('v3.3.14');
+    } finally {
+      await argocd.close();
+    }
   });
 
   it('should stop with a clear message and exit 1 when the rate limit runs out', async () => {

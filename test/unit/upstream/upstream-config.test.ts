@@ -6,6 +6,7 @@ import { ConfigError } from '../../../src/config/env';
 import {
   loadFixCatalog,
   readDeployedVersionSettings,
+  readFixCatalog,
   readGitHubSettings,
 } from '../../../src/config/upstream';
 
@@ -59,6 +60,20 @@ describe('Module: upstream settings', () => {
     await writeFile(invalid, JSON.stringify([{ id: 'x', repo: 'a/b', title: 't', pulls: [] }]));
     await expect(loadFixCatalog(invalid, '--catalog')).rejects.toThrow(
       `--catalog: ${invalid}: entry 1 ("x"): "pulls" must be a non-empty array of PR numbers, got []`,
+    );
+  });
+
+  it('should read the catalog FIX_CATALOG names, else the bundled one (the watch and upstream-check alike)', async () => {
+    expect((await readFixCatalog({})).map((entry) => entry.id)).toEqual([
+      'argocd-oidc-refresh',
+      'argocd-oidc-refresh-setting',
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
+    const own = join(dir, 'own.json');
+    await writeFile(own, JSON.stringify([{ id: 'own', repo: 'a/b', title: 't', pulls: [1] }]));
+    expect((await readFixCatalog({ FIX_CATALOG: own })).map((entry) => entry.id)).toEqual(['own']);
+    await expect(readFixCatalog({ FIX_CATALOG: join(dir, 'missing.json') })).rejects.toThrow(
+      /^FIX_CATALOG: cannot read .*missing\.json: ENOENT/,
     );
   });
 });

@@ -1,0 +1,16 @@
+/** The GitHub client the settings ask for: base URL, timeout, and the token from SSM or given directly. */
+
+import type { GitHubSettings } from '../../config/upstream';
+import type { Clock } from '../../domain/clock';
+import type { GitHubApi } from '../../ports/github';
+import { GitHubRestClient } from './rest-client';
+import { githubTokenProvider } from './token';
+
+export function createGitHubClient(settings: GitHubSettings, clock: Clock): GitHubApi {
+  return new GitHubRestClient({
+    baseUrl: settings.apiUrl,
+    token: githubTokenProvider(settings),
+    timeoutMs: settings.timeoutMs,
+    clock,
+  });
+}
