@@ -19,8 +19,11 @@
  * fixed release.
  */
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../domain/clock';
-import type { ChatMessage, ChatPoster, PostedMessage } from '../ports/chat';
+import { errorDetails } from '../observability/telemetry';
+import { ChatConfigurationError, type ChatMessage, type ChatPoster, type PostedMessage } from '../ports/chat';
+import type { MetricDatum } from '../ports/metrics-publisher';
 import type { NotificationLedger } from '../ports/notification-ledger';
 
 export interface NotifyOnceRequest<S> {
@@ -76,4 +79,52 @@ export async function notifyOnce<S>(
   }
   await ledger.confirm(key, owner, next, clock.now().getTime());
   return { status: 'sent', posted, state: next };
+}
+
+/** What a scheduled job learns from one notification: notifyOnce's status, or 'failed' (nothing recorded, retried next run). */
+export type NotifyOutcome = NotifyOnceResult<unknown>['status'] | 'failed';
+
+export interface NotifyAndReportOptions {
+  /** What is being sent, for the log lines: "the alert", "the fixed-release announcement". */
+  what: string;
+  /** Fields added to the error log lines (client id, fix id, release, ...). */
+  context: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * notifyOnce for the scheduled jobs: a failure never escapes (a configuration error would otherwise make
+ * every retry fail the same way). It is logged, a configuration error apart from an outage, and returned
+ * as 'failed'; the caller counts it with `alertFailure`, and the next run retries.
+ */
+export async function notifyAndReport<S>(
+  deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
+  request: NotifyOnceRequest<S>,
+  { what, context }: NotifyAndReportOptions,
+): Promise<NotifyOutcome> {
+  try {
+    return (await notifyOnce(deps, request)).status;
+  } catch (error) {
+    if (error instanceof ChatConfigurationError) {
+      deps.logger.error(`Slack refused ${what}: configuration error, fix the set-up; the next run retries`, {
+        ...context,
+        slackError: error.code,
+        error: errorDetails(error),
+      });
+    } else {
+      deps.logger.error(`could not send ${what}; the next run retries`, {
+        ...context,
+        error: errorDetails(error),
+      });
+    }
+    return 'failed';
+  }
+}
+
+/** The `AlertFailures` datum both scheduled jobs publish for notifications that failed this run. */
+export function alertFailure(
+  count: number,
+  dimensions: Readonly<Record<string, string>>,
+  timestamp: number,
+): MetricDatum {
+  return { name: 'AlertFailures', value: count, unit: 'Count', dimensions, timestamp };
 }

@@ -3,8 +3,8 @@
  * the client's token settings and Cognito's own counts, build the report and advice, publish the
  * aggregate metrics and, when due, alert Slack once (notify-once, cooldown, re-alert on worsening).
  *
- * Alert failures never fail the run: a configuration error would otherwise make every retry fail the
- * same way. They are logged, counted as `AlertFailures`, and retried by the next scheduled run.
+ * Alert failures never fail the run (notifyAndReport): they are logged, counted as `AlertFailures`, and
+ * retried by the next scheduled run.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ReLoginCheckSettings } from '../config/relogin-check';
@@ -17,12 +17,11 @@ import { userLabeler } from '../domain/report-identity';
 import { round } from '../domain/stats';
 import { errorDetails } from '../observability/telemetry';
 import type { ActivityStore } from '../ports/activity-store';
-import { ChatConfigurationError } from '../ports/chat';
 import type { CognitoUsageReader } from '../ports/cognito-usage';
 import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
 import type { UpstreamReportStore } from '../ports/upstream-report-store';
 import type { UserPoolClientReader } from '../ports/user-pool-clients';
-import { type NotifyOnceDeps, notifyOnce } from './notify-once';
+import { alertFailure, type NotifyOnceDeps, type NotifyOutcome, notifyAndReport } from './notify-once';
 
 export interface ReLoginCheckDeps extends NotifyOnceDeps {
   activity: Pick<ActivityStore, 'listActivity'>;
@@ -36,7 +35,7 @@ export interface ReLoginCheckDeps extends NotifyOnceDeps {
   settings: ReLoginCheckSettings;
 }
 
-export type AlertOutcome = 'sent' | 'not-due' | 'claimed-elsewhere' | 'failed';
+export type AlertOutcome = NotifyOutcome;
 
 export interface ClientCheckResult {
   clientId: string;
@@ -97,8 +96,9 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
     settings.dashboardName === undefined
       ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
       : dashboardConsoleUrl(settings.region, settings.dashboardName);
-  try {
-    const result = await notifyOnce<HeavyReLoginAlertState>(deps, {
+  const outcome = await notifyAndReport<HeavyReLoginAlertState>(
+    deps,
+    {
       key: alertKey(report.userPoolId, report.clientId),
       decide: (previous) => nextHeavyReLoginAlert(previous, report.heavyUsers.length, now, policy),
       message: (next, previous) =>
@@ -107,29 +107,16 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
           metricsUrl,
           worsenedFrom: isWorsening(previous, next, policy) ? (previous?.heavyUsers ?? null) : null,
         }),
+    },
+    { what: 'the alert', context: { clientId: report.clientId } },
+  );
+  if (outcome === 'sent') {
+    logger.info('heavy re-login alert sent', {
+      clientId: report.clientId,
+      heavyUsers: report.heavyUsers.length,
     });
-    if (result.status === 'sent') {
-      logger.info('heavy re-login alert sent', {
-        clientId: report.clientId,
-        heavyUsers: report.heavyUsers.length,
-      });
-    }
-    return result.status;
-  } catch (error) {
-    if (error instanceof ChatConfigurationError) {
-      logger.error('Slack refused the alert: configuration error, fix the set-up; the next run retries', {
-        clientId: report.clientId,
-        slackError: error.code,
-        error: errorDetails(error),
-      });
-    } else {
-      logger.error('could not send the alert; the next run retries', {
-        clientId: report.clientId,
-        error: errorDetails(error),
-      });
-    }
-    return 'failed';
   }
+  return outcome;
 }
 
 export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientCheckResult[]> {
@@ -158,15 +145,8 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
     );
     data.push(...reportMetrics(report, now));
     const alert = await alertIfDue(deps, report, now);
-    if (alert === 'failed') {
-      data.push({
-        name: 'AlertFailures',
-        value: 1,
-        unit: 'Count',
-        dimensions: { UserPoolId: settings.userPoolId, ClientId: clientId },
-        timestamp: now,
-      });
-    }
+    if (alert === 'failed')
+      data.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
     results.push({
       clientId,
       activeUsers: report.totals.activeUsers,

@@ -17,7 +17,7 @@ import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
 import type { UpstreamKnowledgeStore } from '../ports/upstream-knowledge-store';
 import type { UpstreamReportStore } from '../ports/upstream-report-store';
 import { checkUpstream } from './check-upstream';
-import { type NotifyOnceDeps, notifyOnce } from './notify-once';
+import { alertFailure, type NotifyOnceDeps, notifyAndReport } from './notify-once';
 
 export interface UpstreamWatchDeps {
   github: GitHubApi;
@@ -70,30 +70,29 @@ async function readDeployedVersion(deps: UpstreamWatchDeps): Promise<string | nu
 /** One message per fixed release not announced before; each recorded only after Slack accepted it. */
 async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
   const announced: string[] = [];
-  let failed = 0;
+  const failures: MetricDatum[] = [];
   // The report is built from this catalog: every fix has its entry.
   const entries = new Map(deps.settings.catalog.map((entry) => [entry.id, entry]));
   for (const fix of report.fixes) {
     const entry = entries.get(fix.id) as FixEntry;
+    let failedForFix = 0;
     for (const release of fix.fixedIn) {
-      try {
-        const result = await notifyOnce<{ release: string }>(deps.notify, {
+      const outcome = await notifyAndReport<{ release: string }>(
+        { ...deps.notify, logger: deps.logger },
+        {
           key: announcementKey(entry.id, release),
           decide: (previous) => (previous === null ? { release } : null),
           message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion),
-        });
-        if (result.status === 'sent') announced.push(`${entry.id} ${release}`);
-      } catch (error) {
-        failed += 1;
-        deps.logger.error('could not announce a fixed release; the next run retries', {
-          fixId: entry.id,
-          release,
-          error: errorDetails(error),
-        });
-      }
+        },
+        { what: 'the fixed-release announcement', context: { fixId: entry.id, release } },
+      );
+      if (outcome === 'sent') announced.push(`${entry.id} ${release}`);
+      if (outcome === 'failed') failedForFix += 1;
     }
+    if (failedForFix > 0) failures.push(alertFailure(failedForFix, { FixId: entry.id }, report.checkedAt));
   }
-  return { announced, failed };
+  const failed = failures.reduce((sum, datum) => sum + datum.value, 0);
+  return { announced, failed, failures };
 }
 
 export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<UpstreamWatchResult> {
@@ -121,8 +120,8 @@ export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<Upstrea
   }
   const { report } = outcome;
   await deps.reportStore.save(report);
-  await deps.metrics.publish(metricsNamespace, upstreamMetrics(report));
-  const { announced, failed } = await announce(deps, report);
+  const { announced, failed, failures } = await announce(deps, report);
+  await deps.metrics.publish(metricsNamespace, [...upstreamMetrics(report), ...failures]);
   deps.logger.info('upstream check complete', {
     requests: outcome.requests,
     deployedVersion: report.deployedVersion,

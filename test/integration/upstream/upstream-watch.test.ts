@@ -147,14 +147,49 @@ describe('Function: upstream watch (scheduled)', () => {
     const first = await run();
     expect(first.result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
     expect(slack.messages).toHaveLength(4);
-    expect(
-      first.logs.some((line) => line.message === 'could not announce a fixed release; the next run retries'),
-    ).toBe(true);
+    expect(first.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'could not send the fixed-release announcement; the next run retries',
+        fixId: 'argocd-oidc-refresh',
+        release: 'v3.4.6',
+      }),
+    );
+    const failures = () =>
+      cloudwatch
+        .putData()
+        .filter((datum) => datum.namespace === `Test/${tableName}` && datum.name === 'AlertFailures')
+        .map(({ value, dimensions }) => `${dimensions.FixId} ${value}`);
+    expect(failures()).toEqual(['argocd-oidc-refresh 1']);
 
     await run();
     await run();
 
     expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    expect(failures()).toEqual(['argocd-oidc-refresh 1']);
+  });
+
+  it('should log a Slack configuration error clearly, count it, and go on with the other releases', async () => {
+    slack.answerNext({ kind: 'error', error: 'not_in_channel' });
+
+    const { result, logs } = await run();
+
+    expect(result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
+    expect(slack.messages).toHaveLength(4);
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        slackError: 'not_in_channel',
+        fixId: 'argocd-oidc-refresh',
+        message: expect.stringContaining('configuration error'),
+      }),
+    );
+    const failures = cloudwatch
+      .putData()
+      .filter((datum) => datum.namespace === `Test/${tableName}` && datum.name === 'AlertFailures');
+    expect(failures.map(({ value, dimensions }) => [dimensions.FixId, value])).toEqual([
+      ['argocd-oidc-refresh', 1],
+    ]);
   });
 
   it('should announce a later patch release of the deployed line as the smallest upgrade', async () => {
