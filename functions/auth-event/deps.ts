@@ -3,8 +3,13 @@
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { systemClock } from '../../src/adapters/system-clock';
-import { type Env, positiveNumber } from '../../src/config/env';
-import { readMetricsNamespace, readTableSettings, readTrackingSettings } from '../../src/config/settings';
+import type { Env } from '../../src/config/env';
+import {
+  readMetricsNamespace,
+  readTableSettings,
+  readTrackingSettings,
+  readTriggerBudgetMs,
+} from '../../src/config/settings';
 import { createEmfMetrics, createLogger } from '../../src/observability/telemetry';
 import type {
   AuthTriggerDeps,
@@ -13,9 +18,7 @@ import type {
 } from '../../src/usecases/handle-auth-trigger';
 
 export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
-  const budgetMs = positiveNumber(env, 'TRIGGER_BUDGET_MS', 500);
-  if (budgetMs >= 4000)
-    throw new Error(`TRIGGER_BUDGET_MS must stay well under Cognito's 5 s limit, got ${budgetMs}`);
+  const budgetMs = readTriggerBudgetMs(env);
   const tracking = readTrackingSettings(env);
   // A slow first call (cold connection) may use the whole budget; a quick failure (throttling, 5xx)
   // leaves room for one SDK retry. `withinBudget` cuts off whatever is still running at the end.

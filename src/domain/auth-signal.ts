@@ -15,9 +15,7 @@ export interface AuthSignal {
   email?: string;
 }
 
-export type Classification =
-  | { tracked: true; signal: AuthSignal }
-  | { tracked: false; reason: string; userPoolId: string; clientId: string };
+export type Classification = { tracked: true; signal: AuthSignal } | { tracked: false; reason: string };
 
 export class InvalidAuthEventError extends Error {
   constructor(message: string) {
@@ -79,15 +77,10 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
 
   const kind = kindOf(triggerSource);
   if (kind === undefined) {
-    return {
-      tracked: false,
-      reason: `trigger source ${triggerSource} is not a sign-in or refresh`,
-      userPoolId,
-      clientId,
-    };
+    return { tracked: false, reason: `trigger source ${triggerSource} is not a sign-in or refresh` };
   }
   if (trackedClientIds.size > 0 && !trackedClientIds.has(clientId)) {
-    return { tracked: false, reason: `app client ${clientId} is not tracked`, userPoolId, clientId };
+    return { tracked: false, reason: `app client ${clientId} is not tracked` };
   }
 
   const request = isRecord(event.request) ? event.request : {};
@@ -110,5 +103,15 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
       username: username ?? user,
       ...(email ? { email } : {}),
     },
+  };
+}
+
+/** Pool and app client of any event, for metric dimensions: "unknown" where the event lacks them. Never throws. */
+export function eventScope(event: unknown): { userPoolId: string; clientId: string } {
+  const record = isRecord(event) ? event : {};
+  const context = isRecord(record.callerContext) ? record.callerContext : {};
+  return {
+    userPoolId: optionalString(record, 'userPoolId') ?? 'unknown',
+    clientId: optionalString(context, 'clientId') ?? 'unknown',
   };
 }

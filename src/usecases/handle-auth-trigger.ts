@@ -5,7 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { classifyAuthEvent } from '../domain/auth-signal';
+import { classifyAuthEvent, eventScope } from '../domain/auth-signal';
 import type { Clock } from '../domain/clock';
 import type { SessionRules } from '../domain/session-rules';
 import { errorDetails } from '../observability/telemetry';
@@ -36,17 +36,6 @@ export interface AuthTriggerTelemetry {
 
 /** What the cold start produced: the recorder's dependencies, or the reason they could not be built. */
 export type AuthTriggerStartup = { deps: AuthTriggerDeps } | { error: unknown };
-
-const UNKNOWN = 'unknown';
-
-function scopeOf(event: unknown): { UserPoolId: string; ClientId: string } {
-  const record = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-  const context = (
-    typeof record.callerContext === 'object' && record.callerContext !== null ? record.callerContext : {}
-  ) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : UNKNOWN);
-  return { UserPoolId: text(record.userPoolId), ClientId: text(context.clientId) };
-}
 
 async function record(deps: AuthTriggerDeps, telemetry: AuthTriggerTelemetry, event: unknown): Promise<void> {
   const { settings } = deps;
@@ -94,7 +83,8 @@ export async function handleAuthTrigger<E>(
 ): Promise<E> {
   const { metrics, logger } = telemetry;
   try {
-    metrics.addDimensions(scopeOf(event));
+    const { userPoolId, clientId } = eventScope(event);
+    metrics.addDimensions({ UserPoolId: userPoolId, ClientId: clientId });
     if ('error' in startup) throw startup.error;
     await record(startup.deps, telemetry, event);
   } catch (error) {

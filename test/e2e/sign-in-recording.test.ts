@@ -19,20 +19,24 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
 
   beforeAll(async () => {
     tableName = await createTestTable('e2e');
-    vi.stubEnv('TABLE_NAME', tableName);
-    // One second, so the test can sign in twice without waiting half a minute.
-    vi.stubEnv('DEDUPE_SECONDS', '1');
-    // The budget's cut-off has its own fault tests; here a loaded CI machine must not lose a sign-in.
-    vi.stubEnv('TRIGGER_BUDGET_MS', '3000');
-    vi.resetModules();
-    const { handler } = await import('../../functions/auth-event/handler');
-    lambda = await startLambdaInvokeServer({ 'auth-event': (event) => handler(event as never) });
+    // The handler is loaded once the pool exists, so it tracks exactly that app client, as deployed.
+    let handler: ((event: never) => Promise<unknown>) | undefined;
+    lambda = await startLambdaInvokeServer({
+      'auth-event': (event) => (handler as NonNullable<typeof handler>)(event as never),
+    });
     cognito = await startCognitoLocal({
       lambdaEndpoint: lambda.url,
       triggerFunctions: { PostAuthentication: 'auth-event', PreTokenGeneration: 'auth-event' },
     });
     user = await createPoolWithUser(cognito.endpoint);
+    vi.stubEnv('TABLE_NAME', tableName);
     vi.stubEnv('ARGOCD_CLIENT_IDS', user.clientId);
+    // One second, so the test can sign in twice without waiting half a minute.
+    vi.stubEnv('DEDUPE_SECONDS', '1');
+    // The budget's cut-off has its own fault tests; here a loaded CI machine must not lose a sign-in.
+    vi.stubEnv('TRIGGER_BUDGET_MS', '2000');
+    vi.resetModules();
+    ({ handler } = await import('../../functions/auth-event/handler'));
   });
 
   afterAll(async () => {

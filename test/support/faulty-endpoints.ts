@@ -1,10 +1,10 @@
 /**
  * Endpoints that misbehave the way a real dependency can, for fault tests: one that accepts
  * connections and never answers, and one that answers every DynamoDB call with a throttling error
- * (DynamoDB Local cannot be made to throttle, so this speaks DynamoDB's JSON error format itself).
+ * (DynamoDB Local cannot be made to throttle).
  */
-import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
+import { AwsJsonError, startAwsJsonServer } from './fake-aws-json';
 
 export interface LocalEndpoint {
   url: string;
@@ -33,26 +33,17 @@ export async function silentEndpoint(): Promise<LocalEndpoint> {
   };
 }
 
+/** Answers the trigger's DynamoDB calls the way a throttled table does, over DynamoDB's own JSON protocol. */
 export async function throttlingDynamoDb(): Promise<LocalEndpoint> {
-  let requests = 0;
-  const server = createHttpServer((request, response) => {
-    requests += 1;
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
-      response.end(
-        JSON.stringify({
-          __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-          message: 'The level of configured provisioned throughput for the table was exceeded.',
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests: () => requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+  const throttle = () => {
+    throw new AwsJsonError(
+      'ProvisionedThroughputExceededException',
+      'The level of configured provisioned throughput for the table was exceeded.',
+    );
   };
+  const server = await startAwsJsonServer(
+    { targetPrefix: 'DynamoDB_20120810', contentType: 'application/x-amz-json-1.0' },
+    { GetItem: throttle, TransactWriteItems: throttle },
+  );
+  return { url: server.url, requests: () => server.calls.length, close: () => server.close() };
 }

@@ -16,7 +16,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ActivityEvent } from '../../domain/activity';
-import type { ActivityKind, UserSessionState } from '../../domain/session-rules';
+import { type ActivityKind, EMPTY_SESSION_STATE, type UserSessionState } from '../../domain/session-rules';
 import type {
   ActivityStore,
   CallOptions,
@@ -82,7 +82,7 @@ export class DynamoActivityStore implements ActivityStore {
       { abortSignal: options.abortSignal },
     );
     if (Item === undefined) {
-      return { version: 0, state: { lastLoginAt: null, lastRefreshAt: null, sessionStartedAt: null } };
+      return { version: 0, state: EMPTY_SESSION_STATE };
     }
     return {
       version: Item.version as number,
@@ -103,6 +103,8 @@ export class DynamoActivityStore implements ActivityStore {
   ): Promise<void> {
     const { tableName, retentionDays } = this.options;
     const ttl = expiresAt(event.at, retentionDays);
+    // The SDK fills TransactWriteItems' ClientRequestToken once per call, so its own retry after a
+    // lost answer cannot apply the transaction twice.
     try {
       await this.client.send(
         new TransactWriteCommand({

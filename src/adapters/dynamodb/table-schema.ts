@@ -1,24 +1,20 @@
 /**
- * The single table's key layout. Mirrors `infra/table.yml`; tests and the local stack create the
- * table from here.
+ * The single table's key layout (`pk`, `sk`; TTL attribute `expiresAt`). Mirrors `infra/table.yml`;
+ * tests and the local stack create the table from here.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-
-export const PARTITION_KEY = 'pk';
-export const SORT_KEY = 'sk';
-export const TTL_ATTRIBUTE = 'expiresAt';
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
-      { AttributeName: PARTITION_KEY, AttributeType: 'S' },
-      { AttributeName: SORT_KEY, AttributeType: 'S' },
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
     ],
     KeySchema: [
-      { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
-      { AttributeName: SORT_KEY, KeyType: 'RANGE' },
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, oneOf, positiveNumber, requiredString, stringList } from '../../../src/config/env';
-import { readTableSettings, readTrackingSettings } from '../../../src/config/settings';
+import { readTableSettings, readTrackingSettings, readTriggerBudgetMs } from '../../../src/config/settings';
 
 describe('Module: config', () => {
   it('should name a missing required setting', () => {
@@ -37,5 +37,15 @@ describe('Module: config', () => {
       heavyReLogins: 3,
     });
     expect(readTableSettings({ TABLE_NAME: 't' })).toEqual({ tableName: 't', retentionDays: 35 });
+  });
+
+  it('should keep the trigger budget under the function timeout', () => {
+    expect(readTriggerBudgetMs({})).toBe(500);
+    expect(readTriggerBudgetMs({ TRIGGER_BUDGET_MS: '2000' })).toBe(2000);
+    expect(() => readTriggerBudgetMs({ TRIGGER_BUDGET_MS: '3000' })).toThrow(
+      new ConfigError(
+        'TRIGGER_BUDGET_MS must be at most 2000 (the function times out at 3 s, Cognito at 5 s), got 3000',
+      ),
+    );
   });
 });
