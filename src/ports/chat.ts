@@ -6,14 +6,26 @@ export interface ChatMessage {
   blocks: readonly Record<string, unknown>[];
 }
 
+/** The chat service accepted the message: people will see it. */
 export interface PostedMessage {
+  delivered: true;
   channel: string;
   ts: string;
 }
 
+/** Dry run (no chat service configured): the message was only written to the log, nobody saw it. */
+export interface LoggedMessage {
+  delivered: false;
+}
+
+export type PostResult = PostedMessage | LoggedMessage;
+
 export interface ChatPoster {
-  /** Resolves once the chat service accepted the message; rejects otherwise (see errors below). */
-  post(message: ChatMessage): Promise<PostedMessage>;
+  /**
+   * Resolves once the chat service accepted the message (`delivered: true`), or once a dry run wrote it
+   * to the log (`delivered: false`: not to be recorded as sent); rejects otherwise (see errors below).
+   */
+  post(message: ChatMessage): Promise<PostResult>;
 }
 
 /** The chat service refused us for a reason a retry will not fix (bad token, unknown channel, bot not invited). */

@@ -8,7 +8,9 @@
  *    that read before another one confirmed loses the claim instead of posting a stale duplicate.
  * 3. Post. When the chat service refuses or fails, release the lease and rethrow: nothing was
  *    recorded, so the next run decides again and retries.
- * 4. Confirm: record the new state, only after the chat service accepted the message.
+ * 4. Confirm: record the new state, only after the chat service accepted the message. A dry run (the
+ *    message only written to the log, `delivered: false`) releases the lease instead and reports
+ *    'logged': nobody saw it, so a later run with a chat service configured still posts it.
  *
  * The lease defaults to 15 minutes, the longest a Lambda function can run, so it cannot expire while its
  * holder is alive. The one window left: if the process dies after the chat service accepted the message
@@ -22,7 +24,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../domain/clock';
 import { errorDetails } from '../observability/telemetry';
-import { ChatConfigurationError, type ChatMessage, type ChatPoster, type PostedMessage } from '../ports/chat';
+import {
+  ChatConfigurationError,
+  type ChatMessage,
+  type ChatPoster,
+  type PostedMessage,
+  type PostResult,
+} from '../ports/chat';
 import type { MetricDatum } from '../ports/metrics-publisher';
 import type { NotificationLedger } from '../ports/notification-ledger';
 
@@ -39,7 +47,9 @@ export type NotifyOnceResult<S> =
   | { status: 'not-due' }
   /** Another run holds the lease or has just recorded a newer state: it does the job. */
   | { status: 'claimed-elsewhere' }
-  | { status: 'sent'; posted: PostedMessage; state: S };
+  | { status: 'sent'; posted: PostedMessage; state: S }
+  /** Dry run: written to the log only, nothing recorded (no cooldown started, nothing marked announced). */
+  | { status: 'logged' };
 
 export interface NotifyOnceDeps {
   ledger: NotificationLedger;
@@ -69,13 +79,17 @@ export async function notifyOnce<S>(
   });
   if (!claimed) return { status: 'claimed-elsewhere' };
 
-  let posted: PostedMessage;
+  let posted: PostResult;
   try {
     posted = await chat.post(request.message(next, previous));
   } catch (error) {
     // If even the release fails, the lease simply expires and a later run retries: the post error matters more.
     await ledger.release(key, owner).catch(() => undefined);
     throw error;
+  }
+  if (!posted.delivered) {
+    await ledger.release(key, owner);
+    return { status: 'logged' };
   }
   await ledger.confirm(key, owner, next, clock.now().getTime());
   return { status: 'sent', posted, state: next };

@@ -115,6 +115,11 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
       clientId: report.clientId,
       heavyUsers: report.heavyUsers.length,
     });
+  } else if (outcome === 'logged') {
+    logger.info('heavy re-login alert written to the log only (no Slack token); not recorded as sent', {
+      clientId: report.clientId,
+      heavyUsers: report.heavyUsers.length,
+    });
   }
   return outcome;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { LogChatPoster } from '../../src/adapters/slack/log-chat-poster';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource } from '../../src/adapters/slack/token-source';
 import { fixedClock } from '../../src/domain/clock';
@@ -112,6 +113,28 @@ describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
     expect(refused).toBeInstanceOf(ChatConfigurationError);
     expect((refused as ChatConfigurationError).code).toBe('not_in_channel');
     expect(retried.status).toBe('sent');
+  });
+
+  it('should record nothing for a dry run to the log, so a later run with Slack still posts it', async () => {
+    // Prepare
+    const logged: unknown[] = [];
+    const dryRun = {
+      ...deps(),
+      chat: new LogChatPoster({ info: (...line) => logged.push(line) }, undefined),
+    };
+
+    // Act
+    const first = await notifyOnce(dryRun, announce('v3.4.6'));
+    const stateAfterDryRun = await ledger.read('upstream-fix#argocd-oidc-refresh');
+    const second = await notifyOnce(dryRun, announce('v3.4.6'));
+    const withSlack = await notifyOnce(deps(), announce('v3.4.6'));
+
+    // Assess
+    expect([first, second]).toEqual([{ status: 'logged' }, { status: 'logged' }]);
+    expect(logged).toHaveLength(2);
+    expect(stateAfterDryRun).toEqual({ state: null, version: 0 });
+    expect(withSlack).toMatchObject({ status: 'sent', posted: { delivered: true, channel: 'C0ALERTS' } });
+    expect(slack.messages.map((message) => message.text)).toEqual(['fixed in v3.4.6 (before: none)']);
   });
 
   it('should post exactly once when two runs overlap', async () => {

@@ -299,22 +299,29 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     );
   });
 
-  it('should write the alert to the log when no Slack token is configured', async () => {
+  it('should write the alert to the log when no Slack token is configured, and post it once a token is', async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
 
-    // Act
+    // Act: a dry run, then (within what would be the cooldown) a run with a token.
     const { result, output } = await checkAt(DAY_START + 18 * HOUR, { SLACK_TOKEN: '' });
+    const { result: withToken } = await checkAt(DAY_START + 19 * HOUR);
 
     // Assess
-    expect(result[0]?.alert).toBe('sent');
-    expect(slack.messages).toHaveLength(0);
+    expect(result[0]?.alert).toBe('logged');
     expect(output.logs).toContainEqual(
       expect.objectContaining({
         message: 'no Slack token configured: chat message written to the log instead',
         text: expect.stringContaining('Argo CD re-logins: 1 heavy user;'),
       }),
     );
+    expect(output.logs).not.toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('alert sent') }),
+    );
+    expect(published('AlertFailures')).toEqual([]);
+    expect(withToken[0]?.alert).toBe('sent');
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.messages[0]?.text).toContain('Argo CD re-logins: 1 heavy user;');
   });
 
   it('should still report and alert when the app client cannot be described', async () => {

@@ -1,6 +1,9 @@
-/** The ChatPoster used when no Slack token is configured (local and dry runs): the message goes to the log. */
+/**
+ * The ChatPoster used when no Slack token is configured (local and dry runs): the message goes to the log
+ * and the result says it was not delivered, so nothing records it as sent and a later run with a token posts it.
+ */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ChatMessage, ChatPoster, PostedMessage } from '../../ports/chat';
+import type { ChatMessage, ChatPoster, LoggedMessage } from '../../ports/chat';
 
 export class LogChatPoster implements ChatPoster {
   constructor(
@@ -8,12 +11,12 @@ export class LogChatPoster implements ChatPoster {
     private readonly channel: string | undefined,
   ) {}
 
-  async post(message: ChatMessage): Promise<PostedMessage> {
+  async post(message: ChatMessage): Promise<LoggedMessage> {
     this.logger.info('no Slack token configured: chat message written to the log instead', {
       channel: this.channel,
       text: message.text,
       blocks: message.blocks,
     });
-    return { channel: 'log', ts: 'log' };
+    return { delivered: false };
   }
 }

@@ -84,7 +84,7 @@ export class SlackChatPoster implements ChatPoster {
           blocks: message.blocks as unknown as KnownBlock[],
           unfurl_links: false,
         });
-        return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+        return { delivered: true, channel: result.channel ?? channel, ts: result.ts ?? '' };
       } catch (error) {
         const { code, retryAfter, data } = asSlackError(error);
         if (code === ErrorCode.RateLimitedError && retryAfter !== undefined) {
