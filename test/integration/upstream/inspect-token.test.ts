@@ -62,7 +62,12 @@ describe('Command: relogin-monitor inspect-token', () => {
 
     const result = await runCli(['inspect-token', IdToken as string, '--json']);
 
-    expect(result.stderr).toBe('');
+    // No --issuer: verified, but against the keys the token itself points at, and it says so.
+    expect(result.stderr).toBe(
+      `relogin-monitor inspect-token: warning: issuer ${cognito.endpoint}/${user.userPoolId} taken from the ` +
+        "token's own iss claim, not pinned: a forged token naming its own key server would verify too. " +
+        'For proof give --issuer https://cognito-idp.<region>.amazonaws.com/<poolId>\n',
+    );
     expect(result.code).toBe(0);
     const shown = JSON.parse(result.stdout);
     expect(shown).toMatchObject({
@@ -70,6 +75,7 @@ describe('Command: relogin-monitor inspect-token', () => {
       client: user.clientId,
       tokenUse: 'id',
       refreshed: false,
+      issuerPinned: false,
     });
     expect(shown.subject).toMatch(/^[0-9a-f-]{36}$/);
     expect(shown.authTime).toBe(shown.issuedAt);
@@ -110,6 +116,67 @@ describe('Command: relogin-monitor inspect-token', () => {
     expect(result.stdout).toMatch(/lifetime: +1 h\n/);
     expect(result.stdout).toMatch(/time left: +(49|50) min/);
   });
+
+  it('should verify against a pinned --issuer without the warning, and say it was pinned', async () => {
+    const { IdToken } = await signIn(user);
+    const issuer = `${cognito.endpoint}/${user.userPoolId}`;
+
+    const json = await runCli(['inspect-token', IdToken as string, '--issuer', issuer, '--json']);
+    const text = await runCli(['inspect-token', IdToken as string, '--issuer', issuer]);
+
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ issuer, issuerPinned: true });
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain(
+      `signature:  verified with ${issuer}/.well-known/jwks.json (issuer pinned with --issuer)`,
+    );
+  });
+
+  it("should warn that a token signed by whoever serves its iss's keys verifies only unpinned", async () => {
+    // An attacker's issuer: its own key pair and JWKS, named in the token's own iss.
+    const forged = await signLocal({
+      sub: 'victim',
+      aud: 'argocd-client',
+      exp: Math.floor(Date.now() / 1000) + 60,
+    });
+
+    const unpinned = await runCli(['inspect-token', forged]);
+    const pinned = await runCli([
+      'inspect-token',
+      forged,
+      '--issuer',
+      `${cognito.endpoint}/${user.userPoolId}`,
+    ]);
+
+    expect(unpinned.code).toBe(0);
+    expect(unpinned.stderr).toContain(
+      `warning: issuer ${localIssuer} taken from the token's own iss claim, not pinned`,
+    );
+    expect(unpinned.stdout).toContain('(issuer NOT pinned: taken from the token)');
+    expect(pinned.code).not.toBe(0);
+    expect(pinned.stdout).toBe('');
+  });
+
+  it.each(['http://evil.example.com/pool', 'http://localhost.evil.example.com/pool', 'ftp://127.0.0.1/pool'])(
+    'should refuse a token whose own iss %s is not https (nor http on localhost) without fetching keys',
+    async (iss) => {
+      const token = await new SignJWT({ sub: 'u-1', exp: Math.floor(Date.now() / 1000) + 60 })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(iss)
+        .sign(new TextEncoder().encode('a-secret-of-at-least-32-bytes-long!'));
+
+      const result = await runCli(['inspect-token', token, '--json']);
+
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `relogin-monitor inspect-token: token rejected: the token's issuer "${iss}" is not an https URL ` +
+          '(http only for localhost); give --issuer https://cognito-idp.<region>.amazonaws.com/<poolId> to ' +
+          'check it against your pool\n',
+      );
+    },
+  );
 
   it('should reject a tampered token with the bad-signature exit code', async () => {
     const { IdToken } = await signIn(user);
