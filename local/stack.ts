@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { buildAuthTriggerDeps, startAuthTrigger, warmUp } from '../functions/auth-event/deps';
+import { startAuthTrigger, warmUp } from '../functions/auth-event/deps';
 import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
 import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
-import { parseIsoTime } from '../src/cli/event-file';
+import { forEachEventLine } from '../src/cli/event-file';
 import { fixedClock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/telemetry';
 import { handleAuthTrigger } from '../src/usecases/handle-auth-trigger';
@@ -52,11 +52,23 @@ async function localDynamoDb(
 }
 
 async function readEvents(path: string): Promise<{ at: number; event: unknown }[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  return lines
-    .map((line) => JSON.parse(line) as { at: string; event: unknown })
-    .map(({ at, event }) => ({ at: parseIsoTime(at) ?? Number.NaN, event }))
-    .sort((a, b) => a.at - b.at);
+  const events: { at: number; event: unknown }[] = [];
+  forEachEventLine(await readFile(path, 'utf8'), { skipInvalid: false }, (at, event) =>
+    events.push({ at, event }),
+  );
+  return events.sort((a, b) => a.at - b.at);
+}
+
+/** Sets environment variables for the run and gives back a function that restores the previous values. */
+function overrideEnv(values: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 const HOUR_MS = 3_600_000;
@@ -94,18 +106,17 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
     startFakeCognito(),
     startFakeGitHub({ rateLimit: 60 }),
   ]);
-  const saved = { ...process.env };
+  // The SDK clients find the local endpoints the standard way, as they would find AWS.
+  const restoreEnv = overrideEnv({
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_CLOUDWATCH: cloudwatch.url,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+  });
   try {
     cognito.addClient(cognitoFixture('describe-user-pool-client'));
-    // The SDK clients find the local endpoints the standard way, as they would find AWS.
-    Object.assign(process.env, {
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_CLOUDWATCH: cloudwatch.url,
-      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
-    });
     const env = {
       ...process.env,
       TABLE_NAME: `argocd-relogin-monitor-local-${Date.now()}`,
@@ -129,8 +140,7 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
       UserPoolClient: fixtureClient.ClientId as string,
     });
     const clock = fixedClock(new Date(events[0]?.at ?? 0));
-    const { telemetry } = startAuthTrigger(env);
-    const startup = { deps: { ...buildAuthTriggerDeps(env), clock } };
+    const { startup, telemetry } = startAuthTrigger(env, clock);
     await warmUp(startup);
     const { output } = await captureOutput(async () => {
       for (const { at, event } of events) {
@@ -156,7 +166,7 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
       cloudwatch: cloudwatch.putData(),
     };
   } finally {
-    process.env = saved;
+    restoreEnv();
     await Promise.all([dynamo.stop(), slack.close(), cloudwatch.close(), cognito.close(), github.close()]);
   }
 }

@@ -10,6 +10,7 @@ import {
   readTrackingSettings,
   readTriggerBudgetMs,
 } from '../../src/config/settings';
+import type { Clock } from '../../src/domain/clock';
 import { createEmfMetrics, createLogger } from '../../src/observability/telemetry';
 import type {
   AuthTriggerDeps,
@@ -17,7 +18,7 @@ import type {
   AuthTriggerTelemetry,
 } from '../../src/usecases/handle-auth-trigger';
 
-export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
+export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): AuthTriggerDeps {
   const budgetMs = readTriggerBudgetMs(env);
   const tracking = readTrackingSettings(env);
   // A slow first call (cold connection) may use the whole budget; a quick failure (throttling, 5xx)
@@ -25,7 +26,7 @@ export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
   const client = createDocumentClient({ maxAttempts: 2, requestTimeoutMs: budgetMs });
   return {
     store: new DynamoActivityStore(client, readTableSettings(env)),
-    clock: systemClock,
+    clock,
     settings: {
       trackedClientIds: tracking.trackedClientIds,
       rules: tracking.rules,
@@ -35,10 +36,13 @@ export function buildAuthTriggerDeps(env: Env): AuthTriggerDeps {
   };
 }
 
-export function startAuthTrigger(env: Env): { startup: AuthTriggerStartup; telemetry: AuthTriggerTelemetry } {
+export function startAuthTrigger(
+  env: Env,
+  clock: Clock = systemClock,
+): { startup: AuthTriggerStartup; telemetry: AuthTriggerTelemetry } {
   const telemetry = { logger: createLogger(), metrics: createEmfMetrics(readMetricsNamespace(env)) };
   try {
-    return { startup: { deps: buildAuthTriggerDeps(env) }, telemetry };
+    return { startup: { deps: buildAuthTriggerDeps(env, clock) }, telemetry };
   } catch (error) {
     // A bad deployment must not lock users out: remember the error and report it on every event.
     return { startup: { error }, telemetry };

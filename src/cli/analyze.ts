@@ -45,7 +45,7 @@ export function toReport(summary: ActivitySummary): AnalyzeReport {
   };
 }
 
-function renderTable(report: AnalyzeReport, heavy: HeavyUserRule): string {
+function renderTable(report: AnalyzeReport, heavy: HeavyUserRule, ignoredEvents: number): string {
   const heavyUsers = new Set(report.heavyUsers);
   const header = ['user', 'logins', 're-logins', 'refreshes', 'median re-login interval', 'heavy'];
   const rows = report.users.map((user) => [
@@ -72,6 +72,9 @@ function renderTable(report: AnalyzeReport, heavy: HeavyUserRule): string {
     '',
     `${totals.activeUsers} active users, ${totals.logins} logins, ${totals.reLogins} re-logins, ${totals.refreshes} refreshes.`,
     `${report.heavyUsers.length} heavy users (${heavy.minReLogins} or more re-logins in the ${heavy.windowHours} h up to ${new Date(heavy.windowEnd).toISOString()}).`,
+    ...(ignoredEvents > 0
+      ? [`${ignoredEvents} events ignored (other app clients, machine-to-machine tokens, other triggers).`]
+      : []),
     ...(report.skippedLines ? [`${report.skippedLines} invalid lines skipped.`] : []),
   ].join('\n');
 }
@@ -116,9 +119,8 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     ...(values['skip-invalid'] ? { skippedLines: parsed.invalid.length } : {}),
     ...(adviceRequest ? { advice: adviceFor(adviceRequest, events, summary, tracking.heavyReLogins) } : {}),
   };
-  const table = report.advice
-    ? `${renderTable(report, heavy)}\n\n${renderAdvice(report.advice)}`
-    : renderTable(report, heavy);
-  writeLine(io.stdout, values.json ? JSON.stringify(report) : table);
+  const table = renderTable(report, heavy, parsed.ignored);
+  const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;
+  writeLine(io.stdout, values.json ? JSON.stringify(report) : text);
   return EXIT.ok;
 }

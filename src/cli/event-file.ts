@@ -37,7 +37,7 @@ export function parseIsoTime(text: unknown): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-function parseLine(text: string, trackedClientIds: ReadonlySet<string>) {
+function parseLine(text: string): { at: number; event: unknown } {
   let record: unknown;
   try {
     record = JSON.parse(text);
@@ -51,12 +51,32 @@ function parseLine(text: string, trackedClientIds: ReadonlySet<string>) {
   const at = parseIsoTime(atText);
   if (at === null)
     throw new Error(`"at" must be an ISO-8601 time with a zone, got ${JSON.stringify(atText)}`);
-  try {
-    return { at, classification: classifyAuthEvent(event, trackedClientIds) };
-  } catch (error) {
-    if (error instanceof InvalidAuthEventError) throw new Error(`event: ${error.message}`);
-    throw error;
-  }
+  return { at, event };
+}
+
+/**
+ * Calls `visit` with each line's time and event. A line that is not `{"at", "event"}`, or that `visit`
+ * rejects by throwing, stops the reading with EventFileError, or with `skipInvalid` is collected.
+ */
+export function forEachEventLine(
+  content: string,
+  options: { skipInvalid: boolean },
+  visit: (at: number, event: unknown) => void,
+): InvalidLine[] {
+  const invalid: InvalidLine[] = [];
+  content.split('\n').forEach((text, index) => {
+    if (text.trim() === '') return;
+    const line = index + 1;
+    try {
+      const { at, event } = parseLine(text);
+      visit(at, event);
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (!options.skipInvalid) throw new EventFileError(line, reason);
+      invalid.push({ line, reason });
+    }
+  });
+  return invalid;
 }
 
 /** @throws EventFileError on the first bad line unless `skipInvalid`, which collects them instead. */
@@ -66,21 +86,16 @@ export function parseEventFile(
   options: { skipInvalid: boolean },
 ): ParsedEventFile {
   const result: ParsedEventFile = { signals: [], ignored: 0, invalid: [], lastAt: null };
-  content.split('\n').forEach((text, index) => {
-    if (text.trim() === '') return;
-    const line = index + 1;
-    let parsed: ReturnType<typeof parseLine>;
+  result.invalid = forEachEventLine(content, options, (at, event) => {
+    let classification: ReturnType<typeof classifyAuthEvent>;
     try {
-      parsed = parseLine(text, trackedClientIds);
+      classification = classifyAuthEvent(event, trackedClientIds);
     } catch (error) {
-      const reason = (error as Error).message;
-      if (!options.skipInvalid) throw new EventFileError(line, reason);
-      result.invalid.push({ line, reason });
-      return;
+      if (error instanceof InvalidAuthEventError) throw new Error(`event: ${error.message}`);
+      throw error;
     }
-    result.lastAt = Math.max(result.lastAt ?? parsed.at, parsed.at);
-    if (parsed.classification.tracked)
-      result.signals.push({ at: parsed.at, signal: parsed.classification.signal });
+    result.lastAt = Math.max(result.lastAt ?? at, at);
+    if (classification.tracked) result.signals.push({ at, signal: classification.signal });
     else result.ignored += 1;
   });
   return result;

@@ -150,9 +150,13 @@ describe('Command: relogin-monitor analyze', () => {
   });
 
   it('should print a readable table through the installed bin', async () => {
-    const { code, stdout } = await runBin(['analyze', '--events', SAMPLE]);
+    const { code, stdout } = await runBin(['analyze', '--events', SAMPLE, '--client-ids', ARGOCD]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^user +logins +re-logins +refreshes +median re-login interval +heavy$/m);
     expect(stdout).toMatch(/12 active users, \d+ logins, \d+ re-logins, 0 refreshes\./);
+    // The week's other app client and its machine-to-machine tokens.
+    expect(stdout).toMatch(
+      /\d+ events ignored \(other app clients, machine-to-machine tokens, other triggers\)\./,
+    );
   });
 });
