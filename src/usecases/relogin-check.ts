@@ -15,6 +15,7 @@ import { reLoginAlertMessage } from '../domain/relogin-alert-message';
 import { buildReLoginReport, type ReLoginReport } from '../domain/relogin-report';
 import { userLabeler } from '../domain/report-identity';
 import { round } from '../domain/stats';
+import type { UpstreamReport } from '../domain/upstream-fix-status';
 import { errorDetails } from '../observability/telemetry';
 import type { ActivityStore } from '../ports/activity-store';
 import type { CognitoUsageReader } from '../ports/cognito-usage';
@@ -37,13 +38,16 @@ export interface ReLoginCheckDeps extends NotifyOnceDeps {
 
 export type AlertOutcome = NotifyOutcome;
 
-export interface ClientCheckResult {
-  clientId: string;
-  activeUsers: number;
-  heavyUsers: number;
-  advice: string[];
-  alert: AlertOutcome;
-}
+export type ClientCheckResult =
+  | {
+      clientId: string;
+      activeUsers: number;
+      heavyUsers: number;
+      advice: string[];
+      alert: AlertOutcome;
+    }
+  /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
+  | { clientId: string; alert: 'not-checked'; error: string };
 
 export function alertKey(userPoolId: string, clientId: string): string {
   return `relogin-alert#heavy-relogins#${userPoolId}#${clientId}`;
@@ -124,6 +128,30 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
   return outcome;
 }
 
+/** One client's report and alert; throws when its activity cannot be read. */
+async function checkClient(
+  deps: ReLoginCheckDeps,
+  clientId: string,
+  { from, now, upstream }: { from: number; now: number; upstream: UpstreamReport | null },
+): Promise<{ report: ReLoginReport; alert: AlertOutcome }> {
+  const { settings } = deps;
+  const scope = { userPoolId: settings.userPoolId, clientId };
+  const events = await deps.activity.listActivity(scope, from, now);
+  const [tokenValidity, cognito] = await Promise.all([
+    optional(deps, `the token settings of app client ${clientId}`, () =>
+      deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
+    ),
+    optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
+      deps.cognitoUsage.read(scope, from, now),
+    ),
+  ]);
+  const report = buildReLoginReport(
+    { ...scope, windowEnd: now, events, tokenValidity, cognito, upstream },
+    settings,
+  );
+  return { report, alert: await alertIfDue(deps, report, now) };
+}
+
 export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientCheckResult[]> {
   const { settings, clock } = deps;
   const now = clock.now().getTime();
@@ -134,31 +162,27 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
   const data: MetricDatum[] = [];
   const results: ClientCheckResult[] = [];
   for (const clientId of settings.clientIds) {
-    const scope = { userPoolId: settings.userPoolId, clientId };
-    const events = await deps.activity.listActivity(scope, from, now);
-    const [tokenValidity, cognito] = await Promise.all([
-      optional(deps, `the token settings of app client ${clientId}`, () =>
-        deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
-      ),
-      optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
-        deps.cognitoUsage.read(scope, from, now),
-      ),
-    ]);
-    const report = buildReLoginReport(
-      { ...scope, windowEnd: now, events, tokenValidity, cognito, upstream },
-      settings,
-    );
-    data.push(...reportMetrics(report, now));
-    const alert = await alertIfDue(deps, report, now);
-    if (alert === 'failed')
-      data.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
-    results.push({
-      clientId,
-      activeUsers: report.totals.activeUsers,
-      heavyUsers: report.heavyUsers.length,
-      advice: report.advice.map((item) => item.id),
-      alert,
-    });
+    const dimensions = { UserPoolId: settings.userPoolId, ClientId: clientId };
+    try {
+      const { report, alert } = await checkClient(deps, clientId, { from, now, upstream });
+      data.push(...reportMetrics(report, now));
+      if (alert === 'failed') data.push(alertFailure(1, dimensions, now));
+      results.push({
+        clientId,
+        activeUsers: report.totals.activeUsers,
+        heavyUsers: report.heavyUsers.length,
+        advice: report.advice.map((item) => item.id),
+        alert,
+      });
+    } catch (error) {
+      // One client's failure (its activity unreadable, a bad item) must not hide the others' reports.
+      deps.logger.error('could not check the app client; the other clients go on, the next run retries', {
+        clientId,
+        error: errorDetails(error),
+      });
+      data.push({ name: 'CheckFailures', value: 1, unit: 'Count', dimensions, timestamp: now });
+      results.push({ clientId, alert: 'not-checked', error: errorDetails(error).message });
+    }
   }
   await deps.metrics.publish(settings.namespace, data);
   return results;

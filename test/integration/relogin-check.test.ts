@@ -286,7 +286,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     const { result } = await checkAt(DAY_START + 18 * HOUR, { METRICS_DASHBOARD: 'relogin-dashboard' });
 
     // Assess
-    expect(result[0]?.advice).toEqual(['check-refresh-threshold']);
+    expect(result[0]).toMatchObject({ advice: ['check-refresh-threshold'] });
     expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
       '#dashboards/dashboard/relogin-dashboard|Open',
     );
@@ -342,6 +342,47 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       expect.objectContaining({
         level: 'WARN',
         message: expect.stringContaining('token settings of app client undescribed-client'),
+      }),
+    );
+  });
+
+  it('should check and report the other clients when one client fails, counting the failure', async () => {
+    // Prepare: two tracked clients; reading the first one's activity fails.
+    const OTHER = 'argocdclient0example0000002';
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8, OTHER);
+    const deps = {
+      ...buildReLoginCheckDeps(env({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` })),
+      clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
+    };
+    const activity = deps.activity;
+    deps.activity = {
+      listActivity: (scope, from, to) =>
+        scope.clientId === CLIENT
+          ? Promise.reject(new Error('ProvisionedThroughputExceededException'))
+          : activity.listActivity(scope, from, to),
+    };
+
+    // Act
+    const { result, output } = await captureOutput(() => runReLoginCheck(deps));
+
+    // Assess
+    expect(result).toEqual([
+      { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
+      expect.objectContaining({ clientId: OTHER, heavyUsers: 1, alert: 'sent' }),
+    ]);
+    expect(slack.messages).toHaveLength(1);
+    const data = cloudwatch.putData();
+    expect(
+      data.filter((datum) => datum.name === 'CheckFailures').map((datum) => [datum.dimensions, datum.value]),
+    ).toEqual([[{ UserPoolId: POOL, ClientId: CLIENT }, 1]]);
+    expect(
+      data.filter((datum) => datum.name === 'HeavyReLoginUsers').map((datum) => datum.dimensions.ClientId),
+    ).toEqual([OTHER]);
+    expect(output.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        clientId: CLIENT,
+        message: expect.stringContaining('could not check the app client'),
       }),
     );
   });
