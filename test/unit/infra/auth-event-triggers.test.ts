@@ -1,0 +1,64 @@
+/** The trigger's Cognito events as serverless.yml resolves them from the deploy parameters. */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+type Resolver = (context: { resolveVariable: (name: string) => Promise<unknown> }) => Promise<unknown[]>;
+const authEventTriggers = createRequire(import.meta.url)(
+  '../../../infra/auth-event-triggers.cjs',
+) as Resolver;
+
+function resolveWith(params: Record<string, unknown>) {
+  return authEventTriggers({
+    resolveVariable: async (name) => {
+      const key = name.replace(/^param:/, '');
+      if (!(key in params)) throw new Error(`unexpected variable ${name}`);
+      return params[key];
+    },
+  });
+}
+
+const defaults = {
+  userPoolName: 'team-pool',
+  attachPreTokenGeneration: true,
+  attachPostAuthentication: true,
+  preTokenGenerationVersion: 'V2_0',
+};
+
+describe('Module: infra/auth-event-triggers.cjs', () => {
+  it('should attach both triggers to the existing pool by name by default', async () => {
+    expect(await resolveWith(defaults)).toEqual([
+      {
+        cognitoUserPool: {
+          pool: 'team-pool',
+          trigger: 'PreTokenGeneration',
+          existing: true,
+          forceDeploy: true,
+          lambdaVersion: 'V2_0',
+        },
+      },
+      {
+        cognitoUserPool: {
+          pool: 'team-pool',
+          trigger: 'PostAuthentication',
+          existing: true,
+          forceDeploy: true,
+        },
+      },
+    ]);
+  });
+
+  it('should switch each trigger off on its own, also when the parameter arrives as a string', async () => {
+    const withoutPostAuthentication = await resolveWith({ ...defaults, attachPostAuthentication: 'false' });
+    expect(withoutPostAuthentication).toEqual([
+      expect.objectContaining({
+        cognitoUserPool: expect.objectContaining({ trigger: 'PreTokenGeneration' }),
+      }),
+    ]);
+    const withoutPreToken = await resolveWith({ ...defaults, attachPreTokenGeneration: false });
+    expect(withoutPreToken).toEqual([
+      expect.objectContaining({
+        cognitoUserPool: expect.objectContaining({ trigger: 'PostAuthentication' }),
+      }),
+    ]);
+  });
+});
