@@ -1,4 +1,4 @@
-/** Stand-in for SSM GetParameter (AWS JSON 1.1), for the Slack token read through Powertools Parameters. */
+/** Stand-in for SSM GetParameter (AWS JSON 1.1), for the Slack and GitHub tokens read through Powertools Parameters. */
 import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
 
 export interface FakeSsm extends AwsJsonServer {

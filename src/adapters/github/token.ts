@@ -1,27 +1,22 @@
-/** The GitHub token: from an SSM SecureString (read at run time, cached by Powertools), or given directly. */
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+/** The GitHub token: from an SSM SecureString (read at run time, cached 5 minutes), or given directly. */
 import { ConfigError } from '../../config/env';
 import type { GitHubSettings } from '../../config/upstream';
+import { SecureStringUnavailable, ssmSecureString } from '../ssm/secure-string';
 
 const CACHE_SECONDS = 300;
 
 export function githubTokenProvider(settings: GitHubSettings): () => Promise<string | undefined> {
   const { tokenParameter, token } = settings;
   if (tokenParameter === undefined) return async () => token;
-  const ssm = new SSMProvider();
+  const read = ssmSecureString(tokenParameter, CACHE_SECONDS);
   return async () => {
-    let value: string | undefined;
     try {
-      value = await ssm.get(tokenParameter, { decrypt: true, maxAge: CACHE_SECONDS });
+      return await read();
     } catch (error) {
-      if ((error as { cause?: { name?: string } }).cause?.name === 'ParameterNotFound') {
-        throw new ConfigError(`GITHUB_TOKEN_PARAMETER: SSM parameter ${tokenParameter} does not exist`);
+      if (error instanceof SecureStringUnavailable) {
+        throw new ConfigError(`GITHUB_TOKEN_PARAMETER: ${error.message}`);
       }
       throw error;
     }
-    if (value === undefined || value.trim() === '') {
-      throw new ConfigError(`GITHUB_TOKEN_PARAMETER: SSM parameter ${tokenParameter} is empty`);
-    }
-    return value.trim();
   };
 }

@@ -1,29 +1,23 @@
 /** Where the Slack bot token comes from: an SSM SecureString (cached) or a fixed value for local runs. */
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { ChatConfigurationError } from '../../ports/chat';
+import { SecureStringUnavailable, ssmSecureString } from '../ssm/secure-string';
 import type { TokenSource } from './slack-chat-poster';
 
 /** Reads the SecureString at most once per `maxAgeSeconds` per cold start (Powertools' cache). */
 export function ssmTokenSource(parameterName: string, maxAgeSeconds = 300): TokenSource {
-  const provider = new SSMProvider();
+  const read = ssmSecureString(parameterName, maxAgeSeconds);
   return async () => {
-    let value: string | undefined;
     try {
-      value = await provider.get(parameterName, { decrypt: true, maxAge: maxAgeSeconds });
+      return await read();
     } catch (error) {
-      const cause = (error as { cause?: { name?: string } }).cause;
-      if (cause?.name === 'ParameterNotFound') {
+      if (error instanceof SecureStringUnavailable) {
         throw new ChatConfigurationError(
-          'token_parameter_not_found',
-          `SSM parameter ${parameterName} (SLACK_TOKEN_PARAMETER) does not exist`,
+          error.reason === 'not-found' ? 'token_parameter_not_found' : 'token_parameter_empty',
+          `SSM parameter ${parameterName} (SLACK_TOKEN_PARAMETER) ${error.reason === 'not-found' ? 'does not exist' : 'is empty'}`,
         );
       }
       throw error;
     }
-    if (!value) {
-      throw new ChatConfigurationError('token_parameter_empty', `SSM parameter ${parameterName} is empty`);
-    }
-    return value;
   };
 }
 

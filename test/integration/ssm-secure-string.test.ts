@@ -1,0 +1,76 @@
+/** The one SSM SecureString reader (SSM JSON-protocol stand-in), and how each token source maps its errors. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubTokenProvider } from '../../src/adapters/github/token';
+import { ssmTokenSource } from '../../src/adapters/slack/token-source';
+import { SecureStringUnavailable, ssmSecureString } from '../../src/adapters/ssm/secure-string';
+import { ConfigError } from '../../src/config/env';
+import { readGitHubSettings } from '../../src/config/upstream';
+import { ChatConfigurationError } from '../../src/ports/chat';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
+import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+
+let ssm: FakeSsm;
+
+beforeAll(async () => {
+  ssm = await startFakeSsm();
+  process.env.AWS_ENDPOINT_URL_SSM = ssm.url;
+  process.env.AWS_REGION = LOCAL_REGION;
+  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+});
+
+afterAll(async () => {
+  delete process.env.AWS_ENDPOINT_URL_SSM;
+  await ssm.close();
+});
+
+describe('Function: ssmSecureString', () => {
+  it('should read the value decrypted and trimmed, once while cached', async () => {
+    // Prepare
+    ssm.setSecureString('/secure/pasted', '  xoxb-pasted\n');
+    const read = ssmSecureString('/secure/pasted', 300);
+    const readsBefore = ssm.reads();
+
+    // Act
+    const values = [await read(), await read()];
+
+    // Assess
+    expect(values).toEqual(['xoxb-pasted', 'xoxb-pasted']);
+    expect(ssm.reads() - readsBefore).toBe(1);
+  });
+
+  it('should say whether the parameter is missing or empty', async () => {
+    // Prepare
+    ssm.setSecureString('/secure/blank', ' \n');
+
+    // Act
+    const missing = await ssmSecureString('/secure/missing', 300)().catch((caught: unknown) => caught);
+    const blank = await ssmSecureString('/secure/blank', 300)().catch((caught: unknown) => caught);
+
+    // Assess
+    expect(missing).toBeInstanceOf(SecureStringUnavailable);
+    expect(missing).toMatchObject({ parameterName: '/secure/missing', reason: 'not-found' });
+    expect(blank).toBeInstanceOf(SecureStringUnavailable);
+    expect(blank).toMatchObject({ parameterName: '/secure/blank', reason: 'empty' });
+  });
+
+  it('should let each caller map an empty parameter to its own configuration error', async () => {
+    // Prepare
+    ssm.setSecureString('/secure/empty-token', '\n');
+
+    // Act
+    const slack = await ssmTokenSource('/secure/empty-token')().catch((caught: unknown) => caught);
+    const github = await githubTokenProvider(
+      readGitHubSettings({ GITHUB_TOKEN_PARAMETER: '/secure/empty-token' }),
+    )().catch((caught: unknown) => caught);
+
+    // Assess
+    expect(slack).toBeInstanceOf(ChatConfigurationError);
+    expect(slack).toMatchObject({ code: 'token_parameter_empty' });
+    expect((slack as Error).message).toContain('/secure/empty-token (SLACK_TOKEN_PARAMETER) is empty');
+    expect(github).toBeInstanceOf(ConfigError);
+    expect((github as Error).message).toBe(
+      'GITHUB_TOKEN_PARAMETER: SSM parameter /secure/empty-token is empty',
+    );
+  });
+});
