@@ -8,7 +8,12 @@ import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
 import { recordAuthSignal } from '../src/usecases/record-auth-signal';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  localAwsEnvironment,
+  startDynamoDbLocal,
+} from '../test/support/dynamodb-local';
 import { captureOutput } from '../test/support/emf';
 import { describeTimings } from './support';
 
@@ -23,10 +28,7 @@ export async function benchTriggerLatency(invocations = 1_000): Promise<string[]
     await raw.send(new CreateTableCommand(tableDefinition('bench-activity')));
     raw.destroy();
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      ...localAwsEnvironment({ dynamodb: dynamo.endpoint }),
       TABLE_NAME: 'bench-activity',
       // Every measured call does the full work (read, decide, transactional write): nothing is a duplicate.
       DEDUPE_SECONDS: '0.001',

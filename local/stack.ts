@@ -16,7 +16,7 @@ import { handleAuthTrigger } from '../src/usecases/handle-auth-trigger';
 import { type ClientCheckResult, runReLoginCheck } from '../src/usecases/relogin-check';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/usecases/upstream-watch';
 import { readableText } from '../test/support/block-kit';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/support/dynamodb-local';
+import { localAwsEnvironment, startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput, metricTotals } from '../test/support/emf';
 import {
   type FakeCloudWatch,
@@ -107,14 +107,13 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
     startFakeGitHub({ rateLimit: 60 }),
   ]);
   // The SDK clients find the local endpoints the standard way, as they would find AWS.
-  const restoreEnv = overrideEnv({
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_CLOUDWATCH: cloudwatch.url,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
-  });
+  const restoreEnv = overrideEnv(
+    localAwsEnvironment({
+      dynamodb: dynamo.endpoint,
+      cloudwatch: cloudwatch.url,
+      cognitoIdentityProvider: cognito.url,
+    }),
+  );
   try {
     cognito.addClient(cognitoFixture('describe-user-pool-client'));
     const env = {

@@ -6,14 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { tableDefinition } from '../../src/adapters/dynamodb/table-schema';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './dynamodb-local';
 
 export function useLocalDynamoDb(): string {
   const endpoint = inject('dynamoDbEndpoint');
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
-  process.env.AWS_REGION = LOCAL_REGION;
-  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  Object.assign(process.env, localAwsEnvironment({ dynamodb: endpoint }));
   return endpoint;
 }
 
