@@ -36,6 +36,13 @@ async function packageStack(params: string[] = []): Promise<{ dir: string; templ
   return { dir, template };
 }
 
+/** The id and properties of a function's EventBridge schedule rule, if it has one. */
+function scheduleRule(template: Template, functionName: string) {
+  return Object.entries(template.Resources).find(
+    ([id, item]) => item.Type === 'AWS::Events::Rule' && id.startsWith(functionName),
+  );
+}
+
 function cognitoTriggers(template: Template): unknown {
   const resource = Object.values(template.Resources).find((item) => item.Type === 'Custom::CognitoUserPool');
   return resource?.Properties.UserPoolConfigs;
@@ -47,6 +54,8 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     packaged = await packageStack([
       'userPoolName=team-pool',
+      'userPoolId=eu-west-1_TEAMPOOL',
+      'argocdClientIds=argocdclient0example0000001',
       'metricsNamespace=Team/Auth',
       'alarmTopicArn=arn:aws:sns:eu-west-1:1:ops',
     ]);
@@ -122,18 +131,58 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
         Runtime: 'nodejs22.x',
         Role: { 'Fn::GetAtt': [role, 'Arn'] },
       });
-      const rule = Object.entries(resources).find(
-        ([id, item]) => item.Type === 'AWS::Events::Rule' && id.startsWith(name),
-      );
-      expect(rule?.[1].Properties.ScheduleExpression).toBe(schedule);
+      expect(scheduleRule(template, name)?.[1].Properties.ScheduleExpression).toBe(schedule);
     }
     for (const bundle of ['reloginCheck.zip', 'upstreamWatch.zip']) {
       expect(statSync(join(dir, bundle)).size).toBeGreaterThan(10_000);
     }
   });
 
+  // One more packaging, shared: the default parameters (no userPoolId, no argocdClientIds) and no Pre Token Generation.
+  let withDefaults: Promise<{ dir: string; template: Template }> | undefined;
+  const packagedWithDefaults = () => {
+    withDefaults ??= packageStack(['attachPreTokenGeneration=false']);
+    return withDefaults;
+  };
+
+  it("should let the upstream watch read the Argo CD clients' token validity on the one pool, only when userPoolId is set", () => {
+    const resources = packaged.template.Resources;
+    const env = (
+      resources.UpstreamWatchLambdaFunction?.Properties.Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+    expect(env).toHaveProperty('USER_POOL_ID');
+    const conditions = (packaged.template as unknown as { Conditions: Record<string, unknown> }).Conditions;
+    expect(conditions.HasUserPoolIdForUpstream).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
+    const statements = (
+      resources.UpstreamWatchRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[]
+    )[0]?.PolicyDocument.Statement;
+    expect(JSON.stringify(statements)).toContain('cognito-idp:DescribeUserPoolClient');
+    expect(statements).toContainEqual({
+      'Fn::If': [
+        'HasUserPoolIdForUpstream',
+        {
+          Effect: 'Allow',
+          Action: 'cognito-idp:DescribeUserPoolClient',
+          Resource: expect.objectContaining({ 'Fn::Sub': expect.stringContaining(':userpool/') }),
+        },
+        { Ref: 'AWS::NoValue' },
+      ],
+    });
+  });
+
   it('should leave out the Pre Token Generation trigger when the pool already has one', async () => {
-    const { template } = await packageStack(['attachPreTokenGeneration=false']);
+    const { template } = await packagedWithDefaults();
     expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PostAuthentication' }]);
+  });
+
+  it('should schedule the re-login check only when userPoolId and argocdClientIds are set', async () => {
+    const { template } = await packagedWithDefaults();
+    expect(template.Resources.ReloginCheckLambdaFunction).toBeDefined();
+    expect(scheduleRule(template, 'ReloginCheck')).toBeUndefined();
+    expect(scheduleRule(template, 'UpstreamWatch')?.[1].Properties.ScheduleExpression).toBe('rate(6 hours)');
+    // And with both set, its DescribeUserPoolClient grant names the pool.
+    expect(JSON.stringify(packaged.template.Resources.ReloginCheckRole)).toContain(
+      'userpool/eu-west-1_TEAMPOOL',
+    );
   });
 });
