@@ -4,7 +4,7 @@
  *
  * - `upgrade-argocd` (the real fix): no refresh-token use seen.
  * - `extend-token-validity` (stop-gap): heavy users and no refresh seen; with a what-if computed from
- *   the observed sessions.
+ *   each observed user-day's span of activity.
  * - `check-refresh-threshold`: refreshes seen, yet some users are still heavy.
  * - `revert-token-validity`: refreshes seen, nobody heavy, token validity still stretched above 1 h.
  */
@@ -46,7 +46,7 @@ export interface ExtendTokenValidityAdvice {
   accessTokenValidityMinutes: number | null;
   medianReLoginIntervalMinutes: number | null;
   proposedValidityHours: number;
-  observedSessions: number;
+  observedUserDays: number;
   reLoginsPerUserDayNow: number;
   predictedReLoginsPerUserDay: number;
 }
@@ -89,52 +89,54 @@ export interface AdviceInput {
   upstream?: UpstreamReport | null;
 }
 
-/** One user's stretch of activity: from a session start (or the first event seen) to the last event before the next one. */
-export interface ObservedSession {
+/** One user's activity on one UTC day: from their first to their last event of that day. */
+export interface ObservedUserDay {
   user: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
   spanMinutes: number;
   reLogins: number;
 }
 
 /**
- * Splits each user's activity into sessions, as the session rules drew them: a `session-start` opens
- * one. Activity of a session that started before the events begin forms its own session.
+ * Groups the activity by app client, user and UTC day. A day, not a session, is the unit of the what-if:
+ * an Argo CD session lasts up to 24 h and so spans the night, when nobody needs a token.
  */
-export function observedSessions(events: readonly ActivityEvent[]): ObservedSession[] {
-  const open = new Map<string, { user: string; first: number; last: number; reLogins: number }>();
-  const sessions: ObservedSession[] = [];
-  const close = (session: { user: string; first: number; last: number; reLogins: number }) =>
-    sessions.push({
-      user: session.user,
-      spanMinutes: (session.last - session.first) / 60_000,
-      reLogins: session.reLogins,
-    });
+export function observedUserDays(events: readonly ActivityEvent[]): ObservedUserDay[] {
+  const days = new Map<
+    string,
+    { user: string; day: string; first: number; last: number; reLogins: number }
+  >();
   for (const event of [...events].sort((a, b) => a.at - b.at)) {
-    const key = `${event.clientId}\u0000${event.user}`;
-    let session = open.get(key);
-    if (session === undefined || event.kind === 'session-start') {
-      if (session !== undefined) close(session);
-      session = { user: event.user, first: event.at, last: event.at, reLogins: 0 };
-      open.set(key, session);
+    const day = new Date(event.at).toISOString().slice(0, 10);
+    const key = `${event.clientId}\u0000${event.user}\u0000${day}`;
+    let userDay = days.get(key);
+    if (userDay === undefined) {
+      userDay = { user: event.user, day, first: event.at, last: event.at, reLogins: 0 };
+      days.set(key, userDay);
     }
-    session.last = event.at;
-    if (event.kind === 're-login') session.reLogins += 1;
+    userDay.last = event.at;
+    if (event.kind === 're-login') userDay.reLogins += 1;
   }
-  for (const session of open.values()) close(session);
-  return sessions;
+  return [...days.values()].map(({ user, day, first, last, reLogins }) => ({
+    user,
+    day,
+    spanMinutes: (last - first) / 60_000,
+    reLogins,
+  }));
 }
 
 /**
- * Re-logins per user-day now (observed) and predicted at a token validity of `validityMinutes`:
- * in a session spanning S minutes a user signs in again every V minutes, so floor(S / V) times.
- * Activity after a session's last sign-in is invisible, so the prediction is a lower bound.
+ * Re-logins per user-day now (observed) and predicted at a token validity of `validityMinutes`: a user
+ * active for S minutes of a day signs in again every V minutes, so floor(S / V) times that day.
+ * Activity after a day's last sign-in is invisible, so the prediction is a lower bound.
  */
-export function reLoginWhatIf(sessions: readonly ObservedSession[], validityMinutes: number) {
-  if (sessions.length === 0) return { now: 0, predicted: 0 };
-  const now = sessions.reduce((sum, session) => sum + session.reLogins, 0) / sessions.length;
+export function reLoginWhatIf(userDays: readonly ObservedUserDay[], validityMinutes: number) {
+  if (userDays.length === 0) return { now: 0, predicted: 0 };
+  const now = userDays.reduce((sum, userDay) => sum + userDay.reLogins, 0) / userDays.length;
   const predicted =
-    sessions.reduce((sum, session) => sum + Math.floor(session.spanMinutes / validityMinutes), 0) /
-    sessions.length;
+    userDays.reduce((sum, userDay) => sum + Math.floor(userDay.spanMinutes / validityMinutes), 0) /
+    userDays.length;
   return { now, predicted };
 }
 
@@ -183,8 +185,8 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
   const validity = input.tokenValidity;
   // Already at or beyond the proposal: longer tokens are not the answer.
   if (validity !== null && validity.idTokenMinutes >= proposedHours * 60) return null;
-  const sessions = observedSessions(input.events);
-  const whatIf = reLoginWhatIf(sessions, proposedHours * 60);
+  const userDays = observedUserDays(input.events);
+  const whatIf = reLoginWhatIf(userDays, proposedHours * 60);
   const medianInterval = median(input.summary.reLoginIntervalsMinutes);
   const current =
     validity === null
@@ -199,7 +201,7 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
     severity: 'warning',
     text:
       `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${current} to ${proposedHours} h.${interval}` +
-      ` Over ${sessions.length} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
+      ` Over ${userDays.length} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
       ` about ${round(whatIf.predicted, 1)} at ${proposedHours} h.` +
       ` Trade-off: a leaked ID or access token stays valid for up to ${proposedHours} h, and signing a user out in Cognito` +
       ' ends their Argo CD access only when the token expires. Undo it once Argo CD refreshes tokens.',
@@ -207,7 +209,7 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
     accessTokenValidityMinutes: validity?.accessTokenMinutes ?? null,
     medianReLoginIntervalMinutes: medianInterval === null ? null : round(medianInterval, 1),
     proposedValidityHours: proposedHours,
-    observedSessions: sessions.length,
+    observedUserDays: userDays.length,
     reLoginsPerUserDayNow: round(whatIf.now, 2),
     predictedReLoginsPerUserDay: round(whatIf.predicted, 2),
   };

@@ -4,7 +4,7 @@ import { summariseActivity } from '../../../src/domain/activity-summary';
 import {
   type AdviceInput,
   advise,
-  observedSessions,
+  observedUserDays,
   reLoginWhatIf,
   suggestedThreshold,
 } from '../../../src/domain/advice';
@@ -75,7 +75,7 @@ describe('Function: advise', () => {
       accessTokenValidityMinutes: 60,
       medianReLoginIntervalMinutes: 60,
       proposedValidityHours: 8,
-      observedSessions: 3,
+      observedUserDays: 3,
       reLoginsPerUserDayNow: 2,
       predictedReLoginsPerUserDay: 0,
     });
@@ -85,7 +85,7 @@ describe('Function: advise', () => {
     expect(advice[1]?.text).toContain('Trade-off: a leaked ID or access token stays valid for up to 8 h');
   });
 
-  it('should predict re-logins at the proposed validity from each session span', () => {
+  it('should predict re-logins at the proposed validity from each user-day span', () => {
     // Act: at 2 h, ann's 240 min give 2, ben's 120 min give 1, cid's 0 min give 0: 3 over 3 user-days.
     const [, extend] = advise(input(oneHourTeam, { proposedValidityHours: 2 }));
 
@@ -96,6 +96,29 @@ describe('Function: advise', () => {
       predictedReLoginsPerUserDay: 1,
     });
     expect(extend?.text).toContain('about 1 at 2 h');
+  });
+
+  it('should count a session that spans the night as two user-days, not one long span', () => {
+    // Prepare: one 24 h session of ann: 14:00-22:00 on the 23rd (start + 8 hourly re-logins, 480 min),
+    // then 06:00-12:00 on the 24th (7 hourly re-logins, 360 min).
+    const events = [
+      at('ann', 'session-start', 360),
+      ...[420, 480, 540, 600, 660, 720, 780, 840].map((minutes) => at('ann', 're-login', minutes, 60)),
+      ...[1320, 1380, 1440, 1500, 1560, 1620, 1680].map((minutes) => at('ann', 're-login', minutes, 60)),
+    ];
+
+    // Act
+    const [, extend] = advise(input(events));
+
+    // Assess: now (8 + 7) / 2 = 7.5; at 8 h floor(480 / 480) + floor(360 / 480) = 1 + 0 over 2 days = 0.5.
+    // Per session it would be 15 re-logins and floor(1320 / 480) = 2 over one 22 h span.
+    expect(extend).toMatchObject({
+      id: 'extend-token-validity',
+      observedUserDays: 2,
+      reLoginsPerUserDayNow: 7.5,
+      predictedReLoginsPerUserDay: 0.5,
+    });
+    expect(extend?.text).toContain('Over 2 observed user-days that is 7.5 re-logins per user per day now');
   });
 
   it("should never propose more than Cognito's 1 day", () => {
@@ -236,27 +259,34 @@ describe('Function: advise', () => {
   });
 });
 
-describe('Function: observedSessions', () => {
-  it('should open a session at each session start and at the first activity of a session begun earlier', () => {
-    // Prepare
+describe('Function: observedUserDays', () => {
+  it("should split each user's activity by UTC day, whatever the sessions", () => {
+    // Prepare: T0 is 08:00 UTC on the 23rd.
     const events = [
       at('ann', 're-login', 0, 60),
       at('ann', 're-login', 60, 60),
       at('ann', 'session-start', 24 * 60 + 10),
       at('ann', 're-login', 24 * 60 + 70, 60),
+      // ben, one session across midnight: 23:30 and 00:30 (UTC).
+      at('ben', 'session-start', 15 * 60 + 30),
+      at('ben', 're-login', 16 * 60 + 30, 60),
     ];
 
     // Act
-    const sessions = observedSessions(events);
+    const userDays = observedUserDays(events);
 
     // Assess
-    expect(sessions).toEqual([
-      { user: 'ann', spanMinutes: 60, reLogins: 2 },
-      { user: 'ann', spanMinutes: 60, reLogins: 1 },
+    expect(userDays).toEqual([
+      { user: 'ann', day: '2026-11-23', spanMinutes: 60, reLogins: 2 },
+      { user: 'ben', day: '2026-11-23', spanMinutes: 0, reLogins: 0 },
+      { user: 'ben', day: '2026-11-24', spanMinutes: 0, reLogins: 1 },
+      { user: 'ann', day: '2026-11-24', spanMinutes: 60, reLogins: 1 },
     ]);
+    // (2 + 0 + 1 + 1) / 4 = 1 now; at 1 h: (1 + 0 + 0 + 1) / 4 = 0.5.
+    expect(reLoginWhatIf(userDays, 60)).toEqual({ now: 1, predicted: 0.5 });
   });
 
-  it('should give zero figures for no sessions', () => {
+  it('should give zero figures for no activity', () => {
     expect(reLoginWhatIf([], 480)).toEqual({ now: 0, predicted: 0 });
   });
 });
