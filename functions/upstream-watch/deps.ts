@@ -1,8 +1,10 @@
 /** Builds the upstream watch's real dependencies from the environment, once per cold start. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { deployedVersionSource } from '../../src/adapters/argocd/version-source';
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
+import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
@@ -13,12 +15,18 @@ import { systemClock } from '../../src/adapters/system-clock';
 import type { Env } from '../../src/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/config/settings';
 import { readChatSettings } from '../../src/config/slack';
-import { readDeployedVersionSettings, readFixCatalog, readGitHubSettings } from '../../src/config/upstream';
+import {
+  readAppClientSettings,
+  readDeployedVersionSettings,
+  readFixCatalog,
+  readGitHubSettings,
+} from '../../src/config/upstream';
 import type { UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
 
 export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
   const table = readTableSettings(env);
   const dynamo = createDocumentClient();
+  const appClients = readAppClientSettings(env);
   return {
     github: createGitHubClient(readGitHubSettings(env), systemClock),
     knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo, table.tableName),
@@ -32,9 +40,13 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
     metrics: new CloudWatchMetricsPublisher(new CloudWatchClient({})),
     clock: systemClock,
     logger,
+    ...(appClients === undefined
+      ? {}
+      : { userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})) }),
     settings: {
       catalog: await readFixCatalog(env),
       metricsNamespace: readMetricsNamespace(env),
+      ...(appClients === undefined ? {} : { appClients }),
     },
   };
 }

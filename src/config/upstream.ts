@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import defaultCatalog from '../../catalog/fixes.json';
 import { CatalogError, type FixEntry, parseCatalog } from '../domain/upstream/catalog';
 import { normalizeVersion } from '../domain/upstream/version';
-import { ConfigError, type Env, optionalString, positiveNumber, stringWithDefault } from './env';
+import { ConfigError, type Env, optionalString, positiveNumber, stringList, stringWithDefault } from './env';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -43,6 +43,19 @@ export function readGitHubSettings(env: Env): GitHubSettings {
     ...(tokenParameter === undefined ? {} : { tokenParameter }),
     timeoutMs: positiveNumber(env, 'GITHUB_TIMEOUT_MS', 10_000),
   };
+}
+
+/** The Argo CD app clients whose ID-token validity the fixed-release message quotes. */
+export interface AppClientSettings {
+  userPoolId: string;
+  clientIds: string[];
+}
+
+/** `USER_POOL_ID` and `ARGOCD_CLIENT_IDS`, both optional here: without either the message stays generic. */
+export function readAppClientSettings(env: Env): AppClientSettings | undefined {
+  const userPoolId = optionalString(env, 'USER_POOL_ID');
+  const clientIds = stringList(env, 'ARGOCD_CLIENT_IDS');
+  return userPoolId === undefined || clientIds.length === 0 ? undefined : { userPoolId, clientIds };
 }
 
 /** `ARGOCD_VERSION` (fixed) or `ARGOCD_URL` (asked at `/api/version`); neither = unknown. */

@@ -6,9 +6,10 @@
  * used-up rate limit stores what was learnt and nothing else, and the next run goes on from there.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { AppClientSettings } from '../config/upstream';
 import type { Clock } from '../domain/clock';
 import type { FixEntry } from '../domain/upstream/catalog';
-import { fixReleasedMessage } from '../domain/upstream/fix-message';
+import { type ClientIdTokenValidity, fixReleasedMessage } from '../domain/upstream/fix-message';
 import type { UpstreamReport } from '../domain/upstream-fix-status';
 import { errorDetails } from '../observability/telemetry';
 import type { DeployedVersionSource } from '../ports/deployed-version';
@@ -16,6 +17,7 @@ import { type GitHubApi, GitHubError } from '../ports/github';
 import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
 import type { UpstreamKnowledgeStore } from '../ports/upstream-knowledge-store';
 import type { UpstreamReportStore } from '../ports/upstream-report-store';
+import type { UserPoolClientReader } from '../ports/user-pool-clients';
 import { checkUpstream } from './check-upstream';
 import { alertFailure, type NotifyOnceDeps, notifyAndReport } from './notify-once';
 
@@ -28,7 +30,14 @@ export interface UpstreamWatchDeps {
   metrics: MetricsPublisher;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  settings: { catalog: readonly FixEntry[]; metricsNamespace: string };
+  /** Reads the Argo CD app clients' token validity when `settings.appClients` names them. */
+  userPoolClients?: UserPoolClientReader;
+  settings: {
+    catalog: readonly FixEntry[];
+    metricsNamespace: string;
+    /** Pool and Argo CD clients (USER_POOL_ID, ARGOCD_CLIENT_IDS); unset = the generic "what to set". */
+    appClients?: AppClientSettings;
+  };
 }
 
 export type UpstreamWatchResult =
@@ -67,12 +76,40 @@ async function readDeployedVersion(deps: UpstreamWatchDeps): Promise<string | nu
   }
 }
 
+/**
+ * The ID-token validity of every configured Argo CD client, for "what to set". Any client unreadable:
+ * none (a threshold fitted to the others could be too long for it), with a warning; never a failed run.
+ */
+async function readIdTokenValidity(deps: UpstreamWatchDeps): Promise<ClientIdTokenValidity[]> {
+  const { appClients } = deps.settings;
+  if (appClients === undefined || deps.userPoolClients === undefined) return [];
+  const reader = deps.userPoolClients;
+  const validities: ClientIdTokenValidity[] = [];
+  for (const clientId of appClients.clientIds) {
+    try {
+      const { idTokenMinutes } = await reader.tokenValidity(appClients.userPoolId, clientId);
+      validities.push({ clientId, idTokenMinutes });
+    } catch (error) {
+      deps.logger.warn(
+        "cannot read the app client's ID-token validity; the announcement gives the generic advice",
+        { userPoolId: appClients.userPoolId, clientId, error: errorDetails(error) },
+      );
+      return [];
+    }
+  }
+  return validities;
+}
+
 /** One message per fixed release not announced before; each recorded only after Slack accepted it. */
 async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
   const announced: string[] = [];
   const failures: MetricDatum[] = [];
   // The report is built from this catalog: every fix has its entry.
   const entries = new Map(deps.settings.catalog.map((entry) => [entry.id, entry]));
+  // Read only when some release could be announced.
+  const idTokenValidity = report.fixes.some((fix) => fix.fixedIn.length > 0)
+    ? await readIdTokenValidity(deps)
+    : [];
   for (const fix of report.fixes) {
     const entry = entries.get(fix.id) as FixEntry;
     let failedForFix = 0;
@@ -82,7 +119,7 @@ async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
         {
           key: announcementKey(entry.id, release),
           decide: (previous) => (previous === null ? { release } : null),
-          message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion),
+          message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion, idTokenValidity),
         },
         { what: 'the fixed-release announcement', context: { fixId: entry.id, release } },
       );

@@ -147,23 +147,24 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
 
   it("should let the upstream watch read the Argo CD clients' token validity on the one pool, only when userPoolId is set", () => {
     const resources = packaged.template.Resources;
-    const env = (
-      resources.UpstreamWatchLambdaFunction?.Properties.Environment as { Variables: Record<string, unknown> }
-    ).Variables;
-    expect(env).toHaveProperty('USER_POOL_ID');
+    const watch = resources.UpstreamWatchLambdaFunction as Template['Resources'][string];
+    const env = (watch.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.USER_POOL_ID).toBe('eu-west-1_TEAMPOOL');
     const conditions = (packaged.template as unknown as { Conditions: Record<string, unknown> }).Conditions;
-    expect(conditions.HasUserPoolIdForUpstream).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
-    const statements = (
-      resources.UpstreamWatchRole?.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[]
-    )[0]?.PolicyDocument.Statement;
-    expect(JSON.stringify(statements)).toContain('cognito-idp:DescribeUserPoolClient');
-    expect(statements).toContainEqual({
+    expect(conditions.HasUserPoolIdForUpstream).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': ['eu-west-1_TEAMPOOL', ''] }],
+    });
+    const role = resources.UpstreamWatchRole as Template['Resources'][string];
+    const policies = role.Properties.Policies as { PolicyDocument: { Statement: unknown[] } }[];
+    expect(policies[0]?.PolicyDocument.Statement).toContainEqual({
       'Fn::If': [
         'HasUserPoolIdForUpstream',
         {
           Effect: 'Allow',
           Action: 'cognito-idp:DescribeUserPoolClient',
-          Resource: expect.objectContaining({ 'Fn::Sub': expect.stringContaining(':userpool/') }),
+          Resource: {
+            'Fn::Sub': expect.stringMatching(/:cognito-idp:.*:userpool\/eu-west-1_TEAMPOOL$/),
+          },
         },
         { Ref: 'AWS::NoValue' },
       ],

@@ -15,8 +15,10 @@ import { createTestTable } from '../../support/dynamodb';
 import { captureOutput } from '../../support/emf';
 import { type FakeArgoCd, startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+import { cognitoFixture } from '../../support/fixtures';
 import { freePort } from '../../support/ports';
 
 const FIRST_RUN_ANNOUNCEMENTS = [
@@ -190,6 +192,64 @@ describe('Function: upstream watch (scheduled)', () => {
     expect(failures.map(({ value, dimensions }) => [dimensions.FixId, value])).toEqual([
       ['argocd-oidc-refresh', 1],
     ]);
+  });
+
+  describe('what to set, from the Argo CD app client', () => {
+    let cognito: FakeCognito;
+    const POOL = 'ap-northeast-1_EXAMPLE';
+    const CLIENT = 'argocdclient0example0000001';
+
+    beforeAll(async () => {
+      cognito = await startFakeCognito();
+      cognito.addClient(cognitoFixture('describe-user-pool-client'));
+      process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
+    });
+
+    afterAll(async () => {
+      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+      await cognito.close();
+    });
+
+    const refresh346 = () =>
+      readableText(
+        slack.messages.find((message) => message.text.includes('v3.4.6 carries'))?.blocks as never,
+      );
+
+    it("should quote the client's real 1 h ID-token validity when USER_POOL_ID and ARGOCD_CLIENT_IDS are set", async () => {
+      const { result } = await run({ USER_POOL_ID: POOL, ARGOCD_CLIENT_IDS: CLIENT });
+
+      expect(result.outcome).toBe('complete');
+      expect(refresh346()).toContain(
+        `set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token validity of app client ${CLIENT} (for example 15m)`,
+      );
+      expect(
+        cognito.calls.filter((call) => call.operation === 'DescribeUserPoolClient').map((call) => call.input),
+      ).toContainEqual(expect.objectContaining({ UserPoolId: POOL, ClientId: CLIENT }));
+    });
+
+    it('should fall back to the generic wording with a warning when the client cannot be read, and still announce', async () => {
+      const { result, logs } = await run({ USER_POOL_ID: POOL, ARGOCD_CLIENT_IDS: 'no-such-client' });
+
+      expect(result).toMatchObject({ outcome: 'complete', failedAnnouncements: 0 });
+      expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+      expect(refresh346()).toContain("shorter than the Argo CD app client's ID-token validity");
+      expect(refresh346()).not.toContain('For your pool');
+      expect(logs).toContainEqual(
+        expect.objectContaining({
+          level: 'WARN',
+          message:
+            "cannot read the app client's ID-token validity; the announcement gives the generic advice",
+          clientId: 'no-such-client',
+        }),
+      );
+    });
+
+    it('should not ask Cognito without USER_POOL_ID, and keep the generic wording', async () => {
+      const before = cognito.calls.length;
+      await run({ ARGOCD_CLIENT_IDS: CLIENT });
+      expect(cognito.calls.length).toBe(before);
+      expect(refresh346()).not.toContain('For your pool');
+    });
   });
 
   it('should announce a later patch release of the deployed line as the smallest upgrade', async () => {

@@ -58,6 +58,58 @@ describe('Function: fixReleasedMessage', () => {
   });
 });
 
+describe('Function: fixReleasedMessage, what to set for the pool', () => {
+  const whatToSet = (message: ReturnType<typeof fixReleasedMessage>) =>
+    blockTexts(message.blocks).find((text) => text.startsWith('*What to set*'));
+
+  it("should quote the app client's real ID-token validity and a threshold under it", () => {
+    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
+      { clientId: 'argocdclient0example0000001', idTokenMinutes: 60 },
+    ]);
+    expect(whatToSet(message)).toBe(
+      '*What to set*\nFor your pool: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token ' +
+        'validity of app client argocdclient0example0000001 (for example 15m).\n' +
+        'Set oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
+    );
+  });
+
+  it('should fit the threshold to the shortest of several clients, as a Go duration', () => {
+    const eightHours = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
+      { clientId: 'long', idTokenMinutes: 480 },
+      { clientId: 'longer', idTokenMinutes: 1440 },
+    ]);
+    expect(whatToSet(eightHours)).toContain(
+      'shorter than the 8 h ID-token validity of app client long (the shortest of your 2 Argo CD app clients) (for example 2h).',
+    );
+    const fiveMinutes = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
+      { clientId: 'short', idTokenMinutes: 5 },
+    ]);
+    expect(whatToSet(fiveMinutes)).toContain(
+      'shorter than the 5 min ID-token validity of app client short (for example 1m15s).',
+    );
+  });
+
+  it('should keep the generic advice alone when the validity is unknown', () => {
+    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', []);
+    expect(whatToSet(message)).toBe(
+      '*What to set*\nSet oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
+    );
+    expect(JSON.stringify(message)).not.toContain('For your pool');
+  });
+
+  it('should not add the threshold to advice about something else', () => {
+    const other = status({ advice: 'Restart the repo server.' });
+    const message = fixReleasedMessage(
+      { ...ENTRY, advice: 'Restart the repo server.' },
+      other,
+      'v3.4.6',
+      null,
+      [{ clientId: 'c', idTokenMinutes: 60 }],
+    );
+    expect(whatToSet(message)).toBe('*What to set*\nRestart the repo server.');
+  });
+});
+
 describe('Function: upstreamMetrics', () => {
   it('should give UpstreamFixReleased per fix, and DeployedHasFix only when the deployed version is known', () => {
     const report: UpstreamReport = {
