@@ -19,7 +19,12 @@ export type AdviceSeverity = 'warning' | 'info';
 
 /** The catalog id of the Argo CD OIDC refresh fix in the upstream watcher's report. */
 export const REFRESH_FIX_ID = 'argocd-oidc-refresh';
-/** First releases whose OIDC refresh works (FACTS.md): v3.4.6 on the 3.4 line, v3.5.0 on. */
+/**
+ * First releases whose OIDC refresh works: v3.4.6 on the 3.4 line, v3.5.0 on (argoproj/argo-cd#27777
+ * and its backports #28688 / #28689, the `argocd-oidc-refresh` entry of catalog/fixes.json; see the
+ * v3.4.6 and v3.5.0 release notes). Only the fallback: the upstream watcher's report, when there is
+ * one, names the releases it found (`fixedIn`, `upgradeTo`).
+ */
 export const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
 /** Cognito's upper bound for ID and access tokens. */
 export const MAX_TOKEN_VALIDITY_HOURS = 24;
@@ -58,6 +63,10 @@ export interface CheckRefreshThresholdAdvice {
   refreshes: number;
   heavyUsers: number;
   idTokenValidityMinutes: number | null;
+  /** From the upstream watcher's report when there is one, else FIXED_ARGOCD_VERSIONS. */
+  fixedIn: string[];
+  deployedVersion: string | null;
+  upgradeTo: string | null;
 }
 
 export interface RevertTokenValidityAdvice {
@@ -152,12 +161,19 @@ function refreshSetting(validity: TokenValidity | null): string {
     : `\`oidc.config: refreshTokenThreshold: ${suggestedThreshold(validity.idTokenMinutes)}\` (it must be shorter than the ${formatDuration(validity.idTokenMinutes)} ID-token validity)`;
 }
 
-function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
+/** What the upstream watcher's report says about the refresh fix; the documented releases without a report. */
+function refreshFix(input: AdviceInput) {
   const fix = input.upstream?.fixes.find((candidate) => candidate.id === REFRESH_FIX_ID);
-  const deployedVersion = input.upstream?.deployedVersion ?? null;
-  const deployedHasFix = fix?.deployedHasFix ?? null;
-  const upgradeTo = fix?.upgradeTo ?? null;
-  const fixedIn = fix !== undefined && fix.fixedIn.length > 0 ? fix.fixedIn : [...FIXED_ARGOCD_VERSIONS];
+  return {
+    deployedVersion: input.upstream?.deployedVersion ?? null,
+    deployedHasFix: fix?.deployedHasFix ?? null,
+    upgradeTo: fix?.upgradeTo ?? null,
+    fixedIn: fix !== undefined && fix.fixedIn.length > 0 ? [...fix.fixedIn] : [...FIXED_ARGOCD_VERSIONS],
+  };
+}
+
+function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
+  const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
   const setting = refreshSetting(input.tokenValidity);
   let text: string;
   if (deployedVersion !== null && deployedHasFix === true) {
@@ -221,16 +237,24 @@ function checkRefreshThreshold(
   heavyUsers: number,
 ): CheckRefreshThresholdAdvice {
   const validity = input.tokenValidity;
+  const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
+  const watched =
+    deployedVersion !== null && deployedHasFix === false && upgradeTo !== null
+      ? ` The watched instance runs ${deployedVersion}, which does not refresh: upgrade it to ${upgradeTo}.`
+      : '';
   return {
     id: 'check-refresh-threshold',
     severity: 'warning',
     text:
       `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}), yet ${plural(heavyUsers, 'user')} re-logged in ${input.heavyReLogins} or more times.` +
       ` Check ${refreshSetting(validity)} on every Argo CD instance using this client (0 turns refresh off),` +
-      ` and that all of them run ${FIXED_ARGOCD_VERSIONS.join(' / ')} or later.`,
+      ` and that all of them run ${fixedIn.join(' / ')} or later.${watched}`,
     refreshes,
     heavyUsers,
     idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
+    fixedIn,
+    deployedVersion,
+    upgradeTo,
   };
 }
 

@@ -217,6 +217,7 @@ describe('Function: advise', () => {
       deployedVersion: string,
       deployedHasFix: boolean,
       upgradeTo: string | null,
+      fixedIn = ['v3.4.6', 'v3.5.0'],
     ): UpstreamReport => ({
       deployedVersion,
       checkedAt: T0,
@@ -225,7 +226,7 @@ describe('Function: advise', () => {
           id: 'argocd-oidc-refresh',
           title: 'use OIDC refresh tokens to renew expired sessions',
           merged: true,
-          fixedIn: ['v3.4.6', 'v3.5.0'],
+          fixedIn,
           fixedInPrerelease: ['v3.5.0-rc3'],
           deployedHasFix,
           upgradeTo,
@@ -246,6 +247,37 @@ describe('Function: advise', () => {
       expect(upgrade?.text).toContain(
         'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
       );
+    });
+
+    it("should name the report's releases and upgrade in the refresh-threshold check", () => {
+      // Prepare: releases other than the documented fallback, so only the report can name them.
+      const later = report('v3.4.2', false, 'v3.4.9', ['v3.4.9', 'v3.5.2']);
+
+      // Act
+      const [check] = advise(input(withRefresh(oneHourTeam), { upstream: later }));
+
+      // Assess
+      expect(check).toMatchObject({
+        id: 'check-refresh-threshold',
+        fixedIn: ['v3.4.9', 'v3.5.2'],
+        deployedVersion: 'v3.4.2',
+        upgradeTo: 'v3.4.9',
+      });
+      expect(check?.text).toContain('all of them run v3.4.9 / v3.5.2 or later');
+      expect(check?.text).toContain(
+        'The watched instance runs v3.4.2, which does not refresh: upgrade it to v3.4.9.',
+      );
+      expect(check?.text).not.toContain('v3.4.6');
+    });
+
+    it('should name the documented releases in the refresh-threshold check without a report', () => {
+      // Act
+      const [check] = advise(input(withRefresh(oneHourTeam)));
+
+      // Assess
+      expect(check).toMatchObject({ fixedIn: ['v3.4.6', 'v3.5.0'], deployedVersion: null, upgradeTo: null });
+      expect(check?.text).toContain('all of them run v3.4.6 / v3.5.0 or later.');
+      expect(check?.text).not.toContain('watched instance');
     });
 
     it('should ask only for the setting when the deployed version already has the fix', () => {
