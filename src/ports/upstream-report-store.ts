@@ -6,7 +6,10 @@
 import type { UpstreamReport } from '../domain/upstream-fix-status';
 
 export interface UpstreamReportStore {
-  /** null until the watcher completed a check (or after the item expired). */
-  latest(): Promise<UpstreamReport | null>;
+  /**
+   * The report as of `now` (epoch ms): null until the watcher completed a check, and null once the
+   * report has expired, even while DynamoDB's TTL (which can lag ~48 h) has not deleted it yet.
+   */
+  latest(now: number): Promise<UpstreamReport | null>;
   save(report: UpstreamReport): Promise<void>;
 }

@@ -158,7 +158,7 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
   const from = now - settings.windowHours * 3_600_000;
   const source = deps.upstream;
   const upstream =
-    source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest());
+    source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest(now));
   const data: MetricDatum[] = [];
   const results: ClientCheckResult[] = [];
   for (const clientId of settings.clientIds) {

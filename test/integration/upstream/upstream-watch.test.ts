@@ -109,7 +109,7 @@ describe('Function: upstream watch (scheduled)', () => {
     expect(text).toContain('refreshTokenThreshold');
     expect(text).toContain('shorter than the Argo CD app client');
 
-    const report = await stores().report.latest();
+    const report = await stores().report.latest(Date.now());
     expect(report?.deployedVersion).toBe('v3.3.14');
     expect(
       report?.fixes.map(({ id, deployedHasFix, upgradeTo }) => ({ id, deployedHasFix, upgradeTo })),
@@ -298,7 +298,10 @@ describe('Function: upstream watch (scheduled)', () => {
     'should leave every stored item untouched and post nothing on a GitHub %s',
     async (fault) => {
       await run();
-      const before = { report: await stores().report.latest(), knowledge: await stores().knowledge.load() };
+      const before = {
+        report: await stores().report.latest(Date.now()),
+        knowledge: await stores().knowledge.load(),
+      };
       slack.messages.length = 0;
       github.data.releases.unshift({
         tag_name: 'v3.3.15',
@@ -313,7 +316,7 @@ describe('Function: upstream watch (scheduled)', () => {
       const { result, logs } = await run();
 
       expect(result).toEqual({ outcome: 'github-failed' });
-      expect(await stores().report.latest()).toEqual(before.report);
+      expect(await stores().report.latest(Date.now())).toEqual(before.report);
       expect(await stores().knowledge.load()).toEqual(before.knowledge);
       expect(slack.messages).toEqual([]);
       const error = logs.find((line) => line.level === 'ERROR');
@@ -332,7 +335,7 @@ describe('Function: upstream watch (scheduled)', () => {
     const first = await run();
 
     expect(first.result.outcome).toBe('rate-limited');
-    expect(await stores().report.latest()).toBeNull();
+    expect(await stores().report.latest(Date.now())).toBeNull();
     expect(Object.keys((await stores().knowledge.load()).repos)).toEqual(['argoproj/argo-cd']);
     expect(slack.messages).toEqual([]);
     expect(
