@@ -3,17 +3,12 @@
  * so tests assert its content directly.
  */
 import type { AdviceItem } from './advice';
+import { type BlockKitMessage, escapeMrkdwn } from './block-kit';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
 import { round } from './stats';
 import { formatDuration } from './token-validity';
 import { plural } from './wording';
-
-export interface BlockKitMessage {
-  /** Plain-text fallback for notifications. */
-  text: string;
-  blocks: Record<string, unknown>[];
-}
 
 export interface AlertPresentation {
   label: UserLabeler;
@@ -36,11 +31,6 @@ const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
   warning: ':warning:',
   info: ':information_source:',
 };
-
-/** Slack mrkdwn treats only these three as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function minutes(value: number | null): string {
   return value === null ? '–' : `${round(value, 0)} min`;

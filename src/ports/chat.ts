@@ -1,10 +1,8 @@
 /** A Slack-style chat channel. One real implementation: `src/adapters/slack/`. */
-export interface ChatMessage {
-  /** Plain-text fallback (notifications, screen readers). */
-  text: string;
-  /** Block Kit blocks. */
-  blocks: readonly Record<string, unknown>[];
-}
+import type { BlockKitMessage } from '../domain/block-kit';
+
+/** What the message builders make (`src/domain/block-kit.ts`): plain-text fallback and Block Kit blocks. */
+export type ChatMessage = BlockKitMessage;
 
 /** The chat service accepted the message: people will see it. */
 export interface PostedMessage {

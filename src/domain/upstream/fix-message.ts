@@ -2,7 +2,7 @@
  * The Slack message announcing that an upstream release carries a tracked fix: which release, whether
  * the deployed Argo CD has the fix, the smallest upgrade that does, and what to set afterwards. Pure.
  */
-import { type BlockKitMessage, escapeMrkdwn } from '../relogin-alert-message';
+import { type BlockKitMessage, escapeMrkdwn } from '../block-kit';
 import { formatDuration } from '../token-validity';
 import type { FixStatus } from '../upstream-fix-status';
 import type { FixEntry } from './catalog';

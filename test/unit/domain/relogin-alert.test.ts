@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/domain/activity';
+import { escapeMrkdwn } from '../../../src/domain/block-kit';
 import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/domain/console-links';
-import { escapeMrkdwn, reLoginAlertMessage } from '../../../src/domain/relogin-alert-message';
+import { reLoginAlertMessage } from '../../../src/domain/relogin-alert-message';
 import { buildReLoginReport } from '../../../src/domain/relogin-report';
 import { userLabeler } from '../../../src/domain/report-identity';
 import { blockTexts, readableText } from '../../support/block-kit';
