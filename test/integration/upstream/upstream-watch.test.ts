@@ -194,6 +194,43 @@ describe('Function: upstream watch (scheduled)', () => {
     ]);
   });
 
+  it('should announce on the next run a release whose post Slack refused as misconfigured, counting it once', async () => {
+    slack.answerNext({ kind: 'error', error: 'channel_not_found' });
+    const alertFailures = () =>
+      cloudwatch
+        .putData()
+        .filter((datum) => datum.namespace === `Test/${tableName}` && datum.name === 'AlertFailures')
+        .map(({ value, unit, dimensions }) => [dimensions.FixId, value, unit]);
+
+    const first = await run();
+
+    expect(first.result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
+    const refused = first.logs.filter((line) => line.level === 'ERROR');
+    expect(refused).toEqual([
+      expect.objectContaining({
+        message:
+          'Slack refused the fixed-release announcement: configuration error, fix the set-up; the next run retries',
+        slackError: 'channel_not_found',
+        fixId: 'argocd-oidc-refresh',
+        release: 'v3.4.6',
+      }),
+    ]);
+    expect(alertFailures()).toEqual([['argocd-oidc-refresh', 1, 'Count']]);
+    expect(announced()).not.toContain('argocd-oidc-refresh v3.4.6');
+
+    // The channel is fixed: the refused release goes out on the next run, the others are not repeated.
+    slack.messages.length = 0;
+    const second = await run();
+
+    expect(second.result).toMatchObject({
+      outcome: 'complete',
+      announced: ['argocd-oidc-refresh v3.4.6'],
+      failedAnnouncements: 0,
+    });
+    expect(announced()).toEqual(['argocd-oidc-refresh v3.4.6']);
+    expect(alertFailures()).toEqual([['argocd-oidc-refresh', 1, 'Count']]);
+  });
+
   describe('what to set, from the Argo CD app client', () => {
     let cognito: FakeCognito;
     const POOL = 'ap-northeast-1_EXAMPLE';
