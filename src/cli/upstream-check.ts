@@ -19,7 +19,7 @@ import { checkUpstream } from '../usecases/check-upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** The documented JSON shape, exactly: the report's other fields stay internal. */
-export function toJsonOutput(report: UpstreamReport) {
+function toJsonOutput(report: UpstreamReport) {
   return {
     deployedVersion: report.deployedVersion,
     fixes: report.fixes.map(({ id, merged, fixedIn, fixedInPrerelease, deployedHasFix, upgradeTo }) => ({
@@ -43,7 +43,7 @@ function deployedLine(fix: FixStatus, deployed: string | null): string {
   return `no, ${deployed} lacks it; ${fix.upgradeTo === null ? 'no fixed release to upgrade to yet' : `upgrade to ${fix.upgradeTo}`}`;
 }
 
-export function renderSummary(report: UpstreamReport): string {
+function renderSummary(report: UpstreamReport): string {
   const blocks = report.fixes.map((fix) =>
     [
       `${fix.id}: ${fix.title}`,

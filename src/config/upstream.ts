@@ -5,7 +5,7 @@ import { CatalogError, type FixEntry, parseCatalog } from '../domain/upstream/ca
 import { normalizeVersion } from '../domain/upstream/version';
 import { ConfigError, type Env, optionalString, positiveNumber, stringList, stringWithDefault } from './env';
 
-export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
 export interface GitHubSettings {
   apiUrl: string;

@@ -46,7 +46,7 @@ export type UpstreamWatchResult =
   | { outcome: 'github-failed' };
 
 /** The notification ledger key of one fixed release of one fix. */
-export function announcementKey(fixId: string, release: string): string {
+function announcementKey(fixId: string, release: string): string {
   return `upstream-fix#${fixId}#${release}`;
 }
 

@@ -6,7 +6,7 @@ import type { DeployedVersionSettings } from '../../config/upstream';
 import { normalizeVersion } from '../../domain/upstream/version';
 import { DeployedVersionError, type DeployedVersionSource } from '../../ports/deployed-version';
 
-export async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<string> {
+async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<string> {
   const url = `${baseUrl}/api/version`;
   let response: Response;
   try {

@@ -9,7 +9,7 @@ import type { UpstreamReport } from '../../domain/upstream-fix-status';
 import type { UpstreamReportStore } from '../../ports/upstream-report-store';
 import { expiresAt } from './table-schema';
 
-export const UPSTREAM_REPORT_KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' } as const;
+const UPSTREAM_REPORT_KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' } as const;
 
 export class DynamoUpstreamReportStore implements UpstreamReportStore {
   constructor(

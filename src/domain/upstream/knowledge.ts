@@ -53,7 +53,7 @@ export function ancestryKey(mergeCommitSha: string, tag: string): string {
 
 const CHERRY_PICK = /cherry-pick #(\d+)/gi;
 
-export function cherryPicksIn(notes: string): number[] {
+function cherryPicksIn(notes: string): number[] {
   const numbers = new Set<number>();
   for (const match of notes.matchAll(CHERRY_PICK)) numbers.add(Number(match[1]));
   return [...numbers].sort((a, b) => a - b);

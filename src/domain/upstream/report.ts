@@ -43,7 +43,7 @@ function deployedHasFix(lines: readonly LineFix[], deployed: string): boolean {
   return line !== undefined && compareVersions(deployed, line.first.tag) >= 0;
 }
 
-export function fixStatus(entry: FixEntry, knowledge: Knowledge, deployedVersion: string | null): FixStatus {
+function fixStatus(entry: FixEntry, knowledge: Knowledge, deployedVersion: string | null): FixStatus {
   const { merged, lines } = fixedLines(entry, knowledge);
   const fixedIn = lines.flatMap((line) => (line.firstGa === null ? [] : [line.firstGa.tag]));
   const fixedInPrerelease = lines.flatMap((line) => (line.first.prerelease ? [line.first.tag] : []));
