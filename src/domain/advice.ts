@@ -18,14 +18,14 @@ import { plural } from './wording';
 export type AdviceSeverity = 'warning' | 'info';
 
 /** The catalog id of the Argo CD OIDC refresh fix in the upstream watcher's report. */
-export const REFRESH_FIX_ID = 'argocd-oidc-refresh';
+const REFRESH_FIX_ID = 'argocd-oidc-refresh';
 /**
  * First releases whose OIDC refresh works: v3.4.6 on the 3.4 line, v3.5.0 on (argoproj/argo-cd#27777
  * and its backports #28688 / #28689, the `argocd-oidc-refresh` entry of catalog/fixes.json; see the
  * v3.4.6 and v3.5.0 release notes). Only the fallback: the upstream watcher's report, when there is
  * one, names the releases it found (`fixedIn`, `upgradeTo`).
  */
-export const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
+const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
 /** Cognito's upper bound for ID and access tokens. */
 export const MAX_TOKEN_VALIDITY_HOURS = 24;
 export const DEFAULT_PROPOSED_VALIDITY_HOURS = 8;
@@ -273,7 +273,7 @@ function revertTokenValidity(validity: TokenValidity, refreshes: number): Revert
 }
 
 /** Refreshes seen by the trigger, or by Cognito itself when its figure is larger (e.g. no Pre Token trigger). */
-export function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number | null): number {
+function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number | null): number {
   return Math.max(summary.totals.refreshes, cognitoTokenRefreshes ?? 0);
 }
 

@@ -18,7 +18,7 @@ export interface AlertPresentation {
 }
 
 /** Heavy users listed by name; the rest are counted. */
-export const MAX_LISTED_USERS = 10;
+const MAX_LISTED_USERS = 10;
 
 const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
   'upgrade-argocd': 'Upgrade Argo CD (the real fix)',

@@ -2,6 +2,11 @@ import type { CognitoUsage } from '../domain/relogin-report';
 
 /** Cognito's own per-client counts (`AWS/Cognito` metrics). One real implementation: `src/adapters/cloudwatch/`. */
 export interface CognitoUsageReader {
-  /** Sums over `from <= t < to` (epoch ms). */
+  /**
+   * Sums over CloudWatch's periods from `from` (inclusive) to `to` (exclusive), epoch ms: the same span as
+   * the activity window `from < at <= to` of ActivityStore.listActivity, but the bounds are CloudWatch's
+   * (StartTime inclusive, EndTime exclusive, counted per datapoint, not per event), so a sign-in exactly
+   * at a bound can fall on the other side in one view than in the other.
+   */
   read(scope: { userPoolId: string; clientId: string }, from: number, to: number): Promise<CognitoUsage>;
 }

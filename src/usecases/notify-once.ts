@@ -35,7 +35,7 @@ import type { MetricDatum } from '../ports/metrics-publisher';
 import type { NotificationLedger } from '../ports/notification-ledger';
 
 export interface NotifyOnceRequest<S> {
-  /** Ledger key, e.g. `relogin-alert#<pool>#<client>` or `upstream-fix#<fix id>#<release>`. */
+  /** Ledger key, e.g. `relogin-alert#heavy-relogins#<pool>#<client>` or `upstream-fix#<fix id>#<release>`. */
   key: string;
   /** Given the last confirmed state (null: never sent), the state to record if a message is due now, else null. */
   decide(previous: S | null): S | null;
@@ -57,7 +57,7 @@ export interface NotifyOnceDeps {
   clock: Clock;
 }
 
-export const DEFAULT_LEASE_MS = 15 * 60_000;
+const DEFAULT_LEASE_MS = 15 * 60_000;
 
 export async function notifyOnce<S>(
   deps: NotifyOnceDeps,

@@ -49,12 +49,12 @@ export type ClientCheckResult =
   /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
   | { clientId: string; alert: 'not-checked'; error: string };
 
-export function alertKey(userPoolId: string, clientId: string): string {
+function alertKey(userPoolId: string, clientId: string): string {
   return `relogin-alert#heavy-relogins#${userPoolId}#${clientId}`;
 }
 
 /** The aggregate metrics, with the trigger's namespace and dimensions (never a user). */
-export function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
+function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
   const dimensions = { UserPoolId: report.userPoolId, ClientId: report.clientId };
   const datum = (name: string, value: number, unit: MetricDatum['unit']): MetricDatum => ({
     name,

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import type { MetricDatum, MetricsPublisher } from '../../ports/metrics-publisher';
 
-export const MAX_METRICS_PER_REQUEST = 1000;
+const MAX_METRICS_PER_REQUEST = 1000;
 /** 1 MB less room for the namespace and the request envelope. */
 export const MAX_REQUEST_BYTES = 1_000_000 - 16_384;
 
@@ -24,7 +24,7 @@ function toWire(datum: MetricDatum): WireDatum {
 }
 
 /** Groups data so that no request passes the count or the size limit (size as the JSON the SDK sends). */
-export function batches(data: readonly WireDatum[]): WireDatum[][] {
+function batches(data: readonly WireDatum[]): WireDatum[][] {
   const result: WireDatum[][] = [];
   let current: WireDatum[] = [];
   let bytes = 0;
