@@ -2,7 +2,7 @@
  * The four GitHub REST endpoints the upstream watcher uses. One real implementation:
  * `src/adapters/github/`.
  */
-import type { CompareStatus, PullRecord, ReleaseRecord } from '../domain/upstream/github-records';
+import type { Comparison, PullRecord, ReleaseRecord } from '../domain/upstream/github-records';
 
 /** An answer to a conditional request: `notModified` when the stored ETag still matches. */
 export type Conditional<T> = { notModified: true } | { notModified: false; value: T; etag: string | null };
@@ -18,8 +18,8 @@ export interface GitHubApi {
   listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>>;
   /** `GET /repos/{repo}/pulls/{number}`. */
   getPull(repo: string, number: number, etag: string | null): Promise<Conditional<PullRecord>>;
-  /** `GET /repos/{repo}/compare/{base}...{head}`. */
-  compare(repo: string, base: string, head: string): Promise<CompareStatus>;
+  /** `GET /repos/{repo}/compare/{base}...{head}`: the status and the first page of commit messages. */
+  compare(repo: string, base: string, head: string): Promise<Comparison>;
 }
 
 /** GitHub failed us (5xx, timeout, malformed answer, unexpected status): nothing it said may be trusted. */

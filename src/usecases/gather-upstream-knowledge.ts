@@ -44,8 +44,8 @@ async function ask(github: GitHubApi, knowledge: Knowledge, question: Question):
       });
     }
     case 'compare': {
-      const status = await github.compare(repo, question.base, question.head);
-      return learnAncestry(knowledge, repo, question.base, question.head, status);
+      const { status, commitMessages } = await github.compare(repo, question.base, question.head);
+      return learnAncestry(knowledge, repo, question.base, question.head, status, commitMessages);
     }
   }
 }

@@ -2,6 +2,7 @@
 import {
   COMPARE_STATUSES,
   type CompareStatus,
+  type Comparison,
   type PullRecord,
   type ReleaseRecord,
 } from '../../domain/upstream/github-records';
@@ -70,12 +71,21 @@ export function toPullRecord(json: unknown): PullRecord {
   };
 }
 
-export function toCompareStatus(json: unknown): CompareStatus {
-  const status = object(json, 'comparison').status;
+export function toComparison(json: unknown): Comparison {
+  const comparison = object(json, 'comparison');
+  const status = comparison.status;
   if (!COMPARE_STATUSES.includes(status as CompareStatus)) {
     throw new MalformedResponseError(
       `comparison status ${JSON.stringify(status)} is not one of ${COMPARE_STATUSES.join(', ')}`,
     );
   }
-  return status as CompareStatus;
+  // GitHub always lists commits; a stored answer without the list simply names no backport.
+  const commits = comparison.commits ?? [];
+  if (!Array.isArray(commits)) throw new MalformedResponseError('comparison commits is not an array');
+  const commitMessages = commits.map((item, index) => {
+    const what = `comparison commit ${index}`;
+    const commit = object(object(item, what).commit, `${what} commit`);
+    return field(commit, 'message', `${what} commit`, isString);
+  });
+  return { status: status as CompareStatus, commitMessages };
 }

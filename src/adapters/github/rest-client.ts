@@ -4,7 +4,7 @@
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
 import type { Clock } from '../../domain/clock';
-import type { CompareStatus, PullRecord } from '../../domain/upstream/github-records';
+import type { Comparison, PullRecord } from '../../domain/upstream/github-records';
 import {
   type Conditional,
   type GitHubApi,
@@ -12,7 +12,7 @@ import {
   GitHubRateLimitError,
   type ReleasesPage,
 } from '../../ports/github';
-import { MalformedResponseError, toCompareStatus, toPullRecord, toReleaseRecords } from './records';
+import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
 
 const MAX_PER_PAGE = 100;
 const HOUR_MS = 3_600_000;
@@ -64,10 +64,11 @@ export class GitHubRestClient implements GitHubApi {
     return this.get(`/repos/${repo}/pulls/${number}`, etag, toPullRecord);
   }
 
-  async compare(repo: string, base: string, head: string): Promise<CompareStatus> {
-    // per_page=1: only the status is needed, not the list of commits.
-    const path = `/repos/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}?per_page=1`;
-    const answer = await this.get(path, null, toCompareStatus);
+  async compare(repo: string, base: string, head: string): Promise<Comparison> {
+    // One page, still one request: the status, and the oldest commits `head` has beyond `base`, whose
+    // messages may name a backport (`cherry-pick #N`). Later pages are not asked for.
+    const path = `/repos/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}?per_page=${MAX_PER_PAGE}`;
+    const answer = await this.get(path, null, toComparison);
     if (answer.notModified)
       throw new GitHubError(`GitHub GET ${path} answered 304 to an unconditional request`);
     return answer.value;

@@ -86,10 +86,14 @@ export function searchLine(
   knowledge: RepoKnowledge,
   { line, releases }: LineReleases,
 ): LineVerdict {
-  // Release notes naming a backport (`cherry-pick #N`) are free evidence: use them first, so compares
-  // are only spent on releases older than the first one the notes already prove.
+  // Release notes naming a backport (`cherry-pick #N`) are free evidence, and so are the commit messages
+  // an earlier compare listed for a release: use them first, so compares are only spent on releases
+  // older than the first one they already prove.
   const listed = new Set(entry.pulls);
-  const byNotes = releases.findIndex((release) => release.cherryPicks.some((number) => listed.has(number)));
+  const names = (numbers: readonly number[]) => numbers.some((number) => listed.has(number));
+  const byNotes = releases.findIndex(
+    (release) => names(release.cherryPicks) || names(knowledge.commitCherryPicks?.[release.tag] ?? []),
+  );
   let bound = byNotes === -1 ? releases.length : byNotes;
 
   for (const pull of mergedPulls(entry, knowledge)) {

@@ -24,3 +24,10 @@ export interface PullRecord {
 export type CompareStatus = 'ahead' | 'behind' | 'identical' | 'diverged';
 
 export const COMPARE_STATUSES: readonly CompareStatus[] = ['ahead', 'behind', 'identical', 'diverged'];
+
+/** A compare answer: the status, and the messages of the commits it listed (those `head` has beyond `base`). */
+export interface Comparison {
+  status: CompareStatus;
+  /** As many as the one page GitHub answered with; empty when it listed none. */
+  commitMessages: string[];
+}

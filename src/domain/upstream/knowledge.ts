@@ -33,6 +33,12 @@ export interface RepoKnowledge {
   releasePages: ReleasePage[];
   /** Compare status keyed by `{mergeCommitSha}...{tag}`. */
   ancestry: Record<string, CompareStatus>;
+  /**
+   * PR numbers named `cherry-pick #N` by the commits a compare listed for a tag (commits the tag has
+   * beyond a merge commit), keyed by tag: backports the release notes may not name. Absent in
+   * knowledge stored before it existed.
+   */
+  commitCherryPicks?: Record<string, number[]>;
 }
 
 export interface Knowledge {
@@ -111,9 +117,16 @@ export function learnAncestry(
   mergeCommitSha: string,
   tag: string,
   status: CompareStatus,
+  commitMessages: readonly string[] = [],
 ): Knowledge {
-  return withRepo(knowledge, repo, (current) => ({
-    ...current,
-    ancestry: { ...current.ancestry, [ancestryKey(mergeCommitSha, tag)]: status },
-  }));
+  return withRepo(knowledge, repo, (current) => {
+    const picked = cherryPicksIn(commitMessages.join('\n'));
+    const known = current.commitCherryPicks?.[tag] ?? [];
+    const merged = [...new Set([...known, ...picked])].sort((a, b) => a - b);
+    return {
+      ...current,
+      ancestry: { ...current.ancestry, [ancestryKey(mergeCommitSha, tag)]: status },
+      ...(merged.length === 0 ? {} : { commitCherryPicks: { ...current.commitCherryPicks, [tag]: merged } }),
+    };
+  });
 }

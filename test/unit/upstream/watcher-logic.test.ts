@@ -49,6 +49,8 @@ function plan(
   pulls: PullRecord[],
   releases: ReleaseRecord[],
   contains: Record<string, string[]>,
+  /** Commit messages a compare lists for a tag (what it has beyond the merge commit). */
+  commitsOf: Record<string, string[]> = {},
 ) {
   let knowledge: Knowledge = emptyKnowledge();
   const refreshed = new Set<string>();
@@ -72,7 +74,14 @@ function plan(
       });
     } else {
       const status: CompareStatus = contains[question.base]?.includes(question.head) ? 'ahead' : 'diverged';
-      knowledge = learnAncestry(knowledge, REPO, question.base, question.head, status);
+      knowledge = learnAncestry(
+        knowledge,
+        REPO,
+        question.base,
+        question.head,
+        status,
+        commitsOf[question.head] ?? [],
+      );
     }
   }
   return { knowledge, asked, compares: asked.filter((question) => question.kind === 'compare') };
@@ -138,6 +147,42 @@ describe('Module: upstream watcher logic', () => {
     expect(compares).toEqual([]);
     const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.6', 0).fixes[0];
     expect(fix).toMatchObject({ fixedIn: ['v1.9.5'], deployedHasFix: true, upgradeTo: null });
+  });
+
+  it('should find a backport named only in the commits a compare listed, and stop comparing below it', () => {
+    // No release notes: v1.9.3 is diverged from the master merge, but its commits carry the cherry-pick.
+    const tags = ['v1.9.0', 'v1.9.1', 'v1.9.2', 'v1.9.3', 'v1.9.4'];
+    const releases = tags.map((tag, index) => release(tag, `2026-03-0${index + 1}T00:00:00Z`));
+    const backport = ['chore: bump deps', 'fix: renew sessions (cherry-pick #1 for 1.9) (#2)'];
+    const { knowledge, compares } = plan(
+      [entry([1])],
+      [pull(1, '2026-02-01T00:00:00Z')],
+      releases,
+      {},
+      { 'v1.9.3': backport, 'v1.9.4': backport },
+    );
+    const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.2', 0).fixes[0];
+    expect(fix).toMatchObject({ fixedIn: ['v1.9.3'], deployedHasFix: false, upgradeTo: 'v1.9.3' });
+    expect(knowledge.repos[REPO]?.commitCherryPicks).toMatchObject({ 'v1.9.4': [1] });
+    // lowest (v1.9.0), highest (v1.9.4: picked), then bisection below it only.
+    expect(compares.length).toBeLessThanOrEqual(4);
+    expect(
+      compares.filter((question) => question.kind === 'compare' && question.head === 'v1.9.4'),
+    ).toHaveLength(1);
+  });
+
+  it('should not take a cherry-pick of an unlisted PR from the commits as the fix', () => {
+    const releases = [release('v1.9.0', '2026-03-01T00:00:00Z'), release('v1.9.1', '2026-03-02T00:00:00Z')];
+    const { knowledge } = plan(
+      [entry([1])],
+      [pull(1, '2026-02-01T00:00:00Z')],
+      releases,
+      {},
+      {
+        'v1.9.1': ['fix: something else (cherry-pick #11 for 1.9) (#12)'],
+      },
+    );
+    expect(buildUpstreamReport([entry([1])], knowledge, null, 0).fixes[0]?.fixedIn).toEqual([]);
   });
 
   it('should look for a release-branch backport only in its own line', () => {
