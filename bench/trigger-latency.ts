@@ -8,13 +8,9 @@ import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
 import { recordAuthSignal } from '../src/usecases/record-auth-signal';
-import {
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  localAwsEnvironment,
-  startDynamoDbLocal,
-} from '../test/support/dynamodb-local';
+import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput } from '../test/support/emf';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../test/support/local-aws';
 import { describeTimings } from './support';
 
 export async function benchTriggerLatency(invocations = 1_000): Promise<string[]> {

@@ -16,7 +16,7 @@ import { handleAuthTrigger } from '../src/usecases/handle-auth-trigger';
 import { type ClientCheckResult, runReLoginCheck } from '../src/usecases/relogin-check';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/usecases/upstream-watch';
 import { readableText } from '../test/support/block-kit';
-import { localAwsEnvironment, startDynamoDbLocal } from '../test/support/dynamodb-local';
+import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput, metricTotals } from '../test/support/emf';
 import {
   type FakeCloudWatch,
@@ -27,6 +27,7 @@ import { startFakeCognito } from '../test/support/fake-cognito';
 import { startFakeGitHub } from '../test/support/fake-github';
 import { type PostedToSlack, startFakeSlack } from '../test/support/fake-slack';
 import { cognitoFixture } from '../test/support/fixtures';
+import { localAwsEnvironment, overrideEnv } from '../test/support/local-aws';
 
 export interface LocalStackOptions {
   /** JSON Lines of `{"at", "event"}` (as for `relogin-monitor analyze`). */
@@ -57,18 +58,6 @@ async function readEvents(path: string): Promise<{ at: number; event: unknown }[
     events.push({ at, event }),
   );
   return events.sort((a, b) => a.at - b.at);
-}
-
-/** Sets environment variables for the run and gives back a function that restores the previous values. */
-function overrideEnv(values: Record<string, string>): () => void {
-  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  return () => {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
 }
 
 const HOUR_MS = 3_600_000;

@@ -6,8 +6,8 @@ import {
   MAX_REQUEST_BYTES,
 } from '../../src/adapters/cloudwatch/metrics-publisher';
 import type { MetricDatum } from '../../src/ports/metrics-publisher';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/local-aws';
 
 const AT = Date.parse('2026-11-24T08:00:00Z');
 const HOUR = 3_600_000;

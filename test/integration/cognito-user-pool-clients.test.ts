@@ -4,9 +4,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
 import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
 import { cognitoFixture } from '../support/fixtures';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/local-aws';
 
 describe('Class: CognitoUserPoolClients (local Cognito JSON 1.1 stand-in)', () => {
   let cognito: FakeCognito;

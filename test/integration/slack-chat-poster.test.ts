@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
 import { ChatConfigurationError } from '../../src/ports/chat';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+import { localAwsEnvironment } from '../support/local-aws';
 
 const message = {
   text: 'Argo CD re-logins: 3 heavy users',
@@ -107,28 +107,11 @@ describe('Function: ssmTokenSource (SSM stand-in)', () => {
 
   beforeAll(async () => {
     ssm = await startFakeSsm();
-    process.env.AWS_ENDPOINT_URL_SSM = ssm.url;
-    process.env.AWS_REGION = LOCAL_REGION;
-    process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+    Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
   });
   afterAll(async () => {
     delete process.env.AWS_ENDPOINT_URL_SSM;
     await ssm.close();
-  });
-
-  it('should read the SecureString decrypted, once while cached', async () => {
-    // Prepare
-    ssm.setSecureString('/relogin-monitor/slack-token', 'xoxb-from-ssm');
-    const token = ssmTokenSource('/relogin-monitor/slack-token', 300);
-    const readsBefore = ssm.reads();
-
-    // Act
-    const values = [await token(), await token()];
-
-    // Assess
-    expect(values).toEqual(['xoxb-from-ssm', 'xoxb-from-ssm']);
-    expect(ssm.reads() - readsBefore).toBe(1);
   });
 
   it('should report a missing parameter as a configuration error naming it', async () => {

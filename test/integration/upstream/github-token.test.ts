@@ -5,9 +5,9 @@ import { githubTokenProvider } from '../../../src/adapters/github/token';
 import { systemClock } from '../../../src/adapters/system-clock';
 import { ConfigError } from '../../../src/config/env';
 import { readGitHubSettings } from '../../../src/config/upstream';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/dynamodb-local';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
+import { localAwsEnvironment } from '../../support/local-aws';
 
 let ssm: FakeSsm;
 let github: FakeGitHub;
@@ -15,10 +15,7 @@ let github: FakeGitHub;
 beforeAll(async () => {
   ssm = await startFakeSsm();
   github = await startFakeGitHub();
-  process.env.AWS_ENDPOINT_URL_SSM = ssm.url;
-  process.env.AWS_REGION = LOCAL_REGION;
-  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
 });
 
 afterAll(async () => {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBin, runCli } from '../../support/cli';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../support/dynamodb-local';
 import { startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { startFakeSsm } from '../../support/fake-ssm';
+import { localAwsEnvironment, overrideEnv } from '../../support/local-aws';
 
 const REFRESH_FIX = {
   id: 'argocd-oidc-refresh',
@@ -154,13 +154,7 @@ describe('Command: relogin-monitor upstream-check', () => {
     const ssm = await startFakeSsm();
     ssm.setSecureString('/relogin-monitor/github-token', 'ghp_from_ssm');
     // The SDK reads its endpoint and credentials from the process, as in the deployed function.
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_SSM: ssm.url,
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    });
+    const restoreEnv = overrideEnv(localAwsEnvironment({ ssm: ssm.url }));
     try {
       const result = await runCli(['upstream-check', '--json'], {
         env: {
@@ -175,15 +169,7 @@ describe('Command: relogin-monitor upstream-check', () => {
       expect(github.requests.every((request) => request.authorization === 'Bearer ghp_from_ssm')).toBe(true);
       expect(ssm.reads()).toBe(1);
     } finally {
-      for (const name of [
-        'AWS_ENDPOINT_URL_SSM',
-        'AWS_REGION',
-        'AWS_ACCESS_KEY_ID',
-        'AWS_SECRET_ACCESS_KEY',
-      ]) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
+      restoreEnv();
       await ssm.close();
     }
   });
