@@ -6,15 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readTrackingSettings } from '../config/settings';
-import { type ActivitySummary, type HeavyUserRule, summariseActivity } from '../domain/activity-summary';
+import {
+  type ActivitySummary,
+  HEAVY_WINDOW_HOURS,
+  type HeavyUserRule,
+  summariseActivity,
+} from '../domain/activity-summary';
 import type { AdviceItem } from '../domain/advice';
 import { replaySignals } from '../domain/replay';
 import { round } from '../domain/stats';
 import { ADVICE_OPTIONS, adviceFor, readAdviceRequest, renderAdvice } from './analyze-advice';
 import { parseEventFile, parseIsoTime } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
-
-const HEAVY_WINDOW_HOURS = 24;
 
 export interface AnalyzeReport {
   totals: ActivitySummary['totals'];

@@ -1,4 +1,5 @@
 /** Settings of the scheduled re-login check, read and validated once per cold start. */
+import { HEAVY_WINDOW_HOURS } from '../domain/activity-summary';
 import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from '../domain/advice';
 import { REPORT_IDENTITIES, type ReportIdentity } from '../domain/report-identity';
 import {
@@ -28,9 +29,6 @@ export interface ReLoginCheckSettings {
   dashboardName?: string;
 }
 
-/** The check looks back one day, like the heavy-user rule and Argo CD's default session. */
-export const CHECK_WINDOW_HOURS = 24;
-
 export function readProposedValidityHours(env: Env): number {
   const hours = positiveNumber(env, 'PROPOSED_VALIDITY_HOURS', DEFAULT_PROPOSED_VALIDITY_HOURS);
   if (hours > MAX_TOKEN_VALIDITY_HOURS) {
@@ -57,7 +55,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     userPoolId: requiredString(env, 'USER_POOL_ID'),
     clientIds,
     heavyReLogins: readTrackingSettings(env).heavyReLogins,
-    windowHours: CHECK_WINDOW_HOURS,
+    windowHours: HEAVY_WINDOW_HOURS,
     minutesPerReLogin: positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5),
     proposedValidityHours: readProposedValidityHours(env),
     cooldownHours: positiveNumber(env, 'ALERT_COOLDOWN_HOURS', 24),

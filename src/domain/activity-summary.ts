@@ -5,6 +5,9 @@
 import { type ActivityEvent, isLogin } from './activity';
 import { median } from './stats';
 
+/** Heavy users and the re-login check look back one day, as long as Argo CD's default session. */
+export const HEAVY_WINDOW_HOURS = 24;
+
 export interface HeavyUserRule {
   /** A user is heavy with at least this many re-logins in the window. */
   minReLogins: number;
