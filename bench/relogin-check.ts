@@ -83,7 +83,7 @@ export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promis
         `re-login check, ${users} active users, ${users * signInsPerUser} activity items in 24 h`,
         samples,
       ),
-      `re-login check heap after runs: ${megabytes(peakHeap)}`,
+      `process heap after the re-login check runs: ${megabytes(peakHeap)}`,
     ];
   } finally {
     restoreEnv();

@@ -57,7 +57,7 @@ export async function benchTriggerLatency(invocations = 1_000): Promise<string[]
       }
     });
     return [
-      `trigger first invocation (module already loaded): ${coldMs.toFixed(1)} ms`,
+      `trigger first invocation after the cold-start warm-up: ${coldMs.toFixed(1)} ms`,
       describeTimings('trigger warm latency, DynamoDB Local', samples),
       await contention(200),
     ];
