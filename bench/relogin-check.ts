@@ -1,47 +1,26 @@
 /**
  * The hourly re-login check over a busy day: 500 active users, 9 sign-ins each in the last 24 h, read
- * back with Queries from DynamoDB Local, with CloudWatch and Cognito answered by local stand-ins.
+ * back with Queries from DynamoDB Local, with Slack, CloudWatch and Cognito answered by local stand-ins.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
+import { startLocalStandIns } from '../local/stand-ins';
 import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
-import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
 import { fixedClock } from '../src/domain/clock';
 import { recordAuthSignal } from '../src/usecases/record-auth-signal';
 import { runReLoginCheck } from '../src/usecases/relogin-check';
-import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput } from '../test/support/emf';
-import { startFakeCloudWatch } from '../test/support/fake-cloudwatch';
-import { startFakeCognito } from '../test/support/fake-cognito';
-import { cognitoFixture } from '../test/support/fixtures';
-import { localAwsEnvironment, overrideEnv } from '../test/support/local-aws';
 import { describeTimings, megabytes } from './support';
 
 const HOUR = 3_600_000;
 
 export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promise<string[]> {
-  const client = cognitoFixture('describe-user-pool-client').UserPoolClient as Record<string, string>;
-  const [dynamo, cloudwatch, cognito] = await Promise.all([
-    startDynamoDbLocal(),
-    startFakeCloudWatch(),
-    startFakeCognito(),
-  ]);
-  const restoreEnv = overrideEnv(
-    localAwsEnvironment({
-      dynamodb: dynamo.endpoint,
-      cloudwatch: cloudwatch.url,
-      cognitoIdentityProvider: cognito.url,
-    }),
-  );
+  const standIns = await startLocalStandIns();
+  const { scope, env } = standIns;
   try {
-    cognito.addClient(cognitoFixture('describe-user-pool-client'));
-    const raw = new DynamoDBClient({});
-    await raw.send(new CreateTableCommand(tableDefinition('bench-relogin-check')));
-    raw.destroy();
     const end = Date.parse('2026-11-20T18:00:00Z');
     const store = new DynamoActivityStore(createDocumentClient(), {
-      tableName: 'bench-relogin-check',
+      tableName: env.TABLE_NAME,
       retentionDays: 35,
     });
     const rules = { dedupeSeconds: 30, sessionHours: 24 };
@@ -50,8 +29,7 @@ export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promis
         const signal = {
           kind: 'login' as const,
           triggerSource: 'TokenGeneration_HostedAuth',
-          userPoolId: client.UserPoolId as string,
-          clientId: client.ClientId as string,
+          ...scope,
           user: `sub-${user}`,
           username: `user-${user}`,
         };
@@ -61,13 +39,6 @@ export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promis
         }
       }),
     );
-    const env = {
-      ...process.env,
-      TABLE_NAME: 'bench-relogin-check',
-      USER_POOL_ID: client.UserPoolId,
-      ARGOCD_CLIENT_IDS: client.ClientId,
-      REPORT_HASH_KEY: 'bench',
-    };
     const clock = fixedClock(new Date(end));
     const deps = { ...buildReLoginCheckDeps(env), clock };
     const samples: number[] = [];
@@ -86,7 +57,6 @@ export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promis
       `process heap after the re-login check runs: ${megabytes(peakHeap)}`,
     ];
   } finally {
-    restoreEnv();
-    await Promise.all([dynamo.stop(), cloudwatch.close(), cognito.close()]);
+    await standIns.stop();
   }
 }

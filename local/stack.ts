@@ -4,11 +4,9 @@
  * argo-cd fixtures) and the real re-login check run, posting to a local Slack and CloudWatch.
  */
 import { readFile } from 'node:fs/promises';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startAuthTrigger, warmUp } from '../functions/auth-event/deps';
 import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
 import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
-import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
 import { forEachEventLine } from '../src/cli/event-file';
 import { fixedClock } from '../src/domain/clock';
 import { createLogger } from '../src/observability/telemetry';
@@ -16,18 +14,10 @@ import { handleAuthTrigger } from '../src/usecases/handle-auth-trigger';
 import { type ClientCheckResult, runReLoginCheck } from '../src/usecases/relogin-check';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/usecases/upstream-watch';
 import { readableText } from '../test/support/block-kit';
-import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput, metricTotals } from '../test/support/emf';
-import {
-  type FakeCloudWatch,
-  type RecordedDatum,
-  startFakeCloudWatch,
-} from '../test/support/fake-cloudwatch';
-import { startFakeCognito } from '../test/support/fake-cognito';
-import { startFakeGitHub } from '../test/support/fake-github';
-import { type PostedToSlack, startFakeSlack } from '../test/support/fake-slack';
-import { cognitoFixture } from '../test/support/fixtures';
-import { localAwsEnvironment, overrideEnv } from '../test/support/local-aws';
+import type { FakeCloudWatch, RecordedDatum } from '../test/support/fake-cloudwatch';
+import type { PostedToSlack } from '../test/support/fake-slack';
+import { startLocalStandIns } from './stand-ins';
 
 export interface LocalStackOptions {
   /** JSON Lines of `{"at", "event"}` (as for `relogin-monitor analyze`). */
@@ -44,12 +34,6 @@ export interface LocalStackResult {
   reloginCheck: ClientCheckResult[];
   slack: PostedToSlack[];
   cloudwatch: RecordedDatum[];
-}
-
-async function localDynamoDb(
-  endpoint: string | undefined,
-): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  return endpoint === undefined ? startDynamoDbLocal() : { endpoint, stop: async () => undefined };
 }
 
 async function readEvents(path: string): Promise<{ at: number; event: unknown }[]> {
@@ -87,45 +71,15 @@ function simulateCognitoMetrics(
 }
 
 export async function runLocalStack(options: LocalStackOptions): Promise<LocalStackResult> {
-  const fixtureClient = cognitoFixture('describe-user-pool-client').UserPoolClient as Record<string, string>;
-  const [dynamo, slack, cloudwatch, cognito, github] = await Promise.all([
-    localDynamoDb(options.dynamoDbEndpoint),
-    startFakeSlack(),
-    startFakeCloudWatch(),
-    startFakeCognito(),
-    startFakeGitHub({ rateLimit: 60 }),
-  ]);
-  // The SDK clients find the local endpoints the standard way, as they would find AWS.
-  const restoreEnv = overrideEnv(
-    localAwsEnvironment({
-      dynamodb: dynamo.endpoint,
-      cloudwatch: cloudwatch.url,
-      cognitoIdentityProvider: cognito.url,
-    }),
-  );
+  const standIns = await startLocalStandIns({ dynamoDbEndpoint: options.dynamoDbEndpoint });
+  const { slack, cloudwatch, scope } = standIns;
+  const env = { ...standIns.env, ARGOCD_VERSION: options.deployedVersion };
   try {
-    cognito.addClient(cognitoFixture('describe-user-pool-client'));
-    const env = {
-      ...process.env,
-      TABLE_NAME: `argocd-relogin-monitor-local-${Date.now()}`,
-      USER_POOL_ID: fixtureClient.UserPoolId,
-      ARGOCD_CLIENT_IDS: fixtureClient.ClientId,
-      REPORT_HASH_KEY: 'local-stack',
-      SLACK_TOKEN: 'xoxb-local',
-      SLACK_CHANNEL: 'C0PLATFORM',
-      SLACK_API_URL: slack.apiUrl,
-      GITHUB_API_URL: github.url,
-      ARGOCD_VERSION: options.deployedVersion,
-    };
-    const raw = new DynamoDBClient({});
-    await raw.send(new CreateTableCommand(tableDefinition(env.TABLE_NAME)));
-    raw.destroy();
-
     // 1. Every sign-in of the week through the trigger, each at its own time.
     const events = await readEvents(options.eventsFile);
     simulateCognitoMetrics(cloudwatch, events, {
-      UserPool: fixtureClient.UserPoolId as string,
-      UserPoolClient: fixtureClient.ClientId as string,
+      UserPool: scope.userPoolId,
+      UserPoolClient: scope.clientId,
     });
     const clock = fixedClock(new Date(events[0]?.at ?? 0));
     const { startup, telemetry } = startAuthTrigger(env, clock);
@@ -154,8 +108,7 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
       cloudwatch: cloudwatch.putData(),
     };
   } finally {
-    restoreEnv();
-    await Promise.all([dynamo.stop(), slack.close(), cloudwatch.close(), cognito.close(), github.close()]);
+    await standIns.stop();
   }
 }
 
