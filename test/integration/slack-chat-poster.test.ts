@@ -4,7 +4,6 @@ import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token
 import { ChatConfigurationError } from '../../src/ports/chat';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
-import { localAwsEnvironment } from '../support/local-aws';
 
 const message = {
   text: 'Argo CD re-logins: 3 heavy users',
@@ -107,10 +106,8 @@ describe('Function: ssmTokenSource (SSM stand-in)', () => {
 
   beforeAll(async () => {
     ssm = await startFakeSsm();
-    Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
   });
   afterAll(async () => {
-    delete process.env.AWS_ENDPOINT_URL_SSM;
     await ssm.close();
   });
 

@@ -7,17 +7,14 @@ import { ConfigError } from '../../src/config/env';
 import { readGitHubSettings } from '../../src/config/upstream';
 import { ChatConfigurationError } from '../../src/ports/chat';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
-import { localAwsEnvironment } from '../support/local-aws';
 
 let ssm: FakeSsm;
 
 beforeAll(async () => {
   ssm = await startFakeSsm();
-  Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
 });
 
 afterAll(async () => {
-  delete process.env.AWS_ENDPOINT_URL_SSM;
   await ssm.close();
 });
 

@@ -1,5 +1,6 @@
 /** Stand-in for SSM GetParameter (AWS JSON 1.1), for the Slack and GitHub tokens read through Powertools Parameters. */
 import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
+import { localAwsEnvironment, overrideEnv } from './local-aws';
 
 export interface FakeSsm extends AwsJsonServer {
   setSecureString(name: string, value: string): void;
@@ -7,6 +8,7 @@ export interface FakeSsm extends AwsJsonServer {
   reads(): number;
 }
 
+/** Starts the stand-in and points the SDK's SSM endpoint at it until `close()`. */
 export async function startFakeSsm(): Promise<FakeSsm> {
   const parameters = new Map<string, string>();
   const server = await startAwsJsonServer(
@@ -25,8 +27,14 @@ export async function startFakeSsm(): Promise<FakeSsm> {
       },
     },
   );
+  // The SDK (through Powertools Parameters) finds it the standard way until it is closed.
+  const restoreEnv = overrideEnv(localAwsEnvironment({ ssm: server.url }));
   return {
     ...server,
+    close: async () => {
+      restoreEnv();
+      await server.close();
+    },
     setSecureString: (name, value) => {
       parameters.set(name, value);
     },

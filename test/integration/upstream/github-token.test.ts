@@ -7,7 +7,6 @@ import { ConfigError } from '../../../src/config/env';
 import { readGitHubSettings } from '../../../src/config/upstream';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
-import { localAwsEnvironment } from '../../support/local-aws';
 
 let ssm: FakeSsm;
 let github: FakeGitHub;
@@ -15,11 +14,9 @@ let github: FakeGitHub;
 beforeAll(async () => {
   ssm = await startFakeSsm();
   github = await startFakeGitHub();
-  Object.assign(process.env, localAwsEnvironment({ ssm: ssm.url }));
 });
 
 afterAll(async () => {
-  delete process.env.AWS_ENDPOINT_URL_SSM;
   await Promise.all([ssm.close(), github.close()]);
 });
 

@@ -7,7 +7,6 @@ import { runBin, runCli } from '../../support/cli';
 import { startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { startFakeSsm } from '../../support/fake-ssm';
-import { localAwsEnvironment, overrideEnv } from '../../support/local-aws';
 
 const REFRESH_FIX = {
   id: 'argocd-oidc-refresh',
@@ -153,8 +152,7 @@ describe('Command: relogin-monitor upstream-check', () => {
     github = await startFakeGitHub();
     const ssm = await startFakeSsm();
     ssm.setSecureString('/relogin-monitor/github-token', 'ghp_from_ssm');
-    // The SDK reads its endpoint and credentials from the process, as in the deployed function.
-    const restoreEnv = overrideEnv(localAwsEnvironment({ ssm: ssm.url }));
+    // The stand-in points the SDK at itself through the process environment, as in the deployed function.
     try {
       const result = await runCli(['upstream-check', '--json'], {
         env: {
@@ -169,7 +167,6 @@ describe('Command: relogin-monitor upstream-check', () => {
       expect(github.requests.every((request) => request.authorization === 'Bearer ghp_from_ssm')).toBe(true);
       expect(ssm.reads()).toBe(1);
     } finally {
-      restoreEnv();
       await ssm.close();
     }
   });
