@@ -1,8 +1,11 @@
-/** Read-only access to the shared real-data fixtures (`../shared/fixtures` beside the project). */
+/**
+ * The real-data fixtures (GitHub REST answers rebuilt from the argo-cd history, Cognito trigger events
+ * and a DescribeUserPoolClient answer), copied from the project's shared fixtures so a clone is complete.
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+export const SHARED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export type JsonObject = Record<string, unknown>;
 
