@@ -18,6 +18,8 @@ export const ADVICE_OPTIONS = {
 
 export interface AdviceRequest {
   tokenValidity: TokenValidity | null;
+  /** The app client the saved DescribeUserPoolClient answer describes; the advice is about it alone. */
+  clientId: string | null;
   proposedValidityHours: number;
 }
 
@@ -32,12 +34,19 @@ function proposedHours(raw: string | undefined, env: Env): number {
   return hours;
 }
 
-async function clientConfig(path: string): Promise<TokenValidity> {
+async function clientConfig(
+  path: string,
+): Promise<{ tokenValidity: TokenValidity; clientId: string | null }> {
   const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
   });
   try {
-    return parseDescribeUserPoolClient(JSON.parse(content));
+    const response = JSON.parse(content) as { UserPoolClient?: { ClientId?: unknown } };
+    const clientId = response.UserPoolClient?.ClientId;
+    return {
+      tokenValidity: parseDescribeUserPoolClient(response),
+      clientId: typeof clientId === 'string' && clientId !== '' ? clientId : null,
+    };
   } catch (error) {
     throw new UsageError(`--client-config ${path}: ${(error as Error).message}`);
   }
@@ -51,10 +60,31 @@ export async function readAdviceRequest(
   const path = values['client-config'];
   const hours = values['proposed-validity-hours'];
   if (path === undefined && hours === undefined) return null;
+  const client = path === undefined ? null : await clientConfig(path);
   return {
-    tokenValidity: path === undefined ? null : await clientConfig(path),
+    tokenValidity: client?.tokenValidity ?? null,
+    clientId: client?.clientId ?? null,
     proposedValidityHours: proposedHours(hours, env),
   };
+}
+
+/**
+ * The app clients to analyse: advice about one client's token settings counts only that client's
+ * sign-ins, so `--client-config` narrows an empty list to its client and refuses a list without it.
+ */
+export function clientsToAnalyse(
+  tracked: ReadonlySet<string>,
+  request: AdviceRequest | null,
+): ReadonlySet<string> {
+  const clientId = request?.clientId ?? null;
+  if (clientId === null) return tracked;
+  if (tracked.size === 0) return new Set([clientId]);
+  if (!tracked.has(clientId)) {
+    throw new UsageError(
+      `--client-config describes app client ${clientId}, which --client-ids / ARGOCD_CLIENT_IDS leaves out`,
+    );
+  }
+  return tracked;
 }
 
 export function adviceFor(

@@ -15,7 +15,13 @@ import {
 import type { AdviceItem } from '../domain/advice';
 import { replaySignals } from '../domain/replay';
 import { round } from '../domain/stats';
-import { ADVICE_OPTIONS, adviceFor, readAdviceRequest, renderAdvice } from './analyze-advice';
+import {
+  ADVICE_OPTIONS,
+  adviceFor,
+  clientsToAnalyse,
+  readAdviceRequest,
+  renderAdvice,
+} from './analyze-advice';
 import { parseEventFile, parseIsoTime } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
@@ -107,7 +113,9 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const content = await readFile(values.events, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${values.events}: ${error.code ?? error.message}`);
   });
-  const parsed = parseEventFile(content, tracking.trackedClientIds, { skipInvalid: values['skip-invalid'] });
+  const parsed = parseEventFile(content, clientsToAnalyse(tracking.trackedClientIds, adviceRequest), {
+    skipInvalid: values['skip-invalid'],
+  });
   for (const { line, reason } of parsed.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
 
   const heavy: HeavyUserRule = {

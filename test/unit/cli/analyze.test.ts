@@ -103,6 +103,36 @@ describe('Command: relogin-monitor analyze', () => {
     expect(overridden.totals.logins).toBe(1);
   });
 
+  it('should count only the app client a --client-config describes, and refuse a client list without it', async () => {
+    // Prepare
+    const clientConfig = 'test/fixtures/cognito/describe-user-pool-client.json';
+    const path = eventFile([
+      line('2026-11-20T08:00:00Z', hostedAuth),
+      line('2026-11-20T08:10:00Z', { ...hostedAuth, callerContext: { clientId: 'grafana' } }),
+    ]);
+
+    // Act
+    const narrowed = JSON.parse(
+      (await runCli(['analyze', '--events', path, '--json', '--client-config', clientConfig])).stdout,
+    );
+    const refused = await runCli([
+      'analyze',
+      '--events',
+      path,
+      '--client-config',
+      clientConfig,
+      '--client-ids',
+      'grafana',
+    ]);
+
+    // Assess
+    expect(narrowed.totals).toEqual({ logins: 1, reLogins: 0, refreshes: 0, activeUsers: 1 });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`--client-config describes app client ${ARGOCD}, which --client-ids`),
+    });
+  });
+
   it('should stop at a bad line, naming its number, unless --skip-invalid', async () => {
     // Prepare
     const path = eventFile([
