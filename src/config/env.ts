@@ -58,3 +58,15 @@ export function oneOf<T extends string>(env: Env, name: string, allowed: readonl
   }
   return raw as T;
 }
+
+/**
+ * An SSM parameter name as the stack's IAM grants expect it: a path with a leading slash (the role's
+ * ARN is built as `parameter<name>`), so a plain name would be denied on every read.
+ */
+export function optionalSsmParameterName(env: Env, name: string): string | undefined {
+  const value = present(env, name);
+  if (value !== undefined && !value.startsWith('/')) {
+    throw new ConfigError(`${name} must be an SSM parameter path starting with "/", got "${value}"`);
+  }
+  return value;
+}

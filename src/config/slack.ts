@@ -2,7 +2,7 @@
  * Where chat messages go, shared by every scheduled job: Slack with a token from SSM
  * (`SLACK_TOKEN_PARAMETER`, deployed) or from `SLACK_TOKEN` (local runs), else the log (dry runs).
  */
-import { type Env, optionalString, positiveNumber, requiredString } from './env';
+import { type Env, optionalSsmParameterName, optionalString, positiveNumber, requiredString } from './env';
 
 export type ChatSettings =
   | {
@@ -15,7 +15,7 @@ export type ChatSettings =
   | { kind: 'log'; channel?: string };
 
 export function readChatSettings(env: Env): ChatSettings {
-  const parameterName = optionalString(env, 'SLACK_TOKEN_PARAMETER');
+  const parameterName = optionalSsmParameterName(env, 'SLACK_TOKEN_PARAMETER');
   const value = optionalString(env, 'SLACK_TOKEN');
   const channel = optionalString(env, 'SLACK_CHANNEL');
   if (parameterName === undefined && value === undefined) {

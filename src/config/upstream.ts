@@ -3,7 +3,15 @@ import { readFile } from 'node:fs/promises';
 import defaultCatalog from '../../catalog/fixes.json';
 import { CatalogError, type FixEntry, parseCatalog } from '../domain/upstream/catalog';
 import { normalizeVersion } from '../domain/upstream/version';
-import { ConfigError, type Env, optionalString, positiveNumber, stringList, stringWithDefault } from './env';
+import {
+  ConfigError,
+  type Env,
+  optionalSsmParameterName,
+  optionalString,
+  positiveNumber,
+  stringList,
+  stringWithDefault,
+} from './env';
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -36,7 +44,7 @@ function httpUrl(name: string, raw: string): string {
 
 export function readGitHubSettings(env: Env): GitHubSettings {
   const token = optionalString(env, 'GITHUB_TOKEN');
-  const tokenParameter = optionalString(env, 'GITHUB_TOKEN_PARAMETER');
+  const tokenParameter = optionalSsmParameterName(env, 'GITHUB_TOKEN_PARAMETER');
   return {
     apiUrl: httpUrl('GITHUB_API_URL', stringWithDefault(env, 'GITHUB_API_URL', DEFAULT_GITHUB_API_URL)),
     ...(token === undefined ? {} : { token }),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, oneOf, positiveNumber, requiredString, stringList } from '../../../src/config/env';
+import {
+  ConfigError,
+  oneOf,
+  optionalSsmParameterName,
+  positiveNumber,
+  requiredString,
+  stringList,
+} from '../../../src/config/env';
 import { readTableSettings, readTrackingSettings, readTriggerBudgetMs } from '../../../src/config/settings';
+import { readChatSettings } from '../../../src/config/slack';
+import { readGitHubSettings } from '../../../src/config/upstream';
 
 describe('Module: config', () => {
   it('should name a missing required setting', () => {
@@ -46,6 +55,19 @@ describe('Module: config', () => {
       new ConfigError(
         'TRIGGER_BUDGET_MS must be at most 2000 (the function times out at 3 s, Cognito at 5 s), got 3000',
       ),
+    );
+  });
+
+  it('should refuse SSM parameter names the IAM grants could not match', () => {
+    expect(optionalSsmParameterName({ P: '/relogin/slack-token' }, 'P')).toBe('/relogin/slack-token');
+    expect(optionalSsmParameterName({}, 'P')).toBeUndefined();
+    expect(() => readChatSettings({ SLACK_TOKEN_PARAMETER: 'slack-token', SLACK_CHANNEL: 'C1' })).toThrow(
+      new ConfigError(
+        'SLACK_TOKEN_PARAMETER must be an SSM parameter path starting with "/", got "slack-token"',
+      ),
+    );
+    expect(() => readGitHubSettings({ GITHUB_TOKEN_PARAMETER: 'github-token' })).toThrow(
+      'GITHUB_TOKEN_PARAMETER must be an SSM parameter path starting with "/"',
     );
   });
 });
