@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TRIGGER_BUDGET_MS } from '../../src/config/settings';
 import { PROJECT_ROOT } from '../support/cli';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
@@ -68,6 +69,8 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     expect(trigger?.Runtime).toBe('nodejs22.x');
     expect(trigger?.Role).toEqual({ 'Fn::GetAtt': ['AuthEventRole', 'Arn'] });
     expect(statSync(join(dir, 'authEvent.zip')).size).toBeGreaterThan(10_000);
+    // The largest budget the trigger accepts, plus its cold-start warm-up (1 s), fits the function timeout.
+    expect((trigger?.Timeout as number) * 1000).toBeGreaterThanOrEqual(MAX_TRIGGER_BUDGET_MS + 1_000);
 
     expect(resources.ActivityTable?.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
@@ -97,7 +100,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     expect(actions?.every((action) => !action.includes('*'))).toBe(true);
   });
 
-  it('should build a dashboard that is valid JSON and an alarm on failed recordings over every client', () => {
+  it('should build a dashboard that is valid JSON, and alarms on failed recordings, jobs, alerts and checks', () => {
     const { template } = packaged;
     const dashboardBody = template.Resources.ReloginDashboard?.Properties.DashboardBody as {
       'Fn::Sub': [string, Record<string, string>];
@@ -118,6 +121,24 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       Metrics: [{ Expression: 'SELECT SUM(RecordFailures) FROM SCHEMA("Team/Auth", ClientId, UserPoolId)' }],
       AlarmActions: { 'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }] },
     });
+    for (const [alarm, metric] of [
+      ['AlertFailuresAlarm', 'AlertFailures'],
+      ['CheckFailuresAlarm', 'CheckFailures'],
+    ]) {
+      expect(template.Resources[alarm as string]?.Properties).toMatchObject({
+        Metrics: [{ Expression: `SELECT SUM(${metric}) FROM "Team/Auth"` }],
+      });
+    }
+    for (const [alarm, fn] of [
+      ['TriggerErrorsAlarm', 'AuthEventLambdaFunction'],
+      ['ReloginCheckErrorsAlarm', 'ReloginCheckLambdaFunction'],
+      ['UpstreamWatchErrorsAlarm', 'UpstreamWatchLambdaFunction'],
+    ]) {
+      expect(template.Resources[alarm as string]?.Properties).toMatchObject({
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
+      });
+    }
   });
 
   it('should package both scheduled jobs on nodejs22.x, each with its own role and schedule', () => {
