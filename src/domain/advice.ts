@@ -4,7 +4,8 @@
  *
  * - `upgrade-argocd` (the real fix): no refresh-token use seen.
  * - `extend-token-validity` (stop-gap): heavy users and no refresh seen; with a what-if computed from
- *   each observed user-day's span of activity.
+ *   each observed user-day's span of activity (a user-day: a contiguous period of activity, split at
+ *   gaps of USER_DAY_GAP_HOURS).
  * - `check-refresh-threshold`: refreshes seen, yet some users are still heavy.
  * - `revert-token-validity`: refreshes seen, nobody heavy, token validity still stretched above 1 h.
  */
@@ -98,38 +99,46 @@ export interface AdviceInput {
   upstream?: UpstreamReport | null;
 }
 
-/** One user's activity on one UTC day: from their first to their last event of that day. */
+/** Hours without any activity that end a user-day: a night or a day off, longer than any lunch break. */
+const USER_DAY_GAP_HOURS = 6;
+
+/** One user's contiguous period of activity on one app client: from its first to its last event. */
 export interface ObservedUserDay {
   user: string;
-  /** `YYYY-MM-DD`, UTC. */
-  day: string;
+  /** Epoch ms of the period's first and last event. */
+  first: number;
+  last: number;
   spanMinutes: number;
   reLogins: number;
 }
 
 /**
- * Groups the activity by app client, user and UTC day. A day, not a session, is the unit of the what-if:
- * an Argo CD session lasts up to 24 h and so spans the night, when nobody needs a token.
+ * Splits each user's time-ordered activity (per app client) into user-days at gaps of
+ * USER_DAY_GAP_HOURS or more without any activity, so a user-day is one contiguous period of work,
+ * whatever the time zone and the hour the check runs (a UTC calendar day would cut a working day that
+ * crosses UTC midnight in two). A day, not a session, is the unit of the what-if: an Argo CD session
+ * lasts up to 24 h and so spans the night, when nobody needs a token. In the order the days began.
  */
 export function observedUserDays(events: readonly ActivityEvent[]): ObservedUserDay[] {
-  const days = new Map<
-    string,
-    { user: string; day: string; first: number; last: number; reLogins: number }
-  >();
+  const gap = USER_DAY_GAP_HOURS * 3_600_000;
+  const userDays: { user: string; first: number; last: number; reLogins: number }[] = [];
+  // Each user's (per client) user-day still open.
+  const open = new Map<string, (typeof userDays)[number]>();
   for (const event of [...events].sort((a, b) => a.at - b.at)) {
-    const day = new Date(event.at).toISOString().slice(0, 10);
-    const key = `${event.clientId}\u0000${event.user}\u0000${day}`;
-    let userDay = days.get(key);
-    if (userDay === undefined) {
-      userDay = { user: event.user, day, first: event.at, last: event.at, reLogins: 0 };
-      days.set(key, userDay);
+    const key = `${event.clientId}\u0000${event.user}`;
+    let userDay = open.get(key);
+    if (userDay === undefined || event.at - userDay.last >= gap) {
+      userDay = { user: event.user, first: event.at, last: event.at, reLogins: 0 };
+      userDays.push(userDay);
+      open.set(key, userDay);
     }
     userDay.last = event.at;
     if (event.kind === 're-login') userDay.reLogins += 1;
   }
-  return [...days.values()].map(({ user, day, first, last, reLogins }) => ({
+  return userDays.map(({ user, first, last, reLogins }) => ({
     user,
-    day,
+    first,
+    last,
     spanMinutes: (last - first) / 60_000,
     reLogins,
   }));
@@ -137,8 +146,8 @@ export function observedUserDays(events: readonly ActivityEvent[]): ObservedUser
 
 /**
  * Re-logins per user-day now (observed) and predicted at a token validity of `validityMinutes`: a user
- * active for S minutes of a day signs in again every V minutes, so floor(S / V) times that day.
- * Activity after a day's last sign-in is invisible, so the prediction is a lower bound.
+ * active for S minutes of a user-day signs in again every V minutes, so floor(S / V) times that day.
+ * Activity after a user-day's last sign-in is invisible, so the prediction is a lower bound.
  */
 export function reLoginWhatIf(userDays: readonly ObservedUserDay[], validityMinutes: number) {
   if (userDays.length === 0) return { now: 0, predicted: 0 };

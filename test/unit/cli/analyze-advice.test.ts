@@ -37,6 +37,74 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
     expect(advice?.[0]?.suggestedRefreshTokenThreshold).toBe('15m');
   });
 
+  it('should give the exact what-if figures of a hand-made event file, one user-day per working period', async () => {
+    // Prepare: 1 h tokens, a sign-in every hour. alice (Tokyo hours, starting before 09:00 JST) works
+    // 23:30-07:30 UTC (a session start and 8 re-logins, 480 min), then, 16 h 15 min later (a new
+    // session and user-day), 23:45-03:45 UTC (a session start and 4 re-logins, 240 min). bob works
+    // 01:00-05:00 UTC (a session start and 4 re-logins, 240 min).
+    const login = cognitoFixture('pre-token-v1-hosted-auth');
+    const request = login.request as { userAttributes: Record<string, string> };
+    const bob = {
+      ...login,
+      userName: 'bob',
+      request: {
+        ...request,
+        userAttributes: {
+          ...request.userAttributes,
+          sub: '0b6c3a5e-2222-4f3a-9c1e-5a7d2f9e0002',
+          email: 'bob@example.com',
+        },
+      },
+    };
+    const hourly = (event: unknown, start: string, signIns: number) =>
+      Array.from({ length: signIns }, (_, hour) =>
+        JSON.stringify({ at: new Date(Date.parse(start) + hour * 3_600_000).toISOString(), event }),
+      );
+    const events = tempFile(
+      'events.jsonl',
+      [
+        ...hourly(login, '2026-11-19T23:30:00Z', 9),
+        ...hourly(bob, '2026-11-20T01:00:00Z', 5),
+        ...hourly(login, '2026-11-20T23:45:00Z', 5),
+      ].join('\n'),
+    );
+    const adviceOn = async (extra: string[]) => {
+      const { code, stdout, stderr } = await runCli([
+        'analyze',
+        '--events',
+        events,
+        '--json',
+        '--client-config',
+        CLIENT_CONFIG,
+        ...extra,
+      ]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      return (JSON.parse(stdout) as { advice: Record<string, unknown>[] }).advice[1];
+    };
+
+    // Act
+    const at8 = await adviceOn([]);
+    const at2 = await adviceOn(['--proposed-validity-hours', '2']);
+
+    // Assess: 3 user-days; now (8 + 4 + 4) / 3 = 5.33; at 8 h (floor(480 / 480) + floor(240 / 480) +
+    // floor(240 / 480)) / 3 = 1 / 3 = 0.33; at 2 h (floor(480 / 120) + 2 + 2) / 3 = 8 / 3 = 2.67.
+    // (By UTC date it was 4 user-days, alice's 20th spanning 00:30-23:45: now 4, at 8 h 0.5.)
+    expect(at8).toMatchObject({
+      id: 'extend-token-validity',
+      observedUserDays: 3,
+      reLoginsPerUserDayNow: 5.33,
+      predictedReLoginsPerUserDay: 0.33,
+    });
+    expect(at8?.text).toContain(
+      'Over 3 observed user-days that is 5.3 re-logins per user per day now, about 0.3 at 8 h.',
+    );
+    expect(at2).toMatchObject({
+      observedUserDays: 3,
+      reLoginsPerUserDayNow: 5.33,
+      predictedReLoginsPerUserDay: 2.67,
+    });
+  });
+
   it('should predict more re-logins at a shorter proposed validity', async () => {
     // Act
     const at8 = (await adviceOf(['--client-config', CLIENT_CONFIG]))?.[1];

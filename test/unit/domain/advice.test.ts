@@ -46,10 +46,14 @@ const oneHourTeam: ActivityEvent[] = [
   at('cid', 'session-start', 30),
 ];
 
-function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): AdviceInput {
+function input(
+  events: ActivityEvent[],
+  overrides: Partial<AdviceInput> = {},
+  windowEnd = T0 + 24 * 60 * MINUTE,
+): AdviceInput {
   return {
     events,
-    summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd: T0 + 24 * 60 * MINUTE }),
+    summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd }),
     heavyReLogins: 3,
     tokenValidity: ONE_HOUR,
     cognitoTokenRefreshes: 0,
@@ -65,7 +69,8 @@ describe('Function: advise', () => {
     // Act
     const advice = advise(input(oneHourTeam));
 
-    // Assess
+    // Assess: one user-day each; now (4 + 2 + 0) / 3 = 2;
+    // at 8 h floor(240 / 480) + floor(120 / 480) + floor(0 / 480) = 0 over 3 user-days = 0.
     expect(advice.map((item) => [item.id, item.severity])).toEqual([
       ['upgrade-argocd', 'warning'],
       ['extend-token-validity', 'warning'],
@@ -100,7 +105,8 @@ describe('Function: advise', () => {
 
   it('should count a session that spans the night as two user-days, not one long span', () => {
     // Prepare: one 24 h session of ann: 14:00-22:00 on the 23rd (start + 8 hourly re-logins, 480 min),
-    // then 06:00-12:00 on the 24th (7 hourly re-logins, 360 min).
+    // 8 h without activity (22:00-06:00: at least 6 h, a new user-day), then 06:00-12:00 on the 24th
+    // (7 hourly re-logins, 360 min).
     const events = [
       at('ann', 'session-start', 360),
       ...[420, 480, 540, 600, 660, 720, 780, 840].map((minutes) => at('ann', 're-login', minutes, 60)),
@@ -291,15 +297,36 @@ describe('Function: advise', () => {
   });
 });
 
+/** An event at a UTC time, for the time-zone cases. */
+function atUtc(user: string, kind: ActivityEvent['kind'], iso: string): ActivityEvent {
+  return { ...at(user, kind, 0, kind === 're-login' ? 60 : null), at: Date.parse(iso) };
+}
+
+/** A sign-in at `start` (UTC) and `hours` hourly re-logins after it: one working day on 1 h tokens. */
+function hourlyDay(user: string, start: string, hours: number): ActivityEvent[] {
+  const first = Date.parse(start);
+  return [
+    atUtc(user, 'session-start', start),
+    ...Array.from({ length: hours }, (_, hour) =>
+      atUtc(user, 're-login', new Date(first + (hour + 1) * 60 * MINUTE).toISOString()),
+    ),
+  ];
+}
+
+/** The events a check at `end` reads: its 24 h window (end - 24 h, end]. */
+function windowOf(events: readonly ActivityEvent[], end: number): ActivityEvent[] {
+  return events.filter((event) => event.at > end - 24 * 60 * MINUTE && event.at <= end);
+}
+
 describe('Function: observedUserDays', () => {
-  it("should split each user's activity by UTC day, whatever the sessions", () => {
+  it("should split each user's activity into user-days at gaps of 6 h or more, not at UTC midnight", () => {
     // Prepare: T0 is 08:00 UTC on the 23rd.
     const events = [
       at('ann', 're-login', 0, 60),
       at('ann', 're-login', 60, 60),
       at('ann', 'session-start', 24 * 60 + 10),
       at('ann', 're-login', 24 * 60 + 70, 60),
-      // ben, one session across midnight: 23:30 and 00:30 (UTC).
+      // ben, one working period across UTC midnight: 23:30 and 00:30 (UTC).
       at('ben', 'session-start', 15 * 60 + 30),
       at('ben', 're-login', 16 * 60 + 30, 60),
     ];
@@ -307,15 +334,116 @@ describe('Function: observedUserDays', () => {
     // Act
     const userDays = observedUserDays(events);
 
-    // Assess
+    // Assess: ann's 09:00 and next day's 08:10 are 23 h 10 min apart (two user-days); ben's two
+    // events 1 h apart are one user-day, though on two UTC dates. In the order the user-days began.
     expect(userDays).toEqual([
-      { user: 'ann', day: '2026-11-23', spanMinutes: 60, reLogins: 2 },
-      { user: 'ben', day: '2026-11-23', spanMinutes: 0, reLogins: 0 },
-      { user: 'ben', day: '2026-11-24', spanMinutes: 0, reLogins: 1 },
-      { user: 'ann', day: '2026-11-24', spanMinutes: 60, reLogins: 1 },
+      { user: 'ann', first: T0, last: T0 + 60 * MINUTE, spanMinutes: 60, reLogins: 2 },
+      {
+        user: 'ben',
+        first: Date.parse('2026-11-23T23:30:00Z'),
+        last: Date.parse('2026-11-24T00:30:00Z'),
+        spanMinutes: 60,
+        reLogins: 1,
+      },
+      {
+        user: 'ann',
+        first: Date.parse('2026-11-24T08:10:00Z'),
+        last: Date.parse('2026-11-24T09:10:00Z'),
+        spanMinutes: 60,
+        reLogins: 1,
+      },
     ]);
-    // (2 + 0 + 1 + 1) / 4 = 1 now; at 1 h: (1 + 0 + 0 + 1) / 4 = 0.5.
-    expect(reLoginWhatIf(userDays, 60)).toEqual({ now: 1, predicted: 0.5 });
+    // (2 + 1 + 1) / 3 = 4/3 now; at 1 h: (floor(60 / 60) + floor(60 / 60) + floor(60 / 60)) / 3 = 1.
+    expect(reLoginWhatIf(userDays, 60)).toEqual({ now: 4 / 3, predicted: 1 });
+  });
+
+  it('should start a new user-day after exactly 6 h without activity, not after 5 h 59 min', () => {
+    // Prepare: ann pauses 5 h 59 min (same user-day), then exactly 6 h (a new one).
+    const events = [
+      at('ann', 'session-start', 0),
+      at('ann', 're-login', 359, 359),
+      at('ann', 're-login', 359 + 360, 360),
+    ];
+
+    // Act
+    const userDays = observedUserDays(events);
+
+    // Assess
+    expect(userDays.map(({ spanMinutes, reLogins }) => [spanMinutes, reLogins])).toEqual([
+      [359, 1],
+      [0, 1],
+    ]);
+  });
+
+  it("should keep each app client's activity of a user apart", () => {
+    // Prepare: ann on two Argo CD clients, interleaved within the hour.
+    const events = [
+      at('ann', 'session-start', 0),
+      { ...at('ann', 'session-start', 10), clientId: 'other' },
+      at('ann', 're-login', 60, 60),
+      { ...at('ann', 're-login', 130, 120), clientId: 'other' },
+    ];
+
+    // Act
+    const userDays = observedUserDays(events);
+
+    // Assess
+    expect(userDays.map(({ spanMinutes, reLogins }) => [spanMinutes, reLogins])).toEqual([
+      [60, 1],
+      [120, 1],
+    ]);
+  });
+
+  it('should see a whole working day that crosses UTC midnight, checked at 13:00 UTC (09:00-17:00 in Auckland)', () => {
+    // Prepare: 09:00-17:00 NZDT (UTC+13) is 20:00-04:00 UTC; 1 h tokens give a sign-in at 20:00 and 8
+    // hourly re-logins until 04:00. The check at 13:00 UTC reads (13:00 on the 23rd, 13:00 on the 24th].
+    const checkAt = Date.parse('2026-11-24T13:00:00Z');
+    const events = windowOf(hourlyDay('ann', '2026-11-23T20:00:00Z', 8), checkAt);
+
+    // Act
+    const userDays = observedUserDays(events);
+    const [, extend] = advise(input(events, {}, checkAt));
+
+    // Assess: one user-day of 480 min and 8 re-logins: now 8, at 8 h floor(480 / 480) = 1.
+    // By UTC date it was 20:00-23:00 (3 re-logins, 180 min) and 00:00-04:00 (5, 240 min): now
+    // (3 + 5) / 2 = 4, at 8 h (0 + 0) / 2 = 0.
+    expect(userDays.map(({ spanMinutes, reLogins }) => [spanMinutes, reLogins])).toEqual([[480, 8]]);
+    expect(extend).toMatchObject({
+      id: 'extend-token-validity',
+      observedUserDays: 1,
+      reLoginsPerUserDayNow: 8,
+      predictedReLoginsPerUserDay: 1,
+    });
+  });
+
+  it('should give a Tokyo-hours team the same figures whatever hour the check runs', () => {
+    // Prepare: 09:00-18:00 JST is 00:00-09:00 UTC. Two working days of two users on 1 h tokens:
+    // ann starts at 08:45 JST (23:45 UTC the day before), 9 re-logins until 08:45 UTC (540 min);
+    // ben starts at 09:30 JST (00:30 UTC), 8 re-logins until 08:30 UTC (480 min).
+    const twoDays = ['2026-11-23', '2026-11-24'].flatMap((day) => {
+      const midnight = Date.parse(`${day}T00:00:00Z`);
+      const iso = (minutes: number) => new Date(midnight + minutes * MINUTE).toISOString();
+      return [...hourlyDay('ann', iso(-15), 9), ...hourlyDay('ben', iso(30), 8)];
+    });
+
+    // Act: checks at 09:00, 13:00 and 23:00 UTC on the 24th; each window holds the 24th's working day.
+    const figures = ['09:00', '13:00', '23:00'].map((time) => {
+      const checkAt = Date.parse(`2026-11-24T${time}:00Z`);
+      const [, extend] = advise(input(windowOf(twoDays, checkAt), {}, checkAt));
+      return extend;
+    });
+
+    // Assess: now (9 + 8) / 2 = 8.5; at 8 h (floor(540 / 480) + floor(480 / 480)) / 2 = 1.
+    // By UTC date ann's 23:45 sign-in was a user-day of its own: now (0 + 9 + 8) / 3 = 5.67, at 8 h
+    // (0 + 1 + 1) / 3 = 0.67.
+    for (const extend of figures) {
+      expect(extend).toMatchObject({
+        id: 'extend-token-validity',
+        observedUserDays: 2,
+        reLoginsPerUserDayNow: 8.5,
+        predictedReLoginsPerUserDay: 1,
+      });
+    }
   });
 
   it('should give zero figures for no activity', () => {
