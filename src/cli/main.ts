@@ -5,18 +5,22 @@ import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 import { upstreamCheckCommand } from './upstream-check';
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
+const COMMANDS: Record<string, { run: Command; summary: string; synopsis: string }> = {
   analyze: {
     run: analyzeCommand,
     summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
+    synopsis:
+      'analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid] [--client-config FILE] [--proposed-validity-hours N]',
   },
   'upstream-check': {
     run: upstreamCheckCommand,
     summary: 'which Argo CD releases carry the refresh fix, and whether the deployed version has it',
+    synopsis: 'upstream-check [--catalog FILE] [--deployed-version V | --argocd-url URL] [--json]',
   },
   'inspect-token': {
     run: inspectTokenCommand,
     summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',
+    synopsis: 'inspect-token [TOKEN] [--issuer URL] [--json]   (or the token on stdin)',
   },
 };
 
@@ -35,6 +39,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === undefined) {
     writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage()}`);
     return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(io.stdout, `Usage: relogin-monitor ${command.synopsis}\n\n${command.summary}; see README.md.`);
+    return EXIT.ok;
   }
   try {
     return await command.run(args, io);

@@ -177,6 +177,10 @@ describe('Command: relogin-monitor analyze', () => {
       code: 2,
       stderr: expect.stringContaining('unknown command'),
     });
+    expect(await runCli(['analyze', '--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: relogin-monitor analyze --events FILE'),
+    });
   });
 
   it('should print a readable table through the installed bin', async () => {
