@@ -14,6 +14,7 @@ import {
   readGitHubSettings,
 } from '../config/upstream';
 import { emptyKnowledge } from '../domain/upstream/knowledge';
+import { normalizeVersion } from '../domain/upstream/version';
 import type { FixStatus, UpstreamReport } from '../domain/upstream-fix-status';
 import { checkUpstream } from '../usecases/check-upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
@@ -64,7 +65,13 @@ function withDeployedFlags(values: { 'deployed-version'?: string; 'argocd-url'?:
   if (version !== undefined && url !== undefined) {
     throw new UsageError('give --deployed-version or --argocd-url, not both');
   }
-  if (version !== undefined) return { ...env, ARGOCD_VERSION: version, ARGOCD_URL: undefined };
+  if (version !== undefined) {
+    // Checked here too, so the message names the flag rather than ARGOCD_VERSION.
+    if (normalizeVersion(version) === null) {
+      throw new UsageError(`--deployed-version must be a version like v3.4.6, got "${version}"`);
+    }
+    return { ...env, ARGOCD_VERSION: version, ARGOCD_URL: undefined };
+  }
   if (url !== undefined) return { ...env, ARGOCD_URL: url, ARGOCD_VERSION: undefined };
   return env;
 }

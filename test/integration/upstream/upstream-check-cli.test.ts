@@ -229,7 +229,7 @@ describe('Command: relogin-monitor upstream-check', () => {
   it.each([
     [
       ['--deployed-version', 'v3', '--json'],
-      /configuration: ARGOCD_VERSION must be a version like v3\.4\.6, got "v3"/,
+      /upstream-check: --deployed-version must be a version like v3\.4\.6, got "v3"/,
     ],
     [
       ['--deployed-version', 'v3.4.6', '--argocd-url', 'http://x'],
