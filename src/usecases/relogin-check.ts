@@ -3,6 +3,10 @@
  * the client's token settings and Cognito's own counts, build the report and advice, publish the
  * aggregate metrics and, when due, alert Slack once (notify-once, cooldown, re-alert on worsening).
  *
+ * Every client's metrics are published before the first Slack post: rate-limit waits (up to 3 × 30 s
+ * a post) can run the function out of time, and must not cost the metrics. `AlertFailures` follows in a
+ * second, small publish after the alerts.
+ *
  * Alert failures never fail the run (notifyAndReport): they are logged, counted as `AlertFailures`, and
  * retried by the next scheduled run.
  */
@@ -128,12 +132,12 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
   return outcome;
 }
 
-/** One client's report and alert; throws when its activity cannot be read. */
-async function checkClient(
+/** One client's report; throws when its activity cannot be read. */
+async function reportClient(
   deps: ReLoginCheckDeps,
   clientId: string,
   { from, now, upstream }: { from: number; now: number; upstream: UpstreamReport | null },
-): Promise<{ report: ReLoginReport; alert: AlertOutcome }> {
+): Promise<ReLoginReport> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
   const events = await deps.activity.listActivity(scope, from, now);
@@ -145,11 +149,25 @@ async function checkClient(
       deps.cognitoUsage.read(scope, from, now),
     ),
   ]);
-  const report = buildReLoginReport(
-    { ...scope, windowEnd: now, events, tokenValidity, cognito, upstream },
-    settings,
-  );
-  return { report, alert: await alertIfDue(deps, report, now) };
+  return buildReLoginReport({ ...scope, windowEnd: now, events, tokenValidity, cognito, upstream }, settings);
+}
+
+/** One client's failure (its activity unreadable, a bad item) must not hide the others' reports. */
+function checkFailed(
+  deps: ReLoginCheckDeps,
+  clientId: string,
+  error: unknown,
+  now: number,
+): { datum: MetricDatum; result: ClientCheckResult } {
+  deps.logger.error('could not check the app client; the other clients go on, the next run retries', {
+    clientId,
+    error: errorDetails(error),
+  });
+  const dimensions = { UserPoolId: deps.settings.userPoolId, ClientId: clientId };
+  return {
+    datum: { name: 'CheckFailures', value: 1, unit: 'Count', dimensions, timestamp: now },
+    result: { clientId, alert: 'not-checked', error: errorDetails(error).message },
+  };
 }
 
 export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientCheckResult[]> {
@@ -159,14 +177,43 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
   const source = deps.upstream;
   const upstream =
     source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest(now));
+  // 1. Every client's report, and its metrics published before any Slack post.
   const data: MetricDatum[] = [];
-  const results: ClientCheckResult[] = [];
+  const checked: ({ report: ReLoginReport } | { failed: ClientCheckResult })[] = [];
   for (const clientId of settings.clientIds) {
-    const dimensions = { UserPoolId: settings.userPoolId, ClientId: clientId };
     try {
-      const { report, alert } = await checkClient(deps, clientId, { from, now, upstream });
+      const report = await reportClient(deps, clientId, { from, now, upstream });
       data.push(...reportMetrics(report, now));
-      if (alert === 'failed') data.push(alertFailure(1, dimensions, now));
+      checked.push({ report });
+    } catch (error) {
+      const { datum, result } = checkFailed(deps, clientId, error, now);
+      data.push(datum);
+      checked.push({ failed: result });
+    }
+  }
+  // A failed publish still lets the alerts go out; the run then fails with it, as before.
+  let unpublished: { error: unknown } | null = null;
+  try {
+    await deps.metrics.publish(settings.namespace, data);
+  } catch (error) {
+    unpublished = { error };
+  }
+
+  // 2. The alerts, when due; their failures in a second, small publish.
+  const failures: MetricDatum[] = [];
+  const results: ClientCheckResult[] = [];
+  for (const entry of checked) {
+    if ('failed' in entry) {
+      results.push(entry.failed);
+      continue;
+    }
+    const { report } = entry;
+    const { clientId } = report;
+    try {
+      const alert = await alertIfDue(deps, report, now);
+      if (alert === 'failed') {
+        failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+      }
       results.push({
         clientId,
         activeUsers: report.totals.activeUsers,
@@ -175,15 +222,12 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
         alert,
       });
     } catch (error) {
-      // One client's failure (its activity unreadable, a bad item) must not hide the others' reports.
-      deps.logger.error('could not check the app client; the other clients go on, the next run retries', {
-        clientId,
-        error: errorDetails(error),
-      });
-      data.push({ name: 'CheckFailures', value: 1, unit: 'Count', dimensions, timestamp: now });
-      results.push({ clientId, alert: 'not-checked', error: errorDetails(error).message });
+      const { datum, result } = checkFailed(deps, clientId, error, now);
+      failures.push(datum);
+      results.push(result);
     }
   }
-  await deps.metrics.publish(settings.namespace, data);
+  if (failures.length > 0) await deps.metrics.publish(settings.namespace, failures);
+  if (unpublished !== null) throw unpublished.error;
   return results;
 }

@@ -275,6 +275,84 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(slack.messages).toHaveLength(1);
   });
 
+  it("should publish every client's metrics before a rate-limited, slow Slack post", async () => {
+    // Prepare: two heavy clients; Slack answers the first post with a 1 s rate limit, the retry slowly.
+    // A function cut off (timeout) while it waits must already have published the metrics.
+    const OTHER = 'argocdclient0example0000002';
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(['ben'], DAY_START + 9 * HOUR, 8, OTHER);
+    slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 1 }, { kind: 'slow', delayMs: 1_000 });
+    const earlierAttempts = slack.attempts();
+
+    // Act
+    const run = checkAt(DAY_START + 18 * HOUR, { ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
+    await vi.waitFor(() => expect(slack.attempts()).toBeGreaterThan(earlierAttempts), {
+      timeout: 10_000,
+      interval: 5,
+    });
+    const whileWaiting = published('HeavyReLoginUsers');
+    const { result } = await run;
+
+    // Assess: both clients' metrics were in one request received before the first Slack attempt.
+    expect(whileWaiting).toEqual([1, 1]);
+    const puts = cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.at).toBeLessThanOrEqual(slack.attemptTimes[earlierAttempts] as number);
+    expect(
+      cloudwatch
+        .putData()
+        .filter((datum) => datum.name === 'HeavyReLoginUsers')
+        .map((datum) => datum.dimensions.ClientId),
+    ).toEqual([CLIENT, OTHER]);
+    expect(result.map((client) => client.alert)).toEqual(['sent', 'sent']);
+    expect(slack.attempts() - earlierAttempts).toBe(3);
+  });
+
+  it('should still alert when CloudWatch refuses the metrics, then fail the run with its error', async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    const deps = {
+      ...buildReLoginCheckDeps(env()),
+      clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
+      metrics: { publish: () => Promise.reject(new Error('Throttling: Rate exceeded')) },
+    };
+
+    // Act
+    const run = captureOutput(() => runReLoginCheck(deps));
+
+    // Assess
+    await expect(run).rejects.toThrow('Throttling: Rate exceeded');
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it('should publish AlertFailures in a second request, after the failed post', async () => {
+    // Prepare
+    await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+    slack.answerNext({ kind: 'error', error: 'internal_error' });
+
+    // Act
+    await checkAt(DAY_START + 18 * HOUR);
+
+    // Assess: the report's metrics before the post; AlertFailures alone after it.
+    const puts = cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
+    const names = puts.map(({ input }) =>
+      (input.MetricData as { MetricName: string }[]).map((datum) => datum.MetricName),
+    );
+    expect(names).toEqual([
+      [
+        'ActiveUsers',
+        'HeavyReLoginUsers',
+        'ReLoginsPerActiveUser',
+        'ReLoginIntervalP50',
+        'ReLoginIntervalP90',
+        'EstimatedMinutesLost',
+      ],
+      ['AlertFailures'],
+    ]);
+    expect(puts[0]?.at).toBeLessThanOrEqual(slack.attemptTimes.at(-1) as number);
+    expect(puts[1]?.at).toBeGreaterThanOrEqual(slack.attemptTimes.at(-1) as number);
+  });
+
   it("should see refresh-token use in Cognito's own metrics and advise checking the threshold", async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);

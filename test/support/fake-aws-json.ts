@@ -12,6 +12,8 @@ export interface AwsJsonCall {
   input: Record<string, unknown>;
   /** Whether the SDK sent the body gzip-encoded. */
   gzipped: boolean;
+  /** Epoch ms the request was received, to compare with other stand-ins' times. */
+  at: number;
 }
 
 export class AwsJsonError extends Error {
@@ -51,6 +53,7 @@ export async function startAwsJsonServer(
 ): Promise<AwsJsonServer> {
   const calls: AwsJsonCall[] = [];
   const server = createServer(async (request, response) => {
+    const at = Date.now();
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': protocol.contentType });
       response.end(JSON.stringify(body));
@@ -66,7 +69,7 @@ export async function startAwsJsonServer(
       const operation = target.slice(protocol.targetPrefix.length + 1);
       const { text, gzipped } = await readBody(request);
       const input = JSON.parse(text === '' ? '{}' : text) as Record<string, unknown>;
-      calls.push({ operation, input, gzipped });
+      calls.push({ operation, input, gzipped, at });
       const handle = operations[operation];
       if (handle === undefined)
         throw new AwsJsonError('UnknownOperationException', `${operation} is not served`);
