@@ -1,6 +1,8 @@
 /**
  * The scheduled upstream watch: check GitHub for the catalogued fixes, keep the progress, store the
  * report for the re-login check's advice, publish metrics, and announce each newly fixed release once.
+ * The metrics go out before the first announcement (Slack rate-limit waits must not cost them);
+ * `AlertFailures` follows in a second, small publish.
  *
  * State rules: a GitHub failure (5xx, timeout, malformed JSON) leaves every stored item as it was; a
  * used-up rate limit stores what was learnt and nothing else, and the next run goes on from there.
@@ -157,8 +159,16 @@ export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<Upstrea
   }
   const { report } = outcome;
   await deps.reportStore.save(report);
+  // A failed publish still lets the announcements go out; the run then fails with it, as before.
+  let unpublished: { error: unknown } | null = null;
+  try {
+    await deps.metrics.publish(metricsNamespace, upstreamMetrics(report));
+  } catch (error) {
+    unpublished = { error };
+  }
   const { announced, failed, failures } = await announce(deps, report);
-  await deps.metrics.publish(metricsNamespace, [...upstreamMetrics(report), ...failures]);
+  if (failures.length > 0) await deps.metrics.publish(metricsNamespace, failures);
+  if (unpublished !== null) throw unpublished.error;
   deps.logger.info('upstream check complete', {
     requests: outcome.requests,
     deployedVersion: report.deployedVersion,

@@ -3,7 +3,7 @@
  * stand-ins: DynamoDB Local, the fake GitHub API, a fake Slack Web API, a CloudWatch JSON-protocol
  * server and a fake Argo CD /api/version.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildUpstreamWatchDeps } from '../../../functions/upstream-watch/deps';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
@@ -128,6 +128,42 @@ describe('Function: upstream watch (scheduled)', () => {
       'UpstreamFixReleased argocd-oidc-refresh 1',
       'UpstreamFixReleased argocd-oidc-refresh-setting 1',
     ]);
+  });
+
+  it('should publish the metrics before a rate-limited, slow announcement, AlertFailures after it', async () => {
+    // Prepare: the first post is rate-limited (1 s) then answered slowly; the second fails outright.
+    slack.answerNext(
+      { kind: 'rate-limited', retryAfterSeconds: 1 },
+      { kind: 'slow', delayMs: 500 },
+      { kind: 'error', error: 'internal_error' },
+    );
+    const earlierAttempts = slack.attempts();
+    const puts = () =>
+      cloudwatch.calls.filter(
+        (call) => call.operation === 'PutMetricData' && call.input.Namespace === `Test/${tableName}`,
+      );
+    const names = () =>
+      puts().map(({ input }) =>
+        (input.MetricData as { MetricName: string }[]).map((datum) => datum.MetricName).sort(),
+      );
+
+    // Act
+    const running = run();
+    await vi.waitFor(() => expect(slack.attempts()).toBeGreaterThan(earlierAttempts), {
+      timeout: 10_000,
+      interval: 5,
+    });
+    const whileWaiting = names();
+    const { result } = await running;
+
+    // Assess
+    const gauges = ['DeployedHasFix', 'DeployedHasFix', 'UpstreamFixReleased', 'UpstreamFixReleased'];
+    expect(whileWaiting).toEqual([gauges]);
+    expect(result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
+    expect(names()).toEqual([gauges, ['AlertFailures']]);
+    const [gaugesPut, failuresPut] = puts();
+    expect(gaugesPut?.at).toBeLessThanOrEqual(slack.attemptTimes[earlierAttempts] as number);
+    expect(failuresPut?.at).toBeGreaterThanOrEqual(slack.attemptTimes.at(-1) as number);
   });
 
   it('should post nothing on the next run, revalidating the release list with its ETag', async () => {
