@@ -31,7 +31,7 @@ import {
   type PostedMessage,
   type PostResult,
 } from '../ports/chat';
-import type { MetricDatum } from '../ports/metrics-publisher';
+import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
 import type { NotificationLedger } from '../ports/notification-ledger';
 
 export interface NotifyOnceRequest<S> {
@@ -141,4 +141,25 @@ export function alertFailure(
   timestamp: number,
 ): MetricDatum {
   return { name: 'AlertFailures', value: count, unit: 'Count', dimensions, timestamp };
+}
+
+/**
+ * The scheduled jobs' order of work: publish the run's metrics first, so slow or rate-limited Slack
+ * posts cannot cost them; then notify even when that publish was refused (the messages matter more);
+ * publish the notifications' own failures; and only then fail the run with a refused first publish.
+ */
+export async function publishThenNotify<T>(
+  metrics: MetricsPublisher,
+  namespace: string,
+  data: readonly MetricDatum[],
+  notify: () => Promise<{ result: T; failures: MetricDatum[] }>,
+): Promise<T> {
+  const refused = await metrics.publish(namespace, data).then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  const { result, failures } = await notify();
+  if (failures.length > 0) await metrics.publish(namespace, failures);
+  if (refused !== null) throw refused.error;
+  return result;
 }

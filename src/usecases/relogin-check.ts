@@ -26,7 +26,13 @@ import type { CognitoUsageReader } from '../ports/cognito-usage';
 import type { MetricDatum, MetricsPublisher } from '../ports/metrics-publisher';
 import type { UpstreamReportStore } from '../ports/upstream-report-store';
 import type { UserPoolClientReader } from '../ports/user-pool-clients';
-import { alertFailure, type NotifyOnceDeps, type NotifyOutcome, notifyAndReport } from './notify-once';
+import {
+  alertFailure,
+  type NotifyOnceDeps,
+  type NotifyOutcome,
+  notifyAndReport,
+  publishThenNotify,
+} from './notify-once';
 
 export interface ReLoginCheckDeps extends NotifyOnceDeps {
   activity: Pick<ActivityStore, 'listActivity'>;
@@ -191,43 +197,35 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
       checked.push({ failed: result });
     }
   }
-  // A failed publish still lets the alerts go out; the run then fails with it, as before.
-  let unpublished: { error: unknown } | null = null;
-  try {
-    await deps.metrics.publish(settings.namespace, data);
-  } catch (error) {
-    unpublished = { error };
-  }
-
   // 2. The alerts, when due; their failures in a second, small publish.
-  const failures: MetricDatum[] = [];
-  const results: ClientCheckResult[] = [];
-  for (const entry of checked) {
-    if ('failed' in entry) {
-      results.push(entry.failed);
-      continue;
-    }
-    const { report } = entry;
-    const { clientId } = report;
-    try {
-      const alert = await alertIfDue(deps, report, now);
-      if (alert === 'failed') {
-        failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+  return publishThenNotify(deps.metrics, settings.namespace, data, async () => {
+    const failures: MetricDatum[] = [];
+    const results: ClientCheckResult[] = [];
+    for (const entry of checked) {
+      if ('failed' in entry) {
+        results.push(entry.failed);
+        continue;
       }
-      results.push({
-        clientId,
-        activeUsers: report.totals.activeUsers,
-        heavyUsers: report.heavyUsers.length,
-        advice: report.advice.map((item) => item.id),
-        alert,
-      });
-    } catch (error) {
-      const { datum, result } = checkFailed(deps, clientId, error, now);
-      failures.push(datum);
-      results.push(result);
+      const { report } = entry;
+      const { clientId } = report;
+      try {
+        const alert = await alertIfDue(deps, report, now);
+        if (alert === 'failed') {
+          failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+        }
+        results.push({
+          clientId,
+          activeUsers: report.totals.activeUsers,
+          heavyUsers: report.heavyUsers.length,
+          advice: report.advice.map((item) => item.id),
+          alert,
+        });
+      } catch (error) {
+        const { datum, result } = checkFailed(deps, clientId, error, now);
+        failures.push(datum);
+        results.push(result);
+      }
     }
-  }
-  if (failures.length > 0) await deps.metrics.publish(settings.namespace, failures);
-  if (unpublished !== null) throw unpublished.error;
-  return results;
+    return { result: results, failures };
+  });
 }

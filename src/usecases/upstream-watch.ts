@@ -21,7 +21,7 @@ import type { UpstreamKnowledgeStore } from '../ports/upstream-knowledge-store';
 import type { UpstreamReportStore } from '../ports/upstream-report-store';
 import type { UserPoolClientReader } from '../ports/user-pool-clients';
 import { checkUpstream } from './check-upstream';
-import { alertFailure, type NotifyOnceDeps, notifyAndReport } from './notify-once';
+import { alertFailure, type NotifyOnceDeps, notifyAndReport, publishThenNotify } from './notify-once';
 
 export interface UpstreamWatchDeps {
   github: GitHubApi;
@@ -159,16 +159,15 @@ export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<Upstrea
   }
   const { report } = outcome;
   await deps.reportStore.save(report);
-  // A failed publish still lets the announcements go out; the run then fails with it, as before.
-  let unpublished: { error: unknown } | null = null;
-  try {
-    await deps.metrics.publish(metricsNamespace, upstreamMetrics(report));
-  } catch (error) {
-    unpublished = { error };
-  }
-  const { announced, failed, failures } = await announce(deps, report);
-  if (failures.length > 0) await deps.metrics.publish(metricsNamespace, failures);
-  if (unpublished !== null) throw unpublished.error;
+  const { announced, failed } = await publishThenNotify(
+    deps.metrics,
+    metricsNamespace,
+    upstreamMetrics(report),
+    async () => {
+      const announcement = await announce(deps, report);
+      return { result: announcement, failures: announcement.failures };
+    },
+  );
   deps.logger.info('upstream check complete', {
     requests: outcome.requests,
     deployedVersion: report.deployedVersion,
