@@ -6,9 +6,9 @@ import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
 import { startLocalStandIns } from '../local/stand-ins';
 import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
-import { fixedClock } from '../src/domain/clock';
-import { recordAuthSignal } from '../src/usecases/record-auth-signal';
-import { runReLoginCheck } from '../src/usecases/relogin-check';
+import { runReLoginCheck } from '../src/relogins';
+import { fixedClock } from '../src/shared/clock';
+import { recordAuthSignal } from '../src/sign-ins';
 import { captureOutput } from '../test/support/emf';
 import { describeTimings, megabytes } from './support';
 

@@ -1,5 +1,5 @@
 /** Small helpers the benchmarks share. */
-import { percentile } from '../src/domain/stats';
+import { percentile } from '../src/shared/stats';
 
 export function describeTimings(label: string, samplesMs: number[]): string {
   const format = (p: number) => `${(percentile(samplesMs, p) ?? 0).toFixed(2)} ms`;

@@ -7,7 +7,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
-import { recordAuthSignal } from '../src/usecases/record-auth-signal';
+import { recordAuthSignal } from '../src/sign-ins';
 import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput } from '../test/support/emf';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../test/support/local-aws';

@@ -5,7 +5,7 @@
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
-import type { Env } from '../src/config/env';
+import type { Env } from '../src/shared/config/env';
 import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../test/support/fake-cloudwatch';
 import { type FakeCognito, startFakeCognito } from '../test/support/fake-cognito';

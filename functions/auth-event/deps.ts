@@ -3,20 +3,17 @@
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { systemClock } from '../../src/adapters/system-clock';
-import type { Env } from '../../src/config/env';
+import { readTrackingSettings } from '../../src/relogins';
+import type { Clock } from '../../src/shared/clock';
+import type { Env } from '../../src/shared/config/env';
+import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
+import { createEmfMetrics, createLogger } from '../../src/shared/telemetry';
 import {
-  readMetricsNamespace,
-  readTableSettings,
-  readTrackingSettings,
+  type AuthTriggerDeps,
+  type AuthTriggerStartup,
+  type AuthTriggerTelemetry,
   readTriggerBudgetMs,
-} from '../../src/config/settings';
-import type { Clock } from '../../src/domain/clock';
-import { createEmfMetrics, createLogger } from '../../src/observability/telemetry';
-import type {
-  AuthTriggerDeps,
-  AuthTriggerStartup,
-  AuthTriggerTelemetry,
-} from '../../src/usecases/handle-auth-trigger';
+} from '../../src/sign-ins';
 
 export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): AuthTriggerDeps {
   const budgetMs = readTriggerBudgetMs(env);

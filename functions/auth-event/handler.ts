@@ -3,7 +3,7 @@
  * Records the sign-in and always returns the event unchanged.
  */
 import type { PostAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
-import { handleAuthTrigger } from '../../src/usecases/handle-auth-trigger';
+import { handleAuthTrigger } from '../../src/sign-ins';
 import { startAuthTrigger, warmUp } from './deps';
 
 const { startup, telemetry } = startAuthTrigger(process.env);

@@ -10,12 +10,12 @@ import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notificati
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
-import type { Env } from '../../src/config/env';
-import { readReLoginCheckSettings } from '../../src/config/relogin-check';
-import { readTableSettings } from '../../src/config/settings';
-import { readChatSettings } from '../../src/config/slack';
-import { createLogger } from '../../src/observability/telemetry';
-import type { ReLoginCheckDeps } from '../../src/usecases/relogin-check';
+import { readChatSettings } from '../../src/notifications';
+import type { ReLoginCheckDeps } from '../../src/relogins';
+import { readReLoginCheckSettings } from '../../src/relogins';
+import type { Env } from '../../src/shared/config/env';
+import { readTableSettings } from '../../src/shared/config/settings';
+import { createLogger } from '../../src/shared/telemetry';
 
 /** Endpoints come from the SDK's own settings (`AWS_ENDPOINT_URL_<SERVICE>` for local stand-ins). */
 export function buildReLoginCheckDeps(env: Env): ReLoginCheckDeps {

@@ -2,7 +2,7 @@
  * Scheduled (EventBridge) re-login check: metrics, advice and, when due, one Slack alert per app client.
  * A bad setting fails the cold start with a ConfigError naming it.
  */
-import { type ClientCheckResult, runReLoginCheck } from '../../src/usecases/relogin-check';
+import { type ClientCheckResult, runReLoginCheck } from '../../src/relogins';
 import { buildReLoginCheckDeps } from './deps';
 
 const deps = buildReLoginCheckDeps(process.env);

@@ -12,16 +12,16 @@ import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-
 import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
-import type { Env } from '../../src/config/env';
-import { readMetricsNamespace, readTableSettings } from '../../src/config/settings';
-import { readChatSettings } from '../../src/config/slack';
+import { readChatSettings } from '../../src/notifications';
+import type { Env } from '../../src/shared/config/env';
+import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
+import type { UpstreamWatchDeps } from '../../src/upstream';
 import {
   readAppClientSettings,
   readDeployedVersionSettings,
   readFixCatalog,
   readGitHubSettings,
-} from '../../src/config/upstream';
-import type { UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
+} from '../../src/upstream';
 
 export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
   const table = readTableSettings(env);

@@ -2,8 +2,8 @@
  * Scheduled (default every 6 hours): which upstream releases carry the catalogued fixes, whether the
  * deployed Argo CD has them; announces each newly fixed release once in Slack.
  */
-import { createLogger } from '../../src/observability/telemetry';
-import { runUpstreamWatch, type UpstreamWatchDeps } from '../../src/usecases/upstream-watch';
+import { createLogger } from '../../src/shared/telemetry';
+import { runUpstreamWatch, type UpstreamWatchDeps } from '../../src/upstream';
 import { buildUpstreamWatchDeps } from './deps';
 
 const logger = createLogger();

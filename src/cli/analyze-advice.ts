@@ -3,12 +3,10 @@
  * from a saved DescribeUserPoolClient response and the replayed events.
  */
 import { readFile } from 'node:fs/promises';
-import type { Env } from '../config/env';
-import { readProposedValidityHours } from '../config/relogin-check';
-import type { ActivityEvent } from '../domain/activity';
-import type { ActivitySummary } from '../domain/activity-summary';
-import { type AdviceItem, advise, MAX_TOKEN_VALIDITY_HOURS } from '../domain/advice';
-import { parseDescribeUserPoolClient, type TokenValidity } from '../domain/token-validity';
+import { parseDescribeUserPoolClient, type TokenValidity } from '../app-clients';
+import type { ActivityEvent, ActivitySummary } from '../relogins';
+import { type AdviceItem, advise, MAX_TOKEN_VALIDITY_HOURS, readProposedValidityHours } from '../relogins';
+import type { Env } from '../shared/config/env';
 import { UsageError } from './io';
 
 export const ADVICE_OPTIONS = {

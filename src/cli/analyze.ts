@@ -5,16 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readTrackingSettings } from '../config/settings';
+import type { AdviceItem } from '../relogins';
 import {
   type ActivitySummary,
   HEAVY_WINDOW_HOURS,
   type HeavyUserRule,
+  readTrackingSettings,
+  replaySignals,
   summariseActivity,
-} from '../domain/activity-summary';
-import type { AdviceItem } from '../domain/advice';
-import { replaySignals } from '../domain/replay';
-import { round } from '../domain/stats';
+} from '../relogins';
+import { round } from '../shared/stats';
 import {
   ADVICE_OPTIONS,
   adviceFor,

@@ -2,8 +2,9 @@
  * Reads the JSON Lines event file of `relogin-monitor analyze`: one
  * `{"at": "<ISO-8601>", "event": <Cognito trigger event>}` per line, in any order.
  */
-import { classifyAuthEvent, InvalidAuthEventError } from '../domain/auth-signal';
-import type { TimedSignal } from '../domain/replay';
+
+import type { TimedSignal } from '../relogins';
+import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
 
 export interface InvalidLine {
   line: number;

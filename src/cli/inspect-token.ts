@@ -18,7 +18,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { formatSeconds, inspectClaims, type TokenInspection } from '../domain/token-inspection';
+import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** Distinct exit codes, so scripts can tell the failures apart. */

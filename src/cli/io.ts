@@ -1,4 +1,4 @@
-import type { Env } from '../config/env';
+import type { Env } from '../shared/config/env';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;

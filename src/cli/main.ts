@@ -1,5 +1,5 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../shared/config/env';
 import { analyzeCommand } from './analyze';
 import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';

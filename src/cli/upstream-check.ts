@@ -6,17 +6,17 @@ import { parseArgs } from 'node:util';
 import { deployedVersionSource } from '../adapters/argocd/version-source';
 import { createGitHubClient } from '../adapters/github/create-client';
 import { systemClock } from '../adapters/system-clock';
-import type { Env } from '../config/env';
+import type { Env } from '../shared/config/env';
+import type { FixStatus, UpstreamReport } from '../upstream';
 import {
+  checkUpstream,
+  emptyKnowledge,
   loadFixCatalog,
+  normalizeVersion,
   readDeployedVersionSettings,
   readFixCatalog,
   readGitHubSettings,
-} from '../config/upstream';
-import { emptyKnowledge } from '../domain/upstream/knowledge';
-import { normalizeVersion } from '../domain/upstream/version';
-import type { FixStatus, UpstreamReport } from '../domain/upstream-fix-status';
-import { checkUpstream } from '../usecases/check-upstream';
+} from '../upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** The documented JSON shape, exactly: the report's other fields stay internal. */

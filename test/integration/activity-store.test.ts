@@ -2,8 +2,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
-import type { AuthSignal } from '../../src/domain/auth-signal';
-import { recordAuthSignal } from '../../src/usecases/record-auth-signal';
+import type { AuthSignal } from '../../src/sign-ins/domain/auth-signal';
+import { recordAuthSignal } from '../../src/sign-ins/record-auth-signal';
 import { createTestTable } from '../support/dynamodb';
 
 const rules = { dedupeSeconds: 30, sessionHours: 24 };

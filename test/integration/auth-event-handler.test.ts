@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthTrigger, warmUp } from '../../functions/auth-event/deps';
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
-import { handleAuthTrigger } from '../../src/usecases/handle-auth-trigger';
+import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
 import { captureOutput, metricTotals } from '../support/emf';
 import { type LocalEndpoint, silentEndpoint, throttlingDynamoDb } from '../support/faulty-endpoints';

@@ -5,7 +5,7 @@ import {
   CloudWatchMetricsPublisher,
   MAX_REQUEST_BYTES,
 } from '../../src/adapters/cloudwatch/metrics-publisher';
-import type { MetricDatum } from '../../src/ports/metrics-publisher';
+import type { MetricDatum } from '../../src/shared/ports/metrics-publisher';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/local-aws';
 

@@ -4,10 +4,10 @@ import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notificati
 import { LogChatPoster } from '../../src/adapters/slack/log-chat-poster';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource } from '../../src/adapters/slack/token-source';
-import { fixedClock } from '../../src/domain/clock';
-import { ChatConfigurationError } from '../../src/ports/chat';
-import { LeaseLostError } from '../../src/ports/notification-ledger';
-import { type NotifyOnceRequest, notifyOnce } from '../../src/usecases/notify-once';
+import { type NotifyOnceRequest, notifyOnce } from '../../src/notifications/notify-once';
+import { ChatConfigurationError } from '../../src/notifications/ports/chat';
+import { LeaseLostError } from '../../src/notifications/ports/notification-ledger';
+import { fixedClock } from '../../src/shared/clock';
 import { createTestTable } from '../support/dynamodb';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TRIGGER_BUDGET_MS } from '../../src/config/settings';
+import { MAX_TRIGGER_BUDGET_MS } from '../../src/sign-ins/config';
 import { PROJECT_ROOT } from '../support/cli';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
-import { ChatConfigurationError } from '../../src/ports/chat';
+import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
 

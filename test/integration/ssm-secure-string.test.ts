@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubTokenProvider } from '../../src/adapters/github/token';
 import { ssmTokenSource } from '../../src/adapters/slack/token-source';
 import { SecureStringUnavailable, ssmSecureString } from '../../src/adapters/ssm/secure-string';
-import { ConfigError } from '../../src/config/env';
-import { readGitHubSettings } from '../../src/config/upstream';
-import { ChatConfigurationError } from '../../src/ports/chat';
+import { ChatConfigurationError } from '../../src/notifications/ports/chat';
+import { ConfigError } from '../../src/shared/config/env';
+import { readGitHubSettings } from '../../src/upstream/config';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
 
 let ssm: FakeSsm;

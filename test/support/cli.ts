@@ -4,7 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
-import type { Env } from '../../src/config/env';
+import type { Env } from '../../src/shared/config/env';
 
 export interface CliResult {
   code: number;

@@ -2,9 +2,8 @@
  * The deployed Argo CD version: fixed by configuration, or read from `GET {ARGOCD_URL}/api/version`,
  * which needs no login and answers `{"Version": "v3.4.6+abc1234"}`.
  */
-import type { DeployedVersionSettings } from '../../config/upstream';
-import { normalizeVersion } from '../../domain/upstream/version';
-import { DeployedVersionError, type DeployedVersionSource } from '../../ports/deployed-version';
+import type { DeployedVersionSettings } from '../../upstream';
+import { DeployedVersionError, type DeployedVersionSource, normalizeVersion } from '../../upstream';
 
 async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<string> {
   const url = `${baseUrl}/api/version`;

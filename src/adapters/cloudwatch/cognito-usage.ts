@@ -7,8 +7,7 @@ import {
   GetMetricDataCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import type { CognitoUsage } from '../../domain/relogin-report';
-import type { CognitoUsageReader } from '../../ports/cognito-usage';
+import type { CognitoUsage, CognitoUsageReader } from '../../relogins';
 
 const PERIOD_SECONDS = 3600;
 const QUERIES = { signIns: 'SignInSuccesses', refreshes: 'TokenRefreshSuccesses' } as const;

@@ -7,7 +7,7 @@ import {
   PutMetricDataCommand,
   type MetricDatum as WireDatum,
 } from '@aws-sdk/client-cloudwatch';
-import type { MetricDatum, MetricsPublisher } from '../../ports/metrics-publisher';
+import type { MetricDatum, MetricsPublisher } from '../../shared/ports/metrics-publisher';
 
 const MAX_METRICS_PER_REQUEST = 1000;
 /** 1 MB less room for the namespace and the request envelope. */

@@ -3,8 +3,8 @@ import {
   type CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { parseTokenValidity, type TokenValidity } from '../../domain/token-validity';
-import type { UserPoolClientReader } from '../../ports/user-pool-clients';
+import type { UserPoolClientReader } from '../../app-clients';
+import { parseTokenValidity, type TokenValidity } from '../../app-clients';
 
 export class CognitoUserPoolClients implements UserPoolClientReader {
   constructor(private readonly client: CognitoIdentityProviderClient) {}

@@ -15,16 +15,10 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ActivityEvent } from '../../domain/activity';
-import { type ActivityKind, EMPTY_SESSION_STATE, type UserSessionState } from '../../domain/session-rules';
-import type {
-  ActivityStore,
-  CallOptions,
-  ClientScope,
-  StoredUserState,
-  UserKey,
-} from '../../ports/activity-store';
-import { StaleStateError } from '../../ports/activity-store';
+import type { ActivityEvent } from '../../relogins';
+import { type ActivityKind, EMPTY_SESSION_STATE, type UserSessionState } from '../../relogins';
+import type { ActivityStore, CallOptions, ClientScope, StoredUserState, UserKey } from '../../sign-ins';
+import { StaleStateError } from '../../sign-ins';
 import { expiresAt } from './table-schema';
 
 const DAY_MS = 86_400_000;

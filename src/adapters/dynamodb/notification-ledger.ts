@@ -6,12 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type Lease,
-  LeaseLostError,
-  type LedgerEntry,
-  type NotificationLedger,
-} from '../../ports/notification-ledger';
+import { type Lease, LeaseLostError, type LedgerEntry, type NotificationLedger } from '../../notifications';
 
 function ledgerKey(key: string) {
   return { pk: `NOTIFY#${key}`, sk: 'LEDGER' };

@@ -5,8 +5,8 @@
  * it only costs requests, but keeping it is what makes a rate-limited run resumable.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { emptyKnowledge, type Knowledge } from '../../domain/upstream/knowledge';
-import type { UpstreamKnowledgeStore } from '../../ports/upstream-knowledge-store';
+import type { UpstreamKnowledgeStore } from '../../upstream';
+import { emptyKnowledge, type Knowledge } from '../../upstream';
 
 const KEY = { pk: 'UPSTREAM#knowledge', sk: 'STATE' } as const;
 const SCHEMA = 1;

@@ -5,8 +5,7 @@
  * deletes it only eventually (typically within 48 h).
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { UpstreamReport } from '../../domain/upstream-fix-status';
-import type { UpstreamReportStore } from '../../ports/upstream-report-store';
+import type { UpstreamReport, UpstreamReportStore } from '../../upstream';
 import { expiresAt } from './table-schema';
 
 const UPSTREAM_REPORT_KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' } as const;

@@ -1,8 +1,7 @@
 /** The GitHub client the settings ask for: base URL, timeout, and the token from SSM or given directly. */
 
-import type { GitHubSettings } from '../../config/upstream';
-import type { Clock } from '../../domain/clock';
-import type { GitHubApi } from '../../ports/github';
+import type { Clock } from '../../shared/clock';
+import type { GitHubApi, GitHubSettings } from '../../upstream';
 import { GitHubRestClient } from './rest-client';
 import { githubTokenProvider } from './token';
 

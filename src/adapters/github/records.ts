@@ -5,7 +5,7 @@ import {
   type Comparison,
   type PullRecord,
   type ReleaseRecord,
-} from '../../domain/upstream/github-records';
+} from '../../upstream';
 
 export class MalformedResponseError extends Error {
   constructor(message: string) {

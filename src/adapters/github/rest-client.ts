@@ -3,15 +3,15 @@
  * rate limit honoured: once `X-RateLimit-Remaining` reaches 0 it refuses further requests until
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
-import type { Clock } from '../../domain/clock';
-import type { Comparison, PullRecord } from '../../domain/upstream/github-records';
+import type { Clock } from '../../shared/clock';
+import type { Comparison, PullRecord } from '../../upstream';
 import {
   type Conditional,
   type GitHubApi,
   GitHubError,
   GitHubRateLimitError,
   type ReleasesPage,
-} from '../../ports/github';
+} from '../../upstream';
 import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
 
 const MAX_PER_PAGE = 100;

@@ -1,6 +1,6 @@
 /** The GitHub token: from an SSM SecureString (read at run time, cached 5 minutes), or given directly. */
-import { ConfigError } from '../../config/env';
-import type { GitHubSettings } from '../../config/upstream';
+import { ConfigError } from '../../shared/config/env';
+import type { GitHubSettings } from '../../upstream';
 import { SecureStringUnavailable, ssmSecureString } from '../ssm/secure-string';
 
 const CACHE_SECONDS = 300;

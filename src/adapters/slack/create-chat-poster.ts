@@ -1,7 +1,6 @@
 /** The ChatPoster the settings ask for: Slack (token from SSM or given) or the log. */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ChatSettings } from '../../config/slack';
-import type { ChatPoster } from '../../ports/chat';
+import type { ChatPoster, ChatSettings } from '../../notifications';
 import { LogChatPoster } from './log-chat-poster';
 import { SlackChatPoster } from './slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from './token-source';

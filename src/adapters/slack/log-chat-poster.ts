@@ -3,7 +3,7 @@
  * and the result says it was not delivered, so nothing records it as sent and a later run with a token posts it.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ChatMessage, ChatPoster, LoggedMessage } from '../../ports/chat';
+import type { ChatMessage, ChatPoster, LoggedMessage } from '../../notifications';
 
 export class LogChatPoster implements ChatPoster {
   constructor(

@@ -14,7 +14,7 @@ import {
   type ChatMessage,
   type ChatPoster,
   type PostedMessage,
-} from '../../ports/chat';
+} from '../../notifications';
 
 export type TokenSource = () => Promise<string>;
 

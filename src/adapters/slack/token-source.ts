@@ -1,5 +1,5 @@
 /** Where the Slack bot token comes from: an SSM SecureString (cached) or a fixed value for local runs. */
-import { ChatConfigurationError } from '../../ports/chat';
+import { ChatConfigurationError } from '../../notifications';
 import { SecureStringUnavailable, ssmSecureString } from '../ssm/secure-string';
 import type { TokenSource } from './slack-chat-poster';
 

@@ -1,12 +1,12 @@
 /** The real GitHub client and the gathering loop against the local fake GitHub API. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitHubRestClient, hasNextLink } from '../../../src/adapters/github/rest-client';
-import { loadFixCatalog } from '../../../src/config/upstream';
-import { fixedClock } from '../../../src/domain/clock';
-import { emptyKnowledge } from '../../../src/domain/upstream/knowledge';
-import { buildUpstreamReport } from '../../../src/domain/upstream/report';
-import { GitHubError, GitHubRateLimitError } from '../../../src/ports/github';
-import { gatherUpstreamKnowledge } from '../../../src/usecases/gather-upstream-knowledge';
+import { fixedClock } from '../../../src/shared/clock';
+import { loadFixCatalog } from '../../../src/upstream/config';
+import { emptyKnowledge } from '../../../src/upstream/domain/knowledge';
+import { buildUpstreamReport } from '../../../src/upstream/domain/report';
+import { gatherUpstreamKnowledge } from '../../../src/upstream/gather-upstream-knowledge';
+import { GitHubError, GitHubRateLimitError } from '../../../src/upstream/ports/github';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 
 let github: FakeGitHub;

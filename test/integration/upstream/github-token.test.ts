@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubRestClient } from '../../../src/adapters/github/rest-client';
 import { githubTokenProvider } from '../../../src/adapters/github/token';
 import { systemClock } from '../../../src/adapters/system-clock';
-import { ConfigError } from '../../../src/config/env';
-import { readGitHubSettings } from '../../../src/config/upstream';
+import { ConfigError } from '../../../src/shared/config/env';
+import { readGitHubSettings } from '../../../src/upstream/config';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
 

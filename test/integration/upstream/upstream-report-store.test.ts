@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
-import type { UpstreamReport } from '../../../src/domain/upstream-fix-status';
+import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 import { createTestTable } from '../../support/dynamodb';
 
 const DAY = 86_400_000;

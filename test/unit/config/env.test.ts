@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readChatSettings } from '../../../src/notifications/config';
+import { readTrackingSettings } from '../../../src/relogins/config';
 import {
   ConfigError,
   oneOf,
@@ -6,10 +8,10 @@ import {
   positiveNumber,
   requiredString,
   stringList,
-} from '../../../src/config/env';
-import { readTableSettings, readTrackingSettings, readTriggerBudgetMs } from '../../../src/config/settings';
-import { readChatSettings } from '../../../src/config/slack';
-import { readGitHubSettings } from '../../../src/config/upstream';
+} from '../../../src/shared/config/env';
+import { readTableSettings } from '../../../src/shared/config/settings';
+import { readTriggerBudgetMs } from '../../../src/sign-ins/config';
+import { readGitHubSettings } from '../../../src/upstream/config';
 
 describe('Module: config', () => {
   it('should name a missing required setting', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/config/env';
-import { readReLoginCheckSettings } from '../../../src/config/relogin-check';
-import { readChatSettings } from '../../../src/config/slack';
+import { readChatSettings } from '../../../src/notifications/config';
+import { readReLoginCheckSettings } from '../../../src/relogins/config';
+import { ConfigError } from '../../../src/shared/config/env';
 
 const minimal = {
   USER_POOL_ID: 'pool',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityEvent } from '../../../src/domain/activity';
-import { summariseActivity } from '../../../src/domain/activity-summary';
-import { median, percentile } from '../../../src/domain/stats';
+import type { ActivityEvent } from '../../../src/relogins/domain/activity';
+import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
+import { median, percentile } from '../../../src/shared/stats';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 const HOUR = 3_600_000;

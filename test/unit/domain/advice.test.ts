@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityEvent } from '../../../src/domain/activity';
-import { summariseActivity } from '../../../src/domain/activity-summary';
+import type { TokenValidity } from '../../../src/app-clients/domain/token-validity';
+import type { ActivityEvent } from '../../../src/relogins/domain/activity';
+import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
 import {
   type AdviceInput,
   advise,
   observedUserDays,
   reLoginWhatIf,
   suggestedThreshold,
-} from '../../../src/domain/advice';
-import type { TokenValidity } from '../../../src/domain/token-validity';
-import type { UpstreamReport } from '../../../src/domain/upstream-fix-status';
+} from '../../../src/relogins/domain/advice';
+import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWorsening, nextHeavyReLoginAlert } from '../../../src/domain/alert-policy';
+import { isWorsening, nextHeavyReLoginAlert } from '../../../src/relogins/domain/alert-policy';
 
 const T0 = Date.parse('2026-11-24T08:00:00Z');
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAuthEvent, InvalidAuthEventError } from '../../../src/domain/auth-signal';
+import { classifyAuthEvent, InvalidAuthEventError } from '../../../src/sign-ins/domain/auth-signal';
 import { cognitoFixture } from '../../support/fixtures';
 
 const ARGOCD = 'argocdclient0example0000001';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityEvent } from '../../../src/domain/activity';
-import { escapeMrkdwn } from '../../../src/domain/block-kit';
-import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/domain/console-links';
-import { reLoginAlertMessage } from '../../../src/domain/relogin-alert-message';
-import { buildReLoginReport } from '../../../src/domain/relogin-report';
-import { userLabeler } from '../../../src/domain/report-identity';
+import { escapeMrkdwn } from '../../../src/notifications/domain/block-kit';
+import type { ActivityEvent } from '../../../src/relogins/domain/activity';
+import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/relogins/domain/console-links';
+import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
+import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
+import { userLabeler } from '../../../src/relogins/domain/report-identity';
 import { blockTexts, readableText } from '../../support/block-kit';
 
 const END = Date.parse('2026-11-24T08:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthSignal } from '../../../src/domain/auth-signal';
-import { replaySignals } from '../../../src/domain/replay';
+import { replaySignals } from '../../../src/relogins/domain/replay';
+import type { AuthSignal } from '../../../src/sign-ins/domain/auth-signal';
 
 const T0 = Date.parse('2026-11-20T08:00:00Z');
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userLabeler } from '../../../src/domain/report-identity';
+import { userLabeler } from '../../../src/relogins/domain/report-identity';
 
 const ann = { user: '7d3c1a52-0000-4000-8000-000000000001', username: 'ann', email: 'ann@example.com' };
 

@@ -4,7 +4,7 @@ import {
   EMPTY_SESSION_STATE,
   type SessionRules,
   type UserSessionState,
-} from '../../../src/domain/session-rules';
+} from '../../../src/relogins/domain/session-rules';
 
 const rules: SessionRules = { dedupeSeconds: 30, sessionHours: 24 };
 const T0 = Date.parse('2026-11-16T08:00:00Z');

@@ -4,7 +4,7 @@ import {
   InvalidClientConfigError,
   parseDescribeUserPoolClient,
   parseTokenValidity,
-} from '../../../src/domain/token-validity';
+} from '../../../src/app-clients/domain/token-validity';
 import { cognitoFixture } from '../../support/fixtures';
 
 describe('Function: parseTokenValidity', () => {

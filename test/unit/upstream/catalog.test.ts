@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import defaultCatalog from '../../../catalog/fixes.json';
-import { CatalogError, parseCatalog } from '../../../src/domain/upstream/catalog';
+import { CatalogError, parseCatalog } from '../../../src/upstream/domain/catalog';
 
 const VALID = { id: 'x-fix', repo: 'argoproj/argo-cd', title: 'A fix', pulls: [1, 2] };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FixEntry } from '../../../src/domain/upstream/catalog';
-import { fixReleasedMessage } from '../../../src/domain/upstream/fix-message';
-import type { FixStatus, UpstreamReport } from '../../../src/domain/upstream-fix-status';
-import { upstreamMetrics } from '../../../src/usecases/upstream-watch';
+import type { FixEntry } from '../../../src/upstream/domain/catalog';
+import { fixReleasedMessage } from '../../../src/upstream/domain/fix-message';
+import type { FixStatus, UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import { upstreamMetrics } from '../../../src/upstream/upstream-watch';
 import { blockTexts } from '../../support/block-kit';
 
 const ENTRY: FixEntry = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, inspectClaims } from '../../../src/domain/token-inspection';
+import { formatSeconds, inspectClaims } from '../../../src/app-clients/domain/token-inspection';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const at = (iso: string) => Date.parse(iso) / 1000;

@@ -2,13 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/config/env';
+import { ConfigError } from '../../../src/shared/config/env';
 import {
   loadFixCatalog,
   readDeployedVersionSettings,
   readFixCatalog,
   readGitHubSettings,
-} from '../../../src/config/upstream';
+} from '../../../src/upstream/config';
 
 describe('Module: upstream settings', () => {
   it('should default to the public GitHub API with no token and a 10 s timeout', () => {

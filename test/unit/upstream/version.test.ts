@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, minorLine, normalizeVersion } from '../../../src/domain/upstream/version';
+import { compareVersions, minorLine, normalizeVersion } from '../../../src/upstream/domain/version';
 
 describe('Module: upstream versions', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FixEntry } from '../../../src/domain/upstream/catalog';
-import type { CompareStatus, PullRecord, ReleaseRecord } from '../../../src/domain/upstream/github-records';
+import type { FixEntry } from '../../../src/upstream/domain/catalog';
+import type { CompareStatus, PullRecord, ReleaseRecord } from '../../../src/upstream/domain/github-records';
 import {
   emptyKnowledge,
   type Knowledge,
@@ -8,9 +8,9 @@ import {
   learnPull,
   learnReleasePage,
   toReleaseFacts,
-} from '../../../src/domain/upstream/knowledge';
-import { nextQuestion, type Question, refreshKey } from '../../../src/domain/upstream/planner';
-import { buildUpstreamReport } from '../../../src/domain/upstream/report';
+} from '../../../src/upstream/domain/knowledge';
+import { nextQuestion, type Question, refreshKey } from '../../../src/upstream/domain/planner';
+import { buildUpstreamReport } from '../../../src/upstream/domain/report';
 
 const REPO = 'acme/app';
 const MASTER_SHA = 'm'.repeat(40);

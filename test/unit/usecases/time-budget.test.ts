@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetExceededError, withinBudget } from '../../../src/usecases/time-budget';
+import { BudgetExceededError, withinBudget } from '../../../src/shared/time-budget';
 
 describe('Function: withinBudget', () => {
   it('should give up at the budget and abort the work, even when the work ignores the signal', async () => {

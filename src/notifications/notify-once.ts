@@ -1,0 +1,165 @@
+/**
+ * Sends a chat notification at most once per decision, never losing one: decide → claim → post →
+ * confirm (or release).
+ *
+ * 1. Read the last confirmed state for `key` and let `decide` say whether a message is due.
+ * 2. Claim a lease with a conditional write, valid only if the state is still the one decided on and
+ *    no other run holds a live lease: of two overlapping runs only one gets past this point, and a run
+ *    that read before another one confirmed loses the claim instead of posting a stale duplicate.
+ * 3. Post. When the chat service refuses or fails, release the lease and rethrow: nothing was
+ *    recorded, so the next run decides again and retries.
+ * 4. Confirm: record the new state, only after the chat service accepted the message. A dry run (the
+ *    message only written to the log, `delivered: false`) releases the lease instead and reports
+ *    'logged': nobody saw it, so a later run with a chat service configured still posts it.
+ *
+ * The lease defaults to 15 minutes, the longest a Lambda function can run, so it cannot expire while its
+ * holder is alive. The one window left: if the process dies after the chat service accepted the message
+ * and before the confirm write, the lease runs out and a later run posts again (chat.postMessage has no
+ * idempotency key). It never drops a message.
+ *
+ * Generic on purpose: the re-login check keys it per user pool and client, the upstream watcher per
+ * fixed release.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../shared/clock';
+import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
+import { errorDetails } from '../shared/telemetry';
+import {
+  ChatConfigurationError,
+  type ChatMessage,
+  type ChatPoster,
+  type PostedMessage,
+  type PostResult,
+} from './ports/chat';
+import type { NotificationLedger } from './ports/notification-ledger';
+
+export interface NotifyOnceRequest<S> {
+  /** Ledger key, e.g. `relogin-alert#heavy-relogins#<pool>#<client>` or `upstream-fix#<fix id>#<release>`. */
+  key: string;
+  /** Given the last confirmed state (null: never sent), the state to record if a message is due now, else null. */
+  decide(previous: S | null): S | null;
+  /** The message announcing `next`. */
+  message(next: S, previous: S | null): ChatMessage;
+}
+
+export type NotifyOnceResult<S> =
+  | { status: 'not-due' }
+  /** Another run holds the lease or has just recorded a newer state: it does the job. */
+  | { status: 'claimed-elsewhere' }
+  | { status: 'sent'; posted: PostedMessage; state: S }
+  /** Dry run: written to the log only, nothing recorded (no cooldown started, nothing marked announced). */
+  | { status: 'logged' };
+
+export interface NotifyOnceDeps {
+  ledger: NotificationLedger;
+  chat: ChatPoster;
+  clock: Clock;
+}
+
+const DEFAULT_LEASE_MS = 15 * 60_000;
+
+export async function notifyOnce<S>(
+  deps: NotifyOnceDeps,
+  request: NotifyOnceRequest<S>,
+  options: { leaseMs?: number } = {},
+): Promise<NotifyOnceResult<S>> {
+  const { ledger, chat, clock } = deps;
+  const { key } = request;
+  const { state: previous, version } = await ledger.read<S>(key);
+  const next = request.decide(previous);
+  if (next === null) return { status: 'not-due' };
+
+  const owner = randomUUID();
+  const now = clock.now().getTime();
+  const claimed = await ledger.claim(key, version, {
+    owner,
+    now,
+    until: now + (options.leaseMs ?? DEFAULT_LEASE_MS),
+  });
+  if (!claimed) return { status: 'claimed-elsewhere' };
+
+  let posted: PostResult;
+  try {
+    posted = await chat.post(request.message(next, previous));
+  } catch (error) {
+    // If even the release fails, the lease simply expires and a later run retries: the post error matters more.
+    await ledger.release(key, owner).catch(() => undefined);
+    throw error;
+  }
+  if (!posted.delivered) {
+    await ledger.release(key, owner);
+    return { status: 'logged' };
+  }
+  await ledger.confirm(key, owner, next, clock.now().getTime());
+  return { status: 'sent', posted, state: next };
+}
+
+/** What a scheduled job learns from one notification: notifyOnce's status, or 'failed' (nothing recorded, retried next run). */
+export type NotifyOutcome = NotifyOnceResult<unknown>['status'] | 'failed';
+
+export interface NotifyAndReportOptions {
+  /** What is being sent, for the log lines: "the alert", "the fixed-release announcement". */
+  what: string;
+  /** Fields added to the error log lines (client id, fix id, release, ...). */
+  context: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * notifyOnce for the scheduled jobs: a failure never escapes (a configuration error would otherwise make
+ * every retry fail the same way). It is logged, a configuration error apart from an outage, and returned
+ * as 'failed'; the caller counts it with `alertFailure`, and the next run retries.
+ */
+export async function notifyAndReport<S>(
+  deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
+  request: NotifyOnceRequest<S>,
+  { what, context }: NotifyAndReportOptions,
+): Promise<NotifyOutcome> {
+  try {
+    return (await notifyOnce(deps, request)).status;
+  } catch (error) {
+    if (error instanceof ChatConfigurationError) {
+      deps.logger.error(`Slack refused ${what}: configuration error, fix the set-up; the next run retries`, {
+        ...context,
+        slackError: error.code,
+        error: errorDetails(error),
+      });
+    } else {
+      deps.logger.error(`could not send ${what}; the next run retries`, {
+        ...context,
+        error: errorDetails(error),
+      });
+    }
+    return 'failed';
+  }
+}
+
+/** The `AlertFailures` datum both scheduled jobs publish for notifications that failed this run. */
+export function alertFailure(
+  count: number,
+  dimensions: Readonly<Record<string, string>>,
+  timestamp: number,
+): MetricDatum {
+  return { name: 'AlertFailures', value: count, unit: 'Count', dimensions, timestamp };
+}
+
+/**
+ * The scheduled jobs' order of work: publish the run's metrics first, so slow or rate-limited Slack
+ * posts cannot cost them; then notify even when that publish was refused (the messages matter more);
+ * publish the notifications' own failures; and only then fail the run with a refused first publish.
+ */
+export async function publishThenNotify<T>(
+  metrics: MetricsPublisher,
+  namespace: string,
+  data: readonly MetricDatum[],
+  notify: () => Promise<{ result: T; failures: MetricDatum[] }>,
+): Promise<T> {
+  const refused = await metrics.publish(namespace, data).then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
+  const { result, failures } = await notify();
+  if (failures.length > 0) await metrics.publish(namespace, failures);
+  if (refused !== null) throw refused.error;
+  return result;
+}

@@ -1,0 +1,119 @@
+/**
+ * The Slack (Block Kit) alert for heavy re-logins. Pure: the same report always gives the same message,
+ * so tests assert its content directly.
+ */
+
+import { formatDuration } from '../../app-clients';
+import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import { round } from '../../shared/stats';
+import { plural } from '../../shared/wording';
+import type { AdviceItem } from './advice';
+import type { ReLoginReport } from './relogin-report';
+import type { UserLabeler } from './report-identity';
+
+export interface AlertPresentation {
+  label: UserLabeler;
+  metricsUrl: string;
+  /** Heavy users at the previous alert, when this one comes early because it got worse. */
+  worsenedFrom: number | null;
+}
+
+/** Heavy users listed by name; the rest are counted. */
+const MAX_LISTED_USERS = 10;
+
+const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
+  'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
+  'extend-token-validity': 'Stop-gap: longer token validity',
+  'check-refresh-threshold': 'Check the refresh threshold',
+  'revert-token-validity': 'Undo the stop-gap',
+};
+
+const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
+  warning: ':warning:',
+  info: ':information_source:',
+};
+
+function minutes(value: number | null): string {
+  return value === null ? '–' : `${round(value, 0)} min`;
+}
+
+function utc(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function mrkdwn(text: string) {
+  return { type: 'mrkdwn', text };
+}
+
+function figureFields(report: ReLoginReport) {
+  const { totals, cognito, tokenValidity } = report;
+  const validity =
+    tokenValidity === null
+      ? 'unknown'
+      : `ID ${formatDuration(tokenValidity.idTokenMinutes)} · access ${formatDuration(tokenValidity.accessTokenMinutes)} · refresh ${formatDuration(tokenValidity.refreshTokenMinutes)}`;
+  const cognitoFigures =
+    cognito === null
+      ? 'Cognito: unknown'
+      : `Cognito: ${cognito.tokenRefreshSuccesses} refreshes, ${cognito.signInSuccesses} sign-ins`;
+  return [
+    mrkdwn(`*Active users*\n${totals.activeUsers}`),
+    mrkdwn(`*Re-logins*\n${totals.reLogins} of ${totals.logins} logins`),
+    mrkdwn(
+      `*Re-login interval*\np50 ${minutes(report.reLoginIntervalP50Minutes)} · p90 ${minutes(report.reLoginIntervalP90Minutes)}`,
+    ),
+    mrkdwn(`*Time lost (estimate)*\n${round(report.estimatedMinutesLost, 1)} min`),
+    mrkdwn(`*Token refreshes*\nseen by the trigger: ${totals.refreshes}\n${cognitoFigures}`),
+    mrkdwn(`*App client token validity*\n${validity}`),
+  ];
+}
+
+function heavyUserList(report: ReLoginReport, label: UserLabeler): string {
+  const listed = report.heavyUsers.slice(0, MAX_LISTED_USERS).map((user) => {
+    const interval =
+      user.medianReLoginIntervalMinutes === null
+        ? ''
+        : `, median every ${round(user.medianReLoginIntervalMinutes, 0)} min`;
+    return `• ${escapeMrkdwn(label(user))}: ${plural(user.reLogins, 're-login')}${interval}`;
+  });
+  const hidden = report.heavyUsers.length - listed.length;
+  return [
+    `*Heavy users* (${report.heavyReLogins} or more re-logins in ${report.windowHours} h)`,
+    ...listed,
+    ...(hidden > 0 ? [`…and ${hidden} more`] : []),
+  ].join('\n');
+}
+
+export function reLoginAlertMessage(report: ReLoginReport, presentation: AlertPresentation): BlockKitMessage {
+  const heavy = report.heavyUsers.length;
+  const headline = `Argo CD re-logins: ${plural(heavy, 'heavy user')}`;
+  const scope = `Argo CD app client \`${escapeMrkdwn(report.clientId)}\` (user pool \`${escapeMrkdwn(report.userPoolId)}\`)`;
+  const worse =
+    presentation.worsenedFrom === null
+      ? ''
+      : `\n:chart_with_upwards_trend: Worse since the last alert: ${presentation.worsenedFrom} → ${heavy} heavy users.`;
+  return {
+    text: `${headline}; ${report.totals.reLogins} re-logins among ${plural(report.totals.activeUsers, 'active user')} in the last ${report.windowHours} h (client ${report.clientId}).`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: headline } },
+      {
+        type: 'section',
+        text: mrkdwn(
+          `Users of ${scope} were sent back to the login page *${plural(report.totals.reLogins, 'time')}* in the ${report.windowHours} h up to ${utc(report.windowEnd)}.${worse}`,
+        ),
+      },
+      { type: 'section', fields: figureFields(report) },
+      { type: 'section', text: mrkdwn(heavyUserList(report, presentation.label)) },
+      { type: 'divider' },
+      ...report.advice.map((item) => ({
+        type: 'section',
+        text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+      })),
+      {
+        type: 'context',
+        elements: [
+          mrkdwn(`<${presentation.metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`),
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Everything the scheduled re-login check knows about one app client over its window: the figures
+ * for metrics and the alert, and the advice. Pure; the use case gathers the inputs.
+ */
+
+import type { TokenValidity } from '../../app-clients';
+import { percentile } from '../../shared/stats';
+import type { UpstreamReport } from '../../upstream';
+import type { ActivityEvent } from './activity';
+import { summariseActivity, type UserSummary } from './activity-summary';
+import { type AdviceItem, advise } from './advice';
+
+/** Cognito's own counts (`AWS/Cognito`) for the client over the same window. */
+export interface CognitoUsage {
+  signInSuccesses: number;
+  tokenRefreshSuccesses: number;
+}
+
+export interface ReLoginReportSettings {
+  heavyReLogins: number;
+  windowHours: number;
+  minutesPerReLogin: number;
+  proposedValidityHours: number;
+}
+
+export interface ReLoginReportInput {
+  userPoolId: string;
+  clientId: string;
+  /** Epoch ms: the window is (windowEnd - windowHours, windowEnd]. */
+  windowEnd: number;
+  events: readonly ActivityEvent[];
+  tokenValidity: TokenValidity | null;
+  cognito: CognitoUsage | null;
+  upstream?: UpstreamReport | null;
+}
+
+export interface ReLoginReport {
+  userPoolId: string;
+  clientId: string;
+  windowHours: number;
+  windowEnd: number;
+  heavyReLogins: number;
+  totals: { logins: number; reLogins: number; refreshes: number; activeUsers: number };
+  /** Heavy users, most re-logins first. */
+  heavyUsers: UserSummary[];
+  reLoginIntervalP50Minutes: number | null;
+  reLoginIntervalP90Minutes: number | null;
+  reLoginsPerActiveUser: number;
+  estimatedMinutesLost: number;
+  tokenValidity: TokenValidity | null;
+  cognito: CognitoUsage | null;
+  advice: AdviceItem[];
+}
+
+export function buildReLoginReport(
+  input: ReLoginReportInput,
+  settings: ReLoginReportSettings,
+): ReLoginReport {
+  const summary = summariseActivity(input.events, {
+    minReLogins: settings.heavyReLogins,
+    windowHours: settings.windowHours,
+    windowEnd: input.windowEnd,
+  });
+  const heavy = new Set(summary.heavyUsers);
+  const { totals } = summary;
+  return {
+    userPoolId: input.userPoolId,
+    clientId: input.clientId,
+    windowHours: settings.windowHours,
+    windowEnd: input.windowEnd,
+    heavyReLogins: settings.heavyReLogins,
+    totals,
+    heavyUsers: summary.users.filter((user) => heavy.has(user.user)),
+    reLoginIntervalP50Minutes: percentile(summary.reLoginIntervalsMinutes, 50),
+    reLoginIntervalP90Minutes: percentile(summary.reLoginIntervalsMinutes, 90),
+    reLoginsPerActiveUser: totals.activeUsers === 0 ? 0 : totals.reLogins / totals.activeUsers,
+    estimatedMinutesLost: totals.reLogins * settings.minutesPerReLogin,
+    tokenValidity: input.tokenValidity,
+    cognito: input.cognito,
+    advice: advise({
+      events: input.events,
+      summary,
+      heavyReLogins: settings.heavyReLogins,
+      tokenValidity: input.tokenValidity,
+      cognitoTokenRefreshes: input.cognito?.tokenRefreshSuccesses ?? null,
+      proposedValidityHours: settings.proposedValidityHours,
+      upstream: input.upstream ?? null,
+    }),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The Cognito trigger's whole job, bounded and fail-safe: classify the event, record it, emit EMF
+ * metrics, and hand the event back untouched. Cognito fails the user's sign-in when a trigger throws or
+ * takes over 5 s, so nothing in here may escape or wait past the budget.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { SessionRules } from '../relogins';
+import type { Clock } from '../shared/clock';
+import { errorDetails } from '../shared/telemetry';
+import { withinBudget } from '../shared/time-budget';
+import { classifyAuthEvent, eventScope } from './domain/auth-signal';
+import type { ActivityStore } from './ports/activity-store';
+import { recordAuthSignal } from './record-auth-signal';
+
+export interface AuthTriggerSettings {
+  trackedClientIds: ReadonlySet<string>;
+  rules: SessionRules;
+  budgetMs: number;
+  /** Optimistic-concurrency attempts per event; the budget bounds them too. */
+  maxAttempts: number;
+}
+
+export type TriggerLogger = Pick<Logger, 'debug' | 'error'>;
+
+export interface AuthTriggerDeps {
+  store: ActivityStore;
+  clock: Clock;
+  settings: AuthTriggerSettings;
+}
+
+export interface AuthTriggerTelemetry {
+  logger: TriggerLogger;
+  metrics: Metrics;
+}
+
+/** What the cold start produced: the recorder's dependencies, or the reason they could not be built. */
+export type AuthTriggerStartup = { deps: AuthTriggerDeps } | { error: unknown };
+
+async function record(deps: AuthTriggerDeps, telemetry: AuthTriggerTelemetry, event: unknown): Promise<void> {
+  const { settings } = deps;
+  const classification = classifyAuthEvent(event, settings.trackedClientIds);
+  if (!classification.tracked) {
+    telemetry.logger.debug('ignored trigger event', { reason: classification.reason });
+    return;
+  }
+  const at = deps.clock.now().getTime();
+  const { outcome } = await withinBudget(settings.budgetMs, (abortSignal) =>
+    recordAuthSignal({ store: deps.store, rules: settings.rules }, classification.signal, at, {
+      maxAttempts: settings.maxAttempts,
+      abortSignal,
+    }),
+  );
+  const { metrics } = telemetry;
+  switch (outcome.kind) {
+    case 'duplicate':
+      telemetry.logger.debug('duplicate sign-in ignored', {
+        triggerSource: classification.signal.triggerSource,
+      });
+      return;
+    case 'refresh':
+      metrics.addMetric('TokenRefreshes', MetricUnit.Count, 1);
+      return;
+    case 'session-start':
+      metrics.addMetric('Logins', MetricUnit.Count, 1);
+      return;
+    case 're-login':
+      metrics.addMetric('Logins', MetricUnit.Count, 1);
+      metrics.addMetric('ReLogins', MetricUnit.Count, 1);
+      // CloudWatch has no minutes unit; the value is in minutes.
+      if (outcome.intervalMinutes !== null) {
+        metrics.addMetric('ReLoginInterval', MetricUnit.NoUnit, outcome.intervalMinutes);
+      }
+      return;
+  }
+}
+
+/** Always resolves to the very event it was given. */
+export async function handleAuthTrigger<E>(
+  startup: AuthTriggerStartup,
+  telemetry: AuthTriggerTelemetry,
+  event: E,
+): Promise<E> {
+  const { metrics, logger } = telemetry;
+  try {
+    const { userPoolId, clientId } = eventScope(event);
+    metrics.addDimensions({ UserPoolId: userPoolId, ClientId: clientId });
+    if ('error' in startup) throw startup.error;
+    await record(startup.deps, telemetry, event);
+  } catch (error) {
+    logger.error('could not record sign-in; the sign-in goes on', { error: errorDetails(error) });
+    metrics.addMetric('RecordFailures', MetricUnit.Count, 1);
+  } finally {
+    try {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+      else metrics.clearDimensions();
+    } catch (error) {
+      logger.error('could not write metrics', { error: errorDetails(error) });
+    }
+  }
+  return event;
+}

@@ -1,0 +1,116 @@
+/** Settings of the upstream watcher (scheduled function and `relogin-monitor upstream-check`). */
+import { readFile } from 'node:fs/promises';
+import defaultCatalog from '../../catalog/fixes.json';
+import {
+  ConfigError,
+  type Env,
+  optionalSsmParameterName,
+  optionalString,
+  positiveNumber,
+  stringList,
+  stringWithDefault,
+} from '../shared/config/env';
+import { CatalogError, type FixEntry, parseCatalog } from './domain/catalog';
+import { normalizeVersion } from './domain/version';
+
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+
+export interface GitHubSettings {
+  apiUrl: string;
+  /** A token given directly (local runs). */
+  token?: string;
+  /** Name of an SSM SecureString holding the token (deployed runs). */
+  tokenParameter?: string;
+  timeoutMs: number;
+}
+
+export type DeployedVersionSettings =
+  | { kind: 'fixed'; version: string }
+  | { kind: 'argocd'; url: string; timeoutMs: number }
+  | { kind: 'unknown' };
+
+function httpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function readGitHubSettings(env: Env): GitHubSettings {
+  const token = optionalString(env, 'GITHUB_TOKEN');
+  const tokenParameter = optionalSsmParameterName(env, 'GITHUB_TOKEN_PARAMETER');
+  return {
+    apiUrl: httpUrl('GITHUB_API_URL', stringWithDefault(env, 'GITHUB_API_URL', DEFAULT_GITHUB_API_URL)),
+    ...(token === undefined ? {} : { token }),
+    ...(tokenParameter === undefined ? {} : { tokenParameter }),
+    timeoutMs: positiveNumber(env, 'GITHUB_TIMEOUT_MS', 10_000),
+  };
+}
+
+/** The Argo CD app clients whose ID-token validity the fixed-release message quotes. */
+export interface AppClientSettings {
+  userPoolId: string;
+  clientIds: string[];
+}
+
+/** `USER_POOL_ID` and `ARGOCD_CLIENT_IDS`, both optional here: without either the message stays generic. */
+export function readAppClientSettings(env: Env): AppClientSettings | undefined {
+  const userPoolId = optionalString(env, 'USER_POOL_ID');
+  const clientIds = stringList(env, 'ARGOCD_CLIENT_IDS');
+  return userPoolId === undefined || clientIds.length === 0 ? undefined : { userPoolId, clientIds };
+}
+
+/** `ARGOCD_VERSION` (fixed) or `ARGOCD_URL` (asked at `/api/version`); neither = unknown. */
+export function readDeployedVersionSettings(env: Env): DeployedVersionSettings {
+  const version = optionalString(env, 'ARGOCD_VERSION');
+  const url = optionalString(env, 'ARGOCD_URL');
+  if (version !== undefined && url !== undefined) {
+    throw new ConfigError('set ARGOCD_VERSION or ARGOCD_URL, not both');
+  }
+  if (version !== undefined) {
+    const normalized = normalizeVersion(version);
+    if (normalized === null) {
+      throw new ConfigError(`ARGOCD_VERSION must be a version like v3.4.6, got "${version}"`);
+    }
+    return { kind: 'fixed', version: normalized };
+  }
+  if (url !== undefined) {
+    return {
+      kind: 'argocd',
+      url: httpUrl('ARGOCD_URL', url),
+      timeoutMs: positiveNumber(env, 'ARGOCD_TIMEOUT_MS', 5000),
+    };
+  }
+  return { kind: 'unknown' };
+}
+
+/** The catalog shipped in `catalog/fixes.json`, or the file named by `path` (FIX_CATALOG / --catalog). */
+export async function loadFixCatalog(path: string | undefined, setting = 'FIX_CATALOG'): Promise<FixEntry[]> {
+  try {
+    if (path === undefined) return parseCatalog(defaultCatalog, 'catalog/fixes.json');
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new CatalogError(`cannot read ${path}: ${error.code ?? error.message}`);
+    });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw new CatalogError(`${path} is not valid JSON: ${(error as Error).message}`);
+    }
+    return parseCatalog(raw, path);
+  } catch (error) {
+    if (error instanceof CatalogError) throw new ConfigError(`${setting}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The fix catalog the environment names (`FIX_CATALOG`), else the bundled one. */
+export function readFixCatalog(env: Env): Promise<FixEntry[]> {
+  return loadFixCatalog(optionalString(env, 'FIX_CATALOG'));
+}
