@@ -10,6 +10,7 @@ import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
 import { forEachEventLine } from '../src/cli/event-file';
 import { type ClientCheckResult, runReLoginCheck } from '../src/relogins';
 import { fixedClock } from '../src/shared/clock';
+import { metricsPublishedBy } from '../src/shared/metric-catalog';
 import { createLogger } from '../src/shared/telemetry';
 import { handleAuthTrigger } from '../src/sign-ins';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/upstream';
@@ -116,13 +117,9 @@ export function describeLocalStackRun(result: LocalStackResult): string {
   const section = (title: string) => `\n=== ${title} ===`;
   return [
     section('Trigger: the sample week replayed through functions/auth-event into DynamoDB Local'),
-    `${result.replayed.events} Cognito trigger events; EMF counts: ${[
-      'Logins',
-      'ReLogins',
-      'TokenRefreshes',
-      'RecordFailures',
-    ]
-      .map((name) => `${name} ${result.replayed.metrics[name] ?? 0}`)
+    `${result.replayed.events} Cognito trigger events; EMF counts: ${metricsPublishedBy('authEvent')
+      .filter((metric) => metric.unit === 'Count')
+      .map(({ name }) => `${name} ${result.replayed.metrics[name] ?? 0}`)
       .join(', ')}`,
     section('CloudWatch PutMetricData received (local stand-in)'),
     ...result.cloudwatch.map(

@@ -23,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../shared/clock';
+import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
 import {
@@ -140,7 +141,7 @@ export function alertFailure(
   dimensions: Readonly<Record<string, string>>,
   timestamp: number,
 ): MetricDatum {
-  return { name: 'AlertFailures', value: count, unit: 'Count', dimensions, timestamp };
+  return metricDatum(METRICS.AlertFailures, count, dimensions, timestamp);
 }
 
 /**

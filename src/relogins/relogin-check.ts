@@ -20,6 +20,7 @@ import {
   publishThenNotify,
 } from '../notifications';
 import type { Clock } from '../shared/clock';
+import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { round } from '../shared/stats';
 import { errorDetails } from '../shared/telemetry';
@@ -65,25 +66,18 @@ function alertKey(userPoolId: string, clientId: string): string {
 /** The aggregate metrics, with the trigger's namespace and dimensions (never a user). */
 function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
   const dimensions = { UserPoolId: report.userPoolId, ClientId: report.clientId };
-  const datum = (name: string, value: number, unit: MetricDatum['unit']): MetricDatum => ({
-    name,
-    value,
-    unit,
-    dimensions,
-    timestamp,
-  });
-  // CloudWatch has no minutes unit: interval and time-lost values are minutes with unit None.
+  const datum = (metric: PublishedMetric, value: number) => metricDatum(metric, value, dimensions, timestamp);
   return [
-    datum('ActiveUsers', report.totals.activeUsers, 'Count'),
-    datum('HeavyReLoginUsers', report.heavyUsers.length, 'Count'),
-    datum('ReLoginsPerActiveUser', round(report.reLoginsPerActiveUser, 3), 'None'),
+    datum(METRICS.ActiveUsers, report.totals.activeUsers),
+    datum(METRICS.HeavyReLoginUsers, report.heavyUsers.length),
+    datum(METRICS.ReLoginsPerActiveUser, round(report.reLoginsPerActiveUser, 3)),
     ...(report.reLoginIntervalP50Minutes === null
       ? []
-      : [datum('ReLoginIntervalP50', round(report.reLoginIntervalP50Minutes, 1), 'None')]),
+      : [datum(METRICS.ReLoginIntervalP50, round(report.reLoginIntervalP50Minutes, 1))]),
     ...(report.reLoginIntervalP90Minutes === null
       ? []
-      : [datum('ReLoginIntervalP90', round(report.reLoginIntervalP90Minutes, 1), 'None')]),
-    datum('EstimatedMinutesLost', round(report.estimatedMinutesLost, 1), 'None'),
+      : [datum(METRICS.ReLoginIntervalP90, round(report.reLoginIntervalP90Minutes, 1))]),
+    datum(METRICS.EstimatedMinutesLost, round(report.estimatedMinutesLost, 1)),
   ];
 }
 
@@ -170,7 +164,7 @@ function checkFailed(
   });
   const dimensions = { UserPoolId: deps.settings.userPoolId, ClientId: clientId };
   return {
-    datum: { name: 'CheckFailures', value: 1, unit: 'Count', dimensions, timestamp: now },
+    datum: metricDatum(METRICS.CheckFailures, 1, dimensions, now),
     result: { clientId, alert: 'not-checked', error: errorDetails(error).message },
   };
 }

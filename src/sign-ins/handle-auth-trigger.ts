@@ -4,9 +4,10 @@
  * takes over 5 s, so nothing in here may escape or wait past the budget.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SessionRules } from '../relogins';
 import type { Clock } from '../shared/clock';
+import { addEmfMetric, METRICS } from '../shared/metric-catalog';
 import { errorDetails } from '../shared/telemetry';
 import { withinBudget } from '../shared/time-budget';
 import { classifyAuthEvent, eventScope } from './domain/auth-signal';
@@ -59,17 +60,17 @@ async function record(deps: AuthTriggerDeps, telemetry: AuthTriggerTelemetry, ev
       });
       return;
     case 'refresh':
-      metrics.addMetric('TokenRefreshes', MetricUnit.Count, 1);
+      addEmfMetric(metrics, METRICS.TokenRefreshes, 1);
       return;
     case 'session-start':
-      metrics.addMetric('Logins', MetricUnit.Count, 1);
+      addEmfMetric(metrics, METRICS.Logins, 1);
       return;
     case 're-login':
-      metrics.addMetric('Logins', MetricUnit.Count, 1);
-      metrics.addMetric('ReLogins', MetricUnit.Count, 1);
+      addEmfMetric(metrics, METRICS.Logins, 1);
+      addEmfMetric(metrics, METRICS.ReLogins, 1);
       // CloudWatch has no minutes unit; the value is in minutes.
       if (outcome.intervalMinutes !== null) {
-        metrics.addMetric('ReLoginInterval', MetricUnit.NoUnit, outcome.intervalMinutes);
+        addEmfMetric(metrics, METRICS.ReLoginInterval, outcome.intervalMinutes);
       }
       return;
   }
@@ -89,7 +90,7 @@ export async function handleAuthTrigger<E>(
     await record(startup.deps, telemetry, event);
   } catch (error) {
     logger.error('could not record sign-in; the sign-in goes on', { error: errorDetails(error) });
-    metrics.addMetric('RecordFailures', MetricUnit.Count, 1);
+    addEmfMetric(metrics, METRICS.RecordFailures, 1);
   } finally {
     try {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

@@ -11,6 +11,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import { alertFailure, type NotifyOnceDeps, notifyAndReport, publishThenNotify } from '../notifications';
 import type { Clock } from '../shared/clock';
+import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
 import { checkUpstream } from './check-upstream';
@@ -54,16 +55,11 @@ function announcementKey(fixId: string, release: string): string {
 
 export function upstreamMetrics(report: UpstreamReport): MetricDatum[] {
   return report.fixes.flatMap((fix) => {
-    const gauge = (name: string, value: boolean): MetricDatum => ({
-      name,
-      value: value ? 1 : 0,
-      unit: 'None',
-      dimensions: { FixId: fix.id },
-      timestamp: report.checkedAt,
-    });
+    const gauge = (metric: PublishedMetric, value: boolean): MetricDatum =>
+      metricDatum(metric, value ? 1 : 0, { FixId: fix.id }, report.checkedAt);
     return [
-      gauge('UpstreamFixReleased', fix.fixedIn.length > 0),
-      ...(fix.deployedHasFix === null ? [] : [gauge('DeployedHasFix', fix.deployedHasFix)]),
+      gauge(METRICS.UpstreamFixReleased, fix.fixedIn.length > 0),
+      ...(fix.deployedHasFix === null ? [] : [gauge(METRICS.DeployedHasFix, fix.deployedHasFix)]),
     ];
   });
 }

@@ -8,9 +8,13 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import type { CognitoUsage, CognitoUsageReader } from '../../relogins';
+import { COGNITO_METRICS } from '../../shared/metric-catalog';
 
 const PERIOD_SECONDS = 3600;
-const QUERIES = { signIns: 'SignInSuccesses', refreshes: 'TokenRefreshSuccesses' } as const;
+const QUERIES = {
+  signIns: COGNITO_METRICS.signInSuccesses,
+  refreshes: COGNITO_METRICS.tokenRefreshSuccesses,
+} as const;
 
 export class CloudWatchCognitoUsage implements CognitoUsageReader {
   constructor(private readonly client: CloudWatchClient) {}

@@ -1,0 +1,319 @@
+// Dashboard and alarms over the trigger's EMF metrics, the jobs' aggregates and Cognito's own counts,
+// built from src/shared/metric-catalog.json, the list the emitting code uses too: a widget or alarm that
+// names a metric the catalog does not publish (or with dimensions it is not published with) fails
+// `osls package`. SEARCH and Metrics Insights queries cover every pool/client pair without knowing their ids.
+const catalog = require('../src/shared/metric-catalog.json');
+
+const CLIENT = ['UserPoolId', 'ClientId'];
+const FIX = ['FixId'];
+const COGNITO_CLIENT = ['UserPool', 'UserPoolClient'];
+// The dashboard body is an Fn::Sub template: CloudFormation fills in these two.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an Fn::Sub variable, not a JS placeholder
+const NAMESPACE_VARIABLE = '${Namespace}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an Fn::Sub variable, not a JS placeholder
+const REGION_VARIABLE = '${AWS::Region}';
+
+function sameSet(left, right) {
+  return left.length === right.length && left.every((name) => right.includes(name));
+}
+
+/**
+ * The metric's name, after checking that we publish it, with exactly these dimensions when given
+ * (a query over every dimension set of the namespace gives none).
+ */
+function published(name, dimensions) {
+  const metric = catalog.published[name];
+  if (metric === undefined) {
+    throw new Error(
+      `infra/observability.cjs names ${name}, which src/shared/metric-catalog.json does not publish`,
+    );
+  }
+  const sets = metric.publishedBy.map((publication) => publication.dimensions);
+  if (dimensions !== undefined && !sets.some((set) => sameSet(set, dimensions))) {
+    throw new Error(
+      `infra/observability.cjs reads ${name} by ${dimensions.join(', ')}; the catalog publishes it by ${sets.map((set) => set.join(', ')).join(' or ')}`,
+    );
+  }
+  return name;
+}
+
+/** The name of a metric AWS publishes, after checking it is catalogued with these dimensions. */
+function fromAws(namespace, name, dimensions) {
+  const metric = catalog.readFromAws[namespace]?.[name];
+  if (metric === undefined || !sameSet(metric.dimensions, dimensions)) {
+    throw new Error(
+      `infra/observability.cjs reads ${namespace} ${name} by ${dimensions.join(', ')}, which src/shared/metric-catalog.json does not list`,
+    );
+  }
+  return name;
+}
+
+function search(namespace, dimensions, metricName, stat, period) {
+  return `SEARCH('{${[namespace, ...dimensions].join(',')}} MetricName="${metricName}"', '${stat}', ${period})`;
+}
+
+/** One dashboard line: every series of one of our metrics with these dimensions. */
+function ours({ metric, dimensions = CLIENT, stat, period, id, label = metric }) {
+  const expression = search(NAMESPACE_VARIABLE, dimensions, published(metric, dimensions), stat, period);
+  return [{ expression, id, label }];
+}
+
+function cognito({ metric, stat, period, id }) {
+  const expression = search(
+    'AWS/Cognito',
+    COGNITO_CLIENT,
+    fromAws('AWS/Cognito', metric, COGNITO_CLIENT),
+    stat,
+    period,
+  );
+  return [{ expression, id, label: metric }];
+}
+
+function widget({ x, y, width, height, title, stat, period, metrics }) {
+  const properties = {
+    title,
+    region: REGION_VARIABLE,
+    view: 'timeSeries',
+    ...(stat ? { stat } : {}),
+    period,
+    metrics,
+  };
+  return { type: 'metric', x, y, width, height, properties };
+}
+
+const HOUR = 3600;
+const FIVE_MINUTES = 300;
+
+const WIDGETS = [
+  widget({
+    x: 0,
+    y: 0,
+    width: 12,
+    height: 6,
+    stat: 'Sum',
+    period: HOUR,
+    title: 'Argo CD sign-ins, re-logins and refreshes (per hour)',
+    metrics: [
+      ours({ metric: 'Logins', stat: 'Sum', period: HOUR, id: 'logins' }),
+      ours({ metric: 'ReLogins', stat: 'Sum', period: HOUR, id: 'relogins' }),
+      ours({ metric: 'TokenRefreshes', stat: 'Sum', period: HOUR, id: 'refreshes' }),
+    ],
+  }),
+  widget({
+    x: 12,
+    y: 0,
+    width: 12,
+    height: 6,
+    period: HOUR,
+    title: 'Re-login interval (minutes)',
+    metrics: [
+      ours({ metric: 'ReLoginInterval', stat: 'p50', period: HOUR, id: 'p50', label: 'p50' }),
+      ours({ metric: 'ReLoginInterval', stat: 'p90', period: HOUR, id: 'p90', label: 'p90' }),
+    ],
+  }),
+  widget({
+    x: 0,
+    y: 6,
+    width: 12,
+    height: 6,
+    stat: 'Maximum',
+    period: HOUR,
+    title: 'Heavy re-login users and minutes lost (last 24 h, hourly check)',
+    metrics: [
+      ours({ metric: 'HeavyReLoginUsers', stat: 'Maximum', period: HOUR, id: 'heavy' }),
+      ours({ metric: 'ActiveUsers', stat: 'Maximum', period: HOUR, id: 'active' }),
+      ours({ metric: 'EstimatedMinutesLost', stat: 'Maximum', period: HOUR, id: 'lost' }),
+    ],
+  }),
+  widget({
+    x: 12,
+    y: 6,
+    width: 12,
+    height: 6,
+    stat: 'Sum',
+    period: HOUR,
+    title: "Cognito's own view: sign-ins vs token refreshes",
+    metrics: [
+      cognito({ metric: 'SignInSuccesses', stat: 'Sum', period: HOUR, id: 'signins' }),
+      cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: HOUR, id: 'cognitorefresh' }),
+    ],
+  }),
+  widget({
+    x: 0,
+    y: 12,
+    width: 24,
+    height: 4,
+    stat: 'Sum',
+    period: FIVE_MINUTES,
+    title: 'Monitor health: failed recordings (sign-ins went on), checks and alerts',
+    metrics: [
+      ours({ metric: 'RecordFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'failures' }),
+      ours({ metric: 'AlertFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'alertfailures' }),
+      ours({
+        metric: 'AlertFailures',
+        dimensions: FIX,
+        stat: 'Sum',
+        period: FIVE_MINUTES,
+        id: 'announcefailures',
+        label: 'AlertFailures (upstream)',
+      }),
+      ours({ metric: 'CheckFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'checkfailures' }),
+    ],
+  }),
+];
+
+function alarmActions(topicArn) {
+  return { 'Fn::If': ['HasAlarmTopic', [topicArn], { Ref: 'AWS::NoValue' }] };
+}
+
+/**
+ * A Metrics Insights alarm on the sum of one of our metrics. `dimensions` narrows it to that schema;
+ * without them it covers every dimension set of the namespace (AlertFailures: per client and per fix).
+ */
+function sumAlarm({
+  namespace,
+  topicArn,
+  name,
+  description,
+  metric,
+  dimensions,
+  period,
+  threshold,
+  periods,
+}) {
+  // Metrics Insights does not care about the order of SCHEMA's dimensions: sorted, for a stable template.
+  const from =
+    dimensions === undefined
+      ? `"${namespace}"`
+      : `SCHEMA("${namespace}", ${[...dimensions].sort().join(', ')})`;
+  const metricName = published(metric, dimensions);
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name,
+      AlarmDescription: description,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: threshold,
+      EvaluationPeriods: periods,
+      DatapointsToAlarm: periods,
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        {
+          Id: 'failures',
+          Period: period,
+          ReturnData: true,
+          Expression: `SELECT SUM(${metricName}) FROM ${from}`,
+        },
+      ],
+      AlarmActions: alarmActions(topicArn),
+    },
+  };
+}
+
+/** An alarm on a Lambda function's own `Errors` (AWS/Lambda). */
+function functionErrorsAlarm({ topicArn, name, description, functionResource, period, periods }) {
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name,
+      AlarmDescription: description,
+      Namespace: 'AWS/Lambda',
+      MetricName: fromAws('AWS/Lambda', 'Errors', ['FunctionName']),
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionResource } }],
+      Statistic: 'Sum',
+      Period: period,
+      EvaluationPeriods: periods,
+      ...(periods > 1 ? { DatapointsToAlarm: periods } : {}),
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: alarmActions(topicArn),
+    },
+  };
+}
+
+module.exports = async ({ resolveVariable }) => {
+  const [service, stage, namespace, topicArn] = await Promise.all(
+    ['self:service', 'sls:stage', 'param:metricsNamespace', 'param:alarmTopicArn'].map((name) =>
+      resolveVariable(name),
+    ),
+  );
+  const prefix = `${service}-${stage}`;
+  const stack = { namespace, topicArn };
+  return {
+    Conditions: { HasAlarmTopic: { 'Fn::Not': [{ 'Fn::Equals': [topicArn, ''] }] } },
+    Resources: {
+      ReloginDashboard: {
+        Type: 'AWS::CloudWatch::Dashboard',
+        Properties: {
+          DashboardName: prefix,
+          DashboardBody: { 'Fn::Sub': [JSON.stringify({ widgets: WIDGETS }), { Namespace: namespace }] },
+        },
+      },
+      RecordFailuresAlarm: sumAlarm({
+        ...stack,
+        name: `${prefix}-record-failures`,
+        description:
+          'The sign-in trigger could not record sign-ins (users were not affected). Check its logs.',
+        metric: 'RecordFailures',
+        dimensions: CLIENT,
+        period: FIVE_MINUTES,
+        threshold: 5,
+        periods: 1,
+      }),
+      TriggerErrorsAlarm: functionErrorsAlarm({
+        ...stack,
+        name: `${prefix}-trigger-errors`,
+        description: 'The sign-in trigger errored or timed out; Cognito fails sign-ins when that happens.',
+        functionResource: 'AuthEventLambdaFunction',
+        period: 60,
+        periods: 1,
+      }),
+      // The scheduled jobs: a run that fails outright (bad configuration, timeout), or keeps failing to
+      // alert (Slack refusing the token or channel) or to check a client, two runs in a row.
+      ReloginCheckErrorsAlarm: functionErrorsAlarm({
+        ...stack,
+        name: `${prefix}-relogin-check-errors`,
+        description: 'The hourly re-login check failed; its logs name the setting or dependency.',
+        functionResource: 'ReloginCheckLambdaFunction',
+        period: HOUR,
+        periods: 2,
+      }),
+      UpstreamWatchErrorsAlarm: functionErrorsAlarm({
+        ...stack,
+        name: `${prefix}-upstream-watch-errors`,
+        description: 'The upstream fix watch failed; its logs name the setting or dependency.',
+        functionResource: 'UpstreamWatchLambdaFunction',
+        period: 6 * HOUR,
+        periods: 1,
+      }),
+      AlertFailuresAlarm: sumAlarm({
+        ...stack,
+        name: `${prefix}-alert-failures`,
+        description:
+          'Slack refused the alerts (token, channel or outage) in two hourly runs in a row; the logs name the fix.',
+        metric: 'AlertFailures',
+        period: HOUR,
+        threshold: 1,
+        periods: 2,
+      }),
+      CheckFailuresAlarm: sumAlarm({
+        ...stack,
+        name: `${prefix}-check-failures`,
+        description:
+          'An app client could not be checked in two hourly runs in a row; the logs name the cause.',
+        metric: 'CheckFailures',
+        period: HOUR,
+        threshold: 1,
+        periods: 2,
+      }),
+    },
+    Outputs: {
+      DashboardUrl: {
+        Value: {
+          'Fn::Sub': `https://\${AWS::Region}.console.aws.amazon.com/cloudwatch/home?region=\${AWS::Region}#dashboards:name=${prefix}`,
+        },
+      },
+    },
+  };
+};
