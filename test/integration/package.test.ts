@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_CATALOG } from '../../src/shared/metric-catalog';
 import { MAX_TRIGGER_BUDGET_MS } from '../../src/sign-ins/config';
 import { PROJECT_ROOT } from '../support/cli';
+import { metricReferences, unpublishedMetricProblems } from '../support/metric-references';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
@@ -138,6 +140,23 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
         MetricName: 'Errors',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
       });
+    }
+  });
+
+  it('should chart and alarm only on metrics the catalog publishes, from functions the stack deploys', () => {
+    const { template } = packaged;
+    expect(unpublishedMetricProblems(template, METRIC_CATALOG, 'Team/Auth')).toEqual([]);
+    // Not vacuous: the checker found the dashboard's and the alarms' metrics.
+    const { references } = metricReferences(template);
+    expect(references.map((reference) => reference.metric)).toEqual(
+      expect.arrayContaining(['ReLogins', 'SignInSuccesses', 'RecordFailures', 'CheckFailures', 'Errors']),
+    );
+    const publishers = Object.values(METRIC_CATALOG.published).flatMap((metric) =>
+      metric.publishedBy.map((publication) => publication.function),
+    );
+    for (const fn of new Set(publishers)) {
+      const resource = `${fn[0]?.toUpperCase()}${fn.slice(1)}LambdaFunction`;
+      expect(template.Resources[resource]?.Type, resource).toBe('AWS::Lambda::Function');
     }
   });
 

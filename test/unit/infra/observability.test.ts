@@ -1,0 +1,66 @@
+/** The dashboard and alarms as serverless.yml resolves infra/observability.cjs, checked against the catalog. */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { METRIC_CATALOG } from '../../../src/shared/metric-catalog';
+import {
+  metricReferences,
+  type TemplateLike,
+  unpublishedMetricProblems,
+} from '../../support/metric-references';
+
+type Resolver = (context: {
+  resolveVariable: (name: string) => Promise<unknown>;
+}) => Promise<TemplateLike & { Conditions: Record<string, unknown> }>;
+const observability = createRequire(import.meta.url)('../../../infra/observability.cjs') as Resolver;
+
+const variables: Record<string, string> = {
+  'self:service': 'argocd-relogin-monitor',
+  'sls:stage': 'ci',
+  'param:metricsNamespace': 'Team/Auth',
+  'param:alarmTopicArn': 'arn:aws:sns:eu-west-1:1:ops',
+};
+
+function resolve() {
+  return observability({
+    resolveVariable: async (name) => {
+      if (!(name in variables)) throw new Error(`unexpected variable ${name}`);
+      return variables[name];
+    },
+  });
+}
+
+describe('Module: infra/observability.cjs', () => {
+  it('should read only metrics the catalog publishes, by the dimensions it publishes them with', async () => {
+    expect(unpublishedMetricProblems(await resolve(), METRIC_CATALOG, 'Team/Auth')).toEqual([]);
+  });
+
+  it('should chart and alarm on the metrics it always did', async () => {
+    const { references } = metricReferences(await resolve());
+    const read = new Set(references.map(({ namespace, metric }) => `${namespace} ${metric}`));
+    expect([...read].sort()).toEqual(
+      [
+        ...[
+          ...['Logins', 'ReLogins', 'TokenRefreshes', 'ReLoginInterval', 'RecordFailures'],
+          ...['HeavyReLoginUsers', 'ActiveUsers', 'EstimatedMinutesLost', 'AlertFailures', 'CheckFailures'],
+        ].map((metric) => `Team/Auth ${metric}`),
+        'AWS/Cognito SignInSuccesses',
+        'AWS/Cognito TokenRefreshSuccesses',
+        'AWS/Lambda Errors',
+      ].sort(),
+    );
+  });
+
+  it('should send the alarms to the topic only when one is given', async () => {
+    const stack = await resolve();
+    expect(stack.Conditions.HasAlarmTopic).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': ['arn:aws:sns:eu-west-1:1:ops', ''] }],
+    });
+    const alarms = Object.values(stack.Resources).filter((item) => item.Type === 'AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(6);
+    for (const alarm of alarms) {
+      expect(alarm.Properties?.AlarmActions).toEqual({
+        'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }],
+      });
+    }
+  });
+});
