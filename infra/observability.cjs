@@ -82,6 +82,7 @@ function widget({ x, y, width, height, title, stat, period, metrics }) {
 }
 
 const HOUR = 3600;
+const DAY = 24 * HOUR;
 const FIVE_MINUTES = 300;
 
 const WIDGETS = [
@@ -138,9 +139,52 @@ const WIDGETS = [
       cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: HOUR, id: 'cognitorefresh' }),
     ],
   }),
+  // The periodic report's view: its trend figures per day, and where the upstream fix stands.
   widget({
     x: 0,
     y: 12,
+    width: 8,
+    height: 6,
+    stat: 'Average',
+    period: DAY,
+    title: 'Re-logins per active user (daily average of the 24 h figure)',
+    metrics: [ours({ metric: 'ReLoginsPerActiveUser', stat: 'Average', period: DAY, id: 'perday' })],
+  }),
+  widget({
+    x: 8,
+    y: 12,
+    width: 8,
+    height: 6,
+    stat: 'Sum',
+    period: DAY,
+    title: 'Token refreshes per day: trigger and Cognito',
+    metrics: [
+      ours({ metric: 'TokenRefreshes', stat: 'Sum', period: DAY, id: 'dailyrefreshes' }),
+      cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: DAY, id: 'dailycognitorefresh' }),
+    ],
+  }),
+  widget({
+    x: 16,
+    y: 12,
+    width: 8,
+    height: 6,
+    stat: 'Maximum',
+    period: 6 * HOUR,
+    title: 'Upstream fix: released (1) and deployed (1)',
+    metrics: [
+      ours({
+        metric: 'UpstreamFixReleased',
+        dimensions: FIX,
+        stat: 'Maximum',
+        period: 6 * HOUR,
+        id: 'released',
+      }),
+      ours({ metric: 'DeployedHasFix', dimensions: FIX, stat: 'Maximum', period: 6 * HOUR, id: 'deployed' }),
+    ],
+  }),
+  widget({
+    x: 0,
+    y: 18,
     width: 24,
     height: 4,
     stat: 'Sum',
@@ -156,6 +200,13 @@ const WIDGETS = [
         period: FIVE_MINUTES,
         id: 'announcefailures',
         label: 'AlertFailures (upstream)',
+      }),
+      ours({
+        metric: 'ReportChartFailures',
+        dimensions: ['UserPoolId'],
+        stat: 'Sum',
+        period: FIVE_MINUTES,
+        id: 'chartfailures',
       }),
       ours({ metric: 'CheckFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'checkfailures' }),
     ],
@@ -285,6 +336,14 @@ module.exports = async ({ resolveVariable }) => {
         description: 'The upstream fix watch failed; its logs name the setting or dependency.',
         functionResource: 'UpstreamWatchLambdaFunction',
         period: 6 * HOUR,
+        periods: 1,
+      }),
+      ReportErrorsAlarm: functionErrorsAlarm({
+        ...stack,
+        name: `${prefix}-report-errors`,
+        description: 'The periodic report failed; its logs name the setting or dependency.',
+        functionResource: 'ReportLambdaFunction',
+        period: HOUR,
         periods: 1,
       }),
       AlertFailuresAlarm: sumAlarm({

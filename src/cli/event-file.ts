@@ -3,8 +3,10 @@
  * `{"at": "<ISO-8601>", "event": <Cognito trigger event>}` per line, in any order.
  */
 
+import { readFile } from 'node:fs/promises';
 import type { TimedSignal } from '../relogins';
 import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
+import { UsageError } from './io';
 
 export interface InvalidLine {
   line: number;
@@ -100,4 +102,16 @@ export function parseEventFile(
     else result.ignored += 1;
   });
   return result;
+}
+
+/** Reads and parses an events file; an unreadable file is a UsageError naming it. */
+export async function readEventFile(
+  path: string,
+  trackedClientIds: ReadonlySet<string>,
+  options: { skipInvalid: boolean },
+): Promise<ParsedEventFile> {
+  const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read --events ${path}: ${error.code ?? error.message}`);
+  });
+  return parseEventFile(content, trackedClientIds, options);
 }

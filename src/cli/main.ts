@@ -3,6 +3,7 @@ import { ConfigError } from '../shared/config/env';
 import { analyzeCommand } from './analyze';
 import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
+import { reportCommand } from './report';
 import { upstreamCheckCommand } from './upstream-check';
 
 const COMMANDS: Record<string, { run: Command; summary: string; synopsis: string }> = {
@@ -16,6 +17,12 @@ const COMMANDS: Record<string, { run: Command; summary: string; synopsis: string
     run: upstreamCheckCommand,
     summary: 'which Argo CD releases carry the refresh fix, and whether the deployed version has it',
     synopsis: 'upstream-check [--catalog FILE] [--deployed-version V | --argocd-url URL] [--json]',
+  },
+  report: {
+    run: reportCommand,
+    summary: 'the periodic report from a JSON Lines events file: report.md, report.html and the chart',
+    synopsis:
+      'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE]',
   },
   'inspect-token': {
     run: inspectTokenCommand,

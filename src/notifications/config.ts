@@ -20,10 +20,15 @@ export type ChatSettings =
     }
   | { kind: 'log'; channel?: string };
 
-export function readChatSettings(env: Env): ChatSettings {
+/** `channelSettings`: where the channel is read, first set wins (the report: REPORT_CHANNEL, then SLACK_CHANNEL). */
+export function readChatSettings(
+  env: Env,
+  channelSettings: readonly string[] = ['SLACK_CHANNEL'],
+): ChatSettings {
   const parameterName = optionalSsmParameterName(env, 'SLACK_TOKEN_PARAMETER');
   const value = optionalString(env, 'SLACK_TOKEN');
-  const channel = optionalString(env, 'SLACK_CHANNEL');
+  const channelSetting = channelSettings.find((name) => optionalString(env, name) !== undefined);
+  const channel = channelSetting === undefined ? undefined : optionalString(env, channelSetting);
   if (parameterName === undefined && value === undefined) {
     return { kind: 'log', ...(channel ? { channel } : {}) };
   }
@@ -31,7 +36,7 @@ export function readChatSettings(env: Env): ChatSettings {
   return {
     kind: 'slack',
     // A token without a channel is a half-done set-up: say so now, not at the first alert.
-    channel: requiredString(env, 'SLACK_CHANNEL'),
+    channel: requiredString(env, channelSetting ?? channelSettings.join(' or ')),
     token:
       parameterName !== undefined
         ? { parameterName, maxAgeSeconds: positiveNumber(env, 'SLACK_TOKEN_CACHE_SECONDS', 300) }

@@ -111,13 +111,13 @@ export interface NotifyAndReportOptions {
  * every retry fail the same way). It is logged, a configuration error apart from an outage, and returned
  * as 'failed'; the caller counts it with `alertFailure`, and the next run retries.
  */
-export async function notifyAndReport<S>(
+export async function notifyReportingFailures<S>(
   deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
   request: NotifyOnceRequest<S>,
   { what, context }: NotifyAndReportOptions,
-): Promise<NotifyOutcome> {
+): Promise<NotifyOnceResult<S> | { status: 'failed' }> {
   try {
-    return (await notifyOnce(deps, request)).status;
+    return await notifyOnce(deps, request);
   } catch (error) {
     if (error instanceof ChatConfigurationError) {
       deps.logger.error(`Slack refused ${what}: configuration error, fix the set-up; the next run retries`, {
@@ -131,8 +131,17 @@ export async function notifyAndReport<S>(
         error: errorDetails(error),
       });
     }
-    return 'failed';
+    return { status: 'failed' };
   }
+}
+
+/** notifyReportingFailures when only the outcome matters. */
+export async function notifyAndReport<S>(
+  deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
+  request: NotifyOnceRequest<S>,
+  options: NotifyAndReportOptions,
+): Promise<NotifyOutcome> {
+  return (await notifyReportingFailures(deps, request, options)).status;
 }
 
 /** The `AlertFailures` datum both scheduled jobs publish for notifications that failed this run. */

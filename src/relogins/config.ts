@@ -59,6 +59,10 @@ export function readProposedValidityHours(env: Env): number {
   return hours;
 }
 
+export function readMinutesPerReLogin(env: Env): number {
+  return positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5);
+}
+
 export function readReportIdentity(env: Env): ReportIdentity {
   const mode = oneOf(env, 'REPORT_IDENTITY', REPORT_IDENTITIES, 'hashed');
   if (mode !== 'hashed') return { mode };
@@ -76,7 +80,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     clientIds,
     heavyReLogins: readTrackingSettings(env).heavyReLogins,
     windowHours: HEAVY_WINDOW_HOURS,
-    minutesPerReLogin: positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5),
+    minutesPerReLogin: readMinutesPerReLogin(env),
     proposedValidityHours: readProposedValidityHours(env),
     cooldownHours: positiveNumber(env, 'ALERT_COOLDOWN_HOURS', 24),
     namespace: readMetricsNamespace(env),

@@ -12,8 +12,8 @@ export type MetricUnit = MetricDatum['unit'];
 const UNITS: readonly MetricUnit[] = ['Count', 'None', 'Percent', 'Seconds'];
 
 /** The keys under `functions:` in serverless.yml. */
-export type PublishingFunction = 'authEvent' | 'reloginCheck' | 'upstreamWatch';
-const FUNCTIONS: readonly PublishingFunction[] = ['authEvent', 'reloginCheck', 'upstreamWatch'];
+export type PublishingFunction = 'authEvent' | 'reloginCheck' | 'upstreamWatch' | 'report';
+const FUNCTIONS: readonly PublishingFunction[] = ['authEvent', 'reloginCheck', 'upstreamWatch', 'report'];
 
 export interface MetricPublication {
   function: PublishingFunction;

@@ -4,11 +4,18 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { METRIC_CATALOG } from '../../src/shared/metric-catalog';
 import { MAX_TRIGGER_BUDGET_MS } from '../../src/sign-ins/config';
 import { PROJECT_ROOT } from '../support/cli';
+import { createTestTable } from '../support/dynamodb';
+import { startFakeCloudWatch } from '../support/fake-cloudwatch';
+import { startFakeCognito } from '../support/fake-cognito';
+import { startFakeSlack } from '../support/fake-slack';
+import { cognitoFixture } from '../support/fixtures';
+import { localAwsEnvironment } from '../support/local-aws';
 import { metricReferences, unpublishedMetricProblems } from '../support/metric-references';
+import { readPng } from '../support/png';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
@@ -61,6 +68,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       'argocdClientIds=argocdclient0example0000001',
       'metricsNamespace=Team/Auth',
       'alarmTopicArn=arn:aws:sns:eu-west-1:1:ops',
+      'reportTimezone=Europe/Berlin',
     ]);
   }, 180_000);
 
@@ -178,6 +186,85 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     }
   });
 
+  it('should schedule the weekly report at Monday 09:00 in its zone (EventBridge Scheduler), on its own role', () => {
+    const resources = packaged.template.Resources;
+    expect(resources.ReportLambdaFunction?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Role: { 'Fn::GetAtt': ['ReportRole', 'Arn'] },
+    });
+    const schedules = Object.values(resources).filter((item) => item.Type === 'AWS::Scheduler::Schedule');
+    expect(schedules.map((item) => item.Properties)).toEqual([
+      expect.objectContaining({
+        ScheduleExpression: 'cron(0 9 ? * MON *)',
+        ScheduleExpressionTimezone: 'Europe/Berlin',
+        Target: expect.objectContaining({ RoleArn: { 'Fn::GetAtt': ['ReportRole', 'Arn'] } }),
+      }),
+    ]);
+    // The schedule assumes the function's role to invoke it.
+    const role = JSON.stringify(resources.ReportRole);
+    expect(role).toContain('scheduler.amazonaws.com');
+    expect(role).toContain('lambda:InvokeFunction');
+    expect(role).toContain('NOTIFY#report#*');
+  });
+
+  it('should post the report with its chart from the packaged bundle, in a fresh process with no node_modules around it', async () => {
+    const bundle = mkdtempSync(join(tmpdir(), 'report-bundle-'));
+    await promisify(execFile)('python3', ['-m', 'zipfile', '-e', join(packaged.dir, 'report.zip'), bundle]);
+    const [slack, cloudwatch, cognito, tableName] = await Promise.all([
+      startFakeSlack(),
+      startFakeCloudWatch(),
+      startFakeCognito(),
+      createTestTable('report-bundle'),
+    ]);
+    cognito.addClient(cognitoFixture('describe-user-pool-client'));
+    try {
+      const client = (cognitoFixture('describe-user-pool-client').UserPoolClient ?? {}) as Record<
+        string,
+        string
+      >;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { handler } = await import(${JSON.stringify(join(bundle, 'functions/report/handler.mjs'))}); console.log(JSON.stringify(await handler()));`,
+        ],
+        {
+          cwd: bundle,
+          env: {
+            PATH: process.env.PATH,
+            ...localAwsEnvironment({
+              dynamodb: inject('dynamoDbEndpoint'),
+              cloudwatch: cloudwatch.url,
+              cognitoIdentityProvider: cognito.url,
+            }),
+            TABLE_NAME: tableName,
+            USER_POOL_ID: client.UserPoolId ?? '',
+            ARGOCD_CLIENT_IDS: client.ClientId ?? '',
+            REPORT_IDENTITY: 'username',
+            SLACK_TOKEN: 'xoxb-local',
+            SLACK_CHANNEL: 'C0REPORTS',
+            SLACK_API_URL: slack.apiUrl,
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+          },
+          timeout: 120_000,
+        },
+      );
+      expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({
+        report: 'sent',
+        chart: 'uploaded',
+      });
+      expect(slack.messages).toHaveLength(1);
+      const [file] = slack.files;
+      expect(file?.threadTs).toBe(slack.messages[0]?.ts);
+      const png = readPng(file?.bytes ?? new Uint8Array());
+      expect(png.width).toBeGreaterThan(1000);
+      expect(png.distinctValues).toBeGreaterThan(50);
+    } finally {
+      await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
+    }
+  });
+
   // One more packaging, shared: the default parameters (no userPoolId, no argocdClientIds) and no Pre Token Generation.
   let withDefaults: Promise<{ dir: string; template: Template }> | undefined;
   const packagedWithDefaults = () => {
@@ -221,6 +308,9 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     expect(template.Resources.ReloginCheckLambdaFunction).toBeDefined();
     expect(scheduleRule(template, 'ReloginCheck')).toBeUndefined();
     expect(scheduleRule(template, 'UpstreamWatch')?.[1].Properties.ScheduleExpression).toBe('rate(6 hours)');
+    expect(Object.values(template.Resources).some((item) => item.Type === 'AWS::Scheduler::Schedule')).toBe(
+      false,
+    );
     // And with both set, its DescribeUserPoolClient grant names the pool.
     expect(JSON.stringify(packaged.template.Resources.ReloginCheckRole)).toContain(
       'userpool/eu-west-1_TEAMPOOL',

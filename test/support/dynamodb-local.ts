@@ -39,7 +39,11 @@ export async function startDynamoDbLocal(): Promise<RunningDynamoDbLocal> {
   const port = await freePort();
   const child = dynamoDbLocal.spawn({ port, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(endpoint, child, 30_000);
+  // On a slow start the jar would otherwise outlive the test run that gave up on it.
+  await waitUntilAnswering(endpoint, child, 60_000).catch(async (error: unknown) => {
+    await stopChild(child);
+    throw error;
+  });
   return {
     endpoint,
     stop: () => stopChild(child),

@@ -1,7 +1,9 @@
 /**
- * A local fake of Slack's Web API `chat.postMessage`, for the real `@slack/web-api` client pointed at it
- * with `slackApiUrl`. Records every accepted message; can be told to answer the next calls with an
- * `ok:false` error, an HTTP 429 with `Retry-After`, or slowly.
+ * A local fake of Slack's Web API `chat.postMessage` and the three steps of `files.uploadV2`
+ * (`files.getUploadURLExternal`, the upload to the URL it hands out, `files.completeUploadExternal`),
+ * for the real `@slack/web-api` client pointed at it with `slackApiUrl`. Records every accepted message
+ * and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
+ * with `Retry-After`, or slowly, and the next upload with an error.
  */
 import { createServer } from 'node:http';
 import { promisify } from 'node:util';
@@ -14,6 +16,16 @@ export interface PostedToSlack {
   ts: string;
 }
 
+/** A file shared by `files.completeUploadExternal`, with the bytes sent to its upload URL. */
+export interface UploadedToSlack {
+  fileId: string;
+  filename: string;
+  title: string | undefined;
+  channel: string | undefined;
+  threadTs: string | undefined;
+  bytes: Buffer;
+}
+
 export type ScriptedAnswer =
   | { kind: 'error'; error: string }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -23,6 +35,11 @@ export interface FakeSlack {
   /** Base URL to pass as `slackApiUrl` (ends with `/api/`). */
   apiUrl: string;
   messages: PostedToSlack[];
+  files: UploadedToSlack[];
+  /** The Web API methods (and `upload`) called, in order. */
+  calls: string[];
+  /** The next `files.completeUploadExternal` answers `ok:false` with this error. */
+  failNextUpload(error: string): void;
   /** Every chat.postMessage request, including refused ones. */
   attempts(): number;
   /** Epoch ms of each attempt, to check Retry-After was honoured. */
@@ -39,10 +56,23 @@ function parseBody(contentType: string | undefined, raw: string): Record<string,
   return { ...form, blocks: form.blocks === undefined ? [] : JSON.parse(form.blocks) };
 }
 
+/** What the client sent to the upload URL: raw bytes, or (as @slack/web-api does) one multipart file part. */
+async function uploadedBytes(contentType: string | undefined, raw: Buffer): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const part = [...form.values()][0];
+  if (part === undefined || typeof part === 'string') throw new Error('upload without a file part');
+  return Buffer.from(await part.arrayBuffer());
+}
+
 export async function startFakeSlack(): Promise<FakeSlack> {
   const messages: PostedToSlack[] = [];
   const attemptTimes: number[] = [];
   const script: ScriptedAnswer[] = [];
+  const files: UploadedToSlack[] = [];
+  const calls: string[] = [];
+  const pendingUploads = new Map<string, { filename: string; bytes?: Buffer }>();
+  let uploadFailure: string | undefined;
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -50,7 +80,51 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
-    if (request.url !== '/api/chat.postMessage') return reply(404, { ok: false, error: 'unknown_method' });
+    const raw = Buffer.concat(chunks);
+    const method = request.url?.replace(/^\/api\//, '') ?? '';
+    calls.push(request.url?.startsWith('/upload/') ? 'upload' : method);
+    if (method === 'files.getUploadURLExternal') {
+      const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+      const fileId = `F${String(pendingUploads.size + files.length + 1).padStart(8, '0')}`;
+      pendingUploads.set(fileId, { filename: String(form.filename) });
+      const { port } = server.address() as { port: number };
+      return reply(200, {
+        ok: true,
+        file_id: fileId,
+        upload_url: `http://127.0.0.1:${port}/upload/${fileId}`,
+      });
+    }
+    if (request.url?.startsWith('/upload/')) {
+      const pending = pendingUploads.get(request.url.slice('/upload/'.length));
+      if (pending === undefined) return reply(404, { ok: false });
+      pending.bytes = await uploadedBytes(request.headers['content-type'], raw);
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      return response.end('OK');
+    }
+    if (method === 'files.completeUploadExternal') {
+      if (uploadFailure !== undefined) {
+        const error = uploadFailure;
+        uploadFailure = undefined;
+        return reply(200, { ok: false, error });
+      }
+      const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+      const shared = JSON.parse(String(form.files)) as { id: string; title?: string }[];
+      for (const { id, title } of shared) {
+        const pending = pendingUploads.get(id);
+        if (pending?.bytes === undefined) return reply(200, { ok: false, error: 'file_not_uploaded' });
+        pendingUploads.delete(id);
+        files.push({
+          fileId: id,
+          filename: pending.filename,
+          title,
+          channel: form.channel_id,
+          threadTs: form.thread_ts,
+          bytes: pending.bytes,
+        });
+      }
+      return reply(200, { ok: true, files: shared });
+    }
+    if (method !== 'chat.postMessage') return reply(404, { ok: false, error: 'unknown_method' });
     attemptTimes.push(Date.now());
     const answer = script.shift();
     if (answer?.kind === 'rate-limited') {
@@ -62,7 +136,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     if (answer?.kind === 'error') return reply(200, { ok: false, error: answer.error });
     if (answer?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    const body = parseBody(request.headers['content-type'], Buffer.concat(chunks).toString('utf8'));
+    const body = parseBody(request.headers['content-type'], raw.toString('utf8'));
     const authorization = request.headers.authorization;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
     messages.push({
@@ -79,6 +153,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     messages,
+    files,
+    calls,
+    failNextUpload: (error) => {
+      uploadFailure = error;
+    },
     attempts: () => attemptTimes.length,
     attemptTimes,
     answerNext: (...answers) => {

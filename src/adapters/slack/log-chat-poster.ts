@@ -3,7 +3,7 @@
  * and the result says it was not delivered, so nothing records it as sent and a later run with a token posts it.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ChatMessage, ChatPoster, LoggedMessage } from '../../notifications';
+import type { ChatFile, ChatMessage, ChatPoster, LoggedMessage } from '../../notifications';
 
 export class LogChatPoster implements ChatPoster {
   constructor(
@@ -18,5 +18,13 @@ export class LogChatPoster implements ChatPoster {
       blocks: message.blocks,
     });
     return { delivered: false };
+  }
+
+  async upload(file: ChatFile): Promise<void> {
+    this.logger.info('no Slack token configured: file not uploaded', {
+      channel: this.channel,
+      filename: file.filename,
+      bytes: file.content.byteLength,
+    });
   }
 }

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
 import {
   ChatConfigurationError,
+  type ChatFile,
   type ChatMessage,
   type ChatPoster,
   type PostedMessage,
@@ -45,7 +46,7 @@ const CONFIGURATION_ERRORS: ReadonlySet<string> = new Set([
 const ADVICE: Readonly<Record<string, string>> = {
   channel_not_found: 'check SLACK_CHANNEL (a channel id such as C0123456789 is safest)',
   not_in_channel: 'invite the bot to the channel (/invite @<bot name>)',
-  missing_scope: 'give the Slack app the chat:write scope and reinstall it',
+  missing_scope: 'give the Slack app the chat:write and files:write scopes and reinstall it',
 };
 
 interface SlackErrorShape {
@@ -103,6 +104,35 @@ export class SlackChatPoster implements ChatPoster {
         }
         throw error;
       }
+    }
+  }
+
+  /**
+   * `files.uploadV2` (Slack retired `files.upload`): the client asks `files.getUploadURLExternal`, sends
+   * the bytes to the URL it got, then `files.completeUploadExternal` shares the file in the thread.
+   * Needs the `files:write` scope.
+   */
+  async upload(file: ChatFile): Promise<void> {
+    const token = await this.options.token();
+    try {
+      await this.client.filesUploadV2({
+        token,
+        channel_id: file.thread.channel,
+        thread_ts: file.thread.ts,
+        filename: file.filename,
+        title: file.title,
+        file: Buffer.from(file.content),
+      });
+    } catch (error) {
+      const { code, data } = asSlackError(error);
+      const slackError = code === ErrorCode.PlatformError ? data?.error : undefined;
+      if (slackError !== undefined && CONFIGURATION_ERRORS.has(slackError)) {
+        throw new ChatConfigurationError(
+          slackError,
+          `Slack refused the file upload to ${file.thread.channel}: ${slackError}; ${ADVICE[slackError] ?? 'check the bot token and its files:write scope'}`,
+        );
+      }
+      throw error;
     }
   }
 }

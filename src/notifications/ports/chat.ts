@@ -18,12 +18,23 @@ export interface LoggedMessage {
 
 export type PostResult = PostedMessage | LoggedMessage;
 
+/** A file for a message's thread (the report's chart). */
+export interface ChatFile {
+  /** Where: the channel and `ts` of the message the file answers. */
+  thread: { channel: string; ts: string };
+  filename: string;
+  title: string;
+  content: Uint8Array;
+}
+
 export interface ChatPoster {
   /**
    * Resolves once the chat service accepted the message (`delivered: true`), or once a dry run wrote it
    * to the log (`delivered: false`: not to be recorded as sent); rejects otherwise (see errors below).
    */
   post(message: ChatMessage): Promise<PostResult>;
+  /** Uploads `file` into the thread of a posted message; rejects when the chat service refuses. */
+  upload(file: ChatFile): Promise<void>;
 }
 
 /** The chat service refused us for a reason a retry will not fix (bad token, unknown channel, bot not invited). */

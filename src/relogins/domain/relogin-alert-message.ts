@@ -7,7 +7,7 @@ import { formatDuration } from '../../app-clients';
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
-import type { AdviceItem } from './advice';
+import { ADVICE_TITLES, SEVERITY_ICONS } from './advice-headings';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
 
@@ -20,18 +20,6 @@ export interface AlertPresentation {
 
 /** Heavy users listed by name; the rest are counted. */
 const MAX_LISTED_USERS = 10;
-
-const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
-  'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
-  'extend-token-validity': 'Stop-gap: longer token validity',
-  'check-refresh-threshold': 'Check the refresh threshold',
-  'revert-token-validity': 'Undo the stop-gap',
-};
-
-const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
-  warning: ':warning:',
-  info: ':information_source:',
-};
 
 function minutes(value: number | null): string {
   return value === null ? '–' : `${round(value, 0)} min`;

@@ -34,7 +34,7 @@ describe('Module: infra/observability.cjs', () => {
     expect(unpublishedMetricProblems(await resolve(), METRIC_CATALOG, 'Team/Auth')).toEqual([]);
   });
 
-  it('should chart and alarm on the metrics it always did', async () => {
+  it("should chart and alarm on the metrics it always did, and the periodic report's view", async () => {
     const { references } = metricReferences(await resolve());
     const read = new Set(references.map(({ namespace, metric }) => `${namespace} ${metric}`));
     expect([...read].sort()).toEqual(
@@ -42,6 +42,8 @@ describe('Module: infra/observability.cjs', () => {
         ...[
           ...['Logins', 'ReLogins', 'TokenRefreshes', 'ReLoginInterval', 'RecordFailures'],
           ...['HeavyReLoginUsers', 'ActiveUsers', 'EstimatedMinutesLost', 'AlertFailures', 'CheckFailures'],
+          // The report's view: its trend per day, the upstream gauges, its own chart failures.
+          ...['ReLoginsPerActiveUser', 'UpstreamFixReleased', 'DeployedHasFix', 'ReportChartFailures'],
         ].map((metric) => `Team/Auth ${metric}`),
         'AWS/Cognito SignInSuccesses',
         'AWS/Cognito TokenRefreshSuccesses',
@@ -56,7 +58,7 @@ describe('Module: infra/observability.cjs', () => {
       'Fn::Not': [{ 'Fn::Equals': ['arn:aws:sns:eu-west-1:1:ops', ''] }],
     });
     const alarms = Object.values(stack.Resources).filter((item) => item.Type === 'AWS::CloudWatch::Alarm');
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(7);
     for (const alarm of alarms) {
       expect(alarm.Properties?.AlarmActions).toEqual({
         'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }],

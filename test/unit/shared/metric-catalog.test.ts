@@ -39,6 +39,7 @@ describe('Module: src/shared/metric-catalog', () => {
     expect(METRICS.AlertFailures.publishedBy.map((publication) => publication.dimensions)).toEqual([
       ['UserPoolId', 'ClientId'],
       ['FixId'],
+      ['UserPoolId'],
     ]);
   });
 
@@ -52,7 +53,7 @@ describe('Module: src/shared/metric-catalog', () => {
     [
       'a function serverless.yml does not define',
       { ...logins, publishedBy: [{ function: 'authEvents', dimensions: ['UserPoolId'] }] },
-      'published.Logins.publishedBy[0].function must be one of authEvent, reloginCheck, upstreamWatch, got "authEvents"',
+      'published.Logins.publishedBy[0].function must be one of authEvent, reloginCheck, upstreamWatch, report, got "authEvents"',
     ],
     [
       'a repeated dimension',

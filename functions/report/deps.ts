@@ -1,0 +1,46 @@
+/** Builds the periodic report's real dependencies from the environment, once per cold start. */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { VegaPngRenderer } from '../../src/adapters/chart/vega-png-renderer';
+import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
+import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
+import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
+import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
+import { systemClock } from '../../src/adapters/system-clock';
+import { readChatSettings } from '../../src/notifications';
+import { type ReportDeps, readReportSettings } from '../../src/reports';
+import type { Env } from '../../src/shared/config/env';
+import { readTableSettings } from '../../src/shared/config/settings';
+import { createLogger } from '../../src/shared/telemetry';
+
+/** The report goes to REPORT_CHANNEL, else to SLACK_CHANNEL like the alerts. */
+const REPORT_CHANNEL_SETTINGS = ['REPORT_CHANNEL', 'SLACK_CHANNEL'] as const;
+
+export function buildReportDeps(env: Env): ReportDeps {
+  const settings = readReportSettings(env);
+  const chatSettings = readChatSettings(env, REPORT_CHANNEL_SETTINGS);
+  const table = readTableSettings(env);
+  const logger = createLogger();
+  const documentClient = createDocumentClient();
+  const cloudwatch = new CloudWatchClient({});
+  return {
+    activity: new DynamoActivityStore(documentClient, table),
+    cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
+    userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
+    upstream: new DynamoUpstreamReportStore(documentClient, table),
+    chart: new VegaPngRenderer(),
+    notify: {
+      ledger: new DynamoNotificationLedger(documentClient, table.tableName),
+      chat: createChatPoster(chatSettings, logger),
+      clock: systemClock,
+    },
+    metrics: new CloudWatchMetricsPublisher(cloudwatch),
+    clock: systemClock,
+    logger,
+    settings: { ...settings, channel: chatSettings.channel ?? 'log' },
+  };
+}

@@ -1,0 +1,14 @@
+// The periodic report's schedule: EventBridge Scheduler, so the cron runs in the report's own time zone
+// (reportTimezone) and "Monday 09:00" stays 09:00 across daylight-saving changes. Weekly (Monday 09:00)
+// or daily (09:00) by reportPeriod, or reportSchedule when given. Like the re-login check, only when
+// userPoolId and argocdClientIds are set: without them there is nothing to report on.
+const DEFAULT_SCHEDULES = { week: 'cron(0 9 ? * MON *)', day: 'cron(0 9 * * ? *)' };
+
+module.exports = async ({ resolveVariable }) => {
+  const param = async (name) => String((await resolveVariable(`param:${name}`)) ?? '').trim();
+  if ((await param('userPoolId')) === '' || (await param('argocdClientIds')) === '') return [];
+  const period = await param('reportPeriod');
+  const schedule = (await param('reportSchedule')) || DEFAULT_SCHEDULES[period];
+  if (schedule === undefined) throw new Error(`reportPeriod must be week or day, got "${period}"`);
+  return [{ schedule: { method: 'scheduler', rate: [schedule], timezone: await param('reportTimezone') } }];
+};

@@ -1,0 +1,120 @@
+/**
+ * `relogin-monitor report --events FILE --out DIR [--period week|day] [--at ISO] [--timezone Z]
+ * [--client-config FILE]`: the periodic report from a JSON Lines events file, with no AWS: `report.md`,
+ * a self-contained `report.html` and the chart `relogins.png`, made by the same modules as the
+ * scheduled report.
+ *
+ * Without `--at` it reports the period of the latest event (so far); with `--at`, the last complete
+ * period that ended at or before it, as the scheduled report does when it runs at that time.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { VegaPngRenderer } from '../adapters/chart/vega-png-renderer';
+import {
+  readMinutesPerReLogin,
+  readProposedValidityHours,
+  readReportIdentity,
+  readTrackingSettings,
+  replaySignals,
+  userLabeler,
+} from '../relogins';
+import {
+  buildPlatformReport,
+  chartSpec,
+  isTimeZone,
+  lastCompletePeriod,
+  type PeriodKind,
+  periodContaining,
+  REPORT_CHART_FILE,
+  REPORT_PERIODS,
+  readReportTimeZone,
+  readReportTopUsers,
+  reportHtml,
+  reportMarkdown,
+} from '../reports';
+import type { Env } from '../shared/config/env';
+import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
+import { parseIsoTime, readEventFile } from './event-file';
+import { type CliIo, EXIT, UsageError, writeLine } from './io';
+
+/** Offline, the people in the file are the operator's own data: label them by user name unless told otherwise. */
+function offlineIdentityEnv(env: Env): Env {
+  return env.REPORT_IDENTITY === undefined ? { ...env, REPORT_IDENTITY: 'username' } : env;
+}
+
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      events: { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string', default: 'week' },
+      at: { type: 'string' },
+      timezone: { type: 'string' },
+      'client-config': { type: 'string' },
+    },
+  });
+  if (values.events === undefined) throw new UsageError('--events FILE is required');
+  if (values.out === undefined) throw new UsageError('--out DIR is required');
+  if (!(REPORT_PERIODS as readonly string[]).includes(values.period)) {
+    throw new UsageError(`--period must be one of ${REPORT_PERIODS.join(', ')}, got "${values.period}"`);
+  }
+  const kind = values.period as PeriodKind;
+  const timeZone = values.timezone ?? readReportTimeZone(io.env);
+  if (!isTimeZone(timeZone)) {
+    throw new UsageError(`--timezone must be an IANA time zone such as Europe/Berlin, got "${timeZone}"`);
+  }
+  const at = values.at === undefined ? undefined : parseIsoTime(values.at);
+  if (at === null) throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
+
+  const tracking = readTrackingSettings(io.env);
+  const advice = await readAdviceRequest({ 'client-config': values['client-config'] }, io.env);
+  const parsed = await readEventFile(values.events, clientsToAnalyse(tracking.trackedClientIds, advice), {
+    skipInvalid: false,
+  });
+  if (parsed.lastAt === null && at === undefined) {
+    throw new UsageError(`--events ${values.events} holds no events: give --at to report an empty period`);
+  }
+  const period =
+    at === undefined
+      ? periodContaining(parsed.lastAt ?? 0, kind, timeZone)
+      : lastCompletePeriod(at, kind, timeZone);
+  const events = replaySignals(parsed.signals, tracking.rules);
+  const clientIds = [...new Set(events.map((event) => event.clientId))].sort();
+  const report = buildPlatformReport({
+    userPoolId: events[0]?.userPoolId ?? 'unknown',
+    period,
+    clients: (clientIds.length > 0 ? clientIds : [advice?.clientId ?? 'unknown']).map((clientId) => ({
+      clientId,
+      events: events.filter((event) => event.clientId === clientId),
+      tokenValidity:
+        advice !== null && (advice.clientId === null || advice.clientId === clientId)
+          ? advice.tokenValidity
+          : null,
+      cognito: { current: null, previous: null },
+      stretchedSince: null,
+    })),
+    upstream: null,
+    heavyReLogins: tracking.heavyReLogins,
+    minutesPerReLogin: readMinutesPerReLogin(io.env),
+    proposedValidityHours: advice?.proposedValidityHours ?? readProposedValidityHours(io.env),
+  });
+  const presentation = {
+    label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
+    topUsers: readReportTopUsers(io.env),
+  };
+  const png = await new VegaPngRenderer().renderPng(chartSpec(report));
+  await mkdir(values.out, { recursive: true });
+  const files = {
+    markdown: join(values.out, 'report.md'),
+    html: join(values.out, 'report.html'),
+    chart: join(values.out, REPORT_CHART_FILE),
+  };
+  await writeFile(files.chart, png);
+  await writeFile(files.markdown, reportMarkdown(report, presentation, REPORT_CHART_FILE));
+  await writeFile(files.html, reportHtml(report, presentation, png));
+  writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,14 @@
+/** How each advice item is headed wherever it is shown (the alert, the periodic report). */
+import type { AdviceItem } from './advice';
+
+export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
+  'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
+  'extend-token-validity': 'Stop-gap: longer token validity',
+  'check-refresh-threshold': 'Check the refresh threshold',
+  'revert-token-validity': 'Undo the stop-gap',
+};
+
+export const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
+  warning: ':warning:',
+  info: ':information_source:',
+};

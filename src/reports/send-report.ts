@@ -1,0 +1,156 @@
+/**
+ * The scheduled periodic report: gather the last complete period and the one before it for every
+ * tracked app client, post the report to Slack once per period and channel (notify-once: recorded
+ * only after Slack accepted), then upload the chart into its thread.
+ *
+ * The chart is made before the post so its failure is known, but it never holds the text back: a chart
+ * that cannot be made or uploaded is logged and counted (`ReportChartFailures`), and the text goes out.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { UserPoolClientReader } from '../app-clients';
+import {
+  alertFailure,
+  type ChatPoster,
+  type NotifyOnceDeps,
+  notifyReportingFailures,
+} from '../notifications';
+import { type CognitoUsage, type CognitoUsageReader, userLabeler } from '../relogins';
+import type { Clock } from '../shared/clock';
+import { METRICS, metricDatum } from '../shared/metric-catalog';
+import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
+import { errorDetails } from '../shared/telemetry';
+import type { ActivityStore } from '../sign-ins';
+import type { UpstreamReportStore } from '../upstream';
+import type { ReportSettings } from './config';
+import { chartSpec } from './domain/chart-spec';
+import { lastCompletePeriod, previousPeriod, type ReportPeriod } from './domain/period';
+import { buildPlatformReport, type PlatformReport, type ReportClientInput } from './domain/platform-report';
+import { reportMessage } from './domain/report-documents';
+import { reportTitle } from './domain/report-text';
+import type { ChartRenderer } from './ports/chart-renderer';
+
+export interface ReportDeps {
+  activity: Pick<ActivityStore, 'listActivity'>;
+  cognitoUsage: CognitoUsageReader;
+  userPoolClients: UserPoolClientReader;
+  upstream: Pick<UpstreamReportStore, 'latest'>;
+  chart: ChartRenderer;
+  notify: NotifyOnceDeps & { chat: Pick<ChatPoster, 'post' | 'upload'> };
+  metrics: MetricsPublisher;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  settings: ReportSettings & { channel: string };
+}
+
+export interface ReportRunResult {
+  periodStart: string;
+  report: 'sent' | 'logged' | 'not-due' | 'claimed-elsewhere' | 'failed';
+  chart: 'uploaded' | 'not-made' | 'not-uploaded' | 'not-sent';
+}
+
+/** Recorded in the ledger once the report was accepted. */
+interface SentReport {
+  sentAt: number;
+}
+
+export const REPORT_CHART_FILE = 'relogins.png';
+
+async function optional<T>(deps: Pick<ReportDeps, 'logger'>, what: string, read: () => Promise<T>) {
+  try {
+    return await read();
+  } catch (error) {
+    deps.logger.warn(`could not read ${what}; the report goes on without it`, { error: errorDetails(error) });
+    return null;
+  }
+}
+
+async function clientInput(
+  deps: ReportDeps,
+  clientId: string,
+  period: ReportPeriod,
+  previous: ReportPeriod,
+): Promise<ReportClientInput> {
+  const scope = { userPoolId: deps.settings.userPoolId, clientId };
+  const usage = (range: ReportPeriod) =>
+    optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
+      deps.cognitoUsage.read(scope, range.start, range.end),
+    );
+  // listActivity reads (from, to]; the periods are [start, end).
+  const [events, tokenValidity, current, before] = await Promise.all([
+    deps.activity.listActivity(scope, previous.start - 1, period.end - 1),
+    optional(deps, `the token settings of app client ${clientId}`, () =>
+      deps.userPoolClients.tokenValidity(scope.userPoolId, clientId),
+    ),
+    usage(period),
+    usage(previous),
+  ]);
+  return { clientId, events, tokenValidity, cognito: { current, previous: before }, stretchedSince: null };
+}
+
+export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PlatformReport> {
+  const { settings } = deps;
+  const previous = previousPeriod(period);
+  const [clients, upstream] = await Promise.all([
+    Promise.all(settings.clientIds.map((clientId) => clientInput(deps, clientId, period, previous))),
+    optional(deps, 'the upstream report', () => deps.upstream.latest(deps.clock.now().getTime())),
+  ]);
+  return buildPlatformReport({ ...settings, userPoolId: settings.userPoolId, period, clients, upstream });
+}
+
+async function makeChart(deps: ReportDeps, report: PlatformReport): Promise<Uint8Array | null> {
+  try {
+    return await deps.chart.renderPng(chartSpec(report));
+  } catch (error) {
+    deps.logger.error('could not make the report chart; the report goes out without it', {
+      error: errorDetails(error),
+    });
+    return null;
+  }
+}
+
+export async function runReport(deps: ReportDeps): Promise<ReportRunResult> {
+  const { settings, clock, logger } = deps;
+  const now = clock.now().getTime();
+  const period = lastCompletePeriod(now, settings.period, settings.timeZone);
+  const periodStart = new Date(period.start).toISOString();
+  const report = await gatherReport(deps, period);
+  const png = await makeChart(deps, report);
+  const dimensions = { UserPoolId: settings.userPoolId };
+  const outcome = await notifyReportingFailures<SentReport>(
+    { ...deps.notify, logger },
+    {
+      key: `report#${settings.channel}#${settings.period}#${periodStart}`,
+      decide: (previous) => (previous === null ? { sentAt: now } : null),
+      message: () =>
+        reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
+    },
+    { what: 'the periodic report', context: { periodStart } },
+  );
+  let chart: ReportRunResult['chart'] = png === null ? 'not-made' : 'not-sent';
+  if (outcome.status === 'sent' && png !== null) {
+    try {
+      await deps.notify.chat.upload({
+        thread: { channel: outcome.posted.channel, ts: outcome.posted.ts },
+        filename: REPORT_CHART_FILE,
+        title: reportTitle(report),
+        content: png,
+      });
+      chart = 'uploaded';
+    } catch (error) {
+      logger.error('could not upload the report chart; the report text went out', {
+        periodStart,
+        error: errorDetails(error),
+      });
+      chart = 'not-uploaded';
+    }
+  }
+  const failures: MetricDatum[] = [
+    ...(outcome.status === 'failed' ? [alertFailure(1, dimensions, now)] : []),
+    ...(chart === 'not-made' || chart === 'not-uploaded'
+      ? [metricDatum(METRICS.ReportChartFailures, 1, dimensions, now)]
+      : []),
+  ];
+  if (failures.length > 0) await deps.metrics.publish(settings.namespace, failures);
+  logger.info('periodic report run', { periodStart, report: outcome.status, chart });
+  return { periodStart, report: outcome.status, chart };
+}

@@ -1,0 +1,175 @@
+/**
+ * The scheduled report through its real adapters: DynamoDB Local (activity and ledger), the real
+ * @slack/web-api client against the fake Slack (chat.postMessage and the three files.uploadV2 calls),
+ * and the CloudWatch and Cognito stand-ins.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildReportDeps } from '../../../functions/report/deps';
+import { DynamoActivityStore } from '../../../src/adapters/dynamodb/activity-store';
+import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
+import { type ChartRenderer, runReport } from '../../../src/reports';
+import { fixedClock } from '../../../src/shared/clock';
+import { recordAuthSignal } from '../../../src/sign-ins/record-auth-signal';
+import { readableText } from '../../support/block-kit';
+import { createTestTable } from '../../support/dynamodb';
+import { captureOutput } from '../../support/emf';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
+import { cognitoFixture } from '../../support/fixtures';
+import { readPng } from '../../support/png';
+
+const POOL = 'ap-northeast-1_EXAMPLE';
+const CLIENT = 'argocdclient0example0000001';
+const HOUR = 3_600_000;
+// Monday 23 Nov 2026 09:00 in Tokyo reports the week of Mon 16 Nov (Tokyo days).
+const RUN_AT = Date.parse('2026-11-23T00:00:00Z');
+const WEEK_START = Date.parse('2026-11-15T15:00:00Z');
+const rules = { dedupeSeconds: 30, sessionHours: 24 };
+
+// Rendering the first chart of a process loads Vega and the WebAssembly module: generous ceilings.
+describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, CloudWatch and Cognito stand-ins)', {
+  timeout: 120_000,
+}, () => {
+  const documentClient = createDocumentClient();
+  let slack: FakeSlack;
+  let cloudwatch: FakeCloudWatch;
+  let cognito: FakeCognito;
+  let tableName: string;
+
+  beforeAll(async () => {
+    [slack, cloudwatch, cognito] = await Promise.all([
+      startFakeSlack(),
+      startFakeCloudWatch(),
+      startFakeCognito(),
+    ]);
+    cognito.addClient(cognitoFixture('describe-user-pool-client'));
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
+  });
+  afterAll(async () => {
+    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
+    delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+    await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
+  });
+  beforeEach(async () => {
+    tableName = await createTestTable('report');
+    slack.messages.length = 0;
+    slack.files.length = 0;
+    slack.calls.length = 0;
+    cloudwatch.calls.length = 0;
+  });
+
+  function env(): Record<string, string> {
+    return {
+      TABLE_NAME: tableName,
+      USER_POOL_ID: POOL,
+      ARGOCD_CLIENT_IDS: CLIENT,
+      REPORT_IDENTITY: 'username',
+      REPORT_TIMEZONE: 'Asia/Tokyo',
+      METRICS_NAMESPACE: 'Test/Auth',
+      SLACK_TOKEN: 'xoxb-local',
+      SLACK_CHANNEL: 'C0ALERTS',
+      REPORT_CHANNEL: 'C0REPORTS',
+      SLACK_API_URL: slack.apiUrl,
+    };
+  }
+
+  /** Each user signs in every hour from 09:00 for 6 hours on the week's first three days. */
+  async function recordWeek(users: string[]): Promise<void> {
+    const store = new DynamoActivityStore(documentClient, { tableName, retentionDays: 35 });
+    for (const user of users) {
+      for (let day = 0; day < 3; day += 1) {
+        for (let hour = 0; hour <= 6; hour += 1) {
+          const signal = {
+            kind: 'login' as const,
+            triggerSource: 'TokenGeneration_HostedAuth',
+            userPoolId: POOL,
+            clientId: CLIENT,
+            user: `sub-${user}`,
+            username: user,
+          };
+          await recordAuthSignal({ store, rules }, signal, WEEK_START + (day * 24 + 9 + hour) * HOUR, {
+            maxAttempts: 3,
+          });
+        }
+      }
+    }
+  }
+
+  function reportAt(at: number, chart?: ChartRenderer) {
+    const deps = buildReportDeps(env());
+    const clock = fixedClock(new Date(at));
+    return runReport({ ...deps, ...(chart ? { chart } : {}), clock, notify: { ...deps.notify, clock } });
+  }
+
+  const runAt = (at: number, chart?: ChartRenderer) => captureOutput(() => reportAt(at, chart));
+  const logged = (output: { logs: unknown[] }, text: string) => JSON.stringify(output.logs).includes(text);
+
+  it('should post the report once per period, with the chart uploaded into its thread', async () => {
+    await recordWeek(['ann', 'ben']);
+
+    const first = await runAt(RUN_AT);
+    const again = await runAt(RUN_AT + HOUR);
+
+    expect(first.result).toEqual({
+      periodStart: '2026-11-15T15:00:00.000Z',
+      report: 'sent',
+      chart: 'uploaded',
+    });
+    expect(again.result).toMatchObject({ report: 'not-due', chart: 'not-sent' });
+    expect(slack.calls).toEqual([
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'upload',
+      'files.completeUploadExternal',
+    ]);
+    const [message] = slack.messages;
+    expect(message?.channel).toBe('C0REPORTS');
+    const text = readableText(message?.blocks ?? []);
+    expect(text).toContain('Argo CD sign-ins, week of Mon 16 Nov 2026 (Asia/Tokyo)');
+    // 2 users × 3 days × 7 hourly sign-ins: each day's first starts a session (24 h after the last start).
+    expect(text).toMatch(/Sign-ins\s+42\s+0\s+\+42 \(new\)/);
+    expect(text).toMatch(/Re-logins\s+36\s+0\s+\+36 \(new\)/);
+    expect(text).toContain('• ann: 18 re-logins, heavy on 3 days, median every 60 min');
+    const [file] = slack.files;
+    expect(file).toMatchObject({ filename: 'relogins.png', channel: 'C0REPORTS', threadTs: message?.ts });
+    expect(readPng(file?.bytes ?? new Uint8Array()).distinctValues).toBeGreaterThan(50);
+  });
+
+  it('should post only once when two runs overlap', async () => {
+    await recordWeek(['ann']);
+    // The first post is slow, so the other run tries to claim while it is in flight.
+    slack.answerNext({ kind: 'slow', delayMs: 2_000 });
+    const { result: results } = await captureOutput(() => Promise.all([reportAt(RUN_AT), reportAt(RUN_AT)]));
+    expect(results.map((result) => result.report).sort()).toEqual(['claimed-elsewhere', 'sent']);
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.files).toHaveLength(1);
+  });
+
+  it('should send the text without the chart when the chart cannot be made, and count the failure', async () => {
+    const broken: ChartRenderer = { renderPng: () => Promise.reject(new Error('no font')) };
+
+    const { result, output } = await runAt(RUN_AT, broken);
+
+    expect(result).toMatchObject({ report: 'sent', chart: 'not-made' });
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.calls).toEqual(['chat.postMessage']);
+    expect(logged(output, 'could not make the report chart')).toBe(true);
+    const failures = cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures');
+    expect(failures.map((datum) => [datum.value, datum.dimensions])).toEqual([[1, { UserPoolId: POOL }]]);
+  });
+
+  it('should keep the report as sent when Slack refuses the upload, and count the failure', async () => {
+    slack.failNextUpload('missing_scope');
+
+    const { result, output } = await runAt(RUN_AT);
+    const again = await runAt(RUN_AT + HOUR);
+
+    expect(result).toMatchObject({ report: 'sent', chart: 'not-uploaded' });
+    expect(again.result.report).toBe('not-due');
+    expect(slack.messages).toHaveLength(1);
+    expect(logged(output, 'files:write')).toBe(true);
+    expect(cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures')).toHaveLength(1);
+  });
+});
