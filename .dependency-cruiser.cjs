@@ -14,7 +14,8 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         'Domain code (src/<capability>/domain/) is pure: no AWS SDK, no Slack client, no Powertools logging or ' +
-        'metrics, no adapters, no config. Take what it needs as arguments; the use case fetches it through a port.',
+        'metrics, no file system or network, no adapters, no config. Take what it needs as arguments; ' +
+        'the use case fetches it through a port.',
       severity: 'error',
       from: { path: '^src/[^/]+/domain/' },
       to: {
@@ -22,17 +23,11 @@ module.exports = {
           '(^|/)node_modules/@aws-sdk/',
           '(^|/)node_modules/@slack/',
           '(^|/)node_modules/@aws-lambda-powertools/',
+          '^(fs|fs/promises|http|https|http2|net)$', // node core modules, with or without `node:`
           '^src/adapters/',
           ...CONFIG,
         ],
       },
-    },
-    {
-      name: 'domain-is-pure',
-      comment: 'Domain code (src/<capability>/domain/) reads no files and opens no connections.',
-      severity: 'error',
-      from: { path: '^src/[^/]+/domain/' },
-      to: { dependencyTypes: ['core'], path: '^(fs|fs/promises|http|https|http2|net)$' },
     },
     {
       name: 'capability-only-through-its-index',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkSources, EXCEPTIONS, type Exception, type Source, type Violation } from './source-rules';
 
-/** The product code; tests, the local stack and the benchmarks drive it and may set up time and environment. */
+/** The product code; the tests, the local stack and the benchmarks drive it and may set the time and the environment. */
 const CHECKED_FOLDERS = ['src', 'functions', 'bin'];
 const CODE = /\.(c|m)?(t|j)s$/;
 

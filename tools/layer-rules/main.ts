@@ -1,11 +1,20 @@
-/** `npm run check:layers` (after dependency-cruiser): the rules over process.env, the clock and capability cycles. */
+/** `npm run check:layers`: the import rules (dependency-cruiser) and the source rules, over this tree. */
 import { checkTree } from './check-tree';
+import { checkImports } from './import-rules';
 
-const violations = checkTree(process.cwd());
-for (const { rule, file, line, message } of violations) {
-  process.stderr.write(`error ${rule}: ${file}:${line} ${message}\n`);
-}
-if (violations.length > 0) {
-  process.stderr.write(`\n${violations.length} layer rule violation(s)\n`);
+const root = process.cwd();
+const lines = [
+  ...(await checkImports(root)).map(
+    ({ rule, from, to, comment }) => `error ${rule}: ${from} → ${to}\n  ${comment}`,
+  ),
+  ...checkTree(root).map(({ rule, file, line, message }) => `error ${rule}: ${file}:${line} ${message}`),
+];
+for (const line of lines) process.stderr.write(`${line}\n`);
+if (lines.length > 0) {
+  process.stderr.write(
+    `\n${lines.length} layer rule violation(s); the rules: .dependency-cruiser.cjs, tools/layer-rules/\n`,
+  );
   process.exitCode = 1;
+} else {
+  process.stdout.write('layer rules hold (.dependency-cruiser.cjs, tools/layer-rules/)\n');
 }
