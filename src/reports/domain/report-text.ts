@@ -56,8 +56,8 @@ export function figureRows(report: PlatformReport): FigureRow[] {
   return [
     row('Sign-ins', (f) => f.signIns),
     row('Re-logins', (f) => f.reLogins),
-    row('Refreshes seen by the trigger', (f) => f.refreshes),
-    row('Refreshes in Cognito (TokenRefreshSuccesses)', (f) => f.cognito?.tokenRefreshSuccesses ?? null),
+    row('Refreshes (trigger)', (f) => f.refreshes),
+    row('Refreshes (Cognito)', (f) => f.cognito?.tokenRefreshSuccesses ?? null),
     row('Active users', (f) => f.activeUsers),
     row(
       'Re-logins per active user',
@@ -83,7 +83,9 @@ export function reportTitle(report: PlatformReport): string {
 
 export function reportSummary(report: PlatformReport): string {
   const { current } = report;
-  return `${plural(current.reLogins, 're-login')} among ${plural(current.activeUsers, 'active user')}, ${plural(current.refreshes, 'refresh', 'refreshes')} seen; ${describePeriod(report.previousPeriod)} for comparison.`;
+  const cognito =
+    current.cognito === null ? '' : `, ${current.cognito.tokenRefreshSuccesses} in Cognito's own count`;
+  return `${plural(current.reLogins, 're-login')} among ${plural(current.activeUsers, 'active user')}; ${plural(current.refreshes, 'refresh', 'refreshes')} seen by the trigger${cognito}; ${describePeriod(report.previousPeriod)} for comparison.`;
 }
 
 export function heavyUserLines(report: PlatformReport, label: UserLabeler, top: number): string[] {

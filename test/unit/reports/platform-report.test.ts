@@ -93,7 +93,7 @@ describe('Module: platform report', () => {
       previous: '2 min',
       change: '+9 min (+450%)',
     });
-    expect(row(rows, 'Refreshes in Cognito (TokenRefreshSuccesses)')).toMatchObject({
+    expect(row(rows, 'Refreshes (Cognito)')).toMatchObject({
       current: '0',
       change: '0',
     });

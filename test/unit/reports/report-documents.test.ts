@@ -64,7 +64,7 @@ describe('Module: report documents', () => {
     const message = reportMessage(report('ann', 6), presentation);
     const text = readableText(message.blocks as Record<string, unknown>[]);
     expect(message.text).toBe(
-      'Argo CD sign-ins, week of Mon 16 Nov 2026 (UTC): 6 re-logins among 1 active user, 0 refreshes seen; week of Mon 9 Nov 2026 for comparison.',
+      'Argo CD sign-ins, week of Mon 16 Nov 2026 (UTC): 6 re-logins among 1 active user; 0 refreshes seen by the trigger; week of Mon 9 Nov 2026 for comparison.',
     );
     expect(text).toMatch(/Re-logins\s+6\s+0\s+\+6 \(new\)/);
     expect(text).toContain('• ann: 6 re-logins, heavy on 1 day, median every 60 min');
