@@ -22,7 +22,8 @@ const SHARED = Symbol.for('argocd-relogin-monitor.dynamodb-local');
 const registry = globalThis as { [SHARED]?: Shared };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const shared = (registry[SHARED] ??= { running: startDynamoDbLocal(), users: 0 });
+  const shared = registry[SHARED] ?? { running: startDynamoDbLocal(), users: 0 };
+  registry[SHARED] = shared;
   shared.users += 1;
   const dynamo = await shared.running;
   project.provide('dynamoDbEndpoint', dynamo.endpoint);
