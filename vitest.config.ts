@@ -16,7 +16,16 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // One module graph for all unit files: about a third of the CPU time of a fresh one per file.
+          // Safe while unit tests keep no global state (fakes are passed in, fake timers restored).
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: {
