@@ -90,10 +90,14 @@ export abstract class FakePort<Operation extends string> {
     return this.calls.filter((call) => call.operation === operation).map((call) => call.args);
   }
 
-  /** Records the call, then plays its scripted step (which may throw or hang). */
+  /**
+   * Records the call, then plays its scripted step (which may throw or hang). A call made with an
+   * already aborted signal rejects with its reason, as the AWS SDK's `send` does.
+   */
   protected async enter(operation: Operation, args: readonly unknown[], signal?: AbortSignal): Promise<void> {
     this.calls.push({ operation, args });
     this.timeline?.record(`${this.portName}.${operation}`);
+    signal?.throwIfAborted();
     await this.script.play(operation, signal);
   }
 }
