@@ -20,7 +20,9 @@ export class FakeUpstreamReportStore extends FakePort<'latest' | 'save'> impleme
     await this.enter('latest', [now]);
     const report = this.saved.at(-1);
     if (report === undefined) return null;
-    const expiresAt = report.checkedAt + (this.options.retentionDays ?? 35) * DAY_MS;
+    // The TTL attribute is in whole seconds, so the report expires at the check's second plus the retention.
+    const expiresAt =
+      Math.floor(report.checkedAt / 1000) * 1000 + (this.options.retentionDays ?? 35) * DAY_MS;
     return expiresAt <= now ? null : structuredClone(report);
   }
 
