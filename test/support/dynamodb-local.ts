@@ -39,11 +39,14 @@ export async function startDynamoDbLocal(): Promise<RunningDynamoDbLocal> {
   const port = await freePort();
   const child = dynamoDbLocal.spawn({ port, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
-  // On a slow start the jar would otherwise outlive the test run that gave up on it.
-  await waitUntilAnswering(endpoint, child, 60_000).catch(async (error: unknown) => {
+  try {
+    // Generous: on a loaded machine the JVM alone can take half a minute to start.
+    await waitUntilAnswering(endpoint, child, 120_000);
+  } catch (error) {
+    // A jar left running after a failed start would outlive the test run and slow every later one.
     await stopChild(child);
     throw error;
-  });
+  }
   return {
     endpoint,
     stop: () => stopChild(child),

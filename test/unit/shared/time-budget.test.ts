@@ -1,18 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BudgetExceededError, withinBudget } from '../../../src/shared/time-budget';
 
 describe('Function: withinBudget', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('should give up at the budget and abort the work, even when the work ignores the signal', async () => {
+    vi.useFakeTimers();
     let seen: AbortSignal | undefined;
-    const started = performance.now();
-    await expect(
-      withinBudget(50, (signal) => {
-        seen = signal;
-        return new Promise(() => undefined);
-      }),
-    ).rejects.toThrow(new BudgetExceededError(50));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    let settled = false;
+    const running = withinBudget(50, (signal) => {
+      seen = signal;
+      return new Promise(() => undefined);
+    }).finally(() => {
+      settled = true;
+    });
+    running.catch(() => undefined);
+
+    await vi.advanceTimersByTimeAsync(49);
+    expect(settled).toBe(false);
+    expect(seen?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+
+    await expect(running).rejects.toThrow(new BudgetExceededError(50));
     expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toEqual(new BudgetExceededError(50));
   });
 
   it('should hand back the result of work that finishes in time and leave its signal alone', async () => {

@@ -1,0 +1,423 @@
+/**
+ * The scheduled re-login check over in-memory fakes of every port: what it publishes, posts, records
+ * and logs, and in which order. The same use case against DynamoDB Local and the protocol stand-ins:
+ * test/integration/relogin-check.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { readReLoginCheckSettings } from '../../../src/relogins/config';
+import { type ReLoginCheckDeps, runReLoginCheck } from '../../../src/relogins/relogin-check';
+import { fixedClock } from '../../../src/shared/clock';
+import { recordAuthSignal } from '../../../src/sign-ins/record-auth-signal';
+import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import { readableText } from '../../support/block-kit';
+import { FakeActivityStore } from '../../support/fakes/activity-store';
+import { FakeChatPoster } from '../../support/fakes/chat-poster';
+import { FakeCognitoUsageReader } from '../../support/fakes/cognito-usage-reader';
+import { RecordingLogger } from '../../support/fakes/logger';
+import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
+import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
+import { Timeline } from '../../support/fakes/script';
+import { FakeUpstreamReportStore } from '../../support/fakes/upstream-report-store';
+import { FakeUserPoolClientReader } from '../../support/fakes/user-pool-client-reader';
+
+const POOL = 'ap-northeast-1_EXAMPLE';
+const CLIENT = 'argocdclient0example0000001';
+const OTHER = 'argocdclient0example0000002';
+const DAY_START = Date.parse('2026-11-24T00:00:00Z');
+const HOUR = 3_600_000;
+const rules = { dedupeSeconds: 30, sessionHours: 24 };
+const ONE_HOUR_TOKENS = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 30 * 24 * 60 };
+
+const UPSTREAM_REPORT: UpstreamReport = {
+  deployedVersion: 'v3.3.14',
+  checkedAt: DAY_START,
+  fixes: [
+    {
+      id: 'argocd-oidc-refresh',
+      title: 'use OIDC refresh tokens to renew expired sessions',
+      merged: true,
+      fixedIn: ['v3.4.6', 'v3.5.0'],
+      fixedInPrerelease: ['v3.5.0-rc3'],
+      deployedHasFix: false,
+      upgradeTo: 'v3.4.6',
+    },
+  ],
+};
+
+/** Every port faked, sharing one timeline; `check(at)` runs the use case at that time. */
+function setUp(env: Record<string, string> = {}, options: { dryRun?: boolean } = {}) {
+  const timeline = new Timeline();
+  const fakes = {
+    activity: new FakeActivityStore(timeline),
+    ledger: new FakeNotificationLedger(timeline),
+    chat: new FakeChatPoster({ channel: 'C0ALERTS', dryRun: options.dryRun, timeline }),
+    metrics: new FakeMetricsPublisher(timeline),
+    cognitoUsage: new FakeCognitoUsageReader(timeline),
+    userPoolClients: new FakeUserPoolClientReader(timeline)
+      .add(POOL, CLIENT, ONE_HOUR_TOKENS)
+      .add(POOL, OTHER, ONE_HOUR_TOKENS),
+    upstream: new FakeUpstreamReportStore({ timeline }),
+    logger: new RecordingLogger(),
+  };
+  const settings = readReLoginCheckSettings({
+    USER_POOL_ID: POOL,
+    ARGOCD_CLIENT_IDS: CLIENT,
+    AWS_REGION: 'ap-northeast-1',
+    REPORT_HASH_KEY: 'test-key',
+    METRICS_NAMESPACE: 'Test/Auth',
+    ...env,
+  });
+  const deps = (at: number): ReLoginCheckDeps => ({ ...fakes, clock: fixedClock(new Date(at)), settings });
+  return { ...fakes, timeline, deps, check: (at: number) => runReLoginCheck(deps(at)) };
+}
+
+/** Each user signs in every hour from `from` for `hours` hours: a session start and `hours` re-logins. */
+async function signInHourly(
+  store: FakeActivityStore,
+  users: string[],
+  from: number,
+  hours: number,
+  clientId = CLIENT,
+): Promise<void> {
+  for (const user of users) {
+    for (let hour = 0; hour <= hours; hour += 1) {
+      const signal = {
+        kind: 'login' as const,
+        triggerSource: 'TokenGeneration_HostedAuth',
+        userPoolId: POOL,
+        clientId,
+        user: `sub-${user}`,
+        username: user,
+        email: `${user}@example.com`,
+      };
+      await recordAuthSignal({ store, rules }, signal, from + hour * HOUR, { maxAttempts: 1 });
+    }
+  }
+}
+
+describe('Use case: runReLoginCheck (in-memory fakes)', () => {
+  it('should publish the aggregate metrics, then post one alert with the advice', async () => {
+    // Prepare: three users thrown out every hour for 8 hours, one who signed in once.
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.activity, ['dora'], DAY_START + 10 * HOUR, 0);
+    const now = DAY_START + 18 * HOUR;
+
+    // Act
+    const result = await fakes.check(now);
+
+    // Assess
+    expect(result).toEqual([
+      {
+        clientId: CLIENT,
+        activeUsers: 4,
+        heavyUsers: 3,
+        advice: ['upgrade-argocd', 'extend-token-validity'],
+        alert: 'sent',
+      },
+    ]);
+    const dimensions = { UserPoolId: POOL, ClientId: CLIENT };
+    expect(fakes.metrics.requests).toEqual([
+      {
+        namespace: 'Test/Auth',
+        data: [
+          { name: 'ActiveUsers', value: 4, unit: 'Count', dimensions, timestamp: now },
+          { name: 'HeavyReLoginUsers', value: 3, unit: 'Count', dimensions, timestamp: now },
+          { name: 'ReLoginsPerActiveUser', value: 6, unit: 'None', dimensions, timestamp: now },
+          { name: 'ReLoginIntervalP50', value: 60, unit: 'None', dimensions, timestamp: now },
+          { name: 'ReLoginIntervalP90', value: 60, unit: 'None', dimensions, timestamp: now },
+          { name: 'EstimatedMinutesLost', value: 12, unit: 'None', dimensions, timestamp: now },
+        ],
+      },
+    ]);
+    expect(fakes.timeline.first('metrics.publish')).toBeLessThan(fakes.timeline.first('chat.post'));
+    expect(fakes.chat.delivered).toHaveLength(1);
+    const text = readableText(fakes.chat.delivered[0]?.blocks ?? []);
+    expect(text).toContain('Argo CD re-logins: 3 heavy users');
+    expect(text).toContain('ID 1 h · access 1 h · refresh 30 d');
+    expect(text).toContain('Upgrade Argo CD (the real fix)');
+    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
+    expect(text).not.toMatch(/ann|sub-ann/);
+    expect(fakes.ledger.entry(`relogin-alert#heavy-relogins#${POOL}#${CLIENT}`)).toMatchObject({
+      state: { heavyUsers: 3 },
+      version: 1,
+    });
+    expect(fakes.logger.messages('INFO')).toEqual(['heavy re-login alert sent']);
+  });
+
+  it("should read the last 24 h of activity and Cognito's counts for the same span", async () => {
+    // Prepare: one sign-in exactly at the window's start (outside it), one just after (inside).
+    const fakes = setUp();
+    const now = DAY_START + 30 * HOUR;
+    await signInHourly(fakes.activity, ['ann'], now - 24 * HOUR, 0);
+    await signInHourly(fakes.activity, ['ben'], now - 24 * HOUR + 1, 0);
+
+    // Act
+    const [result] = await fakes.check(now);
+
+    // Assess
+    const scope = { userPoolId: POOL, clientId: CLIENT };
+    expect(fakes.activity.argsOf('listActivity')).toEqual([[scope, now - 24 * HOUR, now]]);
+    expect(fakes.cognitoUsage.argsOf('read')).toEqual([[scope, now - 24 * HOUR, now]]);
+    expect(fakes.userPoolClients.argsOf('tokenValidity')).toEqual([[POOL, CLIENT]]);
+    expect(fakes.upstream.argsOf('latest')).toEqual([[now]]);
+    expect(result).toMatchObject({ activeUsers: 1, heavyUsers: 0, alert: 'not-due' });
+    expect(fakes.chat.calls).toEqual([]);
+  });
+
+  it('should stay quiet within the cooldown and alert again once it is over', async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await fakes.check(DAY_START + 18 * HOUR);
+
+    // Act
+    const [inCooldown] = await fakes.check(DAY_START + 19 * HOUR);
+    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 33 * HOUR, 8);
+    const [afterCooldown] = await fakes.check(DAY_START + 42 * HOUR);
+
+    // Assess
+    expect(inCooldown?.alert).toBe('not-due');
+    expect(afterCooldown?.alert).toBe('sent');
+    expect(fakes.chat.delivered).toHaveLength(2);
+    expect(fakes.metrics.values('HeavyReLoginUsers')).toEqual([2, 2, 2]);
+  });
+
+  it('should alert early when the heavy users at least double, saying so', async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await fakes.check(DAY_START + 18 * HOUR);
+    await signInHourly(fakes.activity, ['cid'], DAY_START + 10 * HOUR, 8);
+
+    // Act: three is not double two; four is.
+    const [notDouble] = await fakes.check(DAY_START + 19 * HOUR);
+    await signInHourly(fakes.activity, ['dora'], DAY_START + 11 * HOUR, 8);
+    const [doubled] = await fakes.check(DAY_START + 20 * HOUR);
+
+    // Assess
+    expect(notDouble).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
+    expect(doubled).toMatchObject({ heavyUsers: 4, alert: 'sent' });
+    expect(readableText(fakes.chat.delivered[1]?.blocks ?? [])).toContain(
+      'Worse since the last alert: 2 → 4 heavy users.',
+    );
+  });
+
+  it('should count a failed post in a second, small publish after it, and post on the next run', async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    fakes.chat.script.failNext('post', new Error('internal_error'));
+
+    // Act
+    const [failed] = await fakes.check(DAY_START + 18 * HOUR);
+    const [retried] = await fakes.check(DAY_START + 19 * HOUR);
+    const [after] = await fakes.check(DAY_START + 20 * HOUR);
+
+    // Assess
+    expect([failed?.alert, retried?.alert, after?.alert]).toEqual(['failed', 'sent', 'not-due']);
+    expect(fakes.chat.delivered).toHaveLength(1);
+    expect(fakes.metrics.requests[1]).toEqual({
+      namespace: 'Test/Auth',
+      data: [
+        {
+          name: 'AlertFailures',
+          value: 1,
+          unit: 'Count',
+          dimensions: { UserPoolId: POOL, ClientId: CLIENT },
+          timestamp: DAY_START + 18 * HOUR,
+        },
+      ],
+    });
+    const [firstPublish, firstPost, failuresPublish] = [
+      fakes.timeline.first('metrics.publish'),
+      fakes.timeline.first('chat.post'),
+      fakes.timeline.entries.indexOf('metrics.publish', fakes.timeline.first('metrics.publish') + 1),
+    ];
+    expect(firstPublish).toBeLessThan(firstPost);
+    expect(firstPost).toBeLessThan(failuresPublish);
+    expect(fakes.logger.messages('ERROR')).toEqual(['could not send the alert; the next run retries']);
+  });
+
+  it("should publish every client's metrics in one request before the first post", async () => {
+    // Prepare
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.activity, ['ben'], DAY_START + 9 * HOUR, 8, OTHER);
+
+    // Act
+    const result = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result.map((client) => client.alert)).toEqual(['sent', 'sent']);
+    expect(
+      fakes.timeline.entries.filter((entry) => entry.startsWith('metrics') || entry.startsWith('chat')),
+    ).toEqual(['metrics.publish', 'chat.post', 'chat.post']);
+    expect(
+      fakes.metrics
+        .data()
+        .filter((datum) => datum.name === 'HeavyReLoginUsers')
+        .map((datum) => datum.dimensions.ClientId),
+    ).toEqual([CLIENT, OTHER]);
+  });
+
+  it('should still alert when the metrics are refused, then fail the run with that error', async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    fakes.metrics.script.failNext('publish', new Error('Throttling: Rate exceeded'));
+
+    // Act
+    const run = fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    await expect(run).rejects.toThrow('Throttling: Rate exceeded');
+    expect(fakes.chat.delivered).toHaveLength(1);
+  });
+
+  it('should check and report the other clients when one client fails, counting the failure', async () => {
+    // Prepare: reading the first client's activity fails.
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8, OTHER);
+    fakes.activity.script.failNext('listActivity', new Error('ProvisionedThroughputExceededException'));
+
+    // Act
+    const result = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toEqual([
+      { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
+      expect.objectContaining({ clientId: OTHER, heavyUsers: 1, alert: 'sent' }),
+    ]);
+    expect(
+      fakes.metrics
+        .data()
+        .filter((datum) => datum.name === 'CheckFailures')
+        .map((datum) => [datum.dimensions, datum.value]),
+    ).toEqual([[{ UserPoolId: POOL, ClientId: CLIENT }, 1]]);
+    expect(fakes.metrics.data().filter((datum) => datum.dimensions.ClientId === CLIENT)).toHaveLength(1);
+    expect(fakes.logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        clientId: CLIENT,
+        message: 'could not check the app client; the other clients go on, the next run retries',
+      }),
+    );
+  });
+
+  it('should still report and alert without the token settings, saying they are unknown', async () => {
+    // Prepare: a client the reader does not know.
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: 'undescribed-client' });
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8, 'undescribed-client');
+
+    // Act
+    const [result] = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toMatchObject({ clientId: 'undescribed-client', heavyUsers: 1, alert: 'sent' });
+    const text = readableText(fakes.chat.delivered[0]?.blocks ?? []);
+    expect(text).toContain('*App client token validity*\nunknown');
+    expect(fakes.logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'WARN',
+        message:
+          'could not read the token settings of app client undescribed-client; the report goes on without it',
+      }),
+    );
+  });
+
+  it("should go on without Cognito's counts or the upstream report when they cannot be read", async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    fakes.cognitoUsage.script.failNext('read', new Error('AccessDenied'));
+    fakes.upstream.script.failNext('latest', new Error('ResourceNotFoundException'));
+
+    // Act
+    const [result] = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toMatchObject({ heavyUsers: 1, alert: 'sent' });
+    expect(fakes.logger.messages('WARN')).toEqual([
+      'could not read the upstream report; the report goes on without it',
+      `could not read Cognito's metrics for app client ${CLIENT}; the report goes on without it`,
+    ]);
+  });
+
+  it("should see refresh-token use in Cognito's own counts and advise checking the threshold", async () => {
+    // Prepare
+    const fakes = setUp({ METRICS_DASHBOARD: 'relogin-dashboard' });
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    fakes.cognitoUsage.set(
+      { userPoolId: POOL, clientId: CLIENT },
+      { signInSuccesses: 9, tokenRefreshSuccesses: 30 },
+    );
+
+    // Act
+    const [result] = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toMatchObject({ advice: ['check-refresh-threshold'] });
+    const text = readableText(fakes.chat.delivered[0]?.blocks ?? []);
+    expect(text).toContain('Cognito: 30 refreshes');
+    expect(text).toContain('#dashboards/dashboard/relogin-dashboard|Open');
+  });
+
+  it("should name the deployed Argo CD and the release to upgrade to from the upstream watcher's report", async () => {
+    // Prepare
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await fakes.upstream.save(UPSTREAM_REPORT);
+
+    // Act
+    await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
+      'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
+    );
+  });
+
+  it('should write the alert to the log only in a dry run, count no failure, and post it once a chat is there', async () => {
+    // Prepare
+    const dry = setUp({}, { dryRun: true });
+    await signInHourly(dry.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+
+    // Act: a dry run, then (within what would be the cooldown) a run that can post.
+    const [logged] = await dry.check(DAY_START + 18 * HOUR);
+    const chat = new FakeChatPoster();
+    const [sent] = await runReLoginCheck({ ...dry.deps(DAY_START + 19 * HOUR), chat });
+
+    // Assess
+    expect(logged?.alert).toBe('logged');
+    expect(dry.chat.logged.map((message) => message.text)).toEqual([
+      expect.stringContaining('Argo CD re-logins: 1 heavy user;'),
+    ]);
+    expect(dry.logger.messages('INFO')).toEqual([
+      'heavy re-login alert written to the log only (no Slack token); not recorded as sent',
+      'heavy re-login alert sent',
+    ]);
+    expect(dry.metrics.values('AlertFailures')).toEqual([]);
+    expect(sent?.alert).toBe('sent');
+    expect(chat.texts()).toEqual([expect.stringContaining('Argo CD re-logins: 1 heavy user;')]);
+  });
+
+  it('should post once when two runs overlap (EventBridge delivers at least once)', async () => {
+    // Prepare: the second run starts while the first one is posting.
+    const fakes = setUp();
+    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    let overlapping: ReturnType<typeof fakes.check> | undefined;
+    fakes.chat.script.beforeNext('post', () => {
+      overlapping = fakes.check(DAY_START + 18 * HOUR);
+      return overlapping;
+    });
+
+    // Act
+    const [first] = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    const [second] = (await overlapping) ?? [];
+    expect([first?.alert, second?.alert]).toEqual(['sent', 'claimed-elsewhere']);
+    expect(fakes.chat.delivered).toHaveLength(1);
+  });
+});
