@@ -30,7 +30,7 @@ async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<s
     const reason = error.failure === 'timeout' ? `no answer within ${timeoutMs} ms` : error.message;
     throw failure(`cannot read the Argo CD version from ${displayUrl(url)}: ${reason}`);
   }
-  const asked = `GET ${displayUrl(url)}${answer.url === url ? '' : ` (redirected to ${displayUrl(answer.url)})`}`;
+  const asked = `GET ${displayUrl(url)}${answer.redirected ? ` (redirected to ${displayUrl(answer.url)})` : ''}`;
   const excerpt = `"${truncated(answer.text, MAX_QUOTED_CHARS)}"`;
   if (answer.status !== 200) throw failure(`${asked} answered HTTP ${answer.status}`);
   let body: unknown;

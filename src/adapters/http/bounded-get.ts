@@ -20,6 +20,7 @@ export interface BoundedAnswer {
   text: string;
   /** Where the answer came from, after redirects. */
   url: string;
+  redirected: boolean;
 }
 
 export type BoundedGetFailure =
@@ -107,12 +108,13 @@ function redirectTarget(response: Response, from: string): string | null {
 export async function boundedGet(url: string, options: BoundedGetOptions): Promise<BoundedAnswer> {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const origin = new URL(url).origin;
-  const visited = [url];
-  let current = url;
+  const first = new URL(url);
+  // Normalized, so a Location naming the same URL in another spelling is recognised as a loop.
+  const visited = [first.toString()];
+  let current = first.toString();
   try {
     for (;;) {
-      const sameOrigin = new URL(current).origin === origin;
+      const sameOrigin = new URL(current).origin === first.origin;
       const headers = Object.fromEntries(
         Object.entries(options.headers).filter(
           ([name]) => sameOrigin || !options.credentialHeaders?.includes(name.toLowerCase()),
@@ -122,7 +124,13 @@ export async function boundedGet(url: string, options: BoundedGetOptions): Promi
       const next = redirectTarget(response, current);
       if (next === null) {
         const text = await readCapped(response, options.maxBodyBytes, current);
-        return { status: response.status, headers: response.headers, text, url: current };
+        return {
+          status: response.status,
+          headers: response.headers,
+          text,
+          url: current,
+          redirected: visited.length > 1,
+        };
       }
       await response.body?.cancel();
       const hops = [...visited, next].map(displayUrl).join(' → ');
