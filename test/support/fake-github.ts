@@ -164,8 +164,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // The second hop of a redirect loop sends the client back where it started.
     if (parsed.searchParams.has(LOOP_PARAM)) {
       record(302);
-      parsed.searchParams.delete(LOOP_PARAM);
-      response.writeHead(302, { location: `${parsed.pathname}${parsed.search}` });
+      const back = new URLSearchParams(parsed.searchParams);
+      back.delete(LOOP_PARAM);
+      response.writeHead(302, { location: `${parsed.pathname}${back.size === 0 ? '' : `?${back}`}` });
       response.end();
       return;
     }
