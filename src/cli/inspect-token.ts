@@ -143,7 +143,7 @@ interface Verification {
 
 /** Each claim escaped on its own: the rows stay one line each, whatever a claim contains. */
 function render(inspection: TokenInspection, { keysUrl, issuerPinned }: Verification): string {
-  const time = (value: string | null) => (value === null ? '-' : printable(value));
+  const shown = (value: string | null) => (value === null ? '-' : printable(value));
   const refreshed =
     inspection.refreshed === null
       ? 'unknown (auth_time or iat missing or not a time)'
@@ -151,13 +151,13 @@ function render(inspection: TokenInspection, { keysUrl, issuerPinned }: Verifica
         ? 'yes (iat later than auth_time: renewed with the refresh token, no new login)'
         : 'no (iat equals auth_time: issued at sign-in)';
   const rows: [string, string][] = [
-    ['issuer', time(inspection.issuer)],
-    ['client', time(inspection.client)],
-    ['subject', time(inspection.subject)],
-    ['token use', time(inspection.tokenUse)],
-    ['auth_time', time(inspection.authTime)],
-    ['iat', time(inspection.issuedAt)],
-    ['exp', time(inspection.expiresAt)],
+    ['issuer', shown(inspection.issuer)],
+    ['client', shown(inspection.client)],
+    ['subject', shown(inspection.subject)],
+    ['token use', shown(inspection.tokenUse)],
+    ['auth_time', shown(inspection.authTime)],
+    ['iat', shown(inspection.issuedAt)],
+    ['exp', shown(inspection.expiresAt)],
     ['lifetime', inspection.lifetimeSeconds === null ? '-' : formatSeconds(inspection.lifetimeSeconds)],
     ['time left', inspection.secondsLeft === null ? '-' : formatSeconds(inspection.secondsLeft)],
     ['refreshed', refreshed],
