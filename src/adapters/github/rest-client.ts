@@ -37,6 +37,13 @@ export interface GitHubClientOptions {
   maxBodyBytes?: number;
 }
 
+/** One request as its error texts see it: when it was sent, what it was, how server text is made safe. */
+interface Exchange {
+  now: number;
+  what: string;
+  clean: (text: string) => string;
+}
+
 /** `Link: <…?page=2>; rel="next", <…?page=5>; rel="last"` */
 export function hasNextLink(link: string | null): boolean {
   return link?.split(',').some((part) => /;\s*rel="?next"?/.test(part)) ?? false;
@@ -85,11 +92,19 @@ export class GitHubRestClient implements GitHubApi {
     parse: (json: unknown, headers: Headers) => T,
   ): Promise<Conditional<T>> {
     const what = `GitHub GET ${path}`;
+    const now = this.options.clock.now().getTime();
+    if (this.exhaustedUntil !== null && now < this.exhaustedUntil) {
+      throw new GitHubRateLimitError(
+        this.exhaustedUntil,
+        `GitHub rate limit used up until ${new Date(this.exhaustedUntil).toISOString()}; not sending ${what}`,
+      );
+    }
+    // Asked only for a request that will be sent.
     const token = await this.options.token();
     // Every error text below may quote the server (its message, a Location, a value it sent): made
     // printable, and never carrying the token, whatever the server echoed back.
     const clean = (text: string) => printable(redactSecrets(text, token === undefined ? [] : [token]));
-    const answer = await this.send(path, etag, token, what, clean);
+    const answer = await this.send(path, etag, token, { now, what, clean });
     if (answer.status === 304 && etag !== null) return { notModified: true };
     if (answer.status !== 200) {
       throw new GitHubError(clean(`${what} failed: HTTP ${answer.status}${describeBody(answer.text)}`));
@@ -112,16 +127,8 @@ export class GitHubRestClient implements GitHubApi {
     path: string,
     etag: string | null,
     token: string | undefined,
-    what: string,
-    clean: (text: string) => string,
+    exchange: Exchange,
   ): Promise<BoundedAnswer> {
-    const now = this.options.clock.now().getTime();
-    if (this.exhaustedUntil !== null && now < this.exhaustedUntil) {
-      throw new GitHubRateLimitError(
-        this.exhaustedUntil,
-        `GitHub rate limit used up until ${new Date(this.exhaustedUntil).toISOString()}; not sending ${what}`,
-      );
-    }
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
@@ -140,18 +147,13 @@ export class GitHubRestClient implements GitHubApi {
       });
     } catch (error) {
       if (!(error instanceof BoundedGetError)) throw error;
-      throw new GitHubError(clean(`${what} ${failureText(error, this.options)}`));
+      throw new GitHubError(exchange.clean(`${exchange.what} ${failureText(error, this.options)}`));
     }
-    this.noteRateLimit(answer, now, what, clean);
+    this.noteRateLimit(answer, exchange);
     return answer;
   }
 
-  private noteRateLimit(
-    answer: BoundedAnswer,
-    now: number,
-    what: string,
-    clean: (text: string) => string,
-  ): void {
+  private noteRateLimit(answer: BoundedAnswer, { now, what, clean }: Exchange): void {
     const remaining = headerNumber(answer.headers, 'x-ratelimit-remaining');
     const reset = headerNumber(answer.headers, 'x-ratelimit-reset');
     const retryAfter = headerNumber(answer.headers, 'retry-after');
