@@ -7,24 +7,59 @@
  * Without --issuer the keys' address comes from the token's own, not yet verified, `iss`: a forged token
  * naming its own key server would verify too. The command says so (a warning, `"issuerPinned": false`)
  * and accepts only an https issuer (http for localhost only); `--issuer` pins it.
+ *
+ * Everything a token says is the sender's text: every claim is printed escaped (no newline, no terminal
+ * sequence), so a forged `sub` cannot draw a fake "issuer pinned" line or erase the warning. Only
+ * public-key signatures count: `alg: none` and shared-secret HMACs (HS256/384/512) prove nothing about
+ * the issuer and are bad signatures.
  */
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import {
   createRemoteJWKSet,
   decodeJwt,
+  decodeProtectedHeader,
   errors,
   type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
 import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
+import { printable, printableJson } from '../shared/safe-text';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** Distinct exit codes, so scripts can tell the failures apart. */
 export const INSPECT_EXIT = { badSignature: 3, expired: 4, jwksUnreachable: 5 } as const;
 
 const JWKS_TIMEOUT_MS = 5000;
+
+/** The public-key algorithms a JWKS can verify (Cognito signs with RS256). */
+const SIGNATURE_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
+
+/** Why the header's `alg` cannot prove who made the token, or null when it is a public-key signature. */
+function algorithmRefusal(alg: unknown): string | null {
+  if (typeof alg === 'string' && SIGNATURE_ALGORITHMS.includes(alg)) return null;
+  if (typeof alg === 'string' && alg.toLowerCase() === 'none') return 'the token is not signed (alg "none")';
+  if (typeof alg === 'string' && /^HS(256|384|512)$/.test(alg)) {
+    return (
+      `alg "${alg}" is a shared-secret HMAC, not a signature: the issuer's public keys cannot check it, ` +
+      'and anyone holding the secret could have made it (Cognito signs with RS256)'
+    );
+  }
+  return `alg ${JSON.stringify(alg) ?? 'missing'} is not a public-key signature (${SIGNATURE_ALGORITHMS.join(', ')})`;
+}
 
 class JwksUnreachableError extends Error {
   constructor(url: URL, cause: unknown) {
@@ -59,7 +94,7 @@ function checkUnpinnedIssuer(issuer: string): void {
   try {
     url = new URL(issuer);
   } catch {
-    throw new UsageError(`the token's issuer "${issuer}" is not a URL; give --issuer`);
+    throw new UsageError(`the token's issuer "${printable(issuer)}" is not a URL; give --issuer`);
   }
   const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !loopback) {
@@ -83,7 +118,7 @@ function jwksUrl(issuer: string): URL {
   try {
     return new URL(`${issuer.replace(/\/+$/, '')}/.well-known/jwks.json`);
   } catch {
-    throw new UsageError(`the issuer "${issuer}" is not a URL; give --issuer`);
+    throw new UsageError(`the issuer "${printable(issuer)}" is not a URL; give --issuer`);
   }
 }
 
@@ -106,41 +141,50 @@ interface Verification {
   issuerPinned: boolean;
 }
 
+/** Each claim escaped on its own: the rows stay one line each, whatever a claim contains. */
 function render(inspection: TokenInspection, { keysUrl, issuerPinned }: Verification): string {
-  const time = (value: string | null) => value ?? '-';
+  const shown = (value: string | null) => (value === null ? '-' : printable(value));
   const refreshed =
     inspection.refreshed === null
-      ? 'unknown (no auth_time or iat claim)'
+      ? 'unknown (auth_time or iat missing or not a time)'
       : inspection.refreshed
         ? 'yes (iat later than auth_time: renewed with the refresh token, no new login)'
         : 'no (iat equals auth_time: issued at sign-in)';
   const rows: [string, string][] = [
-    ['issuer', time(inspection.issuer)],
-    ['client', time(inspection.client)],
-    ['subject', time(inspection.subject)],
-    ['token use', time(inspection.tokenUse)],
-    ['auth_time', time(inspection.authTime)],
-    ['iat', time(inspection.issuedAt)],
-    ['exp', time(inspection.expiresAt)],
+    ['issuer', shown(inspection.issuer)],
+    ['client', shown(inspection.client)],
+    ['subject', shown(inspection.subject)],
+    ['token use', shown(inspection.tokenUse)],
+    ['auth_time', shown(inspection.authTime)],
+    ['iat', shown(inspection.issuedAt)],
+    ['exp', shown(inspection.expiresAt)],
     ['lifetime', inspection.lifetimeSeconds === null ? '-' : formatSeconds(inspection.lifetimeSeconds)],
     ['time left', inspection.secondsLeft === null ? '-' : formatSeconds(inspection.secondsLeft)],
     ['refreshed', refreshed],
     [
       'signature',
-      `verified with ${keysUrl}${issuerPinned ? ' (issuer pinned with --issuer)' : ' (issuer NOT pinned: taken from the token)'}`,
+      `verified with ${printable(keysUrl.toString())}${issuerPinned ? ' (issuer pinned with --issuer)' : ' (issuer NOT pinned: taken from the token)'}`,
     ],
   ];
   return rows.map(([label, value]) => `${`${label}:`.padEnd(11)} ${value}`).join('\n');
 }
 
-function output(io: CliIo, payload: JWTPayload, verification: Verification, json: boolean): void {
-  const inspection = inspectClaims(payload, new Date());
+function output(io: CliIo, inspection: TokenInspection, verification: Verification, json: boolean): void {
   writeLine(
     io.stdout,
     json
-      ? JSON.stringify({ ...inspection, issuerPinned: verification.issuerPinned })
+      ? printableJson({ ...inspection, issuerPinned: verification.issuerPinned })
       : render(inspection, verification),
   );
+}
+
+/** The header's `alg`, from a token whose payload already decoded. */
+function headerAlgorithm(token: string): unknown {
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    throw new UsageError('the input is not a JWT (its header is not base64url JSON)');
+  }
 }
 
 export async function inspectTokenCommand(args: string[], io: CliIo): Promise<number> {
@@ -161,8 +205,11 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
   const issuerPinned = values.issuer !== undefined;
   const issuer = values.issuer ?? (typeof claims.iss === 'string' ? claims.iss : undefined);
   if (issuer === undefined) throw new UsageError('the token names no issuer (iss); give --issuer');
+  // Messages quote the token (its issuer, jose's words about its claims): escaped as one line.
+  const say = (message: string) =>
+    writeLine(io.stderr, `relogin-monitor inspect-token: ${printable(message)}`);
   const fail = (code: number, message: string) => {
-    writeLine(io.stderr, `relogin-monitor inspect-token: ${message}`);
+    say(message);
     return code;
   };
   if (!issuerPinned) {
@@ -173,11 +220,20 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
       throw error;
     }
   }
+  // Before any key is fetched: no JWKS answer can make an unsigned or HMAC token genuine.
+  const refusal = algorithmRefusal(headerAlgorithm(token));
+  if (refusal !== null) return fail(INSPECT_EXIT.badSignature, `bad signature: ${refusal}`);
   const verification: Verification = { keysUrl: jwksUrl(issuer), issuerPinned };
-  if (!issuerPinned) writeLine(io.stderr, `relogin-monitor inspect-token: ${unpinnedWarning(issuer)}`);
+  if (!issuerPinned) say(unpinnedWarning(issuer));
+  const now = io.clock.now();
+  const inspect = (payload: JWTPayload) => inspectClaims(payload, now);
   try {
-    const { payload } = await jwtVerify(token, issuerKeys(verification.keysUrl), { issuer });
-    output(io, payload, verification, values.json);
+    const { payload } = await jwtVerify(token, issuerKeys(verification.keysUrl), {
+      issuer,
+      algorithms: SIGNATURE_ALGORITHMS,
+      currentDate: now,
+    });
+    output(io, inspect(payload), verification, values.json);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof JwksUnreachableError) return fail(INSPECT_EXIT.jwksUnreachable, error.message);
@@ -189,10 +245,11 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
     }
     if (error instanceof errors.JWTExpired) {
       // The signature was verified before the expiry check: the claims are genuine, show them.
-      output(io, error.payload, verification, values.json);
+      const inspection = inspect(error.payload);
+      output(io, inspection, verification, values.json);
       return fail(
         INSPECT_EXIT.expired,
-        `token expired at ${new Date(Number(error.payload.exp) * 1000).toISOString()}`,
+        `token expired at ${inspection.expiresAt ?? String(error.payload.exp)}`,
       );
     }
     if (error instanceof errors.JWTClaimValidationFailed) {

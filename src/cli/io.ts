@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock';
 import type { Env } from '../shared/config/env';
 
 export interface CliIo {
@@ -5,6 +6,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   env: Env;
+  /** The system clock from the bin; a fixed one in tests. */
+  clock: Clock;
 }
 
 /** Exit codes shared by every subcommand; subcommands may add their own above these. */

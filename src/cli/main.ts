@@ -1,4 +1,5 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
+import { systemClock } from '../adapters/system-clock';
 import { ConfigError } from '../shared/config/env';
 import { analyzeCommand } from './analyze';
 import { inspectTokenCommand } from './inspect-token';
@@ -36,7 +37,11 @@ function usage(): string {
   return ['Usage: relogin-monitor <command> [options]', '', 'Commands:', ...lines].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** The bin's streams and environment; the clock is the system's unless a test fixes it. */
+export type CliStart = Omit<CliIo, 'clock'> & { clock?: CliIo['clock'] };
+
+export async function main(argv: string[], start: CliStart): Promise<number> {
+  const io: CliIo = { ...start, clock: start.clock ?? systemClock };
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     writeLine(name === undefined ? io.stderr : io.stdout, usage());

@@ -5,9 +5,8 @@
 import { parseArgs } from 'node:util';
 import { deployedVersionSource } from '../adapters/argocd/version-source';
 import { createGitHubClient } from '../adapters/github/create-client';
-import { systemClock } from '../adapters/system-clock';
 import type { Env } from '../shared/config/env';
-import type { FixStatus, UpstreamReport } from '../upstream';
+import type { FixStatus, GitHubSettings, UpstreamReport } from '../upstream';
 import {
   checkUpstream,
   emptyKnowledge,
@@ -58,6 +57,30 @@ function renderSummary(report: UpstreamReport): string {
   return [`Deployed Argo CD: ${report.deployedVersion ?? 'unknown'}`, ...blocks].join('\n\n');
 }
 
+/** The setting the token came from (the parameter wins, as in the client), or undefined when none is set. */
+function tokenSetting(settings: GitHubSettings): string | undefined {
+  if (settings.tokenParameter !== undefined) return 'GITHUB_TOKEN_PARAMETER';
+  return settings.token === undefined ? undefined : 'GITHUB_TOKEN';
+}
+
+/** Why the check stopped, and the next step that can help: a token only when none was sent. */
+function rateLimitMessage(
+  outcome: { requests: number; resetAt: number | null; reason: string },
+  settings: GitHubSettings,
+): string {
+  const until = outcome.resetAt === null ? '' : ` until ${new Date(outcome.resetAt).toISOString()}`;
+  const stopped = `GitHub rate limit used up${until} after ${outcome.requests} requests (${outcome.reason}).`;
+  const token = tokenSetting(settings);
+  if (token === undefined) {
+    return `${stopped} No token is set, and GitHub allows 60 requests an hour without one: set GITHUB_TOKEN or GITHUB_TOKEN_PARAMETER for 5,000.`;
+  }
+  const when = outcome.resetAt === null ? 'later' : 'after the reset';
+  return (
+    `${stopped} The token from ${token} was sent with every request, so this is that token's own limit: ` +
+    `run again ${when}, or look for what else spends the same account's requests.`
+  );
+}
+
 /** The environment with --deployed-version / --argocd-url in place of ARGOCD_VERSION / ARGOCD_URL. */
 function withDeployedFlags(values: { 'deployed-version'?: string; 'argocd-url'?: string }, env: Env): Env {
   const version = values['deployed-version'];
@@ -95,20 +118,16 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
   const deployed = await deployedVersionSource(
     readDeployedVersionSettings(withDeployedFlags(values, io.env)),
   ).current();
-  const client = createGitHubClient(readGitHubSettings(io.env), systemClock);
+  const githubSettings = readGitHubSettings(io.env);
+  const client = createGitHubClient(githubSettings, io.clock);
   const outcome = await checkUpstream(
-    { github: client, clock: systemClock },
+    { github: client, clock: io.clock },
     catalog,
     emptyKnowledge(),
     deployed,
   );
   if (outcome.kind === 'rate-limited') {
-    const reset = outcome.resetAt === null ? '' : ` until ${new Date(outcome.resetAt).toISOString()}`;
-    writeLine(
-      io.stderr,
-      `relogin-monitor upstream-check: GitHub rate limit used up${reset} after ${outcome.requests} requests ` +
-        `(${outcome.reason}). Set GITHUB_TOKEN or GITHUB_TOKEN_PARAMETER for 5,000 requests an hour.`,
-    );
+    writeLine(io.stderr, `relogin-monitor upstream-check: ${rateLimitMessage(outcome, githubSettings)}`);
     return EXIT.failed;
   }
   writeLine(

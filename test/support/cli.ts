@@ -4,6 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
+import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 
 export interface CliResult {
@@ -20,7 +21,7 @@ function collect(stream: PassThrough): () => string {
 
 export async function runCli(
   args: string[],
-  options: { env?: Env; stdin?: string } = {},
+  options: { env?: Env; stdin?: string; clock?: Clock } = {},
 ): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -31,6 +32,7 @@ export async function runCli(
     stderr,
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     env: options.env ?? {},
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   return { code, stdout: out(), stderr: err() };
 }

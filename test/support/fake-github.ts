@@ -1,12 +1,14 @@
 /**
  * A local GitHub REST API serving the shared argo-cd fixtures over HTTP, for the project's real client:
  * the four endpoints the watcher may use, `per_page`/`page` paging with a `Link` header, ETags and 304,
- * rate-limit headers with a 403 once used up, and injectable faults (5xx, malformed JSON, no answer).
+ * rate-limit headers with a 403 once used up, and injectable faults (5xx, malformed JSON, no answer, a
+ * redirect loop, an endless body, an error text that echoes the caller's Authorization header).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { streamEndlessly } from './faulty-endpoints';
 import { SHARED_FIXTURES } from './fixtures';
 
 export const FIXTURE_REPO = 'argoproj/argo-cd';
@@ -31,7 +33,18 @@ export interface RecordedRequest {
   status: number;
 }
 
-export type Fault = 'server-error' | 'malformed' | 'silent';
+/**
+ * - `redirect-loop`: 302 to the same path with `?fake-loop=1`, which redirects back.
+ * - `endless-body`: 200 and a body streamed in 64 KiB chunks until the client hangs up.
+ * - `echo-authorization`: 401 whose message quotes the Authorization header, and the bare token too.
+ */
+export type Fault =
+  | 'server-error'
+  | 'malformed'
+  | 'silent'
+  | 'redirect-loop'
+  | 'endless-body'
+  | 'echo-authorization';
 
 export interface FakeGitHub {
   url: string;
@@ -75,7 +88,11 @@ export interface FakeGitHubOptions {
   data?: GitHubFixtures;
   /** Where the API lives, e.g. "/api/v3" as on GitHub Enterprise; default the root. */
   basePath?: string;
+  /** The X-RateLimit-Reset header sent, verbatim (default 2100-01-01 in epoch seconds). */
+  rateLimitReset?: string;
 }
+
+const LOOP_PARAM = 'fake-loop';
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const data = options.data ?? loadArgoCdFixtures();
@@ -140,10 +157,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const rateHeaders = () => ({
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-remaining': String(Math.max(0, limit - used)),
-      'x-ratelimit-reset': String(RESET_AT_SECONDS),
+      'x-ratelimit-reset': options.rateLimitReset ?? String(RESET_AT_SECONDS),
       'x-ratelimit-used': String(used),
     });
 
+    // The second hop of a redirect loop sends the client back where it started.
+    if (parsed.searchParams.has(LOOP_PARAM)) {
+      record(302);
+      const back = new URLSearchParams(parsed.searchParams);
+      back.delete(LOOP_PARAM);
+      response.writeHead(302, { location: `${parsed.pathname}${back.size === 0 ? '' : `?${back}`}` });
+      response.end();
+      return;
+    }
     if (used >= limit) {
       record(403);
       response.writeHead(403, { 'content-type': 'application/json', ...rateHeaders() });
@@ -161,6 +187,32 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       record(502);
       response.writeHead(502, { 'content-type': 'application/json', ...rateHeaders() });
       response.end(JSON.stringify({ message: 'Server Error' }));
+      return;
+    }
+    if (fault === 'redirect-loop') {
+      record(302);
+      const next = new URLSearchParams(parsed.searchParams);
+      next.set(LOOP_PARAM, '1');
+      response.writeHead(302, { location: `${parsed.pathname}?${next}`, ...rateHeaders() });
+      response.end();
+      return;
+    }
+    if (fault === 'endless-body') {
+      record(200);
+      response.writeHead(200, { 'content-type': 'application/json', ...rateHeaders() });
+      streamEndlessly(response);
+      return;
+    }
+    if (fault === 'echo-authorization') {
+      record(401);
+      const token = authorization?.replace(/^Bearer /, '') ?? '';
+      response.writeHead(401, { 'content-type': 'application/json', ...rateHeaders() });
+      response.end(
+        JSON.stringify({
+          message: `Bad credentials: got Authorization: ${authorization}; token=${token}; again ${encodeURIComponent(token)}`,
+          documentation_url: 'https://docs.github.com/rest',
+        }),
+      );
       return;
     }
     const { status, body, link } = route(parsed.pathname, parsed.searchParams);

@@ -3,6 +3,7 @@
  * connections and never answers, and one that answers every DynamoDB call with a throttling error
  * (DynamoDB Local cannot be made to throttle).
  */
+import type { ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { AwsJsonError, startAwsJsonServer } from './fake-aws-json';
 
@@ -46,4 +47,17 @@ export async function throttlingDynamoDb(): Promise<LocalEndpoint> {
     { GetItem: throttle, TransactWriteItems: throttle },
   );
   return { url: server.url, requests: () => server.calls.length, close: () => server.close() };
+}
+
+/**
+ * Writes a body that never ends, each 64 KiB chunk once the previous one is taken, until the client hangs
+ * up: a client that buffered answers whole would never return.
+ */
+export function streamEndlessly(response: ServerResponse, fill = 'x'): void {
+  const chunk = Buffer.alloc(64 * 1024, fill);
+  const write = () => {
+    while (!response.destroyed && response.write(chunk));
+    if (!response.destroyed) response.once('drain', write);
+  };
+  write();
 }

@@ -2,32 +2,47 @@
  * The deployed Argo CD version: fixed by configuration, or read from `GET {ARGOCD_URL}/api/version`,
  * which needs no login and answers `{"Version": "v3.4.6+abc1234"}`.
  */
+import { printable, redactSecrets, truncated } from '../../shared/safe-text';
 import type { DeployedVersionSettings } from '../../upstream';
 import { DeployedVersionError, type DeployedVersionSource, normalizeVersion } from '../../upstream';
+import { type BoundedAnswer, BoundedGetError, boundedGet, displayUrl } from '../http/bounded-get';
+
+/** The unauthenticated answer is a few dozen bytes, a logged-in one about a kilobyte. */
+export const MAX_VERSION_BODY_BYTES = 64 * 1024;
+const MAX_QUOTED_CHARS = 120;
+
+/** Every message may quote the server (its body, where it redirected): printable, without credentials. */
+function failure(message: string): DeployedVersionError {
+  return new DeployedVersionError(printable(redactSecrets(message, [])));
+}
 
 async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<string> {
   const url = `${baseUrl}/api/version`;
-  let response: Response;
+  let answer: BoundedAnswer;
   try {
-    response = await fetch(url, {
+    answer = await boundedGet(url, {
       headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      maxBodyBytes: MAX_VERSION_BODY_BYTES,
     });
   } catch (error) {
-    const reason =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : (error as Error).message;
-    throw new DeployedVersionError(`cannot read the Argo CD version from ${url}: ${reason}`);
+    if (!(error instanceof BoundedGetError)) throw error;
+    const reason = error.failure === 'timeout' ? `no answer within ${timeoutMs} ms` : error.message;
+    throw failure(`cannot read the Argo CD version from ${displayUrl(url)}: ${reason}`);
   }
-  if (!response.ok) throw new DeployedVersionError(`GET ${url} answered HTTP ${response.status}`);
-  const body = (await response.json().catch(() => null)) as { Version?: unknown } | null;
-  const version = typeof body?.Version === 'string' ? normalizeVersion(body.Version) : null;
-  if (version === null) {
-    throw new DeployedVersionError(
-      `GET ${url} did not answer {"Version": "<semver>"}: ${JSON.stringify(body)}`,
-    );
+  const asked = `GET ${displayUrl(url)}${answer.redirected ? ` (redirected to ${displayUrl(answer.url)})` : ''}`;
+  const excerpt = `"${truncated(answer.text, MAX_QUOTED_CHARS)}"`;
+  if (answer.status !== 200) throw failure(`${asked} answered HTTP ${answer.status}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    // Typically the login page of a proxy in front of Argo CD: /api/version must be reachable without it.
+    throw failure(`${asked} answered something that is not JSON: ${excerpt}`);
   }
+  const reported = (body as { Version?: unknown } | null)?.Version;
+  const version = typeof reported === 'string' ? normalizeVersion(reported) : null;
+  if (version === null) throw failure(`${asked} did not answer {"Version": "<semver>"}: ${excerpt}`);
   return version;
 }
 

@@ -4,6 +4,7 @@
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
 import type { Clock } from '../../shared/clock';
+import { printable, redactSecrets, truncated } from '../../shared/safe-text';
 import type { Comparison, PullRecord } from '../../upstream';
 import {
   type Conditional,
@@ -12,10 +13,17 @@ import {
   GitHubRateLimitError,
   type ReleasesPage,
 } from '../../upstream';
+import { type BoundedAnswer, BoundedGetError, boundedGet } from '../http/bounded-get';
 import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
 
 const MAX_PER_PAGE = 100;
 const HOUR_MS = 3_600_000;
+/**
+ * Far above any answer the watcher asks for (a page of 100 argo-cd releases with their notes is about
+ * 1 MB; a compare with its file list a few MB), far below what would exhaust a 256 MB function.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 300;
 
 export interface GitHubClientOptions {
   baseUrl: string;
@@ -25,12 +33,15 @@ export interface GitHubClientOptions {
   clock: Clock;
   /** Page size of list requests; GitHub's maximum unless a test wants several pages. */
   perPage?: number;
+  /** Largest answer read; MAX_BODY_BYTES unless a test wants a small one. */
+  maxBodyBytes?: number;
 }
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
+/** One request as its error texts see it: when it was sent, what it was, how server text is made safe. */
+interface Exchange {
+  now: number;
+  what: string;
+  clean: (text: string) => string;
 }
 
 /** `Link: <…?page=2>; rel="next", <…?page=5>; rel="last"` */
@@ -39,8 +50,9 @@ export function hasNextLink(link: string | null): boolean {
 }
 
 function headerNumber(headers: Headers, name: string): number | null {
-  const raw = headers.get(name);
-  const value = raw === null ? Number.NaN : Number(raw);
+  const raw = headers.get(name)?.trim();
+  // Number('') is 0: an empty header must not read as "no requests remaining".
+  const value = raw === undefined || raw === '' ? Number.NaN : Number(raw);
   return Number.isFinite(value) ? value : null;
 }
 
@@ -80,10 +92,22 @@ export class GitHubRestClient implements GitHubApi {
     parse: (json: unknown, headers: Headers) => T,
   ): Promise<Conditional<T>> {
     const what = `GitHub GET ${path}`;
-    const answer = await this.send(path, etag, what);
+    const now = this.options.clock.now().getTime();
+    if (this.exhaustedUntil !== null && now < this.exhaustedUntil) {
+      throw new GitHubRateLimitError(
+        this.exhaustedUntil,
+        `GitHub rate limit used up until ${new Date(this.exhaustedUntil).toISOString()}; not sending ${what}`,
+      );
+    }
+    // Asked only for a request that will be sent.
+    const token = await this.options.token();
+    // Every error text below may quote the server (its message, a Location, a value it sent): made
+    // printable, and never carrying the token, whatever the server echoed back.
+    const clean = (text: string) => printable(redactSecrets(text, token === undefined ? [] : [token]));
+    const answer = await this.send(path, etag, token, { now, what, clean });
     if (answer.status === 304 && etag !== null) return { notModified: true };
     if (answer.status !== 200) {
-      throw new GitHubError(`${what} failed: HTTP ${answer.status}${describeBody(answer.text)}`);
+      throw new GitHubError(clean(`${what} failed: HTTP ${answer.status}${describeBody(answer.text)}`));
     }
     try {
       return {
@@ -93,21 +117,18 @@ export class GitHubRestClient implements GitHubApi {
       };
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof MalformedResponseError) {
-        throw new GitHubError(`${what} returned malformed JSON: ${error.message}`);
+        throw new GitHubError(clean(`${what} returned malformed JSON: ${error.message}`));
       }
       throw error;
     }
   }
 
-  private async send(path: string, etag: string | null, what: string): Promise<Answer> {
-    const now = this.options.clock.now().getTime();
-    if (this.exhaustedUntil !== null && now < this.exhaustedUntil) {
-      throw new GitHubRateLimitError(
-        this.exhaustedUntil,
-        `GitHub rate limit used up until ${new Date(this.exhaustedUntil).toISOString()}; not sending ${what}`,
-      );
-    }
-    const token = await this.options.token();
+  private async send(
+    path: string,
+    etag: string | null,
+    token: string | undefined,
+    exchange: Exchange,
+  ): Promise<BoundedAnswer> {
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
@@ -115,30 +136,35 @@ export class GitHubRestClient implements GitHubApi {
       ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       ...(etag === null ? {} : { 'if-none-match': etag }),
     };
-    let answer: Answer;
+    let answer: BoundedAnswer;
     try {
       // Appended, not resolved: a GitHub Enterprise base (`https://host/api/v3`) keeps its path.
-      const response = await fetch(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+      answer = await boundedGet(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
         headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        timeoutMs: this.options.timeoutMs,
+        maxBodyBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+        credentialHeaders: ['authorization'],
       });
-      answer = { status: response.status, headers: response.headers, text: await response.text() };
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new GitHubError(`${what} timed out after ${this.options.timeoutMs} ms`);
-      }
-      throw new GitHubError(`${what} could not reach ${this.options.baseUrl}: ${(error as Error).message}`);
+      if (!(error instanceof BoundedGetError)) throw error;
+      throw new GitHubError(exchange.clean(`${exchange.what} ${failureText(error, this.options)}`));
     }
-    this.noteRateLimit(answer, now, what);
+    this.noteRateLimit(answer, exchange);
     return answer;
   }
 
-  private noteRateLimit(answer: Answer, now: number, what: string): void {
+  private noteRateLimit(answer: BoundedAnswer, { now, what, clean }: Exchange): void {
     const remaining = headerNumber(answer.headers, 'x-ratelimit-remaining');
     const reset = headerNumber(answer.headers, 'x-ratelimit-reset');
     const retryAfter = headerNumber(answer.headers, 'retry-after');
-    const resetAt = reset !== null ? reset * 1000 : retryAfter !== null ? now + retryAfter * 1000 : null;
+    const resetHeader = answer.headers.get('x-ratelimit-reset');
+    const resetFromHeader = reset === null ? null : epochMs(reset * 1000);
+    const resetAt = resetFromHeader ?? (retryAfter === null ? null : epochMs(now + retryAfter * 1000));
+    // Said, not thrown: a reset no clock can show (`1e300`) must not become "Invalid time value".
+    const unusableReset =
+      resetHeader !== null && resetFromHeader === null
+        ? `; its X-RateLimit-Reset "${truncated(resetHeader, 40)}" is not a time`
+        : '';
     if (remaining === 0) this.exhaustedUntil = resetAt ?? now + HOUR_MS;
     const limited =
       answer.status === 429 || (answer.status === 403 && (remaining === 0 || retryAfter !== null));
@@ -146,16 +172,27 @@ export class GitHubRestClient implements GitHubApi {
       this.exhaustedUntil = resetAt ?? now + HOUR_MS;
       throw new GitHubRateLimitError(
         resetAt,
-        `${what} refused: rate limit exceeded${describeBody(answer.text)}`,
+        clean(`${what} refused: rate limit exceeded${describeBody(answer.text)}${unusableReset}`),
       );
     }
   }
 }
 
+/** What went wrong on the way, after "GitHub GET /path". */
+function failureText(error: BoundedGetError, options: GitHubClientOptions): string {
+  return error.failure === 'timeout' ? `timed out after ${options.timeoutMs} ms` : `failed: ${error.message}`;
+}
+
+/** Epoch milliseconds a `Date` can hold (±8.64e15), else null. */
+function epochMs(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) && Math.abs(value) <= 8.64e15 ? value : null;
+}
+
+/** GitHub's own error text (`{"message": …}`), cut short: an error page must not flood the log. */
 function describeBody(text: string): string {
   try {
     const message = (JSON.parse(text) as { message?: unknown }).message;
-    return typeof message === 'string' ? ` (${message})` : '';
+    return typeof message === 'string' ? ` (${truncated(message, MAX_MESSAGE_CHARS)})` : '';
   } catch {
     return '';
   }

@@ -21,14 +21,14 @@ export interface TokenInspection {
   client: string | null;
   subject: string | null;
   tokenUse: string | null;
-  /** ISO-8601 times; null when the claim is missing. */
+  /** ISO-8601 times; null when the claim is missing or not a time. */
   authTime: string | null;
   issuedAt: string | null;
   expiresAt: string | null;
   lifetimeSeconds: number | null;
   /** Negative once expired. */
   secondsLeft: number | null;
-  /** null when `auth_time` or `iat` is missing. */
+  /** null when `auth_time` or `iat` is missing or not a time. */
   refreshed: boolean | null;
 }
 
@@ -38,8 +38,13 @@ function text(value: unknown): string | null {
   return null;
 }
 
+/** Seconds since the epoch a `Date` can hold (±8.64e12 s); anything else is not a time. */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
 function seconds(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_EPOCH_SECONDS
+    ? value
+    : null;
 }
 
 function iso(epochSeconds: number | null): string | null {

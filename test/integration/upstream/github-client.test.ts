@@ -15,13 +15,16 @@ afterEach(async () => {
   await github?.close();
 });
 
-function client(options: { token?: string; perPage?: number; timeoutMs?: number } = {}) {
+function client(
+  options: { token?: string; perPage?: number; timeoutMs?: number; maxBodyBytes?: number } = {},
+) {
   return new GitHubRestClient({
     baseUrl: github.url,
     token: async () => options.token,
     timeoutMs: options.timeoutMs ?? 5000,
     clock: fixedClock('2026-08-22T00:00:00Z'),
     ...(options.perPage === undefined ? {} : { perPage: options.perPage }),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
 }
 
@@ -109,6 +112,59 @@ describe('Class: GitHubRestClient', () => {
       'rate limit exceeded (API rate limit exceeded for 127.0.0.1.)',
     );
     expect(github.requests.map((request) => request.status)).toEqual([200, 403]);
+  });
+
+  it('should refuse an answer larger than its cap, and read one of exactly the cap', async () => {
+    github = await startFakeGitHub();
+    const size = JSON.stringify(github.data.releases.slice(0, 100)).length;
+
+    await expect(client({ maxBodyBytes: 64 * 1024 }).listReleases(FIXTURE_REPO, 1, null)).rejects.toThrow(
+      new GitHubError(
+        `GitHub GET /repos/argoproj/argo-cd/releases?per_page=100&page=1 failed: the answer from ${github.url}/repos/argoproj/argo-cd/releases?per_page=100&page=1 is larger than 64 KiB; not reading further`,
+      ),
+    );
+    const exact = await client({
+      maxBodyBytes: Buffer.byteLength(JSON.stringify(github.data.releases)),
+    }).listReleases(FIXTURE_REPO, 1, null);
+    expect(exact.notModified === false && exact.value.releases.length).toBe(56);
+    expect(size).toBeGreaterThan(64 * 1024);
+  });
+
+  it('should keep the token on a same-origin redirect and name the loop it ends in', async () => {
+    github = await startFakeGitHub();
+    github.inject('redirect-loop', '/pulls/');
+
+    const refused = await client({ token: 'ghp_x' })
+      .getPull(FIXTURE_REPO, 27777, null)
+      .catch((caught: unknown) => caught);
+
+    expect(refused).toBeInstanceOf(GitHubError);
+    expect((refused as Error).message).toMatch(
+      /^GitHub GET \/repos\/argoproj\/argo-cd\/pulls\/27777 failed: redirect loop: /,
+    );
+    expect(github.requests.map((request) => [request.query.has('fake-loop'), request.authorization])).toEqual(
+      [
+        [false, 'Bearer ghp_x'],
+        [true, 'Bearer ghp_x'],
+      ],
+    );
+  });
+
+  it('should take an X-RateLimit-Reset no date can hold as unknown, and wait an hour by its clock', async () => {
+    github = await startFakeGitHub({ rateLimit: 0, rateLimitReset: '1e300' });
+    const api = client();
+
+    const refused = await api.getPull(FIXTURE_REPO, 27777, null).catch((caught: unknown) => caught);
+    const next = await api.getPull(FIXTURE_REPO, 28688, null).catch((caught: unknown) => caught);
+
+    expect(refused).toBeInstanceOf(GitHubRateLimitError);
+    expect((refused as GitHubRateLimitError).resetAt).toBeNull();
+    expect((refused as Error).message).toContain('its X-RateLimit-Reset "1e300" is not a time');
+    // The client's clock says 2026-08-22T00:00:00Z.
+    expect((next as Error).message).toBe(
+      'GitHub rate limit used up until 2026-08-22T01:00:00.000Z; not sending GitHub GET /repos/argoproj/argo-cd/pulls/28688',
+    );
+    expect(github.requests).toHaveLength(1);
   });
 
   it('should parse Link headers', () => {

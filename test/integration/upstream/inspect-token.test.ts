@@ -9,10 +9,12 @@ import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-pr
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSPECT_EXIT } from '../../../src/cli/inspect-token';
+import { fixedClock } from '../../../src/shared/clock';
 import { runCli } from '../../support/cli';
 import { type CognitoLocal, startCognitoLocal } from '../../support/cognito-local';
 import { createPoolWithUser, type LocalPoolUser, signIn } from '../../support/cognito-users';
 import { freePort } from '../../support/ports';
+import { terminalControls } from '../../support/terminal';
 
 let cognito: CognitoLocal;
 let user: LocalPoolUser;
@@ -48,6 +50,14 @@ afterAll(async () => {
   await cognito?.stop();
   await new Promise((resolve) => issuerServer?.close(resolve));
 });
+
+const ESC = '\u001b';
+
+/** A token built by hand: any header, any claims, any signature part (empty for `alg: none`). */
+function handMade(header: Record<string, unknown>, claims: Record<string, unknown>, signature = ''): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part(header)}.${part(claims)}.${signature}`;
+}
 
 function tamper(token: string): string {
   const [header, payload, signature] = token.split('.') as [string, string, string];
@@ -239,5 +249,136 @@ describe('Command: relogin-monitor inspect-token', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a JWT/);
     expect((await runCli(['inspect-token'], { stdin: '' })).stderr).toMatch(/as an argument or on stdin/);
+  });
+
+  it('should print a forged sub escaped on its own line, so it cannot draw a fake "issuer pinned" line or erase the warning', async () => {
+    // Genuinely signed by an issuer that serves its own keys (verifies unpinned), with a sub that
+    // would end its line, print a pinned-looking signature row, then move up and erase lines.
+    const fakeRow = `signature:  verified with ${localIssuer}/.well-known/jwks.json (issuer pinned with --issuer)`;
+    const sub = `victim\n${fakeRow}\n${ESC}[1A${ESC}[2K${ESC}[31m\u009b2J\u202e`;
+    const token = await signLocal({
+      sub,
+      aud: `argocd\r${ESC}]0;title\u0007`,
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
+
+    const text = await runCli(['inspect-token', token]);
+    const json = await runCli(['inspect-token', token, '--json']);
+
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines.filter((line) => line.startsWith('signature:'))).toEqual([
+      `signature:  verified with ${localIssuer}/.well-known/jwks.json (issuer NOT pinned: taken from the token)`,
+    ]);
+    expect(lines).toContain(
+      `subject:    victim\\n${fakeRow}\\n\\u001b[1A\\u001b[2K\\u001b[31m\\u009b2J\\u202e`,
+    );
+    expect(lines).toContain('client:     argocd\\r\\u001b]0;title\\u0007');
+    for (const output of [text.stdout, text.stderr, json.stdout, json.stderr]) {
+      expect(terminalControls(output)).toEqual([]);
+    }
+    // The warning is still there, whole, on stderr.
+    expect(text.stderr).toContain(
+      `warning: issuer ${localIssuer} taken from the token's own iss claim, not pinned`,
+    );
+    // JSON: one line, the exact claim once parsed.
+    expect(json.code).toBe(0);
+    expect(json.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ subject: sub, issuerPinned: false });
+  });
+
+  it('should escape a forged iss in the warning and in the failure it leads to', async () => {
+    const forgedIssuer = `${localIssuer}${ESC}[1A${ESC}[2K`;
+    const token = await new SignJWT({ sub: 'u-1', exp: Math.floor(Date.now() / 1000) + 60 })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
+      .setIssuer(forgedIssuer)
+      .sign((await generateKeyPair('RS256')).privateKey);
+
+    const result = await runCli(['inspect-token', token]);
+
+    expect(result.code).toBe(INSPECT_EXIT.jwksUnreachable);
+    expect(result.stderr).not.toContain(ESC);
+    expect(result.stderr).toContain(
+      `warning: issuer ${localIssuer}\\u001b[1A\\u001b[2K taken from the token's own iss`,
+    );
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it.each([
+    ['alg none', () => handMade({ alg: 'none', typ: 'JWT' }, { sub: 'u-1', iss: 'ISSUER' })],
+    ['alg None', () => handMade({ alg: 'None' }, { sub: 'u-1', iss: 'ISSUER' })],
+    ['no alg', () => handMade({ typ: 'JWT' }, { sub: 'u-1', iss: 'ISSUER' }, 'c2ln')],
+  ])('should reject an unsigned token (%s) as a bad signature, without asking for keys', async (_, build) => {
+    // The issuer's keys cannot be fetched (a closed port): the answer must not depend on them.
+    const issuer = `http://127.0.0.1:${await freePort()}/pool`;
+    const token = build().replace(
+      /^([^.]+)\.([^.]+)/,
+      (_whole, header: string, claims: string) =>
+        `${header}.${Buffer.from(Buffer.from(claims, 'base64url').toString().replace('ISSUER', issuer)).toString('base64url')}`,
+    );
+
+    for (const args of [[token], [token, '--issuer', issuer], [token, '--json']]) {
+      const result = await runCli(['inspect-token', ...args]);
+      expect(result.code).toBe(INSPECT_EXIT.badSignature);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(
+        /^relogin-monitor inspect-token: bad signature: (the token is not signed|alg missing)/,
+      );
+      expect(result.stderr).not.toContain("cannot read the issuer's keys");
+    }
+  });
+
+  it.each(['HS256', 'HS384', 'HS512'])(
+    'should reject a %s token as a bad signature, pinned or not, without asking for keys',
+    async (alg) => {
+      const issuer = `http://127.0.0.1:${await freePort()}/pool`;
+      const token = await new SignJWT({ sub: 'u-1', exp: Math.floor(Date.now() / 1000) + 60 })
+        .setProtectedHeader({ alg })
+        .setIssuer(issuer)
+        .sign(new TextEncoder().encode('a-shared-secret-of-at-least-64-bytes-long-enough-for-hs512-too!!'));
+
+      const unpinned = await runCli(['inspect-token', token]);
+      const pinned = await runCli(['inspect-token', token, '--issuer', issuer, '--json']);
+
+      for (const result of [unpinned, pinned]) {
+        expect(result.code).toBe(INSPECT_EXIT.badSignature);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(
+          `relogin-monitor inspect-token: bad signature: alg "${alg}" is a shared-secret HMAC, not a ` +
+            "signature: the issuer's public keys cannot check it, and anyone holding the secret could have " +
+            'made it (Cognito signs with RS256)\n',
+        );
+      }
+    },
+  );
+
+  it('should take the current time from the clock it is given, for time left and for expiry', async () => {
+    const issuedAt = Date.parse('2026-11-24T09:00:00Z') / 1000;
+    const token = await signLocal({ sub: 'u-1', auth_time: issuedAt, iat: issuedAt, exp: issuedAt + 3600 });
+
+    const during = await runCli(['inspect-token', token, '--json'], {
+      clock: fixedClock('2026-11-24T09:45:00Z'),
+    });
+    const after = await runCli(['inspect-token', token, '--json'], {
+      clock: fixedClock('2026-11-24T10:00:30Z'),
+    });
+
+    expect(during.code).toBe(0);
+    expect(JSON.parse(during.stdout)).toMatchObject({ secondsLeft: 900, lifetimeSeconds: 3600 });
+    expect(after.code).toBe(INSPECT_EXIT.expired);
+    expect(JSON.parse(after.stdout).secondsLeft).toBe(-30);
+    expect(after.stderr).toContain('token expired at 2026-11-24T10:00:00.000Z');
+  });
+
+  it('should show a time claim no date can hold as missing, not fail with "Invalid time value"', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signLocal({ sub: 'u-1', auth_time: 1e20, iat: now, exp: now + 600 });
+
+    const result = await runCli(['inspect-token', token]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/auth_time: +-\n/);
+    expect(result.stdout).toMatch(/refreshed: +unknown \(auth_time or iat missing or not a time\)/);
   });
 });

@@ -1,12 +1,16 @@
 /** `relogin-monitor upstream-check` end to end: the real GitHub client against the local fake GitHub API. */
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/shared/clock';
 import { runBin, runCli } from '../../support/cli';
 import { startFakeArgoCd } from '../../support/fake-argocd';
 import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { startFakeSsm } from '../../support/fake-ssm';
+import { freePort } from '../../support/ports';
+import { terminalControls } from '../../support/terminal';
 
 const REFRESH_FIX = {
   id: 'argocd-oidc-refresh',
@@ -226,6 +230,185 @@ describe('Command: relogin-monitor upstream-check', () => {
     );
   });
 
+  it('should word the rate-limit stop by whether a token was sent: a token only when none is set', async () => {
+    github = await startFakeGitHub({ rateLimit: 5 });
+    const without = await runCli(['upstream-check'], { env: { GITHUB_API_URL: github.url } });
+    github.resetRateLimit(5);
+    const withToken = await runCli(['upstream-check'], {
+      env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_rate_limited_token' },
+    });
+
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain(
+      'No token is set, and GitHub allows 60 requests an hour without one: set GITHUB_TOKEN or ' +
+        'GITHUB_TOKEN_PARAMETER for 5,000.',
+    );
+    expect(withToken.code).toBe(1);
+    expect(withToken.stderr).toMatch(
+      /^relogin-monitor upstream-check: GitHub rate limit used up until 2100-01-01T00:00:00\.000Z after 5 requests/,
+    );
+    expect(withToken.stderr).toContain(
+      "The token from GITHUB_TOKEN was sent with every request, so this is that token's own limit: run " +
+        "again after the reset, or look for what else spends the same account's requests.",
+    );
+    expect(withToken.stderr).not.toMatch(/set GITHUB_TOKEN/i);
+    expect(withToken.stderr).not.toContain('ghp_rate_limited_token');
+  });
+
+  it.each([
+    ['99999999999999999999', 'beyond any date'],
+    ['soon', 'not a number'],
+  ])('should handle an X-RateLimit-Reset of %j (%s) without "Invalid time value"', async (reset) => {
+    github = await startFakeGitHub({ rateLimit: 0, rateLimitReset: reset });
+
+    const refused = await runCli(['upstream-check'], { env: { GITHUB_API_URL: github.url } });
+    // A run that has learnt the limit from Remaining 0 waits an hour from the clock's now.
+    github.resetRateLimit(1);
+    const announced = await runCli(['upstream-check'], {
+      env: { GITHUB_API_URL: github.url },
+      clock: fixedClock('2026-12-01T20:00:00Z'),
+    });
+
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).not.toContain('Invalid time value');
+    expect(refused.stderr).toContain(
+      `refused: rate limit exceeded (API rate limit exceeded for 127.0.0.1.); its X-RateLimit-Reset "${reset}" is not a time`,
+    );
+    expect(refused.stderr).toMatch(
+      /^relogin-monitor upstream-check: GitHub rate limit used up after \d+ requests/,
+    );
+    expect(announced.code).toBe(1);
+    expect(announced.stderr).toMatch(
+      /GitHub rate limit used up until 2026-12-01T21:00:00\.000Z after 1 requests/,
+    );
+  });
+
+  it('should name a redirect loop instead of a bare "fetch failed"', async () => {
+    github = await startFakeGitHub();
+    github.inject('redirect-loop', '/pulls/');
+
+    const result = await runCli(['upstream-check'], { env: { GITHUB_API_URL: github.url } });
+
+    expect(result.code).toBe(1);
+    const pull = `${github.url}/repos/argoproj/argo-cd/pulls/27777`;
+    expect(result.stderr).toBe(
+      'relogin-monitor upstream-check: GitHub GET /repos/argoproj/argo-cd/pulls/27777 failed: redirect ' +
+        `loop: ${pull} → ${pull}?fake-loop=1 → ${pull}\n`,
+    );
+  });
+
+  it('should stop reading an answer past the size cap with a clear error, streaming it rather than buffering it whole', async () => {
+    github = await startFakeGitHub();
+    // The body never ends: only a client that counts while it reads can return.
+    github.inject('endless-body', '/pulls/');
+
+    const result = await runCli(['upstream-check'], { env: { GITHUB_API_URL: github.url } });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'relogin-monitor upstream-check: GitHub GET /repos/argoproj/argo-cd/pulls/27777 failed: the answer ' +
+        `from ${github.url}/repos/argoproj/argo-cd/pulls/27777 is larger than 16 MiB; not reading further\n`,
+    );
+  });
+
+  it.each([
+    ['a GitHub-shaped token', `ghp_${'Z9'.repeat(18)}`],
+    ['an Enterprise token of any shape', 'enterprise/secret+value=1'],
+  ])(
+    'should never print %s, even when the server echoes it and its Authorization header',
+    async (_, token) => {
+      github = await startFakeGitHub();
+      github.inject('echo-authorization', '/pulls/');
+
+      const result = await runCli(['upstream-check'], {
+        env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: token },
+      });
+
+      expect(github.requests[0]?.authorization).toBe(`Bearer ${token}`);
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toContain(token);
+      expect(result.stderr).not.toContain(encodeURIComponent(token));
+      expect(result.stderr).toBe(
+        'relogin-monitor upstream-check: GitHub GET /repos/argoproj/argo-cd/pulls/27777 failed: HTTP 401 ' +
+          '(Bad credentials: got Authorization: Bearer [redacted]; token=[redacted]; again [redacted])\n',
+      );
+    },
+  );
+
+  it('should not send the token to another origin a redirect points at', async () => {
+    github = await startFakeGitHub();
+    const elsewhere = await startFakeGitHub();
+    try {
+      // GitHub's base URL answers every path with a redirect to the other server.
+      const redirecting = await startRedirector(elsewhere.url);
+      try {
+        const result = await runCli(['upstream-check', '--json'], {
+          env: { GITHUB_API_URL: redirecting.url, GITHUB_TOKEN: 'ghp_must_stay_home_1234' },
+        });
+        expect(result.code).toBe(0);
+        expect(elsewhere.requests.length).toBeGreaterThan(0);
+        expect(elsewhere.requests.every((request) => request.authorization === undefined)).toBe(true);
+        expect(redirecting.authorizations.every((value) => value === 'Bearer ghp_must_stay_home_1234')).toBe(
+          true,
+        );
+      } finally {
+        await redirecting.close();
+      }
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  describe('reading the deployed version from Argo CD', () => {
+    it.each([
+      [
+        'login-page',
+        (url: string) =>
+          `GET ${url}/api/version answered something that is not JSON: "<!DOCTYPE html>\\n<html><title>Sign in</title><body>\\u001b[2J please log in</body></html>"`,
+      ],
+      [
+        'redirect-loop',
+        (url: string) =>
+          `cannot read the Argo CD version from ${url}/api/version: redirect loop: ${url}/api/version → ${url}/api/version?hop=1 → ${url}/api/version`,
+      ],
+      [
+        'endless-body',
+        (url: string) =>
+          `cannot read the Argo CD version from ${url}/api/version: the answer from ${url}/api/version is larger than 64 KiB; not reading further`,
+      ],
+    ] as const)('should fail clearly, one printable line, on a %s answer', async (answer, message) => {
+      const argocd = await startFakeArgoCd('v3.4.6');
+      argocd.answer = answer;
+      try {
+        // GitHub is never asked: the deployed version is read first.
+        const result = await runCli(['upstream-check', '--argocd-url', argocd.url], {
+          env: { GITHUB_API_URL: `http://127.0.0.1:${await freePort()}` },
+        });
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(`relogin-monitor upstream-check: ${message(argocd.url)}\n`);
+        expect(terminalControls(result.stderr)).toEqual([]);
+      } finally {
+        await argocd.close();
+      }
+    });
+
+    it('should quote an unusable Version escaped and cut short', async () => {
+      const argocd = await startFakeArgoCd(`v3\n${'9'.repeat(300)}`);
+      try {
+        const result = await runCli(['upstream-check', '--argocd-url', argocd.url], {
+          env: { GITHUB_API_URL: `http://127.0.0.1:${await freePort()}` },
+        });
+        expect(result.code).toBe(1);
+        // The raw answer, its backslash doubled, and no more than 120 characters of it.
+        expect(result.stderr).toContain(`did not answer {"Version": "<semver>"}: "{"Version":"v3\\\\n999`);
+        expect(result.stderr).toMatch(/9… \(\d+ more characters\)"\n$/);
+      } finally {
+        await argocd.close();
+      }
+    });
+  });
+
   it.each([
     [
       ['--deployed-version', 'v3', '--json'],
@@ -271,3 +454,18 @@ describe('Command: relogin-monitor upstream-check', () => {
 afterAll(async () => {
   await github?.close();
 });
+
+/** A base URL that redirects every request, path and query kept, to `target`; it records what it was sent. */
+async function startRedirector(target: string) {
+  const authorizations: (string | undefined)[] = [];
+  const server = createServer((request, response) => {
+    authorizations.push(request.headers.authorization);
+    response.writeHead(301, { location: `${target}${request.url}` }).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    authorizations,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Text from outside (a token's claims, a server's error body) made safe to print: it cannot start a new
+ * line, move the cursor, recolour or erase what the terminal already shows, reorder what follows it
+ * (bidirectional overrides), or carry a secret it was given.
+ */
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+
+/**
+ * C0 and C1 controls (ESC starts terminal sequences; U+009B is a one-byte CSI), DEL, the line and
+ * paragraph separators, and the invisible marks and overrides that change how the text around them reads.
+ */
+function isUnsafe(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x61c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The text with every unsafe character written as an escape (`\n`, `\u001b`) and backslashes doubled,
+ * so what is printed is one line that reads back unambiguously.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    out += NAMED_ESCAPES[char] ?? (isUnsafe(code) ? unicodeEscape(code) : char);
+  }
+  return out;
+}
+
+/**
+ * `JSON.stringify`, also escaping what it leaves raw (C1 controls, separators, bidirectional marks):
+ * the same JSON value, parsed back exactly, that cannot act on a terminal.
+ */
+export function printableJson(value: unknown): string {
+  let out = '';
+  for (const char of JSON.stringify(value)) {
+    const code = char.codePointAt(0) as number;
+    out += isUnsafe(code) ? unicodeEscape(code) : char;
+  }
+  return out;
+}
+
+/** At most `max` characters, marked when cut: a server's error page must not flood the terminal. */
+export function truncated(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+export const REDACTED = '[redacted]';
+
+/** Shapes that are credentials wherever they appear, whoever sent them. */
+const CREDENTIAL_PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][] = [
+  // `Authorization: Bearer x`, `"authorization":"token x"`, `authorization=Basic x`
+  [
+    /(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s"',;}]+/gi,
+    (_, prefix, scheme) => `${prefix}${scheme === undefined ? '' : `${scheme} `}${REDACTED}`,
+  ],
+  [/\b(bearer)\s+[\w.~+/=-]{8,}/gi, (_, scheme) => `${scheme} ${REDACTED}`],
+  // GitHub's token formats (classic, OAuth, user-to-server, server-to-server, refresh, fine-grained).
+  [/\b(?:gh[opsur]_[A-Za-z0-9]{20,}|github_pat_\w{20,})/g, () => REDACTED],
+  // user:password in a URL
+  [/\/\/[^/\s:@]+:[^/\s@]+@/g, () => `//${REDACTED}@`],
+];
+
+/**
+ * The text with each of `secrets` (as given and URL-encoded) and every credential-shaped value replaced
+ * by `[redacted]`: for error texts that quote what a server echoed back.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    // Too short to be a real secret and to be told apart from ordinary words.
+    if (secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.replaceAll(form, REDACTED);
+  }
+  for (const [pattern, replace] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replace);
+  return out;
+}
