@@ -4,6 +4,7 @@
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
 import type { Clock } from '../../shared/clock';
+import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
 import type { Comparison, PullRecord } from '../../upstream';
 import {
   type Conditional,
@@ -11,6 +12,7 @@ import {
   GitHubError,
   GitHubRateLimitError,
   type ReleasesPage,
+  type RequestOptions,
 } from '../../upstream';
 import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
 
@@ -49,7 +51,12 @@ export class GitHubRestClient implements GitHubApi {
 
   constructor(private readonly options: GitHubClientOptions) {}
 
-  async listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>> {
+  async listReleases(
+    repo: string,
+    page: number,
+    etag: string | null,
+    options: RequestOptions = {},
+  ): Promise<Conditional<ReleasesPage>> {
     return this.get(
       `/repos/${repo}/releases?per_page=${this.options.perPage ?? MAX_PER_PAGE}&page=${page}`,
       etag,
@@ -57,18 +64,24 @@ export class GitHubRestClient implements GitHubApi {
         releases: toReleaseRecords(json),
         hasNext: hasNextLink(headers.get('link')),
       }),
+      options,
     );
   }
 
-  async getPull(repo: string, number: number, etag: string | null): Promise<Conditional<PullRecord>> {
-    return this.get(`/repos/${repo}/pulls/${number}`, etag, toPullRecord);
+  async getPull(
+    repo: string,
+    number: number,
+    etag: string | null,
+    options: RequestOptions = {},
+  ): Promise<Conditional<PullRecord>> {
+    return this.get(`/repos/${repo}/pulls/${number}`, etag, toPullRecord, options);
   }
 
-  async compare(repo: string, base: string, head: string): Promise<Comparison> {
+  async compare(repo: string, base: string, head: string, options: RequestOptions = {}): Promise<Comparison> {
     // One page, still one request: the status, and the oldest commits `head` has beyond `base`, whose
     // messages may name a backport (`cherry-pick #N`). Later pages are not asked for.
     const path = `/repos/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}?per_page=${MAX_PER_PAGE}`;
-    const answer = await this.get(path, null, toComparison);
+    const answer = await this.get(path, null, toComparison, options);
     if (answer.notModified)
       throw new GitHubError(`GitHub GET ${path} answered 304 to an unconditional request`);
     return answer.value;
@@ -78,8 +91,11 @@ export class GitHubRestClient implements GitHubApi {
     path: string,
     etag: string | null,
     parse: (json: unknown, headers: Headers) => T,
+    { deadline = NO_DEADLINE }: RequestOptions,
   ): Promise<Conditional<T>> {
     const what = `GitHub GET ${path}`;
+    // One request is bounded by its timeout: start it only if that much time is left.
+    ensureTimeFor(deadline, this.options.timeoutMs, what);
     const answer = await this.send(path, etag, what);
     if (answer.status === 304 && etag !== null) return { notModified: true };
     if (answer.status !== 200) {

@@ -1,4 +1,5 @@
 /** A Slack-style chat channel. One real implementation: `src/adapters/slack/`. */
+import type { Deadline } from '../../shared/deadline';
 import type { BlockKitMessage } from '../domain/block-kit';
 
 /** What the message builders make (`../domain/block-kit.ts`): plain-text fallback and Block Kit blocks. */
@@ -18,12 +19,20 @@ export interface LoggedMessage {
 
 export type PostResult = PostedMessage | LoggedMessage;
 
+export interface PostOptions {
+  /**
+   * The run's deadline: a wait or request that cannot finish before it is not started, and the post
+   * rejects with DeadlineExceededError (`src/shared/deadline.ts`) instead. Default: none.
+   */
+  deadline?: Deadline;
+}
+
 export interface ChatPoster {
   /**
    * Resolves once the chat service accepted the message (`delivered: true`), or once a dry run wrote it
    * to the log (`delivered: false`: not to be recorded as sent); rejects otherwise (see errors below).
    */
-  post(message: ChatMessage): Promise<PostResult>;
+  post(message: ChatMessage, options?: PostOptions): Promise<PostResult>;
 }
 
 /** The chat service refused us for a reason a retry will not fix (bad token, unknown channel, bot not invited). */
