@@ -1,5 +1,5 @@
 export { checkUpstream } from './check-upstream';
-export type { DeployedVersionSettings, GitHubSettings } from './config';
+export type { DeployedVersionOverride, DeployedVersionSettings, GitHubSettings } from './config';
 export {
   loadFixCatalog,
   readAppClientSettings,
