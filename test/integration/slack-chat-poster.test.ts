@@ -63,12 +63,12 @@ describe('Class: SlackChatPoster (fake Slack Web API)', () => {
     const deadline = (ms: number) => deadlineIn(fixedClock('2026-11-24T08:00:00Z'), ms);
 
     it('should not start a Retry-After wait that would end past the deadline', async () => {
-      // Prepare: 20 s left, Slack asks for 30 s (within maxRetryAfterSeconds).
+      // Prepare: 40 s left, enough for one call (32 s) but not for Slack's 30 s wait and another call.
       slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 30 });
 
       // Act
       const refused = await poster()
-        .post(message, { deadline: deadline(20_000) })
+        .post(message, { deadline: deadline(40_000) })
         .catch((error: unknown) => error);
 
       // Assess: refused at once, with no second attempt and nothing posted.
