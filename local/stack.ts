@@ -10,6 +10,7 @@ import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
 import { forEachEventLine } from '../src/cli/event-file';
 import { type ClientCheckResult, runReLoginCheck } from '../src/relogins';
 import { fixedClock } from '../src/shared/clock';
+import { cognitoTrigger } from '../src/shared/lambda-startup';
 import { metricsPublishedBy } from '../src/shared/metric-catalog';
 import { createLogger } from '../src/shared/telemetry';
 import { handleAuthTrigger } from '../src/sign-ins';
@@ -18,6 +19,7 @@ import { readableText } from '../test/support/block-kit';
 import { captureOutput, metricTotals } from '../test/support/emf';
 import type { FakeCloudWatch, RecordedDatum } from '../test/support/fake-cloudwatch';
 import type { PostedToSlack } from '../test/support/fake-slack';
+import { lambdaContext } from '../test/support/lambda-context';
 import { startLocalStandIns } from './stand-ins';
 
 export interface LocalStackOptions {
@@ -83,12 +85,13 @@ export async function runLocalStack(options: LocalStackOptions): Promise<LocalSt
       UserPoolClient: scope.clientId,
     });
     const clock = fixedClock(new Date(events[0]?.at ?? 0));
-    const { startup, telemetry } = startAuthTrigger(env, clock);
+    const { startup, telemetry } = await startAuthTrigger(env, clock);
     await warmUp(startup);
+    const trigger = cognitoTrigger(telemetry, startup, handleAuthTrigger);
     const { output } = await captureOutput(async () => {
       for (const { at, event } of events) {
         clock.set(new Date(at));
-        await handleAuthTrigger(startup, telemetry, event);
+        await trigger(event, lambdaContext({ functionName: 'auth-event' }));
       }
     });
 

@@ -7,13 +7,9 @@ import { readTrackingSettings } from '../../src/relogins';
 import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
-import { createEmfMetrics, createLogger } from '../../src/shared/telemetry';
-import {
-  type AuthTriggerDeps,
-  type AuthTriggerStartup,
-  type AuthTriggerTelemetry,
-  readTriggerBudgetMs,
-} from '../../src/sign-ins';
+import { startUp } from '../../src/shared/lambda-startup';
+import { createEmfMetrics, createLogger, type Telemetry } from '../../src/shared/telemetry';
+import { type AuthTriggerDeps, type AuthTriggerStartup, readTriggerBudgetMs } from '../../src/sign-ins';
 
 export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): AuthTriggerDeps {
   const budgetMs = readTriggerBudgetMs(env);
@@ -33,17 +29,17 @@ export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): Auth
   };
 }
 
-export function startAuthTrigger(
+/**
+ * The cold start: telemetry first (it cannot fail), then the dependencies or the reason they could not
+ * be built. A bad deployment must not lock users out: the error is reported on every event instead.
+ */
+export async function startAuthTrigger(
   env: Env,
   clock: Clock = systemClock,
-): { startup: AuthTriggerStartup; telemetry: AuthTriggerTelemetry } {
-  const telemetry = { logger: createLogger(), metrics: createEmfMetrics(readMetricsNamespace(env)) };
-  try {
-    return { startup: { deps: buildAuthTriggerDeps(env, clock) }, telemetry };
-  } catch (error) {
-    // A bad deployment must not lock users out: remember the error and report it on every event.
-    return { startup: { error }, telemetry };
-  }
+): Promise<{ startup: AuthTriggerStartup; telemetry: Required<Telemetry> }> {
+  const logger = createLogger();
+  const telemetry = { logger, metrics: createEmfMetrics(readMetricsNamespace(env), logger) };
+  return { startup: await startUp(() => buildAuthTriggerDeps(env, clock)), telemetry };
 }
 
 const WARM_UP_KEY = { userPoolId: 'warm-up', clientId: 'warm-up', user: 'warm-up' };

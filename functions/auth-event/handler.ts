@@ -2,15 +2,11 @@
  * Cognito Pre Token Generation (V1/V2/V3) and Post Authentication trigger for Argo CD sign-ins.
  * Records the sign-in and always returns the event unchanged.
  */
-import type { PostAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins';
 import { startAuthTrigger, warmUp } from './deps';
 
-const { startup, telemetry } = startAuthTrigger(process.env);
+const { startup, telemetry } = await startAuthTrigger(process.env);
 await warmUp(startup);
 
-export async function handler<E extends PreTokenGenerationTriggerEvent | PostAuthenticationTriggerEvent>(
-  event: E,
-): Promise<E> {
-  return handleAuthTrigger(startup, telemetry, event);
-}
+export const handler = cognitoTrigger(telemetry, startup, handleAuthTrigger);

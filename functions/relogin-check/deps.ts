@@ -1,4 +1,6 @@
 /** Builds the re-login check's real dependencies from the environment, once per cold start. */
+
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
@@ -15,19 +17,21 @@ import type { ReLoginCheckDeps } from '../../src/relogins';
 import { readReLoginCheckSettings } from '../../src/relogins';
 import type { Env } from '../../src/shared/config/env';
 import { readTableSettings } from '../../src/shared/config/settings';
-import { createLogger } from '../../src/shared/telemetry';
+import { type Startup, startUp } from '../../src/shared/lambda-startup';
+import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 
 /** Endpoints come from the SDK's own settings (`AWS_ENDPOINT_URL_<SERVICE>` for local stand-ins). */
-export function buildReLoginCheckDeps(env: Env): ReLoginCheckDeps {
+export function buildReLoginCheckDeps(env: Env, logger: Logger = createLogger()): ReLoginCheckDeps {
   const settings = readReLoginCheckSettings(env);
   const table = readTableSettings(env);
-  const logger = createLogger();
   const documentClient = createDocumentClient();
   const cloudwatch = new CloudWatchClient({});
   return {
     activity: new DynamoActivityStore(documentClient, table),
-    ledger: new DynamoNotificationLedger(documentClient, table.tableName),
-    chat: createChatPoster(readChatSettings(env), logger),
+    notify: {
+      ledger: new DynamoNotificationLedger(documentClient, table.tableName),
+      chat: createChatPoster(readChatSettings(env), logger),
+    },
     metrics: new CloudWatchMetricsPublisher(cloudwatch),
     cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
     userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
@@ -36,4 +40,12 @@ export function buildReLoginCheckDeps(env: Env): ReLoginCheckDeps {
     logger,
     settings,
   };
+}
+
+/** The cold start: the logger, then the dependencies or the reason they could not be built. */
+export async function startReLoginCheck(
+  env: Env,
+): Promise<{ startup: Startup<ReLoginCheckDeps>; telemetry: Telemetry }> {
+  const logger = createLogger();
+  return { startup: await startUp(() => buildReLoginCheckDeps(env, logger)), telemetry: { logger } };
 }

@@ -1,12 +1,11 @@
 /**
  * Scheduled (EventBridge) re-login check: metrics, advice and, when due, one Slack alert per app client.
- * A bad setting fails the cold start with a ConfigError naming it.
+ * A bad setting fails every invocation with a ConfigError naming it.
  */
-import { type ClientCheckResult, runReLoginCheck } from '../../src/relogins';
-import { buildReLoginCheckDeps } from './deps';
+import { runReLoginCheck } from '../../src/relogins';
+import { scheduledJob } from '../../src/shared/lambda-startup';
+import { startReLoginCheck } from './deps';
 
-const deps = buildReLoginCheckDeps(process.env);
+const { startup, telemetry } = await startReLoginCheck(process.env);
 
-export async function handler(): Promise<ClientCheckResult[]> {
-  return runReLoginCheck(deps);
-}
+export const handler = scheduledJob(telemetry, startup, runReLoginCheck);

@@ -1,4 +1,5 @@
 /** Builds the periodic report's real dependencies from the environment, once per cold start. */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { VegaPngRenderer } from '../../src/adapters/chart/vega-png-renderer';
@@ -15,16 +16,16 @@ import { readChatSettings } from '../../src/notifications';
 import { type ReportDeps, readReportSettings } from '../../src/reports';
 import type { Env } from '../../src/shared/config/env';
 import { readTableSettings } from '../../src/shared/config/settings';
-import { createLogger } from '../../src/shared/telemetry';
+import { type Startup, startUp } from '../../src/shared/lambda-startup';
+import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 
 /** The report goes to REPORT_CHANNEL, else to SLACK_CHANNEL like the alerts. */
 const REPORT_CHANNEL_SETTINGS = ['REPORT_CHANNEL', 'SLACK_CHANNEL'] as const;
 
-export function buildReportDeps(env: Env): ReportDeps {
+export function buildReportDeps(env: Env, logger: Logger = createLogger()): ReportDeps {
   const settings = readReportSettings(env);
   const chatSettings = readChatSettings(env, REPORT_CHANNEL_SETTINGS);
   const table = readTableSettings(env);
-  const logger = createLogger();
   const documentClient = createDocumentClient();
   const cloudwatch = new CloudWatchClient({});
   return {
@@ -36,11 +37,16 @@ export function buildReportDeps(env: Env): ReportDeps {
     notify: {
       ledger: new DynamoNotificationLedger(documentClient, table.tableName),
       chat: createChatPoster(chatSettings, logger),
-      clock: systemClock,
     },
     metrics: new CloudWatchMetricsPublisher(cloudwatch),
     clock: systemClock,
     logger,
     settings: { ...settings, channel: chatSettings.channel ?? 'log' },
   };
+}
+
+/** The cold start: the logger, then the dependencies or the reason they could not be built. */
+export async function startReport(env: Env): Promise<{ startup: Startup<ReportDeps>; telemetry: Telemetry }> {
+  const logger = createLogger();
+  return { startup: await startUp(() => buildReportDeps(env, logger)), telemetry: { logger } };
 }

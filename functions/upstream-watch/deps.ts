@@ -15,12 +15,16 @@ import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
-import type { UpstreamWatchDeps } from '../../src/upstream';
+import { type JobRun, type Startup, startUp } from '../../src/shared/lambda-startup';
+import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 import {
   readAppClientSettings,
   readDeployedVersionSettings,
   readFixCatalog,
   readGitHubSettings,
+  runUpstreamWatch,
+  type UpstreamWatchDeps,
+  type UpstreamWatchResult,
 } from '../../src/upstream';
 
 export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
@@ -35,7 +39,6 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
     notify: {
       ledger: new DynamoNotificationLedger(dynamo, table.tableName),
       chat: createChatPoster(readChatSettings(env), logger),
-      clock: systemClock,
     },
     metrics: new CloudWatchMetricsPublisher(new CloudWatchClient({})),
     clock: systemClock,
@@ -49,4 +52,21 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
       ...(appClients === undefined ? {} : { appClients }),
     },
   };
+}
+
+/** The cold start: the logger, then the dependencies or the reason they could not be built. */
+export async function startUpstreamWatch(
+  env: Env,
+): Promise<{ startup: Startup<UpstreamWatchDeps>; telemetry: Telemetry }> {
+  const logger = createLogger();
+  return { startup: await startUp(() => buildUpstreamWatchDeps(env, logger)), telemetry: { logger } };
+}
+
+/** One run, answering Lambda with the outcome only (the report is stored, and in the log). */
+export async function watchUpstream(
+  deps: UpstreamWatchDeps,
+  run: JobRun,
+): Promise<{ outcome: UpstreamWatchResult['outcome'] }> {
+  const { outcome } = await runUpstreamWatch(deps, run);
+  return { outcome };
 }

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseDescribeUserPoolClient, type TokenValidity } from '../app-clients';
 import type { ActivityEvent, ActivitySummary } from '../relogins';
-import { type AdviceItem, advise, MAX_TOKEN_VALIDITY_HOURS, readProposedValidityHours } from '../relogins';
-import type { Env } from '../shared/config/env';
+import { type AdviceItem, advise, readProposedValidityHours } from '../relogins';
+import { type Env, parsePositiveNumber } from '../shared/config/env';
 import { UsageError } from './io';
 
 export const ADVICE_OPTIONS = {
@@ -21,16 +21,7 @@ export interface AdviceRequest {
   proposedValidityHours: number;
 }
 
-function proposedHours(raw: string | undefined, env: Env): number {
-  if (raw === undefined) return readProposedValidityHours(env);
-  const hours = Number(raw);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TOKEN_VALIDITY_HOURS) {
-    throw new UsageError(
-      `--proposed-validity-hours must be a number of hours above 0 and at most ${MAX_TOKEN_VALIDITY_HOURS}, got "${raw}"`,
-    );
-  }
-  return hours;
-}
+const PROPOSED_HOURS_FLAG = '--proposed-validity-hours';
 
 async function clientConfig(
   path: string,
@@ -62,7 +53,12 @@ export async function readAdviceRequest(
   return {
     tokenValidity: client?.tokenValidity ?? null,
     clientId: client?.clientId ?? null,
-    proposedValidityHours: proposedHours(hours, env),
+    proposedValidityHours: readProposedValidityHours(
+      env,
+      hours === undefined
+        ? undefined
+        : { value: parsePositiveNumber(PROPOSED_HOURS_FLAG, hours), flag: PROPOSED_HOURS_FLAG },
+    ),
   };
 }
 

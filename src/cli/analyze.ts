@@ -14,6 +14,7 @@ import {
   replaySignals,
   summariseActivity,
 } from '../relogins';
+import { parseList } from '../shared/config/env';
 import { round } from '../shared/stats';
 import {
   ADVICE_OPTIONS,
@@ -106,9 +107,13 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   if (atOption === null)
     throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
 
-  const env =
-    values['client-ids'] === undefined ? io.env : { ...io.env, ARGOCD_CLIENT_IDS: values['client-ids'] };
-  const tracking = readTrackingSettings(env);
+  const clientIds = values['client-ids'];
+  const tracking = readTrackingSettings(
+    io.env,
+    clientIds === undefined
+      ? {}
+      : { trackedClientIds: { value: parseList(clientIds), flag: '--client-ids' } },
+  );
   const adviceRequest = await readAdviceRequest(values, io.env);
   const content = await readFile(values.events, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${values.events}: ${error.code ?? error.message}`);

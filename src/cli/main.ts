@@ -1,6 +1,6 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
 import { systemClock } from '../adapters/system-clock';
-import { ConfigError } from '../shared/config/env';
+import { ConfigError, FlagValueError } from '../shared/config/env';
 import { analyzeCommand } from './analyze';
 import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
@@ -59,7 +59,11 @@ export async function main(argv: string[], start: CliStart): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      error instanceof FlagValueError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message}`);
       return EXIT.usage;
     }

@@ -5,13 +5,11 @@
 import { parseArgs } from 'node:util';
 import { deployedVersionSource } from '../adapters/argocd/version-source';
 import { createGitHubClient } from '../adapters/github/create-client';
-import type { Env } from '../shared/config/env';
-import type { FixStatus, GitHubSettings, UpstreamReport } from '../upstream';
+import type { DeployedVersionOverride, FixStatus, GitHubSettings, UpstreamReport } from '../upstream';
 import {
   checkUpstream,
   emptyKnowledge,
   loadFixCatalog,
-  normalizeVersion,
   readDeployedVersionSettings,
   readFixCatalog,
   readGitHubSettings,
@@ -81,22 +79,19 @@ function rateLimitMessage(
   );
 }
 
-/** The environment with --deployed-version / --argocd-url in place of ARGOCD_VERSION / ARGOCD_URL. */
-function withDeployedFlags(values: { 'deployed-version'?: string; 'argocd-url'?: string }, env: Env): Env {
+/** --deployed-version / --argocd-url, in place of ARGOCD_VERSION / ARGOCD_URL. */
+function deployedVersionFlag(values: {
+  'deployed-version'?: string;
+  'argocd-url'?: string;
+}): DeployedVersionOverride | undefined {
   const version = values['deployed-version'];
   const url = values['argocd-url'];
   if (version !== undefined && url !== undefined) {
     throw new UsageError('give --deployed-version or --argocd-url, not both');
   }
-  if (version !== undefined) {
-    // Checked here too, so the message names the flag rather than ARGOCD_VERSION.
-    if (normalizeVersion(version) === null) {
-      throw new UsageError(`--deployed-version must be a version like v3.4.6, got "${version}"`);
-    }
-    return { ...env, ARGOCD_VERSION: version, ARGOCD_URL: undefined };
-  }
-  if (url !== undefined) return { ...env, ARGOCD_URL: url, ARGOCD_VERSION: undefined };
-  return env;
+  if (version !== undefined) return { version: { value: version, flag: '--deployed-version' } };
+  if (url !== undefined) return { url: { value: url, flag: '--argocd-url' } };
+  return undefined;
 }
 
 export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<number> {
@@ -116,7 +111,7 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
       ? await readFixCatalog(io.env)
       : await loadFixCatalog(values.catalog, '--catalog');
   const deployed = await deployedVersionSource(
-    readDeployedVersionSettings(withDeployedFlags(values, io.env)),
+    readDeployedVersionSettings(io.env, deployedVersionFlag(values)),
   ).current();
   const githubSettings = readGitHubSettings(io.env);
   const client = createGitHubClient(githubSettings, io.clock);

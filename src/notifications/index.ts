@@ -2,9 +2,16 @@ export type { ChatSettings } from './config';
 export { readChatSettings } from './config';
 export type { BlockKitMessage } from './domain/block-kit';
 export { escapeMrkdwn } from './domain/block-kit';
-export type { NotifyOnceDeps, NotifyOutcome } from './notify-once';
+export type { NotificationDeps, NotifyingJobDeps, NotifyOnceDeps, NotifyOutcome } from './notify-once';
 export { alertFailure, notifyAndReport, notifyReportingFailures, publishThenNotify } from './notify-once';
-export type { ChatFile, ChatMessage, ChatPoster, LoggedMessage, PostedMessage } from './ports/chat';
+export type {
+  ChatFile,
+  ChatMessage,
+  ChatPoster,
+  LoggedMessage,
+  PostedMessage,
+  PostOptions,
+} from './ports/chat';
 export { ChatConfigurationError } from './ports/chat';
 export type { Lease, LedgerEntry, NotificationLedger } from './ports/notification-ledger';
 export { LeaseLostError } from './ports/notification-ledger';

@@ -23,6 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../shared/clock';
+import { type Deadline, DeadlineExceededError } from '../shared/deadline';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -52,10 +53,20 @@ export type NotifyOnceResult<S> =
   /** Dry run: written to the log only, nothing recorded (no cooldown started, nothing marked announced). */
   | { status: 'logged' };
 
-export interface NotifyOnceDeps {
+/** Where notifications are recorded and where they go: both scheduled jobs take this as `notify`. */
+export interface NotificationDeps {
   ledger: NotificationLedger;
   chat: ChatPoster;
+}
+
+export interface NotifyOnceDeps extends NotificationDeps {
   clock: Clock;
+}
+
+export interface NotifyOnceOptions {
+  leaseMs?: number;
+  /** Passed to the chat service: a post that cannot finish in time is refused, the lease released. */
+  deadline?: Deadline;
 }
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
@@ -63,7 +74,7 @@ const DEFAULT_LEASE_MS = 15 * 60_000;
 export async function notifyOnce<S>(
   deps: NotifyOnceDeps,
   request: NotifyOnceRequest<S>,
-  options: { leaseMs?: number } = {},
+  options: NotifyOnceOptions = {},
 ): Promise<NotifyOnceResult<S>> {
   const { ledger, chat, clock } = deps;
   const { key } = request;
@@ -82,7 +93,10 @@ export async function notifyOnce<S>(
 
   let posted: PostResult;
   try {
-    posted = await chat.post(request.message(next, previous));
+    const message = request.message(next, previous);
+    posted = await (options.deadline === undefined
+      ? chat.post(message)
+      : chat.post(message, { deadline: options.deadline }));
   } catch (error) {
     // If even the release fails, the lease simply expires and a later run retries: the post error matters more.
     await ledger.release(key, owner).catch(() => undefined);
@@ -104,22 +118,43 @@ export interface NotifyAndReportOptions {
   what: string;
   /** Fields added to the error log lines (client id, fix id, release, ...). */
   context: Readonly<Record<string, unknown>>;
+  /** The run's deadline; once it has passed nothing more is claimed or posted. Default: none. */
+  deadline?: Deadline;
+}
+
+/** What notifyAndReport needs of a scheduled job's dependencies: the same shape in both jobs. */
+export interface NotifyingJobDeps {
+  notify: NotificationDeps;
+  clock: Clock;
+  logger: Pick<Logger, 'error'>;
 }
 
 /**
  * notifyOnce for the scheduled jobs: a failure never escapes (a configuration error would otherwise make
- * every retry fail the same way). It is logged, a configuration error apart from an outage, and returned
- * as 'failed'; the caller counts it with `alertFailure`, and the next run retries.
+ * every retry fail the same way). It is logged, a configuration error or a run out of time apart from an
+ * outage, and returned as 'failed'; the caller counts it with `alertFailure`, and the next run retries.
  */
 export async function notifyReportingFailures<S>(
-  deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
+  deps: NotifyingJobDeps,
   request: NotifyOnceRequest<S>,
-  { what, context }: NotifyAndReportOptions,
+  { what, context, deadline }: NotifyAndReportOptions,
 ): Promise<NotifyOnceResult<S> | { status: 'failed' }> {
+  if (deadline !== undefined && deadline.remainingMs() <= 0) {
+    deps.logger.error(`out of time before sending ${what}; nothing claimed, the next run sends it`, {
+      ...context,
+    });
+    return { status: 'failed' };
+  }
   try {
-    return await notifyOnce(deps, request);
+    const notifyDeps = { ...deps.notify, clock: deps.clock };
+    return await notifyOnce(notifyDeps, request, deadline === undefined ? {} : { deadline });
   } catch (error) {
-    if (error instanceof ChatConfigurationError) {
+    if (error instanceof DeadlineExceededError) {
+      deps.logger.error(`out of time while sending ${what}; lease released, the next run sends it`, {
+        ...context,
+        error: errorDetails(error),
+      });
+    } else if (error instanceof ChatConfigurationError) {
       deps.logger.error(`Slack refused ${what}: configuration error, fix the set-up; the next run retries`, {
         ...context,
         slackError: error.code,
@@ -137,7 +172,7 @@ export async function notifyReportingFailures<S>(
 
 /** notifyReportingFailures when only the outcome matters. */
 export async function notifyAndReport<S>(
-  deps: NotifyOnceDeps & { logger: Pick<Logger, 'error'> },
+  deps: NotifyingJobDeps,
   request: NotifyOnceRequest<S>,
   options: NotifyAndReportOptions,
 ): Promise<NotifyOutcome> {

@@ -3,10 +3,12 @@
 import {
   ConfigError,
   type Env,
+  type FlagOverride,
   oneOf,
   optionalString,
   positiveNumber,
   requiredString,
+  settingError,
   stringList,
 } from '../shared/config/env';
 import { readMetricsNamespace } from '../shared/config/settings';
@@ -22,9 +24,12 @@ export interface TrackingSettings {
   heavyReLogins: number;
 }
 
-export function readTrackingSettings(env: Env): TrackingSettings {
+export function readTrackingSettings(
+  env: Env,
+  overrides: { trackedClientIds?: FlagOverride<readonly string[]> } = {},
+): TrackingSettings {
   return {
-    trackedClientIds: new Set(stringList(env, 'ARGOCD_CLIENT_IDS')),
+    trackedClientIds: new Set(overrides.trackedClientIds?.value ?? stringList(env, 'ARGOCD_CLIENT_IDS')),
     rules: {
       dedupeSeconds: positiveNumber(env, 'DEDUPE_SECONDS', DEFAULT_SESSION_RULES.dedupeSeconds),
       sessionHours: positiveNumber(env, 'ARGOCD_SESSION_HOURS', DEFAULT_SESSION_RULES.sessionHours),
@@ -49,11 +54,15 @@ export interface ReLoginCheckSettings {
   dashboardName?: string;
 }
 
-export function readProposedValidityHours(env: Env): number {
-  const hours = positiveNumber(env, 'PROPOSED_VALIDITY_HOURS', DEFAULT_PROPOSED_VALIDITY_HOURS);
-  if (hours > MAX_TOKEN_VALIDITY_HOURS) {
-    throw new ConfigError(
-      `PROPOSED_VALIDITY_HOURS must be at most ${MAX_TOKEN_VALIDITY_HOURS} (Cognito's limit), got ${hours}`,
+/** PROPOSED_VALIDITY_HOURS, or the flag that overrides it (`analyze --proposed-validity-hours`). */
+export function readProposedValidityHours(env: Env, override?: FlagOverride<number>): number {
+  const name = override?.flag ?? 'PROPOSED_VALIDITY_HOURS';
+  const hours =
+    override?.value ?? positiveNumber(env, 'PROPOSED_VALIDITY_HOURS', DEFAULT_PROPOSED_VALIDITY_HOURS);
+  if (hours <= 0 || hours > MAX_TOKEN_VALIDITY_HOURS) {
+    throw settingError(
+      name,
+      `${name} must be at most ${MAX_TOKEN_VALIDITY_HOURS} (Cognito's limit) and above 0, got ${hours}`,
     );
   }
   return hours;

@@ -14,12 +14,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import {
   alertFailure,
-  type NotifyOnceDeps,
+  type NotificationDeps,
   type NotifyOutcome,
   notifyAndReport,
   publishThenNotify,
 } from '../notifications';
 import type { Clock } from '../shared/clock';
+import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { round } from '../shared/stats';
@@ -34,8 +35,9 @@ import { buildReLoginReport, type ReLoginReport } from './domain/relogin-report'
 import { userLabeler } from './domain/report-identity';
 import type { CognitoUsageReader } from './ports/cognito-usage';
 
-export interface ReLoginCheckDeps extends NotifyOnceDeps {
+export interface ReLoginCheckDeps {
   activity: Pick<ActivityStore, 'listActivity'>;
+  notify: NotificationDeps;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
   userPoolClients: UserPoolClientReader;
@@ -95,7 +97,11 @@ async function optional<T>(
   }
 }
 
-async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: number): Promise<AlertOutcome> {
+async function alertIfDue(
+  deps: ReLoginCheckDeps,
+  report: ReLoginReport,
+  { now, deadline }: { now: number; deadline: Deadline },
+): Promise<AlertOutcome> {
   const { settings, logger } = deps;
   const policy = { cooldownHours: settings.cooldownHours };
   const label = userLabeler(settings.identity);
@@ -115,7 +121,7 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
           worsenedFrom: isWorsening(previous, next, policy) ? (previous?.heavyUsers ?? null) : null,
         }),
     },
-    { what: 'the alert', context: { clientId: report.clientId } },
+    { what: 'the alert', context: { clientId: report.clientId }, deadline },
   );
   if (outcome === 'sent') {
     logger.info('heavy re-login alert sent', {
@@ -169,7 +175,11 @@ function checkFailed(
   };
 }
 
-export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientCheckResult[]> {
+/** `deadline`: when to stop waiting on Slack (from the Lambda context); alerts not sent are retried next run. */
+export async function runReLoginCheck(
+  deps: ReLoginCheckDeps,
+  { deadline = NO_DEADLINE }: { deadline?: Deadline } = {},
+): Promise<ClientCheckResult[]> {
   const { settings, clock } = deps;
   const now = clock.now().getTime();
   const from = now - settings.windowHours * 3_600_000;
@@ -202,7 +212,7 @@ export async function runReLoginCheck(deps: ReLoginCheckDeps): Promise<ClientChe
       const { report } = entry;
       const { clientId } = report;
       try {
-        const alert = await alertIfDue(deps, report, now);
+        const alert = await alertIfDue(deps, report, { now, deadline });
         if (alert === 'failed') {
           failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
         }

@@ -8,14 +8,10 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
-import {
-  alertFailure,
-  type ChatPoster,
-  type NotifyOnceDeps,
-  notifyReportingFailures,
-} from '../notifications';
+import { alertFailure, type NotificationDeps, notifyReportingFailures } from '../notifications';
 import { type CognitoUsage, type CognitoUsageReader, userLabeler } from '../relogins';
 import type { Clock } from '../shared/clock';
+import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -35,7 +31,7 @@ export interface ReportDeps {
   userPoolClients: UserPoolClientReader;
   upstream: Pick<UpstreamReportStore, 'latest'>;
   chart: ChartRenderer;
-  notify: NotifyOnceDeps & { chat: Pick<ChatPoster, 'post' | 'upload'> };
+  notify: NotificationDeps;
   metrics: MetricsPublisher;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -108,7 +104,10 @@ async function makeChart(deps: ReportDeps, report: PlatformReport): Promise<Uint
   }
 }
 
-export async function runReport(deps: ReportDeps): Promise<ReportRunResult> {
+export async function runReport(
+  deps: ReportDeps,
+  { deadline = NO_DEADLINE }: { deadline?: Deadline } = {},
+): Promise<ReportRunResult> {
   const { settings, clock, logger } = deps;
   const now = clock.now().getTime();
   const period = lastCompletePeriod(now, settings.period, settings.timeZone);
@@ -117,14 +116,14 @@ export async function runReport(deps: ReportDeps): Promise<ReportRunResult> {
   const png = await makeChart(deps, report);
   const dimensions = { UserPoolId: settings.userPoolId };
   const outcome = await notifyReportingFailures<SentReport>(
-    { ...deps.notify, logger },
+    deps,
     {
       key: `report#${settings.channel}#${settings.period}#${periodStart}`,
       decide: (previous) => (previous === null ? { sentAt: now } : null),
       message: () =>
         reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
     },
-    { what: 'the periodic report', context: { periodStart } },
+    { what: 'the periodic report', context: { periodStart }, deadline },
   );
   let chart: ReportRunResult['chart'] = png === null ? 'not-made' : 'not-sent';
   if (outcome.status === 'sent' && png !== null) {

@@ -4,13 +4,45 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 
 export const SERVICE_NAME = 'argocd-relogin-monitor';
 
+/** What a function logs and measures with; `metrics` only for functions that write EMF (the trigger). */
+export interface Telemetry {
+  logger: Logger;
+  metrics?: Metrics;
+}
+
 export function createLogger(): Logger {
   return new Logger({ serviceName: SERVICE_NAME });
 }
 
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const NO_METRICS_WARNING = 'No application metrics to publish';
+
+/**
+ * Powertools Metrics' own warnings, written through the Logger so they carry the request id. The
+ * end-of-invocation flush warns when nothing was measured, which is normal here (an ignored or duplicate
+ * sign-in measures nothing): that one is logged at debug level.
+ */
+function metricsWarningsTo(logger: Logger): Record<LogLevel, (...content: unknown[]) => void> {
+  const to =
+    (level: LogLevel) =>
+    (...content: unknown[]) =>
+      (logger[level] as (...content: unknown[]) => void).call(logger, ...content);
+  return {
+    debug: to('debug'),
+    info: to('info'),
+    warn: (...content) => {
+      const [message] = content;
+      const normal = typeof message === 'string' && message.startsWith(NO_METRICS_WARNING);
+      to(normal ? 'debug' : 'warn')(...content);
+    },
+    error: to('error'),
+  };
+}
+
 /** EMF metrics carrying only the dimensions the caller adds (no default `service` dimension). */
-export function createEmfMetrics(namespace: string): Metrics {
-  const metrics = new Metrics({ namespace, serviceName: SERVICE_NAME });
+export function createEmfMetrics(namespace: string, logger: Logger = createLogger()): Metrics {
+  const metrics = new Metrics({ namespace, serviceName: SERVICE_NAME, logger: metricsWarningsTo(logger) });
   metrics.clearDefaultDimensions();
   return metrics;
 }

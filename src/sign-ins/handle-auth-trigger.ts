@@ -1,12 +1,14 @@
 /**
- * The Cognito trigger's whole job, bounded and fail-safe: classify the event, record it, emit EMF
+ * The Cognito trigger's whole job, bounded and fail-safe: classify the event, record it, add its EMF
  * metrics, and hand the event back untouched. Cognito fails the user's sign-in when a trigger throws or
- * takes over 5 s, so nothing in here may escape or wait past the budget.
+ * takes over 5 s, so nothing in here may escape or wait past the budget. The metrics are written by
+ * Powertools' `logMetrics` at the end of the invocation (`src/shared/lambda-startup.ts`).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SessionRules } from '../relogins';
 import type { Clock } from '../shared/clock';
+import type { Startup } from '../shared/lambda-startup';
 import { addEmfMetric, METRICS } from '../shared/metric-catalog';
 import { errorDetails } from '../shared/telemetry';
 import { withinBudget } from '../shared/time-budget';
@@ -36,7 +38,7 @@ export interface AuthTriggerTelemetry {
 }
 
 /** What the cold start produced: the recorder's dependencies, or the reason they could not be built. */
-export type AuthTriggerStartup = { deps: AuthTriggerDeps } | { error: unknown };
+export type AuthTriggerStartup = Startup<AuthTriggerDeps>;
 
 async function record(deps: AuthTriggerDeps, telemetry: AuthTriggerTelemetry, event: unknown): Promise<void> {
   const { settings } = deps;
@@ -91,13 +93,6 @@ export async function handleAuthTrigger<E>(
   } catch (error) {
     logger.error('could not record sign-in; the sign-in goes on', { error: errorDetails(error) });
     addEmfMetric(metrics, METRICS.RecordFailures, 1);
-  } finally {
-    try {
-      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-      else metrics.clearDimensions();
-    } catch (error) {
-      logger.error('could not write metrics', { error: errorDetails(error) });
-    }
   }
   return event;
 }

@@ -4,9 +4,11 @@ import defaultCatalog from '../../catalog/fixes.json';
 import {
   ConfigError,
   type Env,
+  type FlagOverride,
   optionalSsmParameterName,
   optionalString,
   positiveNumber,
+  settingError,
   stringList,
   stringWithDefault,
 } from '../shared/config/env';
@@ -34,10 +36,10 @@ function httpUrl(name: string, raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+    throw settingError(name, `${name} must be an http(s) URL, got "${raw}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+    throw settingError(name, `${name} must be an http(s) URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
 }
@@ -66,24 +68,44 @@ export function readAppClientSettings(env: Env): AppClientSettings | undefined {
   return userPoolId === undefined || clientIds.length === 0 ? undefined : { userPoolId, clientIds };
 }
 
-/** `ARGOCD_VERSION` (fixed) or `ARGOCD_URL` (asked at `/api/version`); neither = unknown. */
-export function readDeployedVersionSettings(env: Env): DeployedVersionSettings {
-  const version = optionalString(env, 'ARGOCD_VERSION');
-  const url = optionalString(env, 'ARGOCD_URL');
+/** A flag naming the deployed version (`--deployed-version`) or where to ask (`--argocd-url`); it replaces both settings. */
+export type DeployedVersionOverride = { version: FlagOverride<string> } | { url: FlagOverride<string> };
+
+/** `ARGOCD_VERSION` (fixed) or `ARGOCD_URL` (asked at `/api/version`), or the flag in their place; neither = unknown. */
+export function readDeployedVersionSettings(
+  env: Env,
+  override?: DeployedVersionOverride,
+): DeployedVersionSettings {
+  const fromEnv = (name: string) => {
+    const value = optionalString(env, name);
+    return value === undefined ? undefined : { value, name };
+  };
+  const named = ({ value, flag }: FlagOverride<string>) => ({ value, name: flag });
+  const version =
+    override === undefined
+      ? fromEnv('ARGOCD_VERSION')
+      : 'version' in override
+        ? named(override.version)
+        : undefined;
+  const url =
+    override === undefined ? fromEnv('ARGOCD_URL') : 'url' in override ? named(override.url) : undefined;
   if (version !== undefined && url !== undefined) {
     throw new ConfigError('set ARGOCD_VERSION or ARGOCD_URL, not both');
   }
   if (version !== undefined) {
-    const normalized = normalizeVersion(version);
+    const normalized = normalizeVersion(version.value);
     if (normalized === null) {
-      throw new ConfigError(`ARGOCD_VERSION must be a version like v3.4.6, got "${version}"`);
+      throw settingError(
+        version.name,
+        `${version.name} must be a version like v3.4.6, got "${version.value}"`,
+      );
     }
     return { kind: 'fixed', version: normalized };
   }
   if (url !== undefined) {
     return {
       kind: 'argocd',
-      url: httpUrl('ARGOCD_URL', url),
+      url: httpUrl(url.name, url.value),
       timeoutMs: positiveNumber(env, 'ARGOCD_TIMEOUT_MS', 5000),
     };
   }

@@ -1,8 +1,9 @@
 /**
- * Asks GitHub what the planner needs until it needs nothing more. A used-up rate limit ends the run
- * early with everything learnt so far, so the next run continues; any other GitHub failure propagates
- * (GitHubError) and the caller keeps its stored knowledge untouched.
+ * Asks GitHub what the planner needs until it needs nothing more. A used-up rate limit or the run's
+ * deadline ends the run early with everything learnt so far, so the next run continues; any other
+ * GitHub failure propagates (GitHubError) and the caller keeps its stored knowledge untouched.
  */
+import { type Deadline, DeadlineExceededError, NO_DEADLINE } from '../shared/deadline';
 import type { FixEntry } from './domain/catalog';
 import {
   type Knowledge,
@@ -17,17 +18,31 @@ import { type GitHubApi, GitHubRateLimitError } from './ports/github';
 
 export type GatherResult =
   | { complete: true; knowledge: Knowledge; requests: number }
-  | { complete: false; knowledge: Knowledge; requests: number; resetAt: number | null; reason: string };
+  | {
+      complete: false;
+      stoppedBy: 'rate-limit';
+      knowledge: Knowledge;
+      requests: number;
+      resetAt: number | null;
+      reason: string;
+    }
+  | { complete: false; stoppedBy: 'deadline'; knowledge: Knowledge; requests: number; reason: string };
 
-async function ask(github: GitHubApi, knowledge: Knowledge, question: Question): Promise<Knowledge> {
+async function ask(
+  github: GitHubApi,
+  knowledge: Knowledge,
+  question: Question,
+  deadline: Deadline,
+): Promise<Knowledge> {
   const { repo } = question;
+  const options = { deadline };
   switch (question.kind) {
     case 'pull': {
-      const answer = await github.getPull(repo, question.number, question.etag);
+      const answer = await github.getPull(repo, question.number, question.etag, options);
       return answer.notModified ? knowledge : learnPull(knowledge, repo, answer.value, answer.etag);
     }
     case 'releases': {
-      const answer = await github.listReleases(repo, question.page, question.etag);
+      const answer = await github.listReleases(repo, question.page, question.etag, options);
       if (answer.notModified) {
         const stored = repoKnowledge(knowledge, repo).releasePages.find(
           (page) => page.page === question.page,
@@ -44,7 +59,7 @@ async function ask(github: GitHubApi, knowledge: Knowledge, question: Question):
       });
     }
     case 'compare': {
-      const { status, commitMessages } = await github.compare(repo, question.base, question.head);
+      const { status, commitMessages } = await github.compare(repo, question.base, question.head, options);
       return learnAncestry(knowledge, repo, question.base, question.head, status, commitMessages);
     }
   }
@@ -54,6 +69,7 @@ export async function gatherUpstreamKnowledge(
   github: GitHubApi,
   catalog: readonly FixEntry[],
   stored: Knowledge,
+  deadline: Deadline = NO_DEADLINE,
 ): Promise<GatherResult> {
   let knowledge = stored;
   const refreshed = new Set<string>();
@@ -64,10 +80,14 @@ export async function gatherUpstreamKnowledge(
     // The planner must make progress with every answer; asking twice would loop forever.
     if (refreshed.has(key)) throw new Error(`upstream planner asked twice: ${key}`);
     try {
-      knowledge = await ask(github, knowledge, question);
+      knowledge = await ask(github, knowledge, question, deadline);
     } catch (error) {
+      if (error instanceof DeadlineExceededError) {
+        return { complete: false, stoppedBy: 'deadline', knowledge, requests, reason: error.message };
+      }
       if (!(error instanceof GitHubRateLimitError)) throw error;
-      return { complete: false, knowledge, requests, resetAt: error.resetAt, reason: error.message };
+      const { resetAt, message: reason } = error;
+      return { complete: false, stoppedBy: 'rate-limit', knowledge, requests, resetAt, reason };
     }
     refreshed.add(key);
   }

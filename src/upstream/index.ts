@@ -1,5 +1,5 @@
 export { checkUpstream } from './check-upstream';
-export type { DeployedVersionSettings, GitHubSettings } from './config';
+export type { DeployedVersionOverride, DeployedVersionSettings, GitHubSettings } from './config';
 export {
   loadFixCatalog,
   readAppClientSettings,
@@ -15,7 +15,7 @@ export type { FixStatus, UpstreamReport } from './domain/upstream-fix-status';
 export { normalizeVersion } from './domain/version';
 export type { DeployedVersionSource } from './ports/deployed-version';
 export { DeployedVersionError } from './ports/deployed-version';
-export type { Conditional, GitHubApi, ReleasesPage } from './ports/github';
+export type { Conditional, GitHubApi, ReleasesPage, RequestOptions } from './ports/github';
 export { GitHubError, GitHubRateLimitError } from './ports/github';
 export type { UpstreamKnowledgeStore } from './ports/upstream-knowledge-store';
 export type { UpstreamReportStore } from './ports/upstream-report-store';

@@ -9,8 +9,9 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
-import { alertFailure, type NotifyOnceDeps, notifyAndReport, publishThenNotify } from '../notifications';
+import { alertFailure, type NotificationDeps, notifyAndReport, publishThenNotify } from '../notifications';
 import type { Clock } from '../shared/clock';
+import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -29,7 +30,7 @@ export interface UpstreamWatchDeps {
   knowledgeStore: UpstreamKnowledgeStore;
   reportStore: UpstreamReportStore;
   deployedVersion: DeployedVersionSource;
-  notify: NotifyOnceDeps;
+  notify: NotificationDeps;
   metrics: MetricsPublisher;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -46,6 +47,7 @@ export interface UpstreamWatchDeps {
 export type UpstreamWatchResult =
   | { outcome: 'complete'; report: UpstreamReport; announced: string[]; failedAnnouncements: number }
   | { outcome: 'rate-limited'; resetAt: number | null }
+  | { outcome: 'out-of-time' }
   | { outcome: 'github-failed' };
 
 /** The notification ledger key of one fixed release of one fix. */
@@ -99,7 +101,7 @@ async function readIdTokenValidity(deps: UpstreamWatchDeps): Promise<ClientIdTok
 }
 
 /** One message per fixed release not announced before; each recorded only after Slack accepted it. */
-async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
+async function announce(deps: UpstreamWatchDeps, report: UpstreamReport, deadline: Deadline) {
   const announced: string[] = [];
   const failures: MetricDatum[] = [];
   // The report is built from this catalog: every fix has its entry.
@@ -113,13 +115,13 @@ async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
     let failedForFix = 0;
     for (const release of fix.fixedIn) {
       const outcome = await notifyAndReport<{ release: string }>(
-        { ...deps.notify, logger: deps.logger },
+        deps,
         {
           key: announcementKey(entry.id, release),
           decide: (previous) => (previous === null ? { release } : null),
           message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion, idTokenValidity),
         },
-        { what: 'the fixed-release announcement', context: { fixId: entry.id, release } },
+        { what: 'the fixed-release announcement', context: { fixId: entry.id, release }, deadline },
       );
       if (outcome === 'sent') announced.push(`${entry.id} ${release}`);
       if (outcome === 'failed') failedForFix += 1;
@@ -130,13 +132,17 @@ async function announce(deps: UpstreamWatchDeps, report: UpstreamReport) {
   return { announced, failed, failures };
 }
 
-export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<UpstreamWatchResult> {
+/** `deadline`: when to stop waiting on GitHub and Slack (from the Lambda context); the next run goes on. */
+export async function runUpstreamWatch(
+  deps: UpstreamWatchDeps,
+  { deadline = NO_DEADLINE }: { deadline?: Deadline } = {},
+): Promise<UpstreamWatchResult> {
   const { catalog, metricsNamespace } = deps.settings;
   const stored = await deps.knowledgeStore.load();
   const deployedVersion = await readDeployedVersion(deps);
   let outcome: Awaited<ReturnType<typeof checkUpstream>>;
   try {
-    outcome = await checkUpstream(deps, catalog, stored, deployedVersion);
+    outcome = await checkUpstream(deps, catalog, stored, deployedVersion, deadline);
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     deps.logger.error('GitHub check failed; stored state left untouched, the next run tries again', {
@@ -153,6 +159,13 @@ export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<Upstrea
     });
     return { outcome: 'rate-limited', resetAt: outcome.resetAt };
   }
+  if (outcome.kind === 'out-of-time') {
+    deps.logger.warn('out of time for GitHub; progress kept, the next run continues', {
+      requests: outcome.requests,
+      reason: outcome.reason,
+    });
+    return { outcome: 'out-of-time' };
+  }
   const { report } = outcome;
   await deps.reportStore.save(report);
   const { announced, failed } = await publishThenNotify(
@@ -160,7 +173,7 @@ export async function runUpstreamWatch(deps: UpstreamWatchDeps): Promise<Upstrea
     metricsNamespace,
     upstreamMetrics(report),
     async () => {
-      const announcement = await announce(deps, report);
+      const announcement = await announce(deps, report, deadline);
       return { result: announcement, failures: announcement.failures };
     },
   );

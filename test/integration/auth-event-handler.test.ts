@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthTrigger, warmUp } from '../../functions/auth-event/deps';
 import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
 import { captureOutput, metricTotals } from '../support/emf';
 import { type LocalEndpoint, silentEndpoint, throttlingDynamoDb } from '../support/faulty-endpoints';
 import { cognitoFixture } from '../support/fixtures';
+import { lambdaContext } from '../support/lambda-context';
 import { freePort } from '../support/ports';
 
 const BUDGET_MS = 300;
@@ -28,11 +30,13 @@ function env(tableName: string, extra: Record<string, string> = {}) {
   };
 }
 
+/** A cold start from `environment` (no warm-up), then one invocation through the deployed handler's shape. */
 async function invokeWith(environment: Record<string, string | undefined>, event: unknown) {
-  const { startup, telemetry } = startAuthTrigger(environment);
+  const { startup, telemetry } = await startAuthTrigger(environment);
+  const handler = cognitoTrigger(telemetry, startup, handleAuthTrigger);
   const before = JSON.stringify(event);
   const started = performance.now();
-  const { result, output } = await captureOutput(() => handleAuthTrigger(startup, telemetry, event));
+  const { result, output } = await captureOutput(() => handler(event, lambdaContext()));
   return {
     result,
     output,
@@ -177,7 +181,7 @@ describe('Lambda: auth-event handler', () => {
       const silent = await silentEndpoint();
       endpoints.push(silent);
       vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', silent.url);
-      const { startup } = startAuthTrigger(env(tableName));
+      const { startup } = await startAuthTrigger(env(tableName));
       const started = performance.now();
       await expect(warmUp(startup, 200)).resolves.toBeUndefined();
       expect(performance.now() - started).toBeLessThan(200 + 250);

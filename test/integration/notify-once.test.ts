@@ -4,11 +4,14 @@ import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notificati
 import { LogChatPoster } from '../../src/adapters/slack/log-chat-poster';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource } from '../../src/adapters/slack/token-source';
-import { type NotifyOnceRequest, notifyOnce } from '../../src/notifications/notify-once';
+import { type NotifyOnceRequest, notifyAndReport, notifyOnce } from '../../src/notifications/notify-once';
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { LeaseLostError } from '../../src/notifications/ports/notification-ledger';
 import { fixedClock } from '../../src/shared/clock';
+import { deadlineIn } from '../../src/shared/deadline';
+import { createLogger } from '../../src/shared/telemetry';
 import { createTestTable } from '../support/dynamodb';
+import { captureOutput } from '../support/emf';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 
 interface Announced {
@@ -149,6 +152,49 @@ describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
     expect(results.filter((result) => result.status === 'claimed-elsewhere')).toHaveLength(4);
     expect(slack.messages).toHaveLength(1);
     expect(await notifyOnce(deps(), announce('v3.4.6'))).toEqual({ status: 'not-due' });
+  });
+
+  describe('when the run is out of time', () => {
+    const jobDeps = () => {
+      const { ledger: jobLedger, chat } = deps();
+      return { notify: { ledger: jobLedger, chat }, clock, logger: createLogger() };
+    };
+    const report = { what: 'the announcement', context: { release: 'v3.4.6' } };
+
+    it('should release the lease when Slack asks for a wait past the deadline, and the next run sends it', async () => {
+      // Prepare: Slack rate-limits for 30 s; 20 s are left before the deadline.
+      slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 30 });
+
+      // Act
+      const { result: cut, output } = await captureOutput(() =>
+        notifyAndReport(jobDeps(), announce('v3.4.6'), { ...report, deadline: deadlineIn(clock, 20_000) }),
+      );
+      const nextRun = await notifyAndReport(jobDeps(), announce('v3.4.6'), report);
+
+      // Assess: nothing recorded, so the next run claimed and posted it at once.
+      expect(cut).toBe('failed');
+      expect(JSON.stringify(output.logs)).toContain('out of time while sending the announcement');
+      expect(nextRun).toBe('sent');
+      expect(slack.messages.map((posted) => posted.text)).toEqual(['fixed in v3.4.6 (before: none)']);
+      expect((await ledger.read<Announced>('upstream-fix#argocd-oidc-refresh')).state).toEqual({
+        release: 'v3.4.6',
+      });
+    });
+
+    it('should neither claim nor post once the deadline has passed', async () => {
+      // Prepare
+      const attemptsBefore = slack.attempts();
+
+      // Act
+      const { result } = await captureOutput(() =>
+        notifyAndReport(jobDeps(), announce('v3.4.6'), { ...report, deadline: deadlineIn(clock, 0) }),
+      );
+
+      // Assess
+      expect(result).toBe('failed');
+      expect(slack.attempts()).toBe(attemptsBefore);
+      expect(await ledger.read('upstream-fix#argocd-oidc-refresh')).toMatchObject({ state: null });
+    });
   });
 });
 

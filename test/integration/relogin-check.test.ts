@@ -475,7 +475,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       // Act: the real clock is now, so the activity has to be recent.
       await signInHourly(['ben'], Date.now() - 8 * HOUR, 7);
       const { handler } = await import('../../functions/relogin-check/handler');
-      const { result } = await captureOutput(() => handler());
+      const { result } = await captureOutput(() => handler({}));
 
       // Assess
       expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, heavyUsers: 1, alert: 'sent' })]);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
+import { fixedClock } from '../../src/shared/clock';
+import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
 
@@ -54,6 +56,50 @@ describe('Class: SlackChatPoster (fake Slack Web API)', () => {
     const [first = 0, second = 0] = slack.attemptTimes;
     expect(second - first).toBeGreaterThanOrEqual(990);
     expect(slack.messages).toHaveLength(1);
+  });
+
+  describe('with a deadline (the scheduled jobs)', () => {
+    // A fixed clock: the time left does not depend on how fast this machine is.
+    const deadline = (ms: number) => deadlineIn(fixedClock('2026-11-24T08:00:00Z'), ms);
+
+    it('should not start a Retry-After wait that would end past the deadline', async () => {
+      // Prepare: 40 s left, enough for one call (32 s) but not for Slack's 30 s wait and another call.
+      slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 30 });
+
+      // Act
+      const refused = await poster()
+        .post(message, { deadline: deadline(40_000) })
+        .catch((error: unknown) => error);
+
+      // Assess: refused at once, with no second attempt and nothing posted.
+      expect(refused).toBeInstanceOf(DeadlineExceededError);
+      expect((refused as Error).message).toContain("waiting 30 s (Slack's Retry-After)");
+      expect(slack.attempts()).toBe(1);
+      expect(slack.messages).toEqual([]);
+    });
+
+    it('should not send at all when one call with its retries could outlast the deadline', async () => {
+      // Act: the default 10 s timeout, 3 tries and their back-off need 32 s.
+      const refused = await poster()
+        .post(message, { deadline: deadline(31_000) })
+        .catch((error: unknown) => error);
+
+      // Assess
+      expect(refused).toBeInstanceOf(DeadlineExceededError);
+      expect(slack.attempts()).toBe(0);
+    });
+
+    it('should still wait out a Retry-After that ends in time', async () => {
+      // Prepare
+      slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 1 });
+
+      // Act
+      await poster().post(message, { deadline: deadline(60_000) });
+
+      // Assess
+      expect(slack.attempts()).toBe(2);
+      expect(slack.messages).toHaveLength(1);
+    });
   });
 
   it('should give up on a Retry-After longer than it may wait, leaving the retry to the next run', async () => {

@@ -4,6 +4,7 @@
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
 import type { Clock } from '../../shared/clock';
+import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
 import { printable, redactSecrets, truncated } from '../../shared/safe-text';
 import type { Comparison, PullRecord } from '../../upstream';
 import {
@@ -12,6 +13,7 @@ import {
   GitHubError,
   GitHubRateLimitError,
   type ReleasesPage,
+  type RequestOptions,
 } from '../../upstream';
 import { type BoundedAnswer, BoundedGetError, boundedGet } from '../http/bounded-get';
 import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
@@ -61,7 +63,12 @@ export class GitHubRestClient implements GitHubApi {
 
   constructor(private readonly options: GitHubClientOptions) {}
 
-  async listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>> {
+  async listReleases(
+    repo: string,
+    page: number,
+    etag: string | null,
+    options: RequestOptions = {},
+  ): Promise<Conditional<ReleasesPage>> {
     return this.get(
       `/repos/${repo}/releases?per_page=${this.options.perPage ?? MAX_PER_PAGE}&page=${page}`,
       etag,
@@ -69,18 +76,24 @@ export class GitHubRestClient implements GitHubApi {
         releases: toReleaseRecords(json),
         hasNext: hasNextLink(headers.get('link')),
       }),
+      options,
     );
   }
 
-  async getPull(repo: string, number: number, etag: string | null): Promise<Conditional<PullRecord>> {
-    return this.get(`/repos/${repo}/pulls/${number}`, etag, toPullRecord);
+  async getPull(
+    repo: string,
+    number: number,
+    etag: string | null,
+    options: RequestOptions = {},
+  ): Promise<Conditional<PullRecord>> {
+    return this.get(`/repos/${repo}/pulls/${number}`, etag, toPullRecord, options);
   }
 
-  async compare(repo: string, base: string, head: string): Promise<Comparison> {
+  async compare(repo: string, base: string, head: string, options: RequestOptions = {}): Promise<Comparison> {
     // One page, still one request: the status, and the oldest commits `head` has beyond `base`, whose
     // messages may name a backport (`cherry-pick #N`). Later pages are not asked for.
     const path = `/repos/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}?per_page=${MAX_PER_PAGE}`;
-    const answer = await this.get(path, null, toComparison);
+    const answer = await this.get(path, null, toComparison, options);
     if (answer.notModified)
       throw new GitHubError(`GitHub GET ${path} answered 304 to an unconditional request`);
     return answer.value;
@@ -90,6 +103,7 @@ export class GitHubRestClient implements GitHubApi {
     path: string,
     etag: string | null,
     parse: (json: unknown, headers: Headers) => T,
+    { deadline = NO_DEADLINE }: RequestOptions,
   ): Promise<Conditional<T>> {
     const what = `GitHub GET ${path}`;
     const now = this.options.clock.now().getTime();
@@ -99,6 +113,8 @@ export class GitHubRestClient implements GitHubApi {
         `GitHub rate limit used up until ${new Date(this.exhaustedUntil).toISOString()}; not sending ${what}`,
       );
     }
+    // One request is bounded by its timeout: start it only if that much time is left.
+    ensureTimeFor(deadline, this.options.timeoutMs, what);
     // Asked only for a request that will be sent.
     const token = await this.options.token();
     // Every error text below may quote the server (its message, a Location, a value it sent): made

@@ -6,6 +6,8 @@
  * - Rate limits: Slack's `Retry-After` is honoured here (the client's own handling would add its back-off
  *   on top); a wait longer than `maxRetryAfterSeconds` fails the post instead, and the next run retries.
  * - Refusals a retry cannot fix (bad token, unknown channel, bot not invited) become ChatConfigurationError.
+ * - With a deadline (the scheduled jobs'), neither a request nor a Retry-After wait is started unless it
+ *   can end before it: the post rejects with DeadlineExceededError, and the caller releases its lease.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
@@ -15,7 +17,9 @@ import {
   type ChatMessage,
   type ChatPoster,
   type PostedMessage,
+  type PostOptions,
 } from '../../notifications';
+import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
 
 export type TokenSource = () => Promise<string>;
 
@@ -59,24 +63,32 @@ function asSlackError(error: unknown): SlackErrorShape {
   return typeof error === 'object' && error !== null ? (error as SlackErrorShape) : {};
 }
 
+// Network errors and 5xx only; a few quick tries, then the next scheduled run takes over.
+const RETRY_CONFIG = { retries: 2, minTimeout: 200, maxTimeout: 1_000 };
+
 export class SlackChatPoster implements ChatPoster {
   private readonly client: WebClient;
+  /** The longest one chat.postMessage call can take: every try timing out, with the back-off between. */
+  private readonly callBoundMs: number;
 
   constructor(private readonly options: SlackChatPosterOptions) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     this.client = new WebClient(undefined, {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       rejectRateLimitedCalls: true,
-      // Network errors and 5xx only; a few quick tries, then the next scheduled run takes over.
-      retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1_000 },
-      timeout: options.timeoutMs ?? 10_000,
+      retryConfig: RETRY_CONFIG,
+      timeout: timeoutMs,
       logLevel: LogLevel.ERROR,
     });
+    this.callBoundMs =
+      timeoutMs * (RETRY_CONFIG.retries + 1) + RETRY_CONFIG.maxTimeout * RETRY_CONFIG.retries;
   }
 
-  async post(message: ChatMessage): Promise<PostedMessage> {
+  async post(message: ChatMessage, { deadline = NO_DEADLINE }: PostOptions = {}): Promise<PostedMessage> {
     const { channel, maxRateLimitRetries = 3, maxRetryAfterSeconds = 30 } = this.options;
     const token = await this.options.token();
     for (let retries = 0; ; retries += 1) {
+      ensureTimeFor(deadline, this.callBoundMs, `chat.postMessage to ${channel}`);
       try {
         const result = await this.client.chat.postMessage({
           token,
@@ -90,6 +102,11 @@ export class SlackChatPoster implements ChatPoster {
         const { code, retryAfter, data } = asSlackError(error);
         if (code === ErrorCode.RateLimitedError && retryAfter !== undefined) {
           if (retries < maxRateLimitRetries && retryAfter <= maxRetryAfterSeconds) {
+            ensureTimeFor(
+              deadline,
+              retryAfter * 1000 + this.callBoundMs,
+              `waiting ${retryAfter} s (Slack's Retry-After) to post to ${channel} again`,
+            );
             await sleep(retryAfter * 1000);
             continue;
           }

@@ -1,4 +1,5 @@
 /** A Slack-style chat channel. One real implementation: `src/adapters/slack/`. */
+import type { Deadline } from '../../shared/deadline';
 import type { BlockKitMessage } from '../domain/block-kit';
 
 /** What the message builders make (`../domain/block-kit.ts`): plain-text fallback and Block Kit blocks. */
@@ -27,12 +28,20 @@ export interface ChatFile {
   content: Uint8Array;
 }
 
+export interface PostOptions {
+  /**
+   * The run's deadline: a wait or request that cannot finish before it is not started, and the post
+   * rejects with DeadlineExceededError (`src/shared/deadline.ts`) instead. Default: none.
+   */
+  deadline?: Deadline;
+}
+
 export interface ChatPoster {
   /**
    * Resolves once the chat service accepted the message (`delivered: true`), or once a dry run wrote it
    * to the log (`delivered: false`: not to be recorded as sent); rejects otherwise (see errors below).
    */
-  post(message: ChatMessage): Promise<PostResult>;
+  post(message: ChatMessage, options?: PostOptions): Promise<PostResult>;
   /** Uploads `file` into the thread of a posted message; rejects when the chat service refuses. */
   upload(file: ChatFile): Promise<void>;
 }

@@ -11,6 +11,30 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A value given with a command-line flag in place of a setting, already parsed to the setting's type.
+ * Readers take these as typed overrides (never written into a copy of the environment), check them
+ * with the same rules as the setting, and name the flag when they refuse one.
+ */
+export interface FlagOverride<T> {
+  value: T;
+  /** As typed, e.g. `--proposed-validity-hours`. */
+  flag: string;
+}
+
+/** A flag's value broke a setting's rule: a usage mistake (exit code 2), reported without "configuration:". */
+export class FlagValueError extends ConfigError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlagValueError';
+  }
+}
+
+/** The error for a bad value of `name`: an environment variable, or a flag (`--...`). */
+export function settingError(name: string, message: string): ConfigError {
+  return name.startsWith('--') ? new FlagValueError(message) : new ConfigError(message);
+}
+
 function present(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
@@ -30,24 +54,32 @@ export function stringWithDefault(env: Env, name: string, fallback: string): str
   return present(env, name) ?? fallback;
 }
 
-export function positiveNumber(env: Env, name: string, fallback: number): number {
-  const raw = present(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+/** `raw` as a positive number; `name` (a setting or a flag) is named when it is not one. */
+export function parsePositiveNumber(name: string, raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw settingError(name, `${name} must be a positive number, got "${raw}"`);
   }
   return value;
+}
+
+export function positiveNumber(env: Env, name: string, fallback: number): number {
+  const raw = present(env, name);
+  return raw === undefined ? fallback : parsePositiveNumber(name, raw);
+}
+
+/** Comma-separated list, items trimmed, empty items dropped. */
+export function parseList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Comma-separated list; empty or unset gives an empty list. */
 export function stringList(env: Env, name: string): string[] {
   const raw = present(env, name);
-  if (raw === undefined) return [];
-  return raw
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  return raw === undefined ? [] : parseList(raw);
 }
 
 export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

@@ -2,6 +2,7 @@
  * The four GitHub REST endpoints the upstream watcher uses. One real implementation:
  * `src/adapters/github/`.
  */
+import type { Deadline } from '../../shared/deadline';
 import type { Comparison, PullRecord, ReleaseRecord } from '../domain/github-records';
 
 /** An answer to a conditional request: `notModified` when the stored ETag still matches. */
@@ -13,13 +14,28 @@ export interface ReleasesPage {
   hasNext: boolean;
 }
 
+export interface RequestOptions {
+  /** A request that could outlast it is not sent: DeadlineExceededError (`src/shared/deadline.ts`). */
+  deadline?: Deadline;
+}
+
 export interface GitHubApi {
   /** `GET /repos/{repo}/releases?per_page=&page=` (newest first). */
-  listReleases(repo: string, page: number, etag: string | null): Promise<Conditional<ReleasesPage>>;
+  listReleases(
+    repo: string,
+    page: number,
+    etag: string | null,
+    options?: RequestOptions,
+  ): Promise<Conditional<ReleasesPage>>;
   /** `GET /repos/{repo}/pulls/{number}`. */
-  getPull(repo: string, number: number, etag: string | null): Promise<Conditional<PullRecord>>;
+  getPull(
+    repo: string,
+    number: number,
+    etag: string | null,
+    options?: RequestOptions,
+  ): Promise<Conditional<PullRecord>>;
   /** `GET /repos/{repo}/compare/{base}...{head}`: the status and the first page of commit messages. */
-  compare(repo: string, base: string, head: string): Promise<Comparison>;
+  compare(repo: string, base: string, head: string, options?: RequestOptions): Promise<Comparison>;
 }
 
 /** GitHub failed us (5xx, timeout, malformed answer, unexpected status): nothing it said may be trusted. */

@@ -100,7 +100,7 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
   function reportAt(at: number, chart?: ChartRenderer) {
     const deps = buildReportDeps(env());
     const clock = fixedClock(new Date(at));
-    return runReport({ ...deps, ...(chart ? { chart } : {}), clock, notify: { ...deps.notify, clock } });
+    return runReport({ ...deps, ...(chart ? { chart } : {}), clock });
   }
 
   const runAt = (at: number, chart?: ChartRenderer) => captureOutput(() => reportAt(at, chart));

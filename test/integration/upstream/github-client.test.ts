@@ -201,6 +201,28 @@ describe('Function: gatherUpstreamKnowledge', () => {
     expect(report.fixes[0]).toMatchObject({ fixedIn: ['v3.4.6', 'v3.5.0'], upgradeTo: 'v3.4.6' });
   });
 
+  it('should stop asking when one more request could outlast the deadline, keeping what it learnt for the next run', async () => {
+    github = await startFakeGitHub();
+    const catalog = await loadFixCatalog(undefined);
+    // Time runs out after five answers: then less is left than one request may take (5 s timeout).
+    const deadline = { remainingMs: () => (github.requests.length < 5 ? 60_000 : 4_000) };
+
+    const first = await gatherUpstreamKnowledge(client(), catalog, emptyKnowledge(), deadline);
+    expect(first).toMatchObject({ complete: false, stoppedBy: 'deadline', requests: 5 });
+    expect(first.complete === false && first.reason).toContain('may take 5000 ms, 4000 ms left');
+    expect(github.requests).toHaveLength(5);
+    const askedFirst = github.requests.map((request) => request.path);
+
+    github.requests.length = 0;
+    const second = await gatherUpstreamKnowledge(client(), catalog, first.knowledge);
+    expect(second.complete).toBe(true);
+    const repeated = github.requests
+      .map((request) => request.path)
+      .filter((path) => askedFirst.includes(path));
+    expect(repeated).toEqual(['/repos/argoproj/argo-cd/releases']);
+    expect(askedFirst.length + github.requests.length).toBe(13);
+  });
+
   it('should ask only the changing facts again on a later run: open PRs and the release list, with ETags', async () => {
     github = await startFakeGitHub();
     const catalog = [

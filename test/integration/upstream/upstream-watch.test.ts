@@ -8,6 +8,7 @@ import { buildUpstreamWatchDeps } from '../../../functions/upstream-watch/deps';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
 import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
+import type { Deadline } from '../../../src/shared/deadline';
 import { createLogger } from '../../../src/shared/telemetry';
 import { runUpstreamWatch } from '../../../src/upstream/upstream-watch';
 import { readableText } from '../../support/block-kit';
@@ -58,7 +59,7 @@ afterEach(async () => {
 });
 
 /** One scheduled run, built the way the Lambda builds it; logs captured. */
-async function run(env: Record<string, string> = {}) {
+async function run(env: Record<string, string> = {}, job: { deadline?: Deadline } = {}) {
   const deps = await buildUpstreamWatchDeps(
     {
       TABLE_NAME: tableName,
@@ -73,7 +74,7 @@ async function run(env: Record<string, string> = {}) {
     },
     createLogger(),
   );
-  const { result, output } = await captureOutput(() => runUpstreamWatch(deps));
+  const { result, output } = await captureOutput(() => runUpstreamWatch(deps, job));
   return { result, logs: output.logs };
 }
 
@@ -95,6 +96,25 @@ function announced(): string[] {
 }
 
 describe('Function: upstream watch (scheduled)', () => {
+  it('should stop at the deadline with its progress stored and nothing announced, and finish on the next run', async () => {
+    // Prepare: time runs out after four GitHub answers (less left than one 10 s request).
+    const deadline = { remainingMs: () => (github.requests.length < 4 ? 60_000 : 9_000) };
+
+    // Act
+    const { result: cut, logs } = await run({}, { deadline });
+    const askedBefore = github.requests.length;
+    const { result: next } = await run();
+
+    // Assess
+    expect(cut).toEqual({ outcome: 'out-of-time' });
+    expect(askedBefore).toBe(4);
+    expect(JSON.stringify(logs)).toContain('out of time for GitHub; progress kept');
+    expect(next.outcome).toBe('complete');
+    expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    // The second run asked only what the first had not learnt (the release list again, with its ETag).
+    expect(github.requests.length - askedBefore).toBeLessThan(13);
+  });
+
   it('should announce each fixed release once, store the report and publish the metrics', async () => {
     const { result } = await run();
 

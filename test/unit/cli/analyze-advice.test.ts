@@ -167,9 +167,7 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
     const notAResponse = tempFile('bad.json', '{"ClientId": "x"}');
     expect(await runCli(['analyze', '--events', SAMPLE, '--proposed-validity-hours', '25'])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining(
-        '--proposed-validity-hours must be a number of hours above 0 and at most 24',
-      ),
+      stderr: expect.stringContaining('--proposed-validity-hours must be at most 24'),
     });
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', notAResponse])).toMatchObject({
       code: 2,

@@ -220,6 +220,11 @@ describe('Function: notifyOnce', () => {
   });
 });
 
+/** The scheduled jobs' shape of the same dependencies. */
+function job(deps: ReturnType<typeof setUp>['deps'], logger: RecordingLogger) {
+  return { notify: { ledger: deps.ledger, chat: deps.chat }, clock: deps.clock, logger };
+}
+
 describe('Function: notifyAndReport', () => {
   const options = { what: 'the alert', context: { clientId: 'client-1' } };
 
@@ -229,8 +234,8 @@ describe('Function: notifyAndReport', () => {
     const logger = new RecordingLogger();
 
     // Act
-    const sent = await notifyAndReport({ ...deps, logger }, announce('v3.4.6'), options);
-    const notDue = await notifyAndReport({ ...deps, logger }, announce('v3.4.6'), options);
+    const sent = await notifyAndReport(job(deps, logger), announce('v3.4.6'), options);
+    const notDue = await notifyAndReport(job(deps, logger), announce('v3.4.6'), options);
 
     // Assess
     expect([sent, notDue]).toEqual(['sent', 'not-due']);
@@ -244,7 +249,7 @@ describe('Function: notifyAndReport', () => {
     chat.script.failNext('post', new Error('socket hang up'));
 
     // Act
-    const outcome = await notifyAndReport({ ...deps, logger }, announce('v3.4.6'), options);
+    const outcome = await notifyAndReport(job(deps, logger), announce('v3.4.6'), options);
 
     // Assess
     expect(outcome).toBe('failed');
@@ -265,7 +270,7 @@ describe('Function: notifyAndReport', () => {
     chat.script.failNext('post', new ChatConfigurationError('not_in_channel', 'bot is not in the channel'));
 
     // Act
-    const outcome = await notifyAndReport({ ...deps, logger }, announce('v3.4.6'), options);
+    const outcome = await notifyAndReport(job(deps, logger), announce('v3.4.6'), options);
 
     // Assess
     expect(outcome).toBe('failed');

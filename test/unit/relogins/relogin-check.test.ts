@@ -67,7 +67,12 @@ function setUp(env: Record<string, string> = {}, options: { dryRun?: boolean } =
     METRICS_NAMESPACE: 'Test/Auth',
     ...env,
   });
-  const deps = (at: number): ReLoginCheckDeps => ({ ...fakes, clock: fixedClock(new Date(at)), settings });
+  const deps = (at: number): ReLoginCheckDeps => ({
+    ...fakes,
+    notify: { ledger: fakes.ledger, chat: fakes.chat },
+    clock: fixedClock(new Date(at)),
+    settings,
+  });
   return { ...fakes, timeline, deps, check: (at: number) => runReLoginCheck(deps(at)) };
 }
 
@@ -386,7 +391,10 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     // Act: a dry run, then (within what would be the cooldown) a run that can post.
     const [logged] = await dry.check(DAY_START + 18 * HOUR);
     const chat = new FakeChatPoster();
-    const [sent] = await runReLoginCheck({ ...dry.deps(DAY_START + 19 * HOUR), chat });
+    const [sent] = await runReLoginCheck({
+      ...dry.deps(DAY_START + 19 * HOUR),
+      notify: { ledger: dry.ledger, chat },
+    });
 
     // Assess
     expect(logged?.alert).toBe('logged');

@@ -43,7 +43,12 @@ function setUp(options: { tracked?: string[] } = {}) {
   const invoke = async <E>(event: E, start: AuthTriggerStartup = startup) => {
     const telemetry = { logger, metrics: createEmfMetrics('Test/Auth') };
     const before = JSON.stringify(event);
-    const { result, output } = await captureOutput(() => handleAuthTrigger(start, telemetry, event));
+    const { result, output } = await captureOutput(async () => {
+      const returned = await handleAuthTrigger(start, telemetry, event);
+      // What Powertools' logMetrics does at the end of each invocation (src/shared/lambda-startup.ts).
+      telemetry.metrics.publishStoredMetrics();
+      return returned;
+    });
     return { result, metrics: output.metrics, unchanged: JSON.stringify(result) === before };
   };
   return { store, clock, logger, invoke };

@@ -101,7 +101,7 @@ function setUp(options: { appClients?: boolean; deployed?: string | null } = {})
   const clock = fixedClock(new Date(NOW));
   const deps: UpstreamWatchDeps = {
     ...fakes,
-    notify: { ledger: fakes.ledger, chat: fakes.chat, clock },
+    notify: { ledger: fakes.ledger, chat: fakes.chat },
     clock,
     settings: {
       catalog: [FIX],
