@@ -4,7 +4,7 @@ export type { BlockKitMessage } from './domain/block-kit';
 export { escapeMrkdwn } from './domain/block-kit';
 export type { NotifyOnceDeps, NotifyOutcome } from './notify-once';
 export { alertFailure, notifyAndReport, publishThenNotify } from './notify-once';
-export type { ChatMessage, ChatPoster, LoggedMessage, PostedMessage } from './ports/chat';
+export type { ChatMessage, ChatPoster, ChatThread, LoggedMessage, PostedMessage } from './ports/chat';
 export { ChatConfigurationError } from './ports/chat';
 export type { Lease, LedgerEntry, NotificationLedger } from './ports/notification-ledger';
 export { LeaseLostError } from './ports/notification-ledger';

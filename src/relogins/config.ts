@@ -47,7 +47,15 @@ export interface ReLoginCheckSettings {
   region: string;
   /** The alert links to this CloudWatch dashboard when set, else to the metrics search. */
   dashboardName?: string;
+  /**
+   * STOP_GAP_REMINDER: 'message' posts the weekly "undo the stop-gap" reminder to Slack; 'off' does not
+   * (for a periodic report to carry it instead). The recovery message says it either way.
+   */
+  stopGapReminder: StopGapReminder;
 }
+
+export const STOP_GAP_REMINDERS = ['message', 'off'] as const;
+export type StopGapReminder = (typeof STOP_GAP_REMINDERS)[number];
 
 export function readProposedValidityHours(env: Env): number {
   const hours = positiveNumber(env, 'PROPOSED_VALIDITY_HOURS', DEFAULT_PROPOSED_VALIDITY_HOURS);
@@ -82,6 +90,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     namespace: readMetricsNamespace(env),
     identity: readReportIdentity(env),
     region: requiredString(env, 'AWS_REGION'),
+    stopGapReminder: oneOf(env, 'STOP_GAP_REMINDER', STOP_GAP_REMINDERS, 'message'),
     ...(dashboardName ? { dashboardName } : {}),
   };
 }

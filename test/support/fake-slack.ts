@@ -1,6 +1,6 @@
 /**
  * A local fake of Slack's Web API `chat.postMessage`, for the real `@slack/web-api` client pointed at it
- * with `slackApiUrl`. Records every accepted message; can be told to answer the next calls with an
+ * with `slackApiUrl`. Records every accepted message (with its thread, `thread_ts`); can be told to answer the next calls with an
  * `ok:false` error, an HTTP 429 with `Retry-After`, or slowly.
  */
 import { createServer } from 'node:http';
@@ -12,6 +12,10 @@ export interface PostedToSlack {
   text: string;
   blocks: Record<string, unknown>[];
   ts: string;
+  /** The parent's `ts` for a thread reply, else undefined. */
+  threadTs: string | undefined;
+  /** `reply_broadcast`: a thread reply also shown in the channel. */
+  broadcast: boolean;
 }
 
 export type ScriptedAnswer =
@@ -71,6 +75,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       text: String(body.text),
       blocks: body.blocks as Record<string, unknown>[],
       ts,
+      threadTs: body.thread_ts === undefined ? undefined : String(body.thread_ts),
+      // Form-encoded booleans arrive as "true"/"false".
+      broadcast: body.reply_broadcast === true || body.reply_broadcast === 'true',
     });
     reply(200, { ok: true, channel: body.channel, ts });
   });
