@@ -151,7 +151,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     const recovered = text(recovery);
     expect(recovered).toContain('Argo CD re-logins: recovered');
     expect(recovered).toContain('since the check at 2026-11-25 06:00 UTC, a full 24 h window');
-    expect(recovered).toContain('*Re-logins per active user (24 h)*\n7.5 → 1');
+    expect(recovered).toContain('*Re-logins per active user (24 h)*\n8 → 0.5');
     expect(recovered).toContain('*Heavy users*\n4 → 0');
     expect(recovered).toContain('*Refreshes seen by the trigger*\n0 → 32');
     expect(recovered).toContain('*Refreshes seen by Cognito*\n0 → 32');
@@ -159,7 +159,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(recovered).toContain(
       'the stretched token validity (ID 8 h / access 8 h) has been in place for at least 1 day 8 h (first seen by this check 2026-11-24 22:00 UTC)',
     );
-    expect(recovered).toContain('access never above ID');
+    expect(recovered).toContain('it is security debt');
 
     // Act 3: a week on, still refreshing and still stretched.
     await hourly(['ann', 'ben'], 'refresh', 200, 210);
@@ -173,7 +173,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(reminder).toMatchObject({ threadTs: alert?.ts, broadcast: true });
     expect(text(reminder)).toContain('Argo CD stop-gap still in place');
     expect(text(reminder)).toContain(
-      'has been in place for at least 8 days (first seen by this check 2026-11-24 22:00 UTC)',
+      'has been in place for at least 8 days 8 h (first seen by this check 2026-11-24 22:00 UTC)',
     );
     expect(text(reminder)).toContain('Refreshes in the last 24 h: 22 seen by the trigger');
 
@@ -205,7 +205,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(overlapping.sort()).toEqual(['claimed-elsewhere', 'sent']);
     expect(after).toBe('not-due');
     const recoveries = slack.messages.filter((message) =>
-      message.text.startsWith('Argo CD re-logins: recovered'),
+      message.text.startsWith('Argo CD re-logins recovered'),
     );
     expect(recoveries).toHaveLength(1);
     expect(recoveries[0]?.threadTs).toBe(alertTs);
@@ -225,7 +225,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(slack.messages.map((message) => message.text.split(':')[0])).toEqual([
       'Argo CD re-logins',
       'Argo CD re-logins',
-      'Argo CD re-logins',
+      'Argo CD re-logins recovered',
     ]);
     expect(text(slack.messages[2])).toContain('Undo the stop-gap');
   });

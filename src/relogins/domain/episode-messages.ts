@@ -77,14 +77,20 @@ function inPlaceFor(stopGap: StopGapRecord, now: number): string {
   return `for at least ${elapsed(stopGap.firstSeenAt, now)} (first seen by this check ${utc(stopGap.firstSeenAt)})`;
 }
 
-/** What to do about the stretched validity once Argo CD refreshes: FACTS.md's order rule included. */
+/**
+ * The stretched validity once Argo CD refreshes: how long, why it matters, and (unless the report's
+ * own `revert-token-validity` advice follows) what to set, with FACTS.md's order rule.
+ */
 function undoStopGap(report: ReLoginReport, stopGap: StopGapRecord): string {
   const validity = report.tokenValidity;
   const now = validity === null ? '' : ` (${validityText(validity)})`;
+  const howTo = report.advice.some((item) => item.id === 'revert-token-validity')
+    ? ''
+    : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (Argo CD cannot refresh while the access token outlives the ID token).';
   return (
     `:warning: *Undo the stop-gap*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, report.windowEnd)}.` +
     ' With refresh working it only keeps a leaked ID or access token valid for longer: it is security debt.' +
-    ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (Argo CD cannot refresh while the access token outlives the ID token).'
+    howTo
   );
 }
 
@@ -118,7 +124,7 @@ export function recoveryMessage(
   const lastHeavy = `No user was heavy (${report.heavyReLogins} or more re-logins in ${report.windowHours} h) on ${clientScope(report)} since the check at ${utc(episode.lastHeavyAt)}, a full ${report.windowHours} h window.`;
   const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${report.windowHours} h up to ${utc(report.windowEnd)}.`;
   return {
-    text: `${headline}: no heavy user for ${report.windowHours} h (client ${report.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    text: `Argo CD re-logins recovered: no heavy user for ${report.windowHours} h (client ${report.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: headline } },
       { type: 'section', text: mrkdwn(`${lastHeavy}\n${span}`) },
