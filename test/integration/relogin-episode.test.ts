@@ -159,7 +159,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(recovered).toContain(
       'the stretched token validity (ID 8 h / access 8 h) has been in place for at least 1 day 8 h (first seen by this check 2026-11-24 22:00 UTC)',
     );
-    expect(recovered).toContain('it is security debt');
+    expect(recovered).toContain('Security debt');
 
     // Act 3: a week on, still refreshing and still stretched.
     await hourly(['ann', 'ben'], 'refresh', 200, 210);
@@ -175,7 +175,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(text(reminder)).toContain(
       'has been in place for at least 8 days 8 h (first seen by this check 2026-11-24 22:00 UTC)',
     );
-    expect(text(reminder)).toContain('Refreshes in the last 24 h: 22 seen by the trigger');
+    expect(text(reminder)).toContain('in the last 24 h, 22 refreshes seen by the trigger');
 
     // Act 4: the stop-gap undone; later users are heavy again (say, a Redis flush loses the cached tokens).
     setValidity(1);

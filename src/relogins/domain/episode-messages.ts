@@ -88,8 +88,8 @@ function undoStopGap(report: ReLoginReport, stopGap: StopGapRecord): string {
     ? ''
     : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (Argo CD cannot refresh while the access token outlives the ID token).';
   return (
-    `:warning: *Undo the stop-gap*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, report.windowEnd)}.` +
-    ' With refresh working it only keeps a leaked ID or access token valid for longer: it is security debt.' +
+    `:warning: *Security debt*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, report.windowEnd)}.` +
+    ' With refresh working it only keeps a leaked ID or access token valid for longer: undo the stop-gap.' +
     howTo
   );
 }
@@ -146,7 +146,7 @@ export function stopGapReminderMessage(
 ): BlockKitMessage {
   const headline = 'Argo CD stop-gap still in place';
   const figures = episodeFigures(report);
-  const seen = `Refreshes in the last ${report.windowHours} h: ${figures.triggerRefreshes} seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito; no heavy user.`;
+  const seen = `in the last ${report.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
   return {
     text: `${headline} on client ${report.clientId} ${inPlaceFor(stopGap, report.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
     blocks: [

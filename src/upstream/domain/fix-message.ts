@@ -90,7 +90,7 @@ export interface FixUpdate {
 function prerequisiteText({ entry, status }: Prerequisite): string {
   const pulls = entry.pulls.map((pull) => `#${pull}`).join(', ');
   const released =
-    status === undefined || status.fixedIn.length === 0 ? 'not released' : `in ${list(status.fixedIn)}`;
+    status === undefined || status.fixedIn.length === 0 ? 'not released' : `first in ${list(status.fixedIn)}`;
   return `Builds on ${entry.id} (${entry.repo} ${pulls}, ${released}): ${entry.title}. ${entry.advice ?? ''}`.trim();
 }
 
@@ -154,7 +154,8 @@ export function fixMessage(
       ...(toSet === null
         ? []
         : [{ type: 'section', text: { type: 'mrkdwn', text: `*What to set*\n${escapeMrkdwn(toSet)}` } }]),
-      ...(prerequisites.length === 0
+      // Context for the first message only: its thread's updates stay short.
+      ...(prerequisites.length === 0 || update !== null
         ? []
         : [
             {

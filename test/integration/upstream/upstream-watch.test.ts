@@ -109,7 +109,7 @@ describe('Function: upstream watch (scheduled)', () => {
     expect(text).toContain('*Prereleases*\nv3.5.0-rc3');
     // The prerequisite, as context of the fix it leads to.
     expect(text).toContain(
-      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, in v3.3.0, v3.4.0, v3.5.0)',
+      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, first in v3.3.0, v3.4.0, v3.5.0)',
     );
     expect(slack.messages.some((message) => message.text.includes('(argocd-oidc-refresh-setting)'))).toBe(
       false,

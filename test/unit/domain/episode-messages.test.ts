@@ -75,7 +75,7 @@ describe('Function: recoveryMessage', () => {
     expect(text).toContain('*Refreshes seen by the trigger*\n0 → 10');
     expect(text).toContain('*Refreshes seen by Cognito*\n0 → 12');
     expect(text).toContain(
-      ':warning: *Undo the stop-gap*: the stretched token validity (ID 8 h / access 8 h) has been in place for at least 1 day 8 h (first seen by this check 2026-11-24 22:00 UTC).',
+      ':warning: *Security debt*: the stretched token validity (ID 8 h / access 8 h) has been in place for at least 1 day 8 h (first seen by this check 2026-11-24 22:00 UTC).',
     );
     // How to undo it comes from the report's own advice, not twice.
     expect(text).toContain('*Undo the stop-gap*\nRefresh tokens are used');
@@ -87,7 +87,7 @@ describe('Function: recoveryMessage', () => {
     expect(text).toContain(
       'No refresh-token use was seen: the stretched token validity (ID 8 h / access 8 h) is what keeps users signed in.',
     );
-    expect(text).not.toContain('Undo the stop-gap*');
+    expect(text).not.toContain('Security debt');
   });
 
   it('should say nothing it watches explains the change when neither refresh nor stop-gap is seen, and mark Cognito unknown', () => {
@@ -116,7 +116,7 @@ describe('Function: stopGapReminderMessage', () => {
       'Argo CD stop-gap still in place on client argocdclient0example0000001 for at least 8 days 8 h (first seen by this check 2026-11-17 22:00 UTC), although Argo CD refreshes tokens: undo it.',
     );
     expect(text).toContain(
-      'Refreshes in the last 24 h: 22 seen by the trigger, 22 by Cognito; no heavy user.',
+      'in the last 24 h, 22 refreshes seen by the trigger, 22 by Cognito, and no heavy user.',
     );
     expect(text.match(/Set IdTokenValidity and AccessTokenValidity back to 1 h/g)).toHaveLength(1);
     expect(text).toContain('STOP_GAP_REMINDER=off turns it off');

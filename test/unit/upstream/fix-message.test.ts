@@ -125,7 +125,7 @@ describe('Function: fixMessage, prerequisites and updates', () => {
       ],
     });
     expect(blockTexts(message.blocks).at(-1)).toBe(
-      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, in v3.3.0, v3.4.0, v3.5.0): ' +
+      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, first in v3.3.0, v3.4.0, v3.5.0): ' +
         'refreshTokenThreshold setting; not enough alone. Works reliably only with argocd-oidc-refresh.',
     );
   });
