@@ -195,7 +195,7 @@ async function alertIfDue(deps: ReLoginCheckDeps, report: ReLoginReport, now: nu
   const kind = (step as EpisodeStep | null)?.message?.kind;
   const context = { clientId: report.clientId, heavyUsers: report.heavyUsers.length };
   if (kind !== undefined && outcome === 'sent') {
-    logger.info(`${LOGGED_AS[kind]} sent`, { ...context, message: kind });
+    logger.info(`${LOGGED_AS[kind]} sent`, { ...context, messageKind: kind });
   } else if (kind !== undefined && outcome === 'logged') {
     logger.info(`${LOGGED_AS[kind]} written to the log only (no Slack token); not recorded as sent`, context);
   }
