@@ -8,6 +8,7 @@ export type {
   ChatFile,
   ChatMessage,
   ChatPoster,
+  ChatThread,
   LoggedMessage,
   PostedMessage,
   PostOptions,

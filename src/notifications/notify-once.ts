@@ -17,8 +17,11 @@
  * and before the confirm write, the lease runs out and a later run posts again (chat.postMessage has no
  * idempotency key). It never drops a message.
  *
- * Generic on purpose: the re-login check keys it per user pool and client, the upstream watcher per
- * fixed release.
+ * A decision may also be recorded without a message (`message` returns null), through the same claim,
+ * so that facts a later message needs (the last time users were heavy, when a stop-gap was first seen)
+ * live in the one state overlapping runs agree on.
+ *
+ * Generic on purpose: the re-login check keys it per user pool and client, the upstream watcher per fix.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -37,12 +40,14 @@ import {
 import type { NotificationLedger } from './ports/notification-ledger';
 
 export interface NotifyOnceRequest<S> {
-  /** Ledger key, e.g. `relogin-alert#heavy-relogins#<pool>#<client>` or `upstream-fix#<fix id>#<release>`. */
+  /** Ledger key, e.g. `relogin-alert#heavy-relogins#<pool>#<client>` or `upstream-fix#<fix id>`. */
   key: string;
-  /** Given the last confirmed state (null: never sent), the state to record if a message is due now, else null. */
+  /** Given the last confirmed state (null: never recorded), the state to record now, else null (nothing changed). */
   decide(previous: S | null): S | null;
-  /** The message announcing `next`. */
-  message(next: S, previous: S | null): ChatMessage;
+  /** The message announcing `next`; null when `next` is only recorded, with nothing to say. */
+  message(next: S, previous: S | null): ChatMessage | null;
+  /** The state to record once the chat service accepted the message, e.g. with its `ts` for later thread replies; default `next`. */
+  posted?(next: S, posted: PostedMessage): S;
 }
 
 export type NotifyOnceResult<S> =
@@ -50,6 +55,8 @@ export type NotifyOnceResult<S> =
   /** Another run holds the lease or has just recorded a newer state: it does the job. */
   | { status: 'claimed-elsewhere' }
   | { status: 'sent'; posted: PostedMessage; state: S }
+  /** The new state was recorded with no message. */
+  | { status: 'recorded'; state: S }
   /** Dry run: written to the log only, nothing recorded (no cooldown started, nothing marked announced). */
   | { status: 'logged' };
 
@@ -81,6 +88,8 @@ export async function notifyOnce<S>(
   const { state: previous, version } = await ledger.read<S>(key);
   const next = request.decide(previous);
   if (next === null) return { status: 'not-due' };
+  // Built before the claim: a builder that throws then leaves no lease behind.
+  const message = request.message(next, previous);
 
   const owner = randomUUID();
   const now = clock.now().getTime();
@@ -90,10 +99,12 @@ export async function notifyOnce<S>(
     until: now + (options.leaseMs ?? DEFAULT_LEASE_MS),
   });
   if (!claimed) return { status: 'claimed-elsewhere' };
-
+  if (message === null) {
+    await ledger.confirm(key, owner, next, clock.now().getTime());
+    return { status: 'recorded', state: next };
+  }
   let posted: PostResult;
   try {
-    const message = request.message(next, previous);
     posted = await (options.deadline === undefined
       ? chat.post(message)
       : chat.post(message, { deadline: options.deadline }));
@@ -106,8 +117,9 @@ export async function notifyOnce<S>(
     await ledger.release(key, owner);
     return { status: 'logged' };
   }
-  await ledger.confirm(key, owner, next, clock.now().getTime());
-  return { status: 'sent', posted, state: next };
+  const state = request.posted?.(next, posted) ?? next;
+  await ledger.confirm(key, owner, state, clock.now().getTime());
+  return { status: 'sent', posted, state };
 }
 
 /** What a scheduled job learns from one notification: notifyOnce's status, or 'failed' (nothing recorded, retried next run). */

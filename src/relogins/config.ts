@@ -52,7 +52,15 @@ export interface ReLoginCheckSettings {
   region: string;
   /** The alert links to this CloudWatch dashboard when set, else to the metrics search. */
   dashboardName?: string;
+  /**
+   * STOP_GAP_REMINDER: 'message' posts the weekly "undo the stop-gap" reminder to Slack; 'off' does not
+   * (for a periodic report to carry it instead). The recovery message says it either way.
+   */
+  stopGapReminder: StopGapReminder;
 }
+
+export const STOP_GAP_REMINDERS = ['message', 'off'] as const;
+export type StopGapReminder = (typeof STOP_GAP_REMINDERS)[number];
 
 /** PROPOSED_VALIDITY_HOURS, or the flag that overrides it (`analyze --proposed-validity-hours`). */
 export function readProposedValidityHours(env: Env, override?: FlagOverride<number>): number {
@@ -95,6 +103,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     namespace: readMetricsNamespace(env),
     identity: readReportIdentity(env),
     region: requiredString(env, 'AWS_REGION'),
+    stopGapReminder: oneOf(env, 'STOP_GAP_REMINDER', STOP_GAP_REMINDERS, 'message'),
     ...(dashboardName ? { dashboardName } : {}),
   };
 }

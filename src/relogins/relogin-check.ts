@@ -1,7 +1,9 @@
 /**
  * The scheduled re-login check, per tracked app client: read the last 24 h of activity (Queries),
  * the client's token settings and Cognito's own counts, build the report and advice, publish the
- * aggregate metrics and, when due, alert Slack once (notify-once, cooldown, re-alert on worsening).
+ * aggregate metrics and, when due, post to Slack once (notify-once): the alert, its follow-ups in the
+ * alert's thread (cooldown, worsening), the recovery, and the weekly stop-gap reminder
+ * (`domain/relogin-episode.ts`).
  *
  * Every client's metrics are published before the first Slack post: rate-limit waits (up to 3 × 30 s
  * a post) can run the function out of time, and must not cost the metrics. `AlertFailures` follows in a
@@ -14,6 +16,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import {
   alertFailure,
+  type ChatMessage,
   type NotificationDeps,
   type NotifyOutcome,
   notifyAndReport,
@@ -28,9 +31,23 @@ import { errorDetails } from '../shared/telemetry';
 import type { ActivityStore } from '../sign-ins';
 import type { UpstreamReport, UpstreamReportStore } from '../upstream';
 import type { ReLoginCheckSettings } from './config';
-import { type HeavyReLoginAlertState, isWorsening, nextHeavyReLoginAlert } from './domain/alert-policy';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
+import {
+  episodeFigures,
+  isStretched,
+  recoveryMessage,
+  stopGapReminderMessage,
+} from './domain/episode-messages';
 import { reLoginAlertMessage } from './domain/relogin-alert-message';
+import {
+  type EpisodeMessage,
+  type EpisodeStep,
+  nextEpisodeStep,
+  type ReLoginLedgerState,
+  readLedgerState,
+  threadOf,
+  withPostedThread,
+} from './domain/relogin-episode';
 import { buildReLoginReport, type ReLoginReport } from './domain/relogin-report';
 import { userLabeler } from './domain/report-identity';
 import type { CognitoUsageReader } from './ports/cognito-usage';
@@ -48,7 +65,8 @@ export interface ReLoginCheckDeps {
   settings: ReLoginCheckSettings;
 }
 
-export type AlertOutcome = NotifyOutcome;
+/** What happened to this run's Slack message for the client (alert, follow-up, recovery or reminder). */
+export type AlertOutcome = Exclude<NotifyOutcome, 'recorded'>;
 
 export type ClientCheckResult =
   | {
@@ -97,44 +115,92 @@ async function optional<T>(
   }
 }
 
+const LOGGED_AS: Readonly<Record<EpisodeMessage['kind'], string>> = {
+  alert: 'heavy re-login alert',
+  'follow-up': 'heavy re-login follow-up',
+  recovery: 'heavy re-login recovery',
+  'stop-gap-reminder': 'stop-gap reminder',
+};
+
+function episodeMessage(
+  deps: ReLoginCheckDeps,
+  report: ReLoginReport,
+  message: EpisodeMessage,
+  previous: ReLoginLedgerState | null,
+): ChatMessage {
+  const { settings } = deps;
+  const metricsUrl =
+    settings.dashboardName === undefined
+      ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
+      : dashboardConsoleUrl(settings.region, settings.dashboardName);
+  const label = userLabeler(settings.identity);
+  const thread = threadOf(message, previous);
+  const body =
+    message.kind === 'recovery'
+      ? recoveryMessage(report, message.episode, message.stopGap, { metricsUrl })
+      : message.kind === 'stop-gap-reminder'
+        ? stopGapReminderMessage(report, message.stopGap, { metricsUrl })
+        : reLoginAlertMessage(report, {
+            label,
+            metricsUrl,
+            worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
+          });
+  return thread === undefined ? body : { ...body, thread };
+}
+
+/**
+ * The client's episode in Slack (alert, follow-ups in its thread, recovery, stop-gap reminder), one
+ * notify-once decision per run; facts without a message (last heavy sighting, stop-gap first seen)
+ * are recorded through the same claim.
+ */
 async function alertIfDue(
   deps: ReLoginCheckDeps,
   report: ReLoginReport,
   { now, deadline }: { now: number; deadline: Deadline },
 ): Promise<AlertOutcome> {
   const { settings, logger } = deps;
-  const policy = { cooldownHours: settings.cooldownHours };
-  const label = userLabeler(settings.identity);
-  const metricsUrl =
-    settings.dashboardName === undefined
-      ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
-      : dashboardConsoleUrl(settings.region, settings.dashboardName);
-  const outcome = await notifyAndReport<HeavyReLoginAlertState>(
+  const policy = {
+    cooldownHours: settings.cooldownHours,
+    windowHours: report.windowHours,
+    stopGapReminders: settings.stopGapReminder === 'message',
+  };
+  const observation = {
+    at: now,
+    figures: episodeFigures(report),
+    stretched: isStretched(report.tokenValidity),
+  };
+  let step: EpisodeStep | null = null;
+  const outcome = await notifyAndReport<ReLoginLedgerState>(
     deps,
     {
       key: alertKey(report.userPoolId, report.clientId),
-      decide: (previous) => nextHeavyReLoginAlert(previous, report.heavyUsers.length, now, policy),
-      message: (next, previous) =>
-        reLoginAlertMessage(report, {
-          label,
-          metricsUrl,
-          worsenedFrom: isWorsening(previous, next, policy) ? (previous?.heavyUsers ?? null) : null,
-        }),
+      decide: (recorded) => {
+        step = nextEpisodeStep(recorded === null ? null : readLedgerState(recorded), observation, policy);
+        return step?.state ?? null;
+      },
+      message: (_next, recorded) => {
+        const decided = step as EpisodeStep | null;
+        if (decided?.message == null) return null;
+        return episodeMessage(
+          deps,
+          report,
+          decided.message,
+          recorded === null ? null : readLedgerState(recorded),
+        );
+      },
+      posted: (next, posted) => withPostedThread(next, posted.ts),
     },
     { what: 'the alert', context: { clientId: report.clientId }, deadline },
   );
-  if (outcome === 'sent') {
-    logger.info('heavy re-login alert sent', {
-      clientId: report.clientId,
-      heavyUsers: report.heavyUsers.length,
-    });
-  } else if (outcome === 'logged') {
-    logger.info('heavy re-login alert written to the log only (no Slack token); not recorded as sent', {
-      clientId: report.clientId,
-      heavyUsers: report.heavyUsers.length,
-    });
+  const kind = (step as EpisodeStep | null)?.message?.kind;
+  const context = { clientId: report.clientId, heavyUsers: report.heavyUsers.length };
+  if (kind !== undefined && outcome === 'sent') {
+    logger.info(`${LOGGED_AS[kind]} sent`, { ...context, messageKind: kind });
+  } else if (kind !== undefined && outcome === 'logged') {
+    logger.info(`${LOGGED_AS[kind]} written to the log only (no Slack token); not recorded as sent`, context);
   }
-  return outcome;
+  // The result says what happened to a message: recording a fact alone posts none.
+  return outcome === 'recorded' ? 'not-due' : outcome;
 }
 
 /** One client's report; throws when its activity cannot be read. */

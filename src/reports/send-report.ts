@@ -8,7 +8,12 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
-import { alertFailure, type NotificationDeps, notifyReportingFailures } from '../notifications';
+import {
+  alertFailure,
+  type NotificationDeps,
+  type NotifyOutcome,
+  notifyReportingFailures,
+} from '../notifications';
 import { type CognitoUsage, type CognitoUsageReader, userLabeler } from '../relogins';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
@@ -40,7 +45,7 @@ export interface ReportDeps {
 
 export interface ReportRunResult {
   periodStart: string;
-  report: 'sent' | 'logged' | 'not-due' | 'claimed-elsewhere' | 'failed';
+  report: NotifyOutcome;
   chart: 'uploaded' | 'not-made' | 'not-uploaded' | 'not-sent';
 }
 

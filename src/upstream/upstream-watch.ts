@@ -1,6 +1,7 @@
 /**
  * The scheduled upstream watch: check GitHub for the catalogued fixes, keep the progress, store the
- * report for the re-login check's advice, publish metrics, and announce each newly fixed release once.
+ * report for the re-login check's advice, publish metrics, and announce each fix once (one message with
+ * every fixed line), then post single updates in its thread (`domain/fix-announcement.ts`).
  * The metrics go out before the first announcement (Slack rate-limit waits must not cost them);
  * `AlertFailures` follows in a second, small publish.
  *
@@ -17,9 +18,14 @@ import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publ
 import { errorDetails } from '../shared/telemetry';
 import { checkUpstream } from './check-upstream';
 import type { AppClientSettings } from './config';
-import type { FixEntry } from './domain/catalog';
-import { type ClientIdTokenValidity, fixReleasedMessage } from './domain/fix-message';
-import type { UpstreamReport } from './domain/upstream-fix-status';
+import { announcedFixes, type FixEntry } from './domain/catalog';
+import {
+  type FixAnnouncement,
+  type FixAnnouncementState,
+  nextFixAnnouncement,
+} from './domain/fix-announcement';
+import { type ClientIdTokenValidity, fixMessage } from './domain/fix-message';
+import type { FixStatus, UpstreamReport } from './domain/upstream-fix-status';
 import type { DeployedVersionSource } from './ports/deployed-version';
 import { type GitHubApi, GitHubError } from './ports/github';
 import type { UpstreamKnowledgeStore } from './ports/upstream-knowledge-store';
@@ -50,9 +56,12 @@ export type UpstreamWatchResult =
   | { outcome: 'out-of-time' }
   | { outcome: 'github-failed' };
 
-/** The notification ledger key of one fixed release of one fix. */
-function announcementKey(fixId: string, release: string): string {
-  return `upstream-fix#${fixId}#${release}`;
+/**
+ * The notification ledger key of one fix (its first message and thread). Before digests the key was
+ * per release (`upstream-fix#<id>#<release>`): a deployment upgrading from then posts the digest once.
+ */
+function announcementKey(fixId: string): string {
+  return `upstream-fix#${fixId}`;
 }
 
 export function upstreamMetrics(report: UpstreamReport): MetricDatum[] {
@@ -100,33 +109,60 @@ async function readIdTokenValidity(deps: UpstreamWatchDeps): Promise<ClientIdTok
   return validities;
 }
 
-/** One message per fixed release not announced before; each recorded only after Slack accepted it. */
+/**
+ * One message per fix (its prerequisites shown inside it, never on their own) the first time any line
+ * has it, then single updates in its thread; each recorded only after Slack accepted it.
+ */
 async function announce(deps: UpstreamWatchDeps, report: UpstreamReport, deadline: Deadline) {
   const announced: string[] = [];
   const failures: MetricDatum[] = [];
-  // The report is built from this catalog: every fix has its entry.
-  const entries = new Map(deps.settings.catalog.map((entry) => [entry.id, entry]));
-  // Read only when some release could be announced.
+  const { catalog } = deps.settings;
+  const statuses = new Map(report.fixes.map((fix) => [fix.id, fix]));
+  // Read only when some fix could be announced.
   const idTokenValidity = report.fixes.some((fix) => fix.fixedIn.length > 0)
     ? await readIdTokenValidity(deps)
     : [];
-  for (const fix of report.fixes) {
-    const entry = entries.get(fix.id) as FixEntry;
-    let failedForFix = 0;
-    for (const release of fix.fixedIn) {
-      const outcome = await notifyAndReport<{ release: string }>(
-        deps,
-        {
-          key: announcementKey(entry.id, release),
-          decide: (previous) => (previous === null ? { release } : null),
-          message: () => fixReleasedMessage(entry, fix, release, report.deployedVersion, idTokenValidity),
+  for (const entry of announcedFixes(catalog)) {
+    // The report is built from this catalog: every entry has its status.
+    const fix = statuses.get(entry.id) as FixStatus;
+    const prerequisites = catalog
+      .filter((candidate) => candidate.prerequisiteOf === entry.id)
+      .map((prerequisite) => ({ entry: prerequisite, status: statuses.get(prerequisite.id) }));
+    let step: FixAnnouncement | null = null;
+    const outcome = await notifyAndReport<FixAnnouncementState>(
+      deps,
+      {
+        key: announcementKey(entry.id),
+        decide: (previous) => {
+          step = nextFixAnnouncement(previous, fix, report.deployedVersion);
+          return step?.state ?? null;
         },
-        { what: 'the fixed-release announcement', context: { fixId: entry.id, release }, deadline },
-      );
-      if (outcome === 'sent') announced.push(`${entry.id} ${release}`);
-      if (outcome === 'failed') failedForFix += 1;
+        message: (next) => {
+          const update = (step as FixAnnouncement | null)?.update ?? null;
+          const message = fixMessage(entry, fix, report.deployedVersion, {
+            idTokenValidity,
+            prerequisites,
+            update,
+          });
+          if (update === null || next.threadTs === null) return message;
+          // A changed answer for the deployed Argo CD concerns everyone; a new line elsewhere only the thread.
+          return { ...message, thread: { parentTs: next.threadTs, broadcast: update.answerChanged } };
+        },
+        posted: (next, posted) => (next.threadTs === null ? { ...next, threadTs: posted.ts } : next),
+      },
+      {
+        what: 'the fixed-release announcement',
+        context: { fixId: entry.id, fixedIn: fix.fixedIn },
+        deadline,
+      },
+    );
+    const update = (step as FixAnnouncement | null)?.update;
+    if (outcome === 'sent') {
+      const lines = update === undefined || update === null ? fix.fixedIn : update.newLines;
+      const deployed = update?.deployedChange ? [`deployed ${update.deployedChange.to}`] : [];
+      announced.push(`${entry.id} ${[...lines, ...deployed].join(', ')}`);
     }
-    if (failedForFix > 0) failures.push(alertFailure(failedForFix, { FixId: entry.id }, report.checkedAt));
+    if (outcome === 'failed') failures.push(alertFailure(1, { FixId: entry.id }, report.checkedAt));
   }
   const failed = failures.reduce((sum, datum) => sum + datum.value, 0);
   return { announced, failed, failures };

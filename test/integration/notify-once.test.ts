@@ -75,6 +75,47 @@ describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
     });
   });
 
+  it('should record a state that needs no message, through the same claim, posting nothing', async () => {
+    // Prepare: a decision with nothing to say (e.g. the last time users were heavy).
+    const silent: NotifyOnceRequest<Announced> = { ...announce('v3.4.6'), message: () => null };
+
+    // Act
+    const recorded = await notifyOnce(deps(), silent);
+    const afterwards = await notifyOnce(deps(), announce('v3.5.0'));
+
+    // Assess
+    expect(recorded).toEqual({ status: 'recorded', state: { release: 'v3.4.6' } });
+    expect(afterwards.status).toBe('sent');
+    expect(slack.messages.map((message) => message.text)).toEqual(['fixed in v3.5.0 (before: v3.4.6)']);
+    expect((await ledger.read('upstream-fix#argocd-oidc-refresh')).version).toBe(2);
+  });
+
+  it("should record the posted message's ts for thread replies, and reply in its thread", async () => {
+    // Prepare
+    const threaded = (release: string): NotifyOnceRequest<Announced & { threadTs?: string }> => ({
+      ...announce(release),
+      message: (next, previous) => ({
+        text: `fixed in ${next.release}`,
+        blocks: [],
+        ...(previous?.threadTs === undefined
+          ? {}
+          : { thread: { parentTs: previous.threadTs, broadcast: false } }),
+      }),
+      posted: (next, posted) => ({ ...next, threadTs: posted.ts }),
+    });
+
+    // Act
+    const first = await notifyOnce(deps(), threaded('v3.4.6'));
+    await notifyOnce(deps(), threaded('v3.5.0'));
+
+    // Assess
+    expect(first.status === 'sent' && first.state.threadTs).toBe(slack.messages[0]?.ts);
+    expect(slack.messages.map(({ text, threadTs }) => [text, threadTs])).toEqual([
+      ['fixed in v3.4.6', undefined],
+      ['fixed in v3.5.0', slack.messages[0]?.ts],
+    ]);
+  });
+
   it('should pass the previous state to the message builder when the decision changes', async () => {
     // Prepare
     await notifyOnce(deps(), announce('v3.4.6'));

@@ -44,6 +44,20 @@ describe('Class: SlackChatPoster (fake Slack Web API)', () => {
     ]);
   });
 
+  it('should reply in a thread with thread_ts, also in the channel when asked (reply_broadcast)', async () => {
+    // Act
+    const parent = await poster().post(message);
+    await poster().post({ ...message, thread: { parentTs: parent.ts, broadcast: false } });
+    await poster().post({ ...message, thread: { parentTs: parent.ts, broadcast: true } });
+
+    // Assess
+    expect(slack.messages.map(({ threadTs, broadcast }) => ({ threadTs, broadcast }))).toEqual([
+      { threadTs: undefined, broadcast: false },
+      { threadTs: parent.ts, broadcast: false },
+      { threadTs: parent.ts, broadcast: true },
+    ]);
+  });
+
   it('should wait as long as Retry-After asks and then retry a rate-limited post', async () => {
     // Prepare
     slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 1 });

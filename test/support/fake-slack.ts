@@ -2,7 +2,7 @@
  * A local fake of Slack's Web API `chat.postMessage` and the three steps of `files.uploadV2`
  * (`files.getUploadURLExternal`, the upload to the URL it hands out, `files.completeUploadExternal`),
  * for the real `@slack/web-api` client pointed at it with `slackApiUrl`. Records every accepted message
- * and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
+ * (with its thread, `thread_ts`) and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
  * with `Retry-After`, or slowly, and the next upload with an error.
  */
 import { createServer } from 'node:http';
@@ -14,6 +14,10 @@ export interface PostedToSlack {
   text: string;
   blocks: Record<string, unknown>[];
   ts: string;
+  /** The parent's `ts` for a thread reply, else undefined. */
+  threadTs: string | undefined;
+  /** `reply_broadcast`: a thread reply also shown in the channel. */
+  broadcast: boolean;
 }
 
 /** A file shared by `files.completeUploadExternal`, with the bytes sent to its upload URL. */
@@ -145,6 +149,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       text: String(body.text),
       blocks: body.blocks as Record<string, unknown>[],
       ts,
+      threadTs: body.thread_ts === undefined ? undefined : String(body.thread_ts),
+      // Form-encoded booleans arrive as "true"/"false".
+      broadcast: body.reply_broadcast === true || body.reply_broadcast === 'true',
     });
     reply(200, { ok: true, channel: body.channel, ts });
   });

@@ -15,6 +15,7 @@ export class LogChatPoster implements ChatPoster {
     this.logger.info('no Slack token configured: chat message written to the log instead', {
       channel: this.channel,
       text: message.text,
+      ...(message.thread === undefined ? {} : { thread: message.thread }),
       blocks: message.blocks,
     });
     return { delivered: false };

@@ -1,5 +1,6 @@
 /**
- * ChatPoster on Slack's Web API (`chat.postMessage` through `@slack/web-api`).
+ * ChatPoster on Slack's Web API (`chat.postMessage` through `@slack/web-api`); a thread reply is sent
+ * with `thread_ts` (and `reply_broadcast` when it should also show in the channel).
  *
  * - The token is fetched for every post from a TokenSource (SSM, cached by Powertools), so a rotated
  *   token is picked up without a redeploy.
@@ -90,13 +91,19 @@ export class SlackChatPoster implements ChatPoster {
     for (let retries = 0; ; retries += 1) {
       ensureTimeFor(deadline, this.callBoundMs, `chat.postMessage to ${channel}`);
       try {
-        const result = await this.client.chat.postMessage({
+        const common = {
           token,
           channel,
           text: message.text,
           blocks: message.blocks as unknown as KnownBlock[],
           unfurl_links: false,
-        });
+        };
+        const { thread } = message;
+        const result = await this.client.chat.postMessage(
+          thread === undefined
+            ? common
+            : { ...common, thread_ts: thread.parentTs, reply_broadcast: thread.broadcast },
+        );
         return { delivered: true, channel: result.channel ?? channel, ts: result.ts ?? '' };
       } catch (error) {
         const { code, retryAfter, data } = asSlackError(error);

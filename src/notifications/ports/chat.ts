@@ -2,8 +2,21 @@
 import type { Deadline } from '../../shared/deadline';
 import type { BlockKitMessage } from '../domain/block-kit';
 
-/** What the message builders make (`../domain/block-kit.ts`): plain-text fallback and Block Kit blocks. */
-export type ChatMessage = BlockKitMessage;
+/** A reply in the thread of an earlier message (Slack: `thread_ts`, `reply_broadcast`). */
+export interface ChatThread {
+  /** `ts` of the thread's first message, as PostedMessage returned it. */
+  parentTs: string;
+  /** Also show the reply in the channel, for a follow-up everyone should see (Slack: `reply_broadcast`). */
+  broadcast: boolean;
+}
+
+/**
+ * What the message builders make (`../domain/block-kit.ts`: plain-text fallback and Block Kit blocks),
+ * posted on its own or, with `thread`, as a reply.
+ */
+export interface ChatMessage extends BlockKitMessage {
+  thread?: ChatThread;
+}
 
 /** The chat service accepted the message: people will see it. */
 export interface PostedMessage {

@@ -31,7 +31,8 @@ const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
 /** Cognito's upper bound for ID and access tokens. */
 export const MAX_TOKEN_VALIDITY_HOURS = 24;
 export const DEFAULT_PROPOSED_VALIDITY_HOURS = 8;
-const UNSTRETCHED_MINUTES = 60;
+/** Token validity above this (ID or access) is the stop-gap, not Cognito's default. */
+export const UNSTRETCHED_MINUTES = 60;
 
 export interface UpgradeArgoCdAdvice {
   id: 'upgrade-argocd';

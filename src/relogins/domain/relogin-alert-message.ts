@@ -7,6 +7,7 @@ import { formatDuration } from '../../app-clients';
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
+import type { AdviceItem } from './advice';
 import { ADVICE_TITLES, SEVERITY_ICONS } from './advice-headings';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
@@ -25,11 +26,11 @@ function minutes(value: number | null): string {
   return value === null ? '–' : `${round(value, 0)} min`;
 }
 
-function utc(epochMs: number): string {
+export function utc(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function mrkdwn(text: string) {
+export function mrkdwn(text: string) {
   return { type: 'mrkdwn', text };
 }
 
@@ -71,10 +72,31 @@ function heavyUserList(report: ReLoginReport, label: UserLabeler): string {
   ].join('\n');
 }
 
+/** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
+export function adviceSections(advice: readonly AdviceItem[]) {
+  return advice.map((item) => ({
+    type: 'section',
+    text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+  }));
+}
+
+/** "Argo CD app client `…` (user pool `…`)", escaped. */
+export function clientScope(report: Pick<ReLoginReport, 'clientId' | 'userPoolId'>): string {
+  return `Argo CD app client \`${escapeMrkdwn(report.clientId)}\` (user pool \`${escapeMrkdwn(report.userPoolId)}\`)`;
+}
+
+/** The closing context line: the metrics link and the sender. */
+export function metricsContext(metricsUrl: string) {
+  return {
+    type: 'context',
+    elements: [mrkdwn(`<${metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`)],
+  };
+}
+
 export function reLoginAlertMessage(report: ReLoginReport, presentation: AlertPresentation): BlockKitMessage {
   const heavy = report.heavyUsers.length;
   const headline = `Argo CD re-logins: ${plural(heavy, 'heavy user')}`;
-  const scope = `Argo CD app client \`${escapeMrkdwn(report.clientId)}\` (user pool \`${escapeMrkdwn(report.userPoolId)}\`)`;
+  const scope = clientScope(report);
   const worse =
     presentation.worsenedFrom === null
       ? ''
@@ -92,16 +114,8 @@ export function reLoginAlertMessage(report: ReLoginReport, presentation: AlertPr
       { type: 'section', fields: figureFields(report) },
       { type: 'section', text: mrkdwn(heavyUserList(report, presentation.label)) },
       { type: 'divider' },
-      ...report.advice.map((item) => ({
-        type: 'section',
-        text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
-      })),
-      {
-        type: 'context',
-        elements: [
-          mrkdwn(`<${presentation.metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`),
-        ],
-      },
+      ...adviceSections(report.advice),
+      metricsContext(presentation.metricsUrl),
     ],
   };
 }

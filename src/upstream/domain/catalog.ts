@@ -12,6 +12,11 @@ export interface FixEntry {
   pulls: number[];
   /** What to configure once the fix is deployed. */
   advice?: string;
+  /**
+   * The id of the fix this entry is only a prerequisite of (e.g. the setting a later fix makes work):
+   * shown as context inside that fix's message, never announced on its own.
+   */
+  prerequisiteOf?: string;
 }
 
 export class CatalogError extends Error {
@@ -21,7 +26,7 @@ export class CatalogError extends Error {
   }
 }
 
-const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice']);
+const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice', 'prerequisiteOf']);
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
@@ -40,7 +45,7 @@ function parseEntry(raw: unknown, where: string): FixEntry {
       `${where} has unknown field(s) ${unknownKeys.map((key) => `"${key}"`).join(', ')}; allowed: ${[...ALLOWED_KEYS].join(', ')}`,
     );
   }
-  const { id, repo, title, pulls, advice } = entry;
+  const { id, repo, title, pulls, advice, prerequisiteOf } = entry;
   if (!isNonEmptyString(id) || !ID_PATTERN.test(id)) {
     throw new CatalogError(
       `${where}: "id" must be lower-case letters, digits and dashes, got ${JSON.stringify(id)}`,
@@ -64,7 +69,27 @@ function parseEntry(raw: unknown, where: string): FixEntry {
   if (advice !== undefined && !isNonEmptyString(advice)) {
     throw new CatalogError(`${named}: "advice" must be a non-empty string when given`);
   }
-  return { id, repo, title, pulls: pulls as number[], ...(advice === undefined ? {} : { advice }) };
+  if (
+    prerequisiteOf !== undefined &&
+    (!isNonEmptyString(prerequisiteOf) || !ID_PATTERN.test(prerequisiteOf))
+  ) {
+    throw new CatalogError(
+      `${named}: "prerequisiteOf" must be the id of another entry, got ${JSON.stringify(prerequisiteOf)}`,
+    );
+  }
+  return {
+    id,
+    repo,
+    title,
+    pulls: pulls as number[],
+    ...(advice === undefined ? {} : { advice }),
+    ...(prerequisiteOf === undefined ? {} : { prerequisiteOf }),
+  };
+}
+
+/** The entries announced on their own: every fix that is not only a prerequisite of another. */
+export function announcedFixes(catalog: readonly FixEntry[]): FixEntry[] {
+  return catalog.filter((entry) => entry.prerequisiteOf === undefined);
 }
 
 /** Validates a parsed catalog; `source` names the file in error messages. */
@@ -77,6 +102,21 @@ export function parseCatalog(raw: unknown, source: string): FixEntry[] {
   for (const { id } of entries) {
     if (seen.has(id)) throw new CatalogError(`${source}: fix id "${id}" appears twice`);
     seen.add(id);
+  }
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  for (const { id, prerequisiteOf } of entries) {
+    if (prerequisiteOf === undefined) continue;
+    const fix = byId.get(prerequisiteOf);
+    if (fix === undefined || fix.id === id) {
+      throw new CatalogError(
+        `${source}: "${id}" is a prerequisite of "${prerequisiteOf}", which is not another entry`,
+      );
+    }
+    if (fix.prerequisiteOf !== undefined) {
+      throw new CatalogError(
+        `${source}: "${id}" is a prerequisite of "${prerequisiteOf}", itself only a prerequisite: name the fix it leads to`,
+      );
+    }
   }
   return entries;
 }

@@ -1,6 +1,7 @@
 /**
- * The Slack message announcing that an upstream release carries a tracked fix: which release, whether
- * the deployed Argo CD has the fix, the smallest upgrade that does, and what to set afterwards. Pure.
+ * The Slack messages of one tracked fix: the first one (every fixed release line, the deployed
+ * version, the smallest upgrade, what to set, the prerequisites as context), and the updates in its
+ * thread when a new line or the deployed version changes the answer. Pure.
  */
 
 import { formatDuration } from '../../app-clients';
@@ -55,7 +56,7 @@ function thresholdForPool(validities: readonly ClientIdTokenValidity[]): string 
       : `app client ${shortest.clientId} (the shortest of your ${validities.length} Argo CD app clients)`;
   const example = goDuration(Math.max(1, Math.floor((shortest.idTokenMinutes * 60) / 4)));
   return (
-    `For your pool: set oidc.config.refreshTokenThreshold shorter than the ` +
+    `For your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the ` +
     `${formatDuration(shortest.idTokenMinutes)} ID-token validity of ${of} (for example ${example}).`
   );
 }
@@ -71,26 +72,75 @@ function list(tags: readonly string[]): string {
   return tags.length === 0 ? '–' : tags.join(', ');
 }
 
-export function fixReleasedMessage(
+/** A catalog entry that is only a prerequisite of the fix, with what the watcher learnt about it. */
+export interface Prerequisite {
+  entry: FixEntry;
+  status: FixStatus | undefined;
+}
+
+/** What changed since the fix's last message; null for the first one. */
+export interface FixUpdate {
+  newLines: readonly string[];
+  /** The deployed version, when it is not the one of the last message (from null: unknown then). */
+  deployedChange: { from: string | null; to: string } | null;
+  /** Whether the answer for the deployed Argo CD (has the fix, smallest upgrade) changed. */
+  answerChanged: boolean;
+}
+
+function prerequisiteText({ entry, status }: Prerequisite): string {
+  const pulls = entry.pulls.map((pull) => `#${pull}`).join(', ');
+  const released =
+    status === undefined || status.fixedIn.length === 0 ? 'not released' : `first in ${list(status.fixedIn)}`;
+  return `Builds on ${entry.id} (${entry.repo} ${pulls}, ${released}): ${entry.title}. ${entry.advice ?? ''}`.trim();
+}
+
+function updateHeadline(entry: FixEntry, update: FixUpdate): string {
+  const parts = [
+    ...(update.newLines.length === 0 ? [] : [`now also in ${list(update.newLines)}`]),
+    ...(update.deployedChange === null
+      ? []
+      : [
+          `deployed Argo CD is now ${update.deployedChange.to} (${update.deployedChange.from === null ? 'unknown before' : `was ${update.deployedChange.from}`})`,
+        ]),
+  ];
+  return `${entry.repo}: the fix "${entry.title}" (${entry.id}): ${parts.join('; ')}`;
+}
+
+/**
+ * The fix's message: the first one (`update` null) lists every line that has it; an update says what
+ * changed, with the same figures, for its thread.
+ */
+export function fixMessage(
   entry: FixEntry,
   fix: FixStatus,
-  release: string,
   deployedVersion: string | null,
-  /** The Argo CD app clients' ID-token validity, read from Cognito; empty when unknown. */
-  idTokenValidity: readonly ClientIdTokenValidity[] = [],
+  {
+    idTokenValidity = [],
+    prerequisites = [],
+    update = null,
+  }: {
+    /** The Argo CD app clients' ID-token validity, read from Cognito; empty when unknown. */
+    idTokenValidity?: readonly ClientIdTokenValidity[];
+    prerequisites?: readonly Prerequisite[];
+    update?: FixUpdate | null;
+  } = {},
 ): BlockKitMessage {
   const toSet = whatToSet(fix, idTokenValidity);
-  const headline = `${entry.repo} ${release} carries the fix "${entry.title}" (${entry.id})`;
+  const headline =
+    update === null
+      ? `${entry.repo} released the fix "${entry.title}" (${entry.id}) in ${list(fix.fixedIn)}`
+      : updateHeadline(entry, update);
   const upgrade = upgradeText(fix);
   const text = `${headline}. Deployed: ${deployedText(fix, deployedVersion)}. Upgrade to: ${upgrade}.`;
   const field = (label: string, value: string) => ({
     type: 'mrkdwn',
     text: `*${label}*\n${escapeMrkdwn(value)}`,
   });
+  const header = update === null ? `Upstream fix released: ${entry.id}` : `Upstream fix update: ${entry.id}`;
   return {
     text,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `Upstream fix released: ${release}` } },
+      { type: 'header', text: { type: 'plain_text', text: header } },
       { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(headline) } },
       {
         type: 'section',
@@ -104,6 +154,18 @@ export function fixReleasedMessage(
       ...(toSet === null
         ? []
         : [{ type: 'section', text: { type: 'mrkdwn', text: `*What to set*\n${escapeMrkdwn(toSet)}` } }]),
+      // Context for the first message only: its thread's updates stay short.
+      ...(prerequisites.length === 0 || update !== null
+        ? []
+        : [
+            {
+              type: 'context',
+              elements: prerequisites.map((prerequisite) => ({
+                type: 'mrkdwn',
+                text: escapeMrkdwn(prerequisiteText(prerequisite)),
+              })),
+            },
+          ]),
     ],
   };
 }

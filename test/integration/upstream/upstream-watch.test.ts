@@ -22,13 +22,8 @@ import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { cognitoFixture } from '../../support/fixtures';
 import { freePort } from '../../support/ports';
 
-const FIRST_RUN_ANNOUNCEMENTS = [
-  'argocd-oidc-refresh v3.4.6',
-  'argocd-oidc-refresh v3.5.0',
-  'argocd-oidc-refresh-setting v3.3.0',
-  'argocd-oidc-refresh-setting v3.4.0',
-  'argocd-oidc-refresh-setting v3.5.0',
-];
+/** The first run: one message for the refresh fix with every fixed line; its prerequisite (#23727) only inside it. */
+const FIRST_RUN_ANNOUNCEMENTS = ['argocd-oidc-refresh v3.4.6, v3.5.0'];
 
 let github: FakeGitHub;
 let slack: FakeSlack;
@@ -86,14 +81,17 @@ function stores() {
   };
 }
 
+/** What each posted message announced: the fix and the lines it names as new ("in …", "now also in …"). */
 function announced(): string[] {
   return slack.messages.map(
     (message) =>
       /fix "[^"]+" \(([^)]+)\)/.exec(message.text)?.[1] +
       ' ' +
-      /(v\d+\.\d+\.\d+\S*) carries/.exec(message.text)?.[1],
+      /(?:\) in|now also in) (v[^.;]+(?:\.\d+)*(?:, v\d+\.\d+\.\d+)*)/.exec(message.text)?.[1],
   );
 }
+
+const fixMessageText = () => readableText(slack.messages[0]?.blocks as never);
 
 describe('Function: upstream watch (scheduled)', () => {
   it('should stop at the deadline with its progress stored and nothing announced, and finish on the next run', async () => {
@@ -115,15 +113,27 @@ describe('Function: upstream watch (scheduled)', () => {
     expect(github.requests.length - askedBefore).toBeLessThan(13);
   });
 
-  it('should announce each fixed release once, store the report and publish the metrics', async () => {
+  it('should post one message per fix on the first run, store the report and publish the metrics', async () => {
     const { result } = await run();
 
     expect(result.outcome).toBe('complete');
-    expect(announced().sort()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
-    const refresh346 = slack.messages.find((message) => message.text.includes('v3.4.6 carries'));
-    const text = readableText(refresh346?.blocks as never);
-    expect(refresh346?.channel).toBe('C0UPSTREAM');
-    expect(text).toContain('argoproj/argo-cd v3.4.6 carries the fix');
+    expect(result.outcome === 'complete' && result.announced).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    expect(announced()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
+    expect(slack.messages).toHaveLength(1);
+    const [refresh] = slack.messages;
+    const text = fixMessageText();
+    expect(refresh?.channel).toBe('C0UPSTREAM');
+    expect(refresh?.threadTs).toBeUndefined();
+    expect(text).toContain('argoproj/argo-cd released the fix');
+    expect(text).toContain('*Fixed in (first release per line)*\nv3.4.6, v3.5.0');
+    expect(text).toContain('*Prereleases*\nv3.5.0-rc3');
+    // The prerequisite, as context of the fix it leads to.
+    expect(text).toContain(
+      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, first in v3.3.0, v3.4.0, v3.5.0)',
+    );
+    expect(slack.messages.some((message) => message.text.includes('(argocd-oidc-refresh-setting)'))).toBe(
+      false,
+    );
     expect(text).toContain('v3.3.14 does not have the fix');
     expect(text).toMatch(/Smallest upgrade that has it\*?\s+v3\.4\.6/);
     expect(text).toContain('refreshTokenThreshold');
@@ -150,11 +160,10 @@ describe('Function: upstream watch (scheduled)', () => {
     ]);
   });
 
-  it('should publish the metrics before a rate-limited, slow announcement, AlertFailures after it', async () => {
-    // Prepare: the first post is rate-limited (1 s) then answered slowly; the second fails outright.
+  it('should publish the metrics before a rate-limited announcement, AlertFailures after it', async () => {
+    // Prepare: the post is rate-limited (1 s), then its retry fails outright.
     slack.answerNext(
       { kind: 'rate-limited', retryAfterSeconds: 1 },
-      { kind: 'slow', delayMs: 500 },
       { kind: 'error', error: 'internal_error' },
     );
     const earlierAttempts = slack.attempts();
@@ -204,13 +213,13 @@ describe('Function: upstream watch (scheduled)', () => {
     slack.answerNext({ kind: 'error', error: 'internal_error' });
     const first = await run();
     expect(first.result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
-    expect(slack.messages).toHaveLength(4);
+    expect(slack.messages).toHaveLength(0);
     expect(first.logs).toContainEqual(
       expect.objectContaining({
         level: 'ERROR',
         message: 'could not send the fixed-release announcement; the next run retries',
         fixId: 'argocd-oidc-refresh',
-        release: 'v3.4.6',
+        fixedIn: ['v3.4.6', 'v3.5.0'],
       }),
     );
     const failures = () =>
@@ -227,13 +236,13 @@ describe('Function: upstream watch (scheduled)', () => {
     expect(failures()).toEqual(['argocd-oidc-refresh 1']);
   });
 
-  it('should log a Slack configuration error clearly, count it, and go on with the other releases', async () => {
+  it('should log a Slack configuration error clearly and count it', async () => {
     slack.answerNext({ kind: 'error', error: 'not_in_channel' });
 
     const { result, logs } = await run();
 
     expect(result).toMatchObject({ outcome: 'complete', failedAnnouncements: 1 });
-    expect(slack.messages).toHaveLength(4);
+    expect(slack.messages).toHaveLength(0);
     expect(logs).toContainEqual(
       expect.objectContaining({
         level: 'ERROR',
@@ -268,22 +277,23 @@ describe('Function: upstream watch (scheduled)', () => {
           'Slack refused the fixed-release announcement: configuration error, fix the set-up; the next run retries',
         slackError: 'channel_not_found',
         fixId: 'argocd-oidc-refresh',
-        release: 'v3.4.6',
+        fixedIn: ['v3.4.6', 'v3.5.0'],
       }),
     ]);
     expect(alertFailures()).toEqual([['argocd-oidc-refresh', 1, 'Count']]);
-    expect(announced()).not.toContain('argocd-oidc-refresh v3.4.6');
+    expect(announced()).toEqual([]);
 
-    // The channel is fixed: the refused release goes out on the next run, the others are not repeated.
+    // The channel is fixed: the refused message goes out on the next run, once.
     slack.messages.length = 0;
     const second = await run();
+    await run();
 
     expect(second.result).toMatchObject({
       outcome: 'complete',
-      announced: ['argocd-oidc-refresh v3.4.6'],
+      announced: FIRST_RUN_ANNOUNCEMENTS,
       failedAnnouncements: 0,
     });
-    expect(announced()).toEqual(['argocd-oidc-refresh v3.4.6']);
+    expect(announced()).toEqual(FIRST_RUN_ANNOUNCEMENTS);
     expect(alertFailures()).toEqual([['argocd-oidc-refresh', 1, 'Count']]);
   });
 
@@ -303,10 +313,7 @@ describe('Function: upstream watch (scheduled)', () => {
       await cognito.close();
     });
 
-    const refresh346 = () =>
-      readableText(
-        slack.messages.find((message) => message.text.includes('v3.4.6 carries'))?.blocks as never,
-      );
+    const refresh346 = fixMessageText;
 
     it("should quote the client's real 1 h ID-token validity when USER_POOL_ID and ARGOCD_CLIENT_IDS are set", async () => {
       const { result } = await run({ USER_POOL_ID: POOL, ARGOCD_CLIENT_IDS: CLIENT });
@@ -345,8 +352,9 @@ describe('Function: upstream watch (scheduled)', () => {
     });
   });
 
-  it('should announce a later patch release of the deployed line as the smallest upgrade', async () => {
+  it("should post a later patch release of the deployed line in the fix's thread, shown in the channel as the new smallest upgrade", async () => {
     await run();
+    const firstTs = slack.messages[0]?.ts;
     slack.messages.length = 0;
     github.data.releases.unshift({
       tag_name: 'v3.3.15',
@@ -360,14 +368,42 @@ describe('Function: upstream watch (scheduled)', () => {
     const { result } = await run();
 
     expect(announced()).toEqual(['argocd-oidc-refresh v3.3.15']);
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.messages[0]).toMatchObject({ threadTs: firstTs, broadcast: true });
     expect(readableText(slack.messages[0]?.blocks as never)).toMatch(
       /Smallest upgrade that has it\*?\s+v3\.3\.15/,
     );
+    expect(fixMessageText()).toContain('now also in v3.3.15');
     expect(result.outcome === 'complete' && result.report.fixes[0]?.fixedIn).toEqual([
       'v3.3.15',
       'v3.4.6',
       'v3.5.0',
     ]);
+  });
+
+  it("should post in the fix's thread when the deployed version changes the answer, and not when it is unknown", async () => {
+    // Prepare: the first message, for v3.3.14.
+    await run();
+    const firstTs = slack.messages[0]?.ts;
+    slack.messages.length = 0;
+
+    // Act: Argo CD upgraded to a fixed release; then a run that cannot ask it; then one on the same version.
+    argocd.version = 'v3.4.6';
+    const upgraded = await run();
+    const unknown = await run({ ARGOCD_URL: `http://127.0.0.1:${await freePort()}` });
+    const same = await run();
+
+    // Assess
+    expect(upgraded.result).toMatchObject({ announced: ['argocd-oidc-refresh deployed v3.4.6'] });
+    expect(unknown.result).toMatchObject({ announced: [] });
+    expect(same.result).toMatchObject({ announced: [] });
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.messages[0]).toMatchObject({ threadTs: firstTs, broadcast: true });
+    const text = fixMessageText();
+    expect(text).toContain('Upstream fix update: argocd-oidc-refresh');
+    expect(text).toContain('deployed Argo CD is now v3.4.6 (was v3.3.14)');
+    expect(text).toContain('*Deployed Argo CD*\nv3.4.6 has the fix');
+    expect(text).toContain('*Smallest upgrade that has it*\nnone needed');
   });
 
   it('should still report and announce when Argo CD cannot be asked, with the deployed version unknown', async () => {

@@ -23,6 +23,7 @@ describe('Function: readReLoginCheckSettings', () => {
       namespace: 'ArgoCD/Auth',
       identity: { mode: 'hashed', key: 'secret' },
       region: 'eu-west-1',
+      stopGapReminder: 'message',
     });
   });
 
@@ -35,6 +36,7 @@ describe('Function: readReLoginCheckSettings', () => {
       REPORT_IDENTITY: 'email',
       HEAVY_RELOGINS: '5',
       METRICS_DASHBOARD: 'argocd-relogin-monitor-prod',
+      STOP_GAP_REMINDER: 'off',
     });
     expect(settings).toMatchObject({
       minutesPerReLogin: 2,
@@ -43,6 +45,7 @@ describe('Function: readReLoginCheckSettings', () => {
       identity: { mode: 'email' },
       heavyReLogins: 5,
       dashboardName: 'argocd-relogin-monitor-prod',
+      stopGapReminder: 'off',
     });
   });
 
@@ -53,6 +56,7 @@ describe('Function: readReLoginCheckSettings', () => {
     [{ REPORT_IDENTITY: 'sub' }, 'REPORT_IDENTITY must be one of hashed, email, username'],
     [{ PROPOSED_VALIDITY_HOURS: '25' }, 'PROPOSED_VALIDITY_HOURS must be at most 24'],
     [{ ALERT_COOLDOWN_HOURS: '-1' }, 'ALERT_COOLDOWN_HOURS must be a positive number'],
+    [{ STOP_GAP_REMINDER: 'report' }, 'STOP_GAP_REMINDER must be one of message, off, got "report"'],
   ])('should reject %j naming the setting', (override, message) => {
     expect(() => readReLoginCheckSettings({ ...minimal, ...override })).toThrow(ConfigError);
     expect(() => readReLoginCheckSettings({ ...minimal, ...override })).toThrow(message);

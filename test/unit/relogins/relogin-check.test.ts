@@ -144,7 +144,8 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
     expect(text).not.toMatch(/ann|sub-ann/);
     expect(fakes.ledger.entry(`relogin-alert#heavy-relogins#${POOL}#${CLIENT}`)).toMatchObject({
-      state: { heavyUsers: 3 },
+      // The episode opened by this alert, its thread the alert's own message.
+      state: { episode: { lastAlert: { heavyUsers: 3 }, threadTs: '1700000000.000001' } },
       version: 1,
     });
     expect(fakes.logger.messages('INFO')).toEqual(['heavy re-login alert sent']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import defaultCatalog from '../../../catalog/fixes.json';
-import { CatalogError, parseCatalog } from '../../../src/upstream/domain/catalog';
+import { announcedFixes, CatalogError, parseCatalog } from '../../../src/upstream/domain/catalog';
 
 const VALID = { id: 'x-fix', repo: 'argoproj/argo-cd', title: 'A fix', pulls: [1, 2] };
 
@@ -12,6 +12,19 @@ describe('Function: parseCatalog', () => {
       { id: 'argocd-oidc-refresh-setting', repo: 'argoproj/argo-cd', pulls: [23727] },
     ]);
     expect(catalog[0]?.advice).toContain('refreshTokenThreshold');
+  });
+
+  it('should mark the setting as only a prerequisite of the refresh fix, announcing the fix alone', () => {
+    const catalog = parseCatalog(defaultCatalog, 'catalog/fixes.json');
+    expect(catalog[1]?.prerequisiteOf).toBe('argocd-oidc-refresh');
+    expect(announcedFixes(catalog).map((entry) => entry.id)).toEqual(['argocd-oidc-refresh']);
+  });
+
+  it('should say what the shipped refresh advice says: no setting needed, the threshold only refreshes earlier', () => {
+    const advice = parseCatalog(defaultCatalog, 'catalog/fixes.json')[0]?.advice ?? '';
+    expect(advice).toContain('with refreshTokenThreshold unset or 0');
+    expect(advice).toContain('Keep AccessTokenValidity at most IdTokenValidity');
+    expect(advice).not.toMatch(/turns the refresh off/);
   });
 
   it.each([
@@ -27,6 +40,20 @@ describe('Function: parseCatalog', () => {
     [[{ ...VALID, advice: 3 }], /"advice" must be a non-empty string/],
     [[VALID, VALID], /fix id "x-fix" appears twice/],
     [[null], /entry 1 must be an object/],
+    [
+      [{ ...VALID, prerequisiteOf: 'y-fix' }],
+      /"x-fix" is a prerequisite of "y-fix", which is not another entry/,
+    ],
+    [[{ ...VALID, prerequisiteOf: 'x-fix' }], /which is not another entry/],
+    [[{ ...VALID, prerequisiteOf: 'Bad Id' }], /"prerequisiteOf" must be the id of another entry/],
+    [
+      [
+        { ...VALID, prerequisiteOf: 'y-fix' },
+        { ...VALID, id: 'y-fix', prerequisiteOf: 'z-fix' },
+        { ...VALID, id: 'z-fix' },
+      ],
+      /itself only a prerequisite/,
+    ],
   ])('should reject %j naming the file and the problem', (raw, message) => {
     const parse = () => parseCatalog(raw, 'my.json');
     expect(parse).toThrow(CatalogError);

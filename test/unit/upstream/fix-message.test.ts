@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FixEntry } from '../../../src/upstream/domain/catalog';
-import { fixReleasedMessage } from '../../../src/upstream/domain/fix-message';
+import { fixMessage } from '../../../src/upstream/domain/fix-message';
 import type { FixStatus, UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 import { upstreamMetrics } from '../../../src/upstream/upstream-watch';
 import { blockTexts } from '../../support/block-kit';
@@ -27,16 +27,16 @@ function status(overrides: Partial<FixStatus>): FixStatus {
   };
 }
 
-describe('Function: fixReleasedMessage', () => {
-  it('should name the release, the deployed state, the smallest upgrade and what to set', () => {
-    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14');
+describe('Function: fixMessage', () => {
+  it('should name every fixed line, the deployed state, the smallest upgrade and what to set', () => {
+    const message = fixMessage(ENTRY, status({}), 'v3.3.14');
     expect(message.text).toBe(
-      'argoproj/argo-cd v3.4.6 carries the fix "OIDC refresh <works>" (argocd-oidc-refresh). ' +
+      'argoproj/argo-cd released the fix "OIDC refresh <works>" (argocd-oidc-refresh) in v3.4.6, v3.5.0. ' +
         'Deployed: v3.3.14 does not have the fix. Upgrade to: v3.4.6.',
     );
     expect(blockTexts(message.blocks)).toEqual([
-      'Upstream fix released: v3.4.6',
-      'argoproj/argo-cd v3.4.6 carries the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh)',
+      'Upstream fix released: argocd-oidc-refresh',
+      'argoproj/argo-cd released the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh) in v3.4.6, v3.5.0',
       '*Fixed in (first release per line)*\nv3.4.6, v3.5.0',
       '*Prereleases*\nv3.5.0-rc3',
       '*Deployed Argo CD*\nv3.3.14 does not have the fix',
@@ -47,50 +47,52 @@ describe('Function: fixReleasedMessage', () => {
 
   it('should say when no upgrade is needed and when the deployed version is unknown', () => {
     const has = blockTexts(
-      fixReleasedMessage(ENTRY, status({ deployedHasFix: true, upgradeTo: null }), 'v3.5.0', 'v3.5.0').blocks,
+      fixMessage(ENTRY, status({ deployedHasFix: true, upgradeTo: null }), 'v3.5.0').blocks,
     );
     expect(has).toContain('*Deployed Argo CD*\nv3.5.0 has the fix');
     expect(has).toContain('*Smallest upgrade that has it*\nnone needed');
     const unknown = blockTexts(
-      fixReleasedMessage(ENTRY, status({ deployedHasFix: null, upgradeTo: null }), 'v3.5.0', null).blocks,
+      fixMessage(ENTRY, status({ deployedHasFix: null, upgradeTo: null }), null).blocks,
     );
     expect(unknown).toContain('*Deployed Argo CD*\nunknown (set ARGOCD_URL or ARGOCD_VERSION)');
   });
 });
 
-describe('Function: fixReleasedMessage, what to set for the pool', () => {
-  const whatToSet = (message: ReturnType<typeof fixReleasedMessage>) =>
+describe('Function: fixMessage, what to set for the pool', () => {
+  const whatToSet = (message: ReturnType<typeof fixMessage>) =>
     blockTexts(message.blocks).find((text) => text.startsWith('*What to set*'));
 
   it("should quote the app client's real ID-token validity and a threshold under it", () => {
-    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
-      { clientId: 'argocdclient0example0000001', idTokenMinutes: 60 },
-    ]);
+    const message = fixMessage(ENTRY, status({}), 'v3.3.14', {
+      idTokenValidity: [{ clientId: 'argocdclient0example0000001', idTokenMinutes: 60 }],
+    });
     expect(whatToSet(message)).toBe(
-      '*What to set*\nFor your pool: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token ' +
+      '*What to set*\nFor your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token ' +
         'validity of app client argocdclient0example0000001 (for example 15m).\n' +
         'Set oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
     );
   });
 
   it('should fit the threshold to the shortest of several clients, as a Go duration', () => {
-    const eightHours = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
-      { clientId: 'long', idTokenMinutes: 480 },
-      { clientId: 'longer', idTokenMinutes: 1440 },
-    ]);
+    const eightHours = fixMessage(ENTRY, status({}), 'v3.3.14', {
+      idTokenValidity: [
+        { clientId: 'long', idTokenMinutes: 480 },
+        { clientId: 'longer', idTokenMinutes: 1440 },
+      ],
+    });
     expect(whatToSet(eightHours)).toContain(
       'shorter than the 8 h ID-token validity of app client long (the shortest of your 2 Argo CD app clients) (for example 2h).',
     );
-    const fiveMinutes = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', [
-      { clientId: 'short', idTokenMinutes: 5 },
-    ]);
+    const fiveMinutes = fixMessage(ENTRY, status({}), 'v3.3.14', {
+      idTokenValidity: [{ clientId: 'short', idTokenMinutes: 5 }],
+    });
     expect(whatToSet(fiveMinutes)).toContain(
       'shorter than the 5 min ID-token validity of app client short (for example 1m15s).',
     );
   });
 
   it('should keep the generic advice alone when the validity is unknown', () => {
-    const message = fixReleasedMessage(ENTRY, status({}), 'v3.4.6', 'v3.3.14', []);
+    const message = fixMessage(ENTRY, status({}), 'v3.3.14', { idTokenValidity: [] });
     expect(whatToSet(message)).toBe(
       '*What to set*\nSet oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
     );
@@ -99,14 +101,50 @@ describe('Function: fixReleasedMessage, what to set for the pool', () => {
 
   it('should not add the threshold to advice about something else', () => {
     const other = status({ advice: 'Restart the repo server.' });
-    const message = fixReleasedMessage(
-      { ...ENTRY, advice: 'Restart the repo server.' },
-      other,
-      'v3.4.6',
-      null,
-      [{ clientId: 'c', idTokenMinutes: 60 }],
-    );
+    const message = fixMessage({ ...ENTRY, advice: 'Restart the repo server.' }, other, null, {
+      idTokenValidity: [{ clientId: 'c', idTokenMinutes: 60 }],
+    });
     expect(whatToSet(message)).toBe('*What to set*\nRestart the repo server.');
+  });
+});
+
+describe('Function: fixMessage, prerequisites and updates', () => {
+  const SETTING: FixEntry = {
+    id: 'argocd-oidc-refresh-setting',
+    repo: 'argoproj/argo-cd',
+    title: 'refreshTokenThreshold setting; not enough alone',
+    pulls: [23727],
+    prerequisiteOf: ENTRY.id,
+    advice: 'Works reliably only with argocd-oidc-refresh.',
+  };
+
+  it('should show a prerequisite as context inside the fix, with its PR and releases', () => {
+    const message = fixMessage(ENTRY, status({}), 'v3.3.14', {
+      prerequisites: [
+        { entry: SETTING, status: status({ id: SETTING.id, fixedIn: ['v3.3.0', 'v3.4.0', 'v3.5.0'] }) },
+      ],
+    });
+    expect(blockTexts(message.blocks).at(-1)).toBe(
+      'Builds on argocd-oidc-refresh-setting (argoproj/argo-cd #23727, first in v3.3.0, v3.4.0, v3.5.0): ' +
+        'refreshTokenThreshold setting; not enough alone. Works reliably only with argocd-oidc-refresh.',
+    );
+  });
+
+  it('should lead an update with what changed: a new line, the deployed version', () => {
+    const newLine = fixMessage(ENTRY, status({ fixedIn: ['v3.3.15', 'v3.4.6', 'v3.5.0'] }), 'v3.3.14', {
+      update: { newLines: ['v3.3.15'], deployedChange: null, answerChanged: true },
+    });
+    expect(blockTexts(newLine.blocks).slice(0, 2)).toEqual([
+      'Upstream fix update: argocd-oidc-refresh',
+      'argoproj/argo-cd: the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh): now also in v3.3.15',
+    ]);
+    const deployed = fixMessage(ENTRY, status({ deployedHasFix: true, upgradeTo: null }), 'v3.4.6', {
+      update: { newLines: [], deployedChange: { from: 'v3.3.14', to: 'v3.4.6' }, answerChanged: true },
+    });
+    expect(deployed.text).toBe(
+      'argoproj/argo-cd: the fix "OIDC refresh <works>" (argocd-oidc-refresh): deployed Argo CD is now v3.4.6 (was v3.3.14). ' +
+        'Deployed: v3.4.6 has the fix. Upgrade to: none needed.',
+    );
   });
 });
 

@@ -1,0 +1,228 @@
+/**
+ * The life of one app client's heavy re-login episode in Slack, as one ledger state (notify-once):
+ * the first alert opens a thread; later alerts reply in it (a worsening also shows in the channel);
+ * once no user has been heavy for a full check window, one recovery message closes it; while refreshes
+ * are seen and the token validity is still stretched above 1 h, a weekly reminder says to undo the
+ * stop-gap. Pure: the use case reads the ledger, applies `nextEpisodeStep`, and posts what it says.
+ *
+ * Everything a later message needs is kept in the state, because a check only sees its own window:
+ * the figures at the last alert (the "before" of the recovery), the last time a user was heavy (the
+ * recovery needs a full window without one), the thread, and when the check first saw the stretched
+ * validity (how long the stop-gap has been in place).
+ */
+import {
+  type AlertPolicy,
+  type HeavyReLoginAlertState,
+  isWorsening,
+  nextHeavyReLoginAlert,
+} from './alert-policy';
+
+/** What one check saw over its window: the figures the recovery message compares. */
+export interface EpisodeFigures {
+  activeUsers: number;
+  heavyUsers: number;
+  reLoginsPerActiveUser: number;
+  /** `TokenGeneration_RefreshTokens` events the trigger recorded. */
+  triggerRefreshes: number;
+  /** Cognito's own `TokenRefreshSuccesses`; null when they could not be read. */
+  cognitoRefreshes: number | null;
+}
+
+export interface OpenEpisode {
+  /** Epoch ms of the episode's first alert. */
+  startedAt: number;
+  /** `ts` of the thread every follow-up replies to; null only for an episode alerted before threads existed. */
+  threadTs: string | null;
+  lastAlert: HeavyReLoginAlertState;
+  figuresAtLastAlert: EpisodeFigures;
+  /** Epoch ms of the last check that saw a heavy user. */
+  lastHeavyAt: number;
+}
+
+export interface StopGapRecord {
+  /**
+   * Epoch ms of the first check that read IdTokenValidity or AccessTokenValidity above 1 h since the
+   * validity was last seen at 1 h or less: the stop-gap has been in place at least since then.
+   */
+  firstSeenAt: number;
+  /** Epoch ms of the last message that said to undo it (recovery or reminder); null: none yet. */
+  lastReminderAt: number | null;
+}
+
+export interface ReLoginLedgerState {
+  episode: OpenEpisode | null;
+  /** The thread of the last episode, kept after its recovery: the stop-gap reminders reply in it. */
+  lastThreadTs: string | null;
+  stopGap: StopGapRecord | null;
+}
+
+export interface CheckObservation {
+  /** Epoch ms of the check (its window's end). */
+  at: number;
+  figures: EpisodeFigures;
+  /** ID or access token validity above 1 h; null when the app client could not be described. */
+  stretched: boolean | null;
+}
+
+export interface EpisodePolicy extends AlertPolicy {
+  windowHours: number;
+  /** Whether the weekly stop-gap reminder is posted (STOP_GAP_REMINDER). */
+  stopGapReminders: boolean;
+}
+
+export const STOP_GAP_REMINDER_DAYS = 7;
+
+export type EpisodeMessage =
+  /** First alert of an episode: a new thread. */
+  | { kind: 'alert' }
+  /** A later alert of the open episode, in its thread; `worsenedFrom` when it comes early because it got worse. */
+  | { kind: 'follow-up'; worsenedFrom: number | null }
+  | { kind: 'recovery'; episode: OpenEpisode; stopGap: StopGapRecord | null }
+  | { kind: 'stop-gap-reminder'; stopGap: StopGapRecord };
+
+export interface EpisodeStep {
+  state: ReLoginLedgerState;
+  /** null: only the state changes (last heavy sighting, stop-gap first seen or undone). */
+  message: EpisodeMessage | null;
+}
+
+const EMPTY: ReLoginLedgerState = { episode: null, lastThreadTs: null, stopGap: null };
+const HOUR_MS = 3_600_000;
+
+/**
+ * The recorded state, also in its shape before threads (`{heavyUsers, alertedAt}`): read as an open
+ * episode without a thread, so its next alert starts one.
+ */
+export function readLedgerState(raw: unknown): ReLoginLedgerState {
+  if (typeof raw !== 'object' || raw === null) return EMPTY;
+  if ('episode' in raw) return raw as ReLoginLedgerState;
+  const legacy = raw as Partial<HeavyReLoginAlertState>;
+  if (typeof legacy.heavyUsers !== 'number' || typeof legacy.alertedAt !== 'number') return EMPTY;
+  const lastAlert = { heavyUsers: legacy.heavyUsers, alertedAt: legacy.alertedAt };
+  return {
+    ...EMPTY,
+    episode: {
+      startedAt: legacy.alertedAt,
+      threadTs: null,
+      lastAlert,
+      // Unknown before threads: only the heavy users were kept.
+      figuresAtLastAlert: {
+        activeUsers: 0,
+        heavyUsers: legacy.heavyUsers,
+        reLoginsPerActiveUser: 0,
+        triggerRefreshes: 0,
+        cognitoRefreshes: null,
+      },
+      lastHeavyAt: legacy.alertedAt,
+    },
+  };
+}
+
+export function refreshesSeen(figures: EpisodeFigures): boolean {
+  return figures.triggerRefreshes > 0 || (figures.cognitoRefreshes ?? 0) > 0;
+}
+
+function nextStopGap(previous: StopGapRecord | null, observation: CheckObservation): StopGapRecord | null {
+  if (observation.stretched === null) return previous;
+  if (!observation.stretched) return null;
+  return previous ?? { firstSeenAt: observation.at, lastReminderAt: null };
+}
+
+function whileHeavy(
+  state: ReLoginLedgerState,
+  observation: CheckObservation,
+  policy: EpisodePolicy,
+): EpisodeStep {
+  const { at, figures } = observation;
+  const episode = state.episode;
+  if (episode === null) {
+    const lastAlert = { heavyUsers: figures.heavyUsers, alertedAt: at };
+    return {
+      state: {
+        ...state,
+        episode: { startedAt: at, threadTs: null, lastAlert, figuresAtLastAlert: figures, lastHeavyAt: at },
+      },
+      message: { kind: 'alert' },
+    };
+  }
+  const alert = nextHeavyReLoginAlert(episode.lastAlert, figures.heavyUsers, at, policy);
+  if (alert === null) return { state: { ...state, episode: { ...episode, lastHeavyAt: at } }, message: null };
+  const worsened = isWorsening(episode.lastAlert, alert, policy);
+  return {
+    state: {
+      ...state,
+      episode: { ...episode, lastAlert: alert, figuresAtLastAlert: figures, lastHeavyAt: at },
+    },
+    message: { kind: 'follow-up', worsenedFrom: worsened ? episode.lastAlert.heavyUsers : null },
+  };
+}
+
+function whileQuiet(
+  state: ReLoginLedgerState,
+  observation: CheckObservation,
+  policy: EpisodePolicy,
+): EpisodeStep {
+  const { at, figures } = observation;
+  const { episode, stopGap } = state;
+  const undoNow = stopGap !== null && refreshesSeen(figures);
+  if (episode !== null) {
+    if (at - episode.lastHeavyAt < policy.windowHours * HOUR_MS) return { state, message: null };
+    const said = undoNow ? { ...stopGap, lastReminderAt: at } : stopGap;
+    return {
+      state: { episode: null, lastThreadTs: episode.threadTs ?? state.lastThreadTs, stopGap: said },
+      message: { kind: 'recovery', episode, stopGap },
+    };
+  }
+  const reminderDue =
+    undoNow &&
+    policy.stopGapReminders &&
+    (stopGap.lastReminderAt === null || at - stopGap.lastReminderAt >= STOP_GAP_REMINDER_DAYS * 24 * HOUR_MS);
+  if (!reminderDue) return { state, message: null };
+  return {
+    state: { ...state, stopGap: { ...stopGap, lastReminderAt: at } },
+    message: { kind: 'stop-gap-reminder', stopGap },
+  };
+}
+
+/** The state to record after this check and the message it calls for; null when nothing changed. */
+export function nextEpisodeStep(
+  previous: ReLoginLedgerState | null,
+  observation: CheckObservation,
+  policy: EpisodePolicy,
+): EpisodeStep | null {
+  const recorded = previous ?? EMPTY;
+  const state = { ...recorded, stopGap: nextStopGap(recorded.stopGap, observation) };
+  const step =
+    observation.figures.heavyUsers > 0
+      ? whileHeavy(state, observation, policy)
+      : whileQuiet(state, observation, policy);
+  if (step.message === null && JSON.stringify(step.state) === JSON.stringify(recorded)) return null;
+  return step;
+}
+
+/** The state once the message went out: a new thread's `ts` is kept for the replies. */
+export function withPostedThread(state: ReLoginLedgerState, ts: string): ReLoginLedgerState {
+  if (state.episode !== null) {
+    return state.episode.threadTs === null
+      ? { ...state, episode: { ...state.episode, threadTs: ts } }
+      : state;
+  }
+  // A reminder with no episode thread before it starts one for the next reminders.
+  return state.lastThreadTs === null ? { ...state, lastThreadTs: ts } : state;
+}
+
+/** Where a message goes: the new alert opens a thread; the rest reply in the episode's (or last episode's) thread. */
+export function threadOf(
+  message: EpisodeMessage,
+  previous: ReLoginLedgerState | null,
+): { parentTs: string; broadcast: boolean } | undefined {
+  if (message.kind === 'alert') return undefined;
+  const parentTs =
+    message.kind === 'recovery'
+      ? message.episode.threadTs
+      : (previous?.episode?.threadTs ?? previous?.lastThreadTs);
+  if (parentTs === null || parentTs === undefined) return undefined;
+  // A worsening, the recovery and the stop-gap reminder are for everyone in the channel, not only the thread's readers.
+  const broadcast = message.kind !== 'follow-up' || message.worsenedFrom !== null;
+  return { parentTs, broadcast };
+}
