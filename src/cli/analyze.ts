@@ -1,20 +1,22 @@
 /**
- * `relogin-monitor analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]
- * [--client-config FILE] [--proposed-validity-hours N]`: the trigger's domain logic over a JSON Lines
- * file of Cognito trigger events; with the last two, the advice of the scheduled check as well.
+ * `relogin-monitor analyze --events FILE|- [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]
+ * [--client-config FILE] [--proposed-validity-hours N]`: the scheduled check's replay over a JSON Lines
+ * file (or standard input) of Cognito trigger events, read line by line; with the last two, the advice
+ * of the scheduled check as well.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { AdviceItem } from '../relogins';
+import { systemClock } from '../adapters/system-clock';
+import type { ActivityEvent, AdviceItem } from '../relogins';
 import {
   type ActivitySummary,
+  ActivitySummaryBuilder,
   HEAVY_WINDOW_HOURS,
   type HeavyUserRule,
   readTrackingSettings,
-  replaySignals,
-  summariseActivity,
 } from '../relogins';
+import type { Clock } from '../shared/clock';
 import { round } from '../shared/stats';
+import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
 import {
   ADVICE_OPTIONS,
   adviceFor,
@@ -22,8 +24,9 @@ import {
   readAdviceRequest,
   renderAdvice,
 } from './analyze-advice';
-import { parseEventFile, parseIsoTime } from './event-file';
+import { forEachEventLine, openEventSource, parseIsoTime } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
+import { SignInCollector } from './sign-in-collector';
 
 export interface AnalyzeReport {
   totals: ActivitySummary['totals'];
@@ -88,7 +91,43 @@ function renderTable(report: AnalyzeReport, heavy: HeavyUserRule, ignoredEvents:
   ].join('\n');
 }
 
-export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
+interface ReadEvents {
+  collector: SignInCollector;
+  /** Well-formed events the monitor does not track (other clients, M2M tokens, other triggers). */
+  ignored: number;
+  invalid: { line: number; reason: string }[];
+  /** Epoch ms of the latest line, tracked or not; null for a file without events. */
+  lastAt: number | null;
+}
+
+async function readEvents(
+  path: string,
+  io: CliIo,
+  trackedClientIds: ReadonlySet<string>,
+  options: { skipInvalid: boolean; now: number },
+): Promise<ReadEvents> {
+  const read: ReadEvents = { collector: new SignInCollector(), ignored: 0, invalid: [], lastAt: null };
+  const source = await openEventSource(path, io.stdin);
+  try {
+    read.invalid = await forEachEventLine(source.stream, options, (at, event) => {
+      let classification: ReturnType<typeof classifyAuthEvent>;
+      try {
+        classification = classifyAuthEvent(event, trackedClientIds);
+      } catch (error) {
+        if (error instanceof InvalidAuthEventError) throw new Error(`event: ${error.message}`);
+        throw error;
+      }
+      read.lastAt = Math.max(read.lastAt ?? at, at);
+      if (classification.tracked) read.collector.add(at, classification.signal);
+      else read.ignored += 1;
+    });
+  } finally {
+    await source.close();
+  }
+  return read;
+}
+
+export async function analyzeCommand(args: string[], io: CliIo, clock: Clock = systemClock): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -101,7 +140,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       ...ADVICE_OPTIONS,
     },
   });
-  if (values.events === undefined) throw new UsageError('--events FILE is required');
+  if (values.events === undefined) throw new UsageError('--events FILE is required (- reads standard input)');
   const atOption = values.at === undefined ? undefined : parseIsoTime(values.at);
   if (atOption === null)
     throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
@@ -110,27 +149,36 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     values['client-ids'] === undefined ? io.env : { ...io.env, ARGOCD_CLIENT_IDS: values['client-ids'] };
   const tracking = readTrackingSettings(env);
   const adviceRequest = await readAdviceRequest(values, io.env);
-  const content = await readFile(values.events, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --events ${values.events}: ${error.code ?? error.message}`);
-  });
-  const parsed = parseEventFile(content, clientsToAnalyse(tracking.trackedClientIds, adviceRequest), {
-    skipInvalid: values['skip-invalid'],
-  });
-  for (const { line, reason } of parsed.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
+  const read = await readEvents(
+    values.events,
+    io,
+    clientsToAnalyse(tracking.trackedClientIds, adviceRequest),
+    {
+      skipInvalid: values['skip-invalid'],
+      now: clock.now().getTime(),
+    },
+  );
+  for (const { line, reason } of read.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
 
   const heavy: HeavyUserRule = {
     minReLogins: tracking.heavyReLogins,
     windowHours: HEAVY_WINDOW_HOURS,
-    windowEnd: atOption ?? parsed.lastAt ?? 0,
+    windowEnd: atOption ?? read.lastAt ?? 0,
   };
-  const events = replaySignals(parsed.signals, tracking.rules);
-  const summary = summariseActivity(events, heavy);
+  const builder = new ActivitySummaryBuilder(heavy);
+  // Only the advice's what-if needs every event; without it each is summarised and dropped.
+  const kept: ActivityEvent[] = [];
+  read.collector.replay(tracking.rules, (event) => {
+    builder.add(event);
+    if (adviceRequest) kept.push(event);
+  });
+  const summary = builder.result();
   const report: AnalyzeReport = {
     ...toReport(summary),
-    ...(values['skip-invalid'] ? { skippedLines: parsed.invalid.length } : {}),
-    ...(adviceRequest ? { advice: adviceFor(adviceRequest, events, summary, tracking.heavyReLogins) } : {}),
+    ...(values['skip-invalid'] ? { skippedLines: read.invalid.length } : {}),
+    ...(adviceRequest ? { advice: adviceFor(adviceRequest, kept, summary, tracking.heavyReLogins) } : {}),
   };
-  const table = renderTable(report, heavy, parsed.ignored);
+  const table = renderTable(report, heavy, read.ignored);
   const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;
   writeLine(io.stdout, values.json ? JSON.stringify(report) : text);
   return EXIT.ok;
