@@ -8,15 +8,19 @@ export interface CountingProxy {
   url: string;
   /** Operation names in arrival order. */
   operations: string[];
+  /** Bytes of each answer, by operation, in arrival order. */
+  answerBytes: Map<string, number[]>;
   close(): Promise<void>;
 }
 
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const operations: string[] = [];
+  const answerBytes = new Map<string, number[]>();
   const server = createServer((incoming, answer) => {
     const targetHeader = String(incoming.headers['x-amz-target'] ?? '');
-    operations.push(targetHeader.split('.').at(-1) ?? targetHeader);
+    const operation = targetHeader.split('.').at(-1) ?? targetHeader;
+    operations.push(operation);
     const forwarded = request(
       {
         host: upstream.hostname,
@@ -27,6 +31,15 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       },
       (response) => {
         answer.writeHead(response.statusCode ?? 502, response.headers);
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () => {
+          const sizes = answerBytes.get(operation) ?? [];
+          sizes.push(bytes);
+          answerBytes.set(operation, sizes);
+        });
         response.pipe(answer);
       },
     );
@@ -39,6 +52,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   return {
     url: `http://127.0.0.1:${port}`,
     operations,
+    answerBytes,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

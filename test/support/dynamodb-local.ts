@@ -35,11 +35,11 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   }
 }
 
-export async function startDynamoDbLocal(): Promise<RunningDynamoDbLocal> {
+export async function startDynamoDbLocal(startTimeoutMs = 30_000): Promise<RunningDynamoDbLocal> {
   const port = await freePort();
   const child = dynamoDbLocal.spawn({ port, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(endpoint, child, 30_000);
+  await waitUntilAnswering(endpoint, child, startTimeoutMs);
   return {
     endpoint,
     stop: () => stopChild(child),
