@@ -5,7 +5,7 @@
  * one GetItem the trigger's warm-up makes (so the ratio is the cost of the project's code).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -36,9 +36,11 @@ export const handler = async (event) => event;
 `;
 
 /** serverless.yml `custom.esbuild`. */
-async function bundle(entry: string, outfile: string): Promise<void> {
+async function bundle(entry: string | { contents: string }, outfile: string): Promise<void> {
   await build({
-    entryPoints: [entry],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: process.cwd(), sourcefile: 'bare-handler.mjs' } }),
     outfile,
     bundle: true,
     minify: true,
@@ -82,10 +84,8 @@ export async function benchColdStart(
     REPORT_HASH_KEY: 'bench',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   };
-  const bareSource = join(dir, 'bare.mjs');
-  writeFileSync(bareSource, BARE_HANDLER);
   const bare = join(dir, 'bare-bundle.mjs');
-  await bundle(bareSource, bare);
+  await bundle({ contents: BARE_HANDLER }, bare);
   const bareInitMs = medianLoad(bare, env, runs);
   const figures: Record<string, ColdStartFigures> = {};
   for (const [name, entry] of Object.entries(FUNCTIONS)) {

@@ -10,6 +10,13 @@ import { benchColdStart } from './cold-start';
 import { benchReLoginCheck } from './relogin-check';
 import { benchTrigger } from './trigger-latency';
 
+// Count (and show) rejections nothing handled instead of dying on the first: which call left one is a finding.
+let unhandled = 0;
+process.on('unhandledRejection', (reason) => {
+  unhandled += 1;
+  if (unhandled <= 3) console.error('unhandled rejection:', reason);
+});
+
 const checkUsers = Number(process.env.BENCH_CHECK_USERS ?? 10_000);
 const analyzeEvents = Number(process.env.BENCH_ANALYZE_EVENTS ?? 1_000_000);
 
@@ -54,6 +61,7 @@ try {
       'all recorded',
     ],
   ];
+  if (unhandled > 0) rows.push(['unhandled rejections during the run', String(unhandled), '0']);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   for (const row of [['figure', 'measured', 'target'] as [string, string, string], ...rows]) {
     console.log(

@@ -9,6 +9,7 @@ import { buildUpstreamWatchDeps } from '../functions/upstream-watch/deps';
 import { forEachEventLine, openEventSource } from '../src/cli/event-file';
 import { type ClientCheckResult, runReLoginCheck } from '../src/relogins';
 import { fixedClock } from '../src/shared/clock';
+import { SIGN_IN_METRICS } from '../src/shared/sign-in-metric-names';
 import { createLogger } from '../src/shared/telemetry';
 import { handleAuthTrigger } from '../src/sign-ins';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/upstream';
@@ -123,10 +124,9 @@ export function describeLocalStackRun(result: LocalStackResult): string {
   return [
     section('Trigger: the sample week replayed through functions/auth-event into DynamoDB Local'),
     `${result.replayed.events} Cognito trigger events; EMF counts: ${[
-      'Logins',
-      'ReLogins',
-      'TokenRefreshes',
-      'RecordFailures',
+      SIGN_IN_METRICS.signInEvents,
+      SIGN_IN_METRICS.refreshEvents,
+      SIGN_IN_METRICS.recordFailures,
     ]
       .map((name) => `${name} ${result.replayed.metrics[name] ?? 0}`)
       .join(', ')}`,
