@@ -1,62 +1,113 @@
 /**
- * The hourly re-login check over a busy day: 500 active users, 9 sign-ins each in the last 24 h, read
- * back with Queries from DynamoDB Local, with Slack, CloudWatch and Cognito answered by local stand-ins.
+ * The hourly re-login check over one busy day: `users` active users signing in 8 times each, with
+ * `historyDays` more days of the same history in the table, read with Queries from DynamoDB Local
+ * through a counting proxy; Slack, CloudWatch and Cognito answered by local stand-ins.
  */
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
 import { startLocalStandIns } from '../local/stand-ins';
-import { DynamoActivityStore } from '../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
+import { encodeSignIn } from '../src/adapters/dynamodb/table-layout';
 import { runReLoginCheck } from '../src/relogins';
 import { fixedClock } from '../src/shared/clock';
-import { recordAuthSignal } from '../src/sign-ins';
+import type { LoggedSignIn } from '../src/sign-ins';
+import { startCountingProxy } from '../test/support/counting-proxy';
+import type { RunningDynamoDbLocal } from '../test/support/dynamodb-local';
 import { captureOutput } from '../test/support/emf';
-import { describeTimings, megabytes } from './support';
+
+export interface CheckFigures {
+  activeUsers: number;
+  events: number;
+  historyDays: number;
+  seconds: number;
+  peakRssMb: number;
+  readUnits: number;
+}
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SIGN_INS_PER_DAY = 8;
 
-export async function benchReLoginCheck(users = 500, signInsPerUser = 9): Promise<string[]> {
-  const standIns = await startLocalStandIns();
-  const { scope, env } = standIns;
-  try {
-    const end = Date.parse('2026-11-20T18:00:00Z');
-    const store = new DynamoActivityStore(createDocumentClient(), {
-      tableName: env.TABLE_NAME,
-      retentionDays: 35,
-    });
-    const rules = { dedupeSeconds: 30, sessionHours: 24 };
-    await Promise.all(
-      Array.from({ length: users }, async (_, user) => {
-        const signal = {
-          kind: 'login' as const,
+/** On-demand read units of the Queries answered: eventually consistent, 0.5 per 4 KB read (answer size as the measure). */
+function readUnits(answerBytes: readonly number[]): number {
+  return answerBytes.reduce((sum, bytes) => sum + Math.ceil(bytes / 4096) * 0.5, 0);
+}
+
+async function seed(
+  tableName: string,
+  scope: { userPoolId: string; clientId: string },
+  users: number,
+  end: number,
+  days: number,
+): Promise<number> {
+  const client = createDocumentClient();
+  const items: Record<string, unknown>[] = [];
+  for (let day = 0; day < days; day += 1) {
+    for (let user = 0; user < users; user += 1) {
+      for (let index = 0; index < SIGN_INS_PER_DAY; index += 1) {
+        const signIn: LoggedSignIn = {
+          at: end - (day + 1) * DAY + 8 * HOUR + index * 65 * 60_000 + user * 7,
+          kind: 'login',
           triggerSource: 'TokenGeneration_HostedAuth',
           ...scope,
           user: `sub-${user}`,
-          username: `user-${user}`,
         };
-        for (let index = 0; index < signInsPerUser; index += 1) {
-          const at = end - 10 * HOUR + index * 65 * 60_000 + user * 1_000;
-          await recordAuthSignal({ store, rules }, signal, at, { maxAttempts: 5 });
-        }
-      }),
-    );
-    const clock = fixedClock(new Date(end));
-    const deps = { ...buildReLoginCheckDeps(env), clock };
-    const samples: number[] = [];
-    let peakHeap = 0;
-    for (let run = 0; run < 5; run += 1) {
-      const started = performance.now();
-      await captureOutput(() => runReLoginCheck(deps));
-      samples.push(performance.now() - started);
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        items.push(encodeSignIn(signIn, 35));
+      }
     }
-    return [
-      describeTimings(
-        `re-login check, ${users} active users, ${users * signInsPerUser} activity items in 24 h`,
-        samples,
-      ),
-      `process heap after the re-login check runs: ${megabytes(peakHeap)}`,
-    ];
+  }
+  const batches: Record<string, unknown>[][] = [];
+  for (let index = 0; index < items.length; index += 25) batches.push(items.slice(index, index + 25));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++] ?? [];
+        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length > 0) {
+          const { UnprocessedItems } = await client.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+          );
+          pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
+        }
+      }
+    }),
+  );
+  client.destroy();
+  return items.length;
+}
+
+export async function benchReLoginCheck(
+  dynamo: RunningDynamoDbLocal,
+  users: number,
+  historyDays: number,
+): Promise<CheckFigures> {
+  const standIns = await startLocalStandIns({ dynamoDbEndpoint: dynamo.endpoint });
+  const proxy = await startCountingProxy(dynamo.endpoint);
+  const { scope, env } = standIns;
+  try {
+    const end = Date.parse('2026-11-20T18:00:00Z');
+    const seeded = await seed(env.TABLE_NAME, scope, users, end, 1 + historyDays);
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
+    const deps = { ...buildReLoginCheckDeps(env), clock: fixedClock(new Date(end)) };
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 5);
+    const started = performance.now();
+    await captureOutput(() => runReLoginCheck(deps));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    return {
+      activeUsers: users,
+      events: seeded / (1 + historyDays),
+      historyDays,
+      seconds: Math.round(seconds * 100) / 100,
+      peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024),
+      readUnits: readUnits(proxy.answerBytes.get('Query') ?? []),
+    };
   } finally {
+    await proxy.close();
     await standIns.stop();
   }
 }

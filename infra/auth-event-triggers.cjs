@@ -1,10 +1,19 @@
-// The trigger's Cognito events, each switchable by a parameter: a pool can have only one Pre Token
-// Generation function, so teams that already have one attach Post Authentication only.
+// The trigger's Cognito events: one trigger per sign-in by default. Pre Token Generation alone sees
+// sign-ins and refreshes (and fires where Post Authentication misses a federated user's first
+// sign-in). A pool has one Pre Token Generation function at most, so where that slot is taken
+// (attachPreTokenGeneration=false) Post Authentication is attached instead. attachPostAuthentication:
+// auto (the default) = only then; true = always (both attached: the replay counts each sign-in once);
+// false = never.
 module.exports = async ({ resolveVariable }) => {
   const pool = await resolveVariable('param:userPoolName');
-  const enabled = async (name) => String(await resolveVariable(`param:${name}`)) === 'true';
+  const param = async (name) => String(await resolveVariable(`param:${name}`)).trim();
+  const preTokenGeneration = (await param('attachPreTokenGeneration')) === 'true';
+  const postAuthentication = await param('attachPostAuthentication');
+  if (!['auto', 'true', 'false'].includes(postAuthentication)) {
+    throw new Error(`attachPostAuthentication must be auto, true or false, got "${postAuthentication}"`);
+  }
   const events = [];
-  if (await enabled('attachPreTokenGeneration')) {
+  if (preTokenGeneration) {
     const lambdaVersion = await resolveVariable('param:preTokenGenerationVersion');
     events.push({
       cognitoUserPool: {
@@ -16,7 +25,7 @@ module.exports = async ({ resolveVariable }) => {
       },
     });
   }
-  if (await enabled('attachPostAuthentication')) {
+  if (postAuthentication === 'true' || (postAuthentication === 'auto' && !preTokenGeneration)) {
     events.push({
       cognitoUserPool: { pool, trigger: 'PostAuthentication', existing: true, forceDeploy: true },
     });

@@ -4,7 +4,7 @@
  * its standard environment settings; `env` holds the rest of the functions' configuration.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../src/adapters/dynamodb/table-schema';
+import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import type { Env } from '../src/shared/config/env';
 import { startDynamoDbLocal } from '../test/support/dynamodb-local';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../test/support/fake-cloudwatch';

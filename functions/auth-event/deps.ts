@@ -1,57 +1,75 @@
 /** Builds the trigger's real dependencies from the environment, once per cold start. */
 
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { systemClock } from '../../src/adapters/system-clock';
-import { readTrackingSettings } from '../../src/relogins';
+import { attributesShown, readReportIdentityMode, readTrackingSettings } from '../../src/relogins';
 import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
 import { startUp } from '../../src/shared/lambda-startup';
 import { createEmfMetrics, createLogger, type Telemetry } from '../../src/shared/telemetry';
-import { type AuthTriggerDeps, type AuthTriggerStartup, readTriggerBudgetMs } from '../../src/sign-ins';
+import {
+  type AuthTriggerDeps,
+  type AuthTriggerStartup,
+  readTriggerBudgetMs,
+  type SignInLog,
+} from '../../src/sign-ins';
 
-export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): AuthTriggerDeps {
+interface AuthTriggerWiring {
+  deps: AuthTriggerDeps;
+  /** The same log, for the cold-start warm-up. */
+  log: SignInLog;
+}
+
+function buildAuthTrigger(env: Env, clock: Clock): AuthTriggerWiring {
   const budgetMs = readTriggerBudgetMs(env);
-  const tracking = readTrackingSettings(env);
   // A slow first call (cold connection) may use the whole budget; a quick failure (throttling, 5xx)
   // leaves room for one SDK retry. `withinBudget` cuts off whatever is still running at the end.
   const client = createDocumentClient({ maxAttempts: 2, requestTimeoutMs: budgetMs });
+  const log = new DynamoSignInLog(client, readTableSettings(env));
   return {
-    store: new DynamoActivityStore(client, readTableSettings(env)),
-    clock,
-    settings: {
-      trackedClientIds: tracking.trackedClientIds,
-      rules: tracking.rules,
-      budgetMs,
-      maxAttempts: 5,
+    log,
+    deps: {
+      log,
+      clock,
+      settings: {
+        trackedClientIds: readTrackingSettings(env).trackedClientIds,
+        budgetMs,
+        keep: attributesShown(readReportIdentityMode(env)),
+      },
     },
   };
+}
+
+export function buildAuthTriggerDeps(env: Env, clock: Clock = systemClock): AuthTriggerDeps {
+  return buildAuthTrigger(env, clock).deps;
+}
+
+export interface AuthTriggerStart {
+  startup: AuthTriggerStartup;
+  telemetry: Required<Telemetry>;
+  /** The log behind the dependencies, for the cold-start warm-up; absent when the start-up failed. */
+  log?: SignInLog;
 }
 
 /**
  * The cold start: telemetry first (it cannot fail), then the dependencies or the reason they could not
  * be built. A bad deployment must not lock users out: the error is reported on every event instead.
  */
-export async function startAuthTrigger(
-  env: Env,
-  clock: Clock = systemClock,
-): Promise<{ startup: AuthTriggerStartup; telemetry: Required<Telemetry> }> {
+export async function startAuthTrigger(env: Env, clock: Clock = systemClock): Promise<AuthTriggerStart> {
   const logger = createLogger();
   const telemetry = { logger, metrics: createEmfMetrics(readMetricsNamespace(env), logger) };
-  return { startup: await startUp(() => buildAuthTriggerDeps(env, clock)), telemetry };
+  const wiring = await startUp(() => buildAuthTrigger(env, clock));
+  if ('error' in wiring) return { startup: wiring, telemetry };
+  return { startup: { deps: wiring.deps.deps }, telemetry, log: wiring.deps.log };
 }
-
-const WARM_UP_KEY = { userPoolId: 'warm-up', clientId: 'warm-up', user: 'warm-up' };
 
 /**
  * One cheap read during the cold start (outside the per-event budget): loads the SDK's lazy modules,
  * resolves credentials and opens the connection, so the first sign-in of a new container is not the
  * one that runs out of budget. Never throws.
  */
-export async function warmUp(startup: AuthTriggerStartup, timeoutMs = 1_000): Promise<void> {
-  if (!('deps' in startup)) return;
-  await startup.deps.store
-    .readUserState(WARM_UP_KEY, { abortSignal: AbortSignal.timeout(timeoutMs) })
-    .catch(() => undefined);
+export async function warmUp(start: Pick<AuthTriggerStart, 'log'>, timeoutMs = 1_000): Promise<void> {
+  await start.log?.warmUp({ abortSignal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
 }

@@ -6,9 +6,10 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
+import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-directory';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
@@ -26,15 +27,17 @@ export function buildReLoginCheckDeps(env: Env, logger: Logger = createLogger())
   const table = readTableSettings(env);
   const documentClient = createDocumentClient();
   const cloudwatch = new CloudWatchClient({});
+  const cognito = new CognitoIdentityProviderClient({});
   return {
-    activity: new DynamoActivityStore(documentClient, table),
+    signIns: new DynamoSignInLog(documentClient, table),
     notify: {
       ledger: new DynamoNotificationLedger(documentClient, table.tableName),
       chat: createChatPoster(readChatSettings(env), logger),
     },
     metrics: new CloudWatchMetricsPublisher(cloudwatch),
     cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
-    userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
+    userPoolClients: new CognitoUserPoolClients(cognito),
+    userPools: new CognitoUserPoolDirectory(cognito),
     upstream: new DynamoUpstreamReportStore(documentClient, table),
     clock: systemClock,
     logger,

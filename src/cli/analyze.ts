@@ -1,18 +1,17 @@
 /**
- * `relogin-monitor analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]
- * [--client-config FILE] [--proposed-validity-hours N]`: the trigger's domain logic over a JSON Lines
- * file of Cognito trigger events; with the last two, the advice of the scheduled check as well.
+ * `relogin-monitor analyze --events FILE|- [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid]
+ * [--client-config FILE] [--proposed-validity-hours N]`: the scheduled check's replay over a JSON Lines
+ * file (or standard input) of Cognito trigger events, read line by line; with the last two, the advice
+ * of the scheduled check as well.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { AdviceItem } from '../relogins';
+import type { ActivityEvent, AdviceItem } from '../relogins';
 import {
   type ActivitySummary,
+  ActivitySummaryBuilder,
   HEAVY_WINDOW_HOURS,
   type HeavyUserRule,
   readTrackingSettings,
-  replaySignals,
-  summariseActivity,
 } from '../relogins';
 import { parseList } from '../shared/config/env';
 import { round } from '../shared/stats';
@@ -23,7 +22,7 @@ import {
   readAdviceRequest,
   renderAdvice,
 } from './analyze-advice';
-import { parseEventFile, parseIsoTime } from './event-file';
+import { parseIsoTime, readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 export interface AnalyzeReport {
@@ -102,7 +101,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       ...ADVICE_OPTIONS,
     },
   });
-  if (values.events === undefined) throw new UsageError('--events FILE is required');
+  if (values.events === undefined) throw new UsageError('--events FILE is required (- reads standard input)');
   const atOption = values.at === undefined ? undefined : parseIsoTime(values.at);
   if (atOption === null)
     throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
@@ -115,27 +114,36 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       : { trackedClientIds: { value: parseList(clientIds), flag: '--client-ids' } },
   );
   const adviceRequest = await readAdviceRequest(values, io.env);
-  const content = await readFile(values.events, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --events ${values.events}: ${error.code ?? error.message}`);
-  });
-  const parsed = parseEventFile(content, clientsToAnalyse(tracking.trackedClientIds, adviceRequest), {
-    skipInvalid: values['skip-invalid'],
-  });
-  for (const { line, reason } of parsed.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
+  const read = await readTrackedEvents(
+    values.events,
+    io.stdin,
+    clientsToAnalyse(tracking.trackedClientIds, adviceRequest),
+    {
+      skipInvalid: values['skip-invalid'],
+      now: io.clock.now().getTime(),
+    },
+  );
+  for (const { line, reason } of read.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
 
   const heavy: HeavyUserRule = {
     minReLogins: tracking.heavyReLogins,
     windowHours: HEAVY_WINDOW_HOURS,
-    windowEnd: atOption ?? parsed.lastAt ?? 0,
+    windowEnd: atOption ?? read.lastAt ?? 0,
   };
-  const events = replaySignals(parsed.signals, tracking.rules);
-  const summary = summariseActivity(events, heavy);
+  const builder = new ActivitySummaryBuilder(heavy);
+  // Only the advice's what-if needs every event; without it each is summarised and dropped.
+  const kept: ActivityEvent[] = [];
+  read.collector.replay(tracking.rules, (event) => {
+    builder.add(event);
+    if (adviceRequest) kept.push(event);
+  });
+  const summary = builder.result();
   const report: AnalyzeReport = {
     ...toReport(summary),
-    ...(values['skip-invalid'] ? { skippedLines: parsed.invalid.length } : {}),
-    ...(adviceRequest ? { advice: adviceFor(adviceRequest, events, summary, tracking.heavyReLogins) } : {}),
+    ...(values['skip-invalid'] ? { skippedLines: read.invalid.length } : {}),
+    ...(adviceRequest ? { advice: adviceFor(adviceRequest, kept, summary, tracking.heavyReLogins) } : {}),
   };
-  const table = renderTable(report, heavy, parsed.ignored);
+  const table = renderTable(report, heavy, read.ignored);
   const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;
   writeLine(io.stdout, values.json ? JSON.stringify(report) : text);
   return EXIT.ok;

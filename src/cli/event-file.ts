@@ -1,25 +1,18 @@
 /**
- * Reads the JSON Lines event file of `relogin-monitor analyze`: one
- * `{"at": "<ISO-8601>", "event": <Cognito trigger event>}` per line, in any order.
+ * Reads the JSON Lines event file of `relogin-monitor analyze`, line by line: one
+ * `{"at": "<ISO-8601>", "event": <Cognito trigger event>}` per line, in any order. A UTF-8 byte-order
+ * mark is accepted. An `at` that is not a real calendar time, or lies outside a sane range, is a bad
+ * line like any other.
  */
-
-import { readFile } from 'node:fs/promises';
-import type { TimedSignal } from '../relogins';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
 import { UsageError } from './io';
+import { SignInCollector } from './sign-in-collector';
 
 export interface InvalidLine {
   line: number;
   reason: string;
-}
-
-export interface ParsedEventFile {
-  signals: TimedSignal[];
-  /** Well-formed events the monitor does not track (other clients, M2M tokens, other triggers). */
-  ignored: number;
-  invalid: InvalidLine[];
-  /** Epoch ms of the latest line, tracked or not; null for a file without events. */
-  lastAt: number | null;
 }
 
 export class EventFileError extends Error {
@@ -32,15 +25,38 @@ export class EventFileError extends Error {
   }
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** Epoch ms of an ISO-8601 time with a zone that names a real calendar time (no 2026-02-30, no 25:00). */
 export function parseIsoTime(text: unknown): number | null {
-  if (typeof text !== 'string' || !ISO_8601.test(text)) return null;
+  if (typeof text !== 'string') return null;
+  const match = ISO_8601.exec(text);
+  if (match === null) return null;
+  const [, year, month, day, hour, minute, , second = '0'] = match;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? null : at;
+  if (Number.isNaN(at)) return null;
+  // Date.parse rolls 2026-02-30 over into March: check the fields against the calendar instead.
+  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const realDate =
+    calendar.getUTCFullYear() === Number(year) &&
+    calendar.getUTCMonth() === Number(month) - 1 &&
+    calendar.getUTCDate() === Number(day);
+  const realTime = Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+  return realDate && realTime ? at : null;
 }
 
-function parseLine(text: string): { at: number; event: unknown } {
+/** No Cognito sign-in predates 2000. */
+export const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
+/** Clocks drift and zones get mixed up, but not by more than a day. */
+const MAX_FUTURE_MS = 86_400_000;
+
+export interface ReadOptions {
+  skipInvalid: boolean;
+  /** Epoch ms of the run: an `at` more than a day after it is a bad line. */
+  now: number;
+}
+
+function parseLine(text: string, now: number): { at: number; event: unknown } {
   let record: unknown;
   try {
     record = JSON.parse(text);
@@ -52,66 +68,101 @@ function parseLine(text: string): { at: number; event: unknown } {
   }
   const { at: atText, event } = record as Record<string, unknown>;
   const at = parseIsoTime(atText);
-  if (at === null)
+  if (at === null) {
     throw new Error(`"at" must be an ISO-8601 time with a zone, got ${JSON.stringify(atText)}`);
+  }
+  if (at < EARLIEST_EVENT || at > now + MAX_FUTURE_MS) {
+    throw new Error(
+      `"at" must lie between 2000-01-01 and a day after now (${new Date(now).toISOString()}), got ${JSON.stringify(atText)}`,
+    );
+  }
   return { at, event };
 }
 
 /**
- * Calls `visit` with each line's time and event. A line that is not `{"at", "event"}`, or that `visit`
- * rejects by throwing, stops the reading with EventFileError, or with `skipInvalid` is collected.
+ * Calls `visit` with each line's time and event, streaming. A line that is not `{"at", "event"}`, or
+ * that `visit` rejects by throwing, stops the reading with EventFileError, or with `skipInvalid` is
+ * collected.
  */
-export function forEachEventLine(
-  content: string,
-  options: { skipInvalid: boolean },
+export async function forEachEventLine(
+  input: NodeJS.ReadableStream,
+  options: ReadOptions,
   visit: (at: number, event: unknown) => void,
-): InvalidLine[] {
+): Promise<InvalidLine[]> {
   const invalid: InvalidLine[] = [];
-  content.split('\n').forEach((text, index) => {
-    if (text.trim() === '') return;
-    const line = index + 1;
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  for await (const raw of lines) {
+    line += 1;
+    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (text.trim() === '') continue;
     try {
-      const { at, event } = parseLine(text);
+      const { at, event } = parseLine(text, options.now);
       visit(at, event);
     } catch (error) {
       const reason = (error as Error).message;
-      if (!options.skipInvalid) throw new EventFileError(line, reason);
+      if (!options.skipInvalid) {
+        lines.close();
+        throw new EventFileError(line, reason);
+      }
       invalid.push({ line, reason });
     }
-  });
+  }
   return invalid;
 }
 
-/** @throws EventFileError on the first bad line unless `skipInvalid`, which collects them instead. */
-export function parseEventFile(
-  content: string,
-  trackedClientIds: ReadonlySet<string>,
-  options: { skipInvalid: boolean },
-): ParsedEventFile {
-  const result: ParsedEventFile = { signals: [], ignored: 0, invalid: [], lastAt: null };
-  result.invalid = forEachEventLine(content, options, (at, event) => {
-    let classification: ReturnType<typeof classifyAuthEvent>;
-    try {
-      classification = classifyAuthEvent(event, trackedClientIds);
-    } catch (error) {
-      if (error instanceof InvalidAuthEventError) throw new Error(`event: ${error.message}`);
-      throw error;
-    }
-    result.lastAt = Math.max(result.lastAt ?? at, at);
-    if (classification.tracked) result.signals.push({ at, signal: classification.signal });
-    else result.ignored += 1;
-  });
-  return result;
-}
-
-/** Reads and parses an events file; an unreadable file is a UsageError naming it. */
-export async function readEventFile(
+/**
+ * The stream of `--events`: a file, or standard input for `-`. A file that cannot be opened is a
+ * usage error (a wrong path); a failure while reading is not, and surfaces from the reading itself.
+ */
+export async function openEventSource(
   path: string,
-  trackedClientIds: ReadonlySet<string>,
-  options: { skipInvalid: boolean },
-): Promise<ParsedEventFile> {
-  const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  stdin: NodeJS.ReadableStream,
+): Promise<{ stream: NodeJS.ReadableStream; close(): Promise<void> }> {
+  if (path === '-') {
+    stdin.setEncoding?.('utf8');
+    return { stream: stdin, close: async () => undefined };
+  }
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${path}: ${error.code ?? error.message}`);
   });
-  return parseEventFile(content, trackedClientIds, options);
+  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20 });
+  return { stream, close: () => handle.close().catch(() => undefined) };
+}
+
+export interface TrackedEvents {
+  collector: SignInCollector;
+  /** Well-formed events the monitor does not track (other clients, M2M tokens, other triggers). */
+  ignored: number;
+  invalid: InvalidLine[];
+  /** Epoch ms of the latest line, tracked or not; null for a file without events. */
+  lastAt: number | null;
+}
+
+/** The tracked signals of `--events` (a file, or `-` for standard input), read line by line. */
+export async function readTrackedEvents(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  trackedClientIds: ReadonlySet<string>,
+  options: { skipInvalid: boolean; now: number },
+): Promise<TrackedEvents> {
+  const read: TrackedEvents = { collector: new SignInCollector(), ignored: 0, invalid: [], lastAt: null };
+  const source = await openEventSource(path, stdin);
+  try {
+    read.invalid = await forEachEventLine(source.stream, options, (at, event) => {
+      let classification: ReturnType<typeof classifyAuthEvent>;
+      try {
+        classification = classifyAuthEvent(event, trackedClientIds);
+      } catch (error) {
+        if (error instanceof InvalidAuthEventError) throw new Error(`event: ${error.message}`);
+        throw error;
+      }
+      read.lastAt = Math.max(read.lastAt ?? at, at);
+      if (classification.tracked) read.collector.add(at, classification.signal);
+      else read.ignored += 1;
+    });
+  } finally {
+    await source.close();
+  }
+  return read;
 }

@@ -1,5 +1,5 @@
 /**
- * `relogin-monitor report --events FILE --out DIR [--period week|day] [--at ISO] [--timezone Z]
+ * `relogin-monitor report --events FILE|- --out DIR [--period week|day] [--at ISO] [--timezone Z]
  * [--client-config FILE]`: the periodic report from a JSON Lines events file, with no AWS: `report.md`,
  * a self-contained `report.html` and the chart `relogins.png`, made by the same modules as the
  * scheduled report.
@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VegaPngRenderer } from '../adapters/chart/vega-png-renderer';
 import {
+  type ActivityEvent,
   readMinutesPerReLogin,
   readProposedValidityHours,
   readReportIdentity,
   readTrackingSettings,
-  replaySignals,
   userLabeler,
 } from '../relogins';
 import {
@@ -35,7 +35,7 @@ import {
 } from '../reports';
 import type { Env } from '../shared/config/env';
 import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
-import { parseIsoTime, readEventFile } from './event-file';
+import { parseIsoTime, readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** Offline, the people in the file are the operator's own data: label them by user name unless told otherwise. */
@@ -71,9 +71,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
 
   const tracking = readTrackingSettings(io.env);
   const advice = await readAdviceRequest({ 'client-config': values['client-config'] }, io.env);
-  const parsed = await readEventFile(values.events, clientsToAnalyse(tracking.trackedClientIds, advice), {
-    skipInvalid: false,
-  });
+  const parsed = await readTrackedEvents(
+    values.events,
+    io.stdin,
+    clientsToAnalyse(tracking.trackedClientIds, advice),
+    { skipInvalid: false, now: io.clock.now().getTime() },
+  );
   if (parsed.lastAt === null && at === undefined) {
     throw new UsageError(`--events ${values.events} holds no events: give --at to report an empty period`);
   }
@@ -81,7 +84,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     at === undefined
       ? periodContaining(parsed.lastAt ?? 0, kind, timeZone)
       : lastCompletePeriod(at, kind, timeZone);
-  const events = replaySignals(parsed.signals, tracking.rules);
+  const events: ActivityEvent[] = [];
+  parsed.collector.replay(tracking.rules, (event) => events.push(event));
   const clientIds = [...new Set(events.map((event) => event.clientId))].sort();
   const report = buildPlatformReport({
     userPoolId: events[0]?.userPoolId ?? 'unknown',

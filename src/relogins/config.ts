@@ -14,7 +14,7 @@ import {
 import { readMetricsNamespace } from '../shared/config/settings';
 import { HEAVY_WINDOW_HOURS } from './domain/activity-summary';
 import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
-import { REPORT_IDENTITIES, type ReportIdentity } from './domain/report-identity';
+import { REPORT_IDENTITIES, type ReportIdentity, type ReportIdentityMode } from './domain/report-identity';
 import { DEFAULT_SESSION_RULES, type SessionRules } from './domain/session-rules';
 
 export interface TrackingSettings {
@@ -39,8 +39,13 @@ export function readTrackingSettings(
 }
 
 export interface ReLoginCheckSettings {
-  userPoolId: string;
+  /** USER_POOL_ID; when unset the check finds the pool by `userPoolName`. */
+  userPoolId?: string;
+  /** USER_POOL_NAME: the pool the trigger is attached to. */
+  userPoolName?: string;
+  /** App clients to check; empty means every client of the pool with activity in the window. */
   clientIds: string[];
+  rules: SessionRules;
   heavyReLogins: number;
   windowHours: number;
   minutesPerReLogin: number;
@@ -80,22 +85,29 @@ export function readMinutesPerReLogin(env: Env): number {
   return positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5);
 }
 
+export function readReportIdentityMode(env: Env): ReportIdentityMode {
+  return oneOf(env, 'REPORT_IDENTITY', REPORT_IDENTITIES, 'hashed');
+}
+
 export function readReportIdentity(env: Env): ReportIdentity {
-  const mode = oneOf(env, 'REPORT_IDENTITY', REPORT_IDENTITIES, 'hashed');
+  const mode = readReportIdentityMode(env);
   if (mode !== 'hashed') return { mode };
   return { mode, key: requiredString(env, 'REPORT_HASH_KEY') };
 }
 
 export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
-  const clientIds = stringList(env, 'ARGOCD_CLIENT_IDS');
-  if (clientIds.length === 0) {
-    throw new ConfigError('ARGOCD_CLIENT_IDS must list the Argo CD app client ids to check');
-  }
+  const tracking = readTrackingSettings(env);
   const dashboardName = optionalString(env, 'METRICS_DASHBOARD');
+  const userPoolId = optionalString(env, 'USER_POOL_ID');
+  const userPoolName = optionalString(env, 'USER_POOL_NAME');
+  if (userPoolId === undefined && userPoolName === undefined) {
+    throw new ConfigError('USER_POOL_ID or USER_POOL_NAME is required but neither is set');
+  }
   return {
-    userPoolId: requiredString(env, 'USER_POOL_ID'),
-    clientIds,
-    heavyReLogins: readTrackingSettings(env).heavyReLogins,
+    ...(userPoolId === undefined ? { userPoolName } : { userPoolId }),
+    clientIds: [...tracking.trackedClientIds],
+    rules: tracking.rules,
+    heavyReLogins: tracking.heavyReLogins,
     windowHours: HEAVY_WINDOW_HOURS,
     minutesPerReLogin: readMinutesPerReLogin(env),
     proposedValidityHours: readProposedValidityHours(env),

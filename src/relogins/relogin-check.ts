@@ -1,8 +1,10 @@
 /**
- * The scheduled re-login check, per tracked app client: read the last 24 h of activity (Queries),
- * the client's token settings and Cognito's own counts, build the report and advice, publish the
- * aggregate metrics and, when due, post to Slack once (notify-once): the alert, its follow-ups in the
- * alert's thread (cooldown, worsening), the recovery, and the weekly stop-gap reminder
+ * The scheduled re-login check of one pool: read the sign-in log of the window plus the preceding
+ * ARGOCD_SESSION_HOURS (Queries), replay it once, publish each completed hour's classified metrics
+ * exactly once (`publish-hourly-metrics.ts`); then per app client (ARGOCD_CLIENT_IDS, or every client
+ * with activity) read the token settings and Cognito's own counts, build the report and advice, publish
+ * the aggregate metrics and, when due, post to Slack once (notify-once): the alert, its follow-ups in
+ * the alert's thread (cooldown, worsening), the recovery, and the weekly stop-gap reminder
  * (`domain/relogin-episode.ts`).
  *
  * Every client's metrics are published before the first Slack post: rate-limit waits (up to 3 × 30 s
@@ -28,9 +30,10 @@ import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-cat
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { round } from '../shared/stats';
 import { errorDetails } from '../shared/telemetry';
-import type { ActivityStore } from '../sign-ins';
+import type { SignInLog } from '../sign-ins';
 import type { UpstreamReport, UpstreamReportStore } from '../upstream';
 import type { ReLoginCheckSettings } from './config';
+import type { ActivityEvent } from './domain/activity';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
 import {
   episodeFigures,
@@ -38,6 +41,7 @@ import {
   recoveryMessage,
   stopGapReminderMessage,
 } from './domain/episode-messages';
+import { HOUR_MS, MAX_CATCH_UP_HOURS } from './domain/hourly-metrics';
 import { reLoginAlertMessage } from './domain/relogin-alert-message';
 import {
   type EpisodeMessage,
@@ -49,15 +53,20 @@ import {
   withPostedThread,
 } from './domain/relogin-episode';
 import { buildReLoginReport, type ReLoginReport } from './domain/relogin-report';
+import { replaySignIns } from './domain/replay';
 import { userLabeler } from './domain/report-identity';
 import type { CognitoUsageReader } from './ports/cognito-usage';
+import type { UserPoolDirectory } from './ports/user-pool-directory';
+import { claimHourlyMetrics, settlingOnFirstPublish } from './publish-hourly-metrics';
 
 export interface ReLoginCheckDeps {
-  activity: Pick<ActivityStore, 'listActivity'>;
+  signIns: Pick<SignInLog, 'list'>;
   notify: NotificationDeps;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
   userPoolClients: UserPoolClientReader;
+  /** Finds the pool by USER_POOL_NAME when USER_POOL_ID is not set. */
+  userPools?: UserPoolDirectory;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
   upstream?: Pick<UpstreamReportStore, 'latest'>;
   clock: Clock;
@@ -67,6 +76,9 @@ export interface ReLoginCheckDeps {
 
 /** What happened to this run's Slack message for the client (alert, follow-up, recovery or reminder). */
 export type AlertOutcome = Exclude<NotifyOutcome, 'recorded'>;
+
+/** The dependencies once the pool's id is known. */
+type PoolDeps = ReLoginCheckDeps & { settings: ReLoginCheckSettings & { userPoolId: string } };
 
 export type ClientCheckResult =
   | {
@@ -203,15 +215,19 @@ async function alertIfDue(
   return outcome === 'recorded' ? 'not-due' : outcome;
 }
 
-/** One client's report; throws when its activity cannot be read. */
+/** One client's report over the window's events. */
 async function reportClient(
-  deps: ReLoginCheckDeps,
+  deps: PoolDeps,
   clientId: string,
-  { from, now, upstream }: { from: number; now: number; upstream: UpstreamReport | null },
+  {
+    from,
+    now,
+    upstream,
+    events,
+  }: { from: number; now: number; upstream: UpstreamReport | null; events: readonly ActivityEvent[] },
 ): Promise<ReLoginReport> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
-  const events = await deps.activity.listActivity(scope, from, now);
   const [tokenValidity, cognito] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
@@ -223,9 +239,36 @@ async function reportClient(
   return buildReLoginReport({ ...scope, windowEnd: now, events, tokenValidity, cognito, upstream }, settings);
 }
 
+/**
+ * The pool's activity, replayed once, per client: ARGOCD_CLIENT_IDS, or every client seen since the
+ * oldest hour the hourly metrics may still publish. The read starts ARGOCD_SESSION_HOURS before that,
+ * so a login early on is classified (re-login or session start) as it would be with full history.
+ */
+async function replayedActivity(deps: PoolDeps, now: number): Promise<Map<string, ActivityEvent[]>> {
+  const { settings } = deps;
+  const oldest = Math.min(
+    now - settings.windowHours * HOUR_MS,
+    Math.floor(now / HOUR_MS - MAX_CATCH_UP_HOURS) * HOUR_MS,
+  );
+  const signIns = await deps.signIns.list(
+    settings.userPoolId,
+    oldest - settings.rules.sessionHours * HOUR_MS,
+    now + 1,
+  );
+  const byClient = new Map<string, ActivityEvent[]>(settings.clientIds.map((clientId) => [clientId, []]));
+  for (const event of replaySignIns(signIns, settings.rules)) {
+    if (event.at < oldest) continue;
+    const events = byClient.get(event.clientId) ?? (settings.clientIds.length === 0 ? [] : undefined);
+    if (events === undefined) continue;
+    events.push(event);
+    byClient.set(event.clientId, events);
+  }
+  return byClient;
+}
+
 /** One client's failure (its activity unreadable, a bad item) must not hide the others' reports. */
 function checkFailed(
-  deps: ReLoginCheckDeps,
+  deps: PoolDeps,
   clientId: string,
   error: unknown,
   now: number,
@@ -241,23 +284,64 @@ function checkFailed(
   };
 }
 
+async function poolDeps(deps: ReLoginCheckDeps): Promise<PoolDeps> {
+  const { settings } = deps;
+  if (settings.userPoolId !== undefined)
+    return { ...deps, settings: { ...settings, userPoolId: settings.userPoolId } };
+  const { userPoolName } = settings;
+  if (userPoolName === undefined || deps.userPools === undefined) {
+    throw new Error('the re-login check needs USER_POOL_ID, or USER_POOL_NAME and a way to look it up');
+  }
+  const userPoolId = await deps.userPools.idByName(userPoolName);
+  return { ...deps, settings: { ...settings, userPoolId } };
+}
+
 /** `deadline`: when to stop waiting on Slack (from the Lambda context); alerts not sent are retried next run. */
 export async function runReLoginCheck(
-  deps: ReLoginCheckDeps,
+  unresolved: ReLoginCheckDeps,
   { deadline = NO_DEADLINE }: { deadline?: Deadline } = {},
 ): Promise<ClientCheckResult[]> {
+  const deps = await poolDeps(unresolved);
   const { settings, clock } = deps;
   const now = clock.now().getTime();
   const from = now - settings.windowHours * 3_600_000;
   const source = deps.upstream;
   const upstream =
     source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest(now));
-  // 1. Every client's report, and its metrics published before any Slack post.
   const data: MetricDatum[] = [];
   const checked: ({ report: ReLoginReport } | { failed: ClientCheckResult })[] = [];
-  for (const clientId of settings.clientIds) {
+  let activity: Map<string, ActivityEvent[]>;
+  try {
+    activity = await replayedActivity(deps, now);
+  } catch (error) {
+    // Without the log there is nothing to check; with no client named there is no one to count it for.
+    if (settings.clientIds.length === 0) throw error;
+    activity = new Map();
+    for (const clientId of settings.clientIds) {
+      const { datum, result } = checkFailed(deps, clientId, error, now);
+      data.push(datum);
+      checked.push({ failed: result });
+    }
+  }
+  // 1. The completed hours' classified metrics, claimed so that each is published once.
+  const hours = await claimHourlyMetrics(
+    { ...deps, ledger: deps.notify.ledger },
+    [...activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
+  );
+  data.push(...hours.data);
+  for (const { clientId, error } of hours.failed) {
+    const { datum, result } = checkFailed(deps, clientId, error, now);
+    data.push(datum);
+    checked.push({ failed: result });
+    activity.delete(clientId);
+  }
+  // 2. Every client's report, and its metrics published with those hours before any Slack post.
+  for (const [clientId, events] of activity) {
     try {
-      const report = await reportClient(deps, clientId, { from, now, upstream });
+      const inWindow = events.filter((event) => event.at > from && event.at <= now);
+      // A client found by its activity is reported only while it has some in the window.
+      if (settings.clientIds.length === 0 && inWindow.length === 0) continue;
+      const report = await reportClient(deps, clientId, { from, now, upstream, events: inWindow });
       data.push(...reportMetrics(report, now));
       checked.push({ report });
     } catch (error) {
@@ -266,35 +350,40 @@ export async function runReLoginCheck(
       checked.push({ failed: result });
     }
   }
-  // 2. The alerts, when due; their failures in a second, small publish.
-  return publishThenNotify(deps.metrics, settings.namespace, data, async () => {
-    const failures: MetricDatum[] = [];
-    const results: ClientCheckResult[] = [];
-    for (const entry of checked) {
-      if ('failed' in entry) {
-        results.push(entry.failed);
-        continue;
-      }
-      const { report } = entry;
-      const { clientId } = report;
-      try {
-        const alert = await alertIfDue(deps, report, { now, deadline });
-        if (alert === 'failed') {
-          failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+  // 3. The alerts, when due; their failures in a second, small publish.
+  return publishThenNotify(
+    settlingOnFirstPublish(deps.metrics, hours),
+    settings.namespace,
+    data,
+    async () => {
+      const failures: MetricDatum[] = [];
+      const results: ClientCheckResult[] = [];
+      for (const entry of checked) {
+        if ('failed' in entry) {
+          results.push(entry.failed);
+          continue;
         }
-        results.push({
-          clientId,
-          activeUsers: report.totals.activeUsers,
-          heavyUsers: report.heavyUsers.length,
-          advice: report.advice.map((item) => item.id),
-          alert,
-        });
-      } catch (error) {
-        const { datum, result } = checkFailed(deps, clientId, error, now);
-        failures.push(datum);
-        results.push(result);
+        const { report } = entry;
+        const { clientId } = report;
+        try {
+          const alert = await alertIfDue(deps, report, { now, deadline });
+          if (alert === 'failed') {
+            failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+          }
+          results.push({
+            clientId,
+            activeUsers: report.totals.activeUsers,
+            heavyUsers: report.heavyUsers.length,
+            advice: report.advice.map((item) => item.id),
+            alert,
+          });
+        } catch (error) {
+          const { datum, result } = checkFailed(deps, clientId, error, now);
+          failures.push(datum);
+          results.push(result);
+        }
       }
-    }
-    return { result: results, failures };
-  });
+      return { result: results, failures };
+    },
+  );
 }

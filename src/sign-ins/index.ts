@@ -1,14 +1,11 @@
 export { MAX_TRIGGER_BUDGET_MS, readTriggerBudgetMs } from './config';
 export type { AuthSignal, SignalKind } from './domain/auth-signal';
 export { classifyAuthEvent, InvalidAuthEventError } from './domain/auth-signal';
-export type { AuthTriggerDeps, AuthTriggerStartup, AuthTriggerTelemetry } from './handle-auth-trigger';
-export { handleAuthTrigger } from './handle-auth-trigger';
 export type {
-  ActivityStore,
-  CallOptions,
-  ClientScope,
-  StoredUserState,
-  UserKey,
-} from './ports/activity-store';
-export { StaleStateError } from './ports/activity-store';
-export { recordAuthSignal } from './record-auth-signal';
+  AuthTriggerDeps,
+  AuthTriggerStartup,
+  AuthTriggerTelemetry,
+  KeptAttributes,
+} from './handle-auth-trigger';
+export { handleAuthTrigger, toLoggedSignIn } from './handle-auth-trigger';
+export type { CallOptions, LoggedSignIn, SignInLog } from './ports/sign-in-log';

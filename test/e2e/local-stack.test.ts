@@ -18,7 +18,7 @@ describe('End to end: the local stack on the sample week', () => {
     });
 
     // Assess: the trigger counted sign-ins and lost none.
-    expect(result.replayed.metrics.Logins).toBeGreaterThan(300);
+    expect(result.replayed.metrics.SignInEvents).toBeGreaterThan(300);
     expect(result.replayed.metrics.RecordFailures).toBeUndefined();
     // The upstream watch found the releases with the fix and announced the fix once, every line in one
     // message; its prerequisite (#23727) only inside it.
@@ -39,6 +39,8 @@ describe('End to end: the local stack on the sample week', () => {
     ]);
     const published = new Set(result.cloudwatch.map((datum) => datum.name));
     for (const name of [
+      'Logins',
+      'ReLogins',
       'ActiveUsers',
       'HeavyReLoginUsers',
       'ReLoginIntervalP50',

@@ -3,8 +3,9 @@
  * handler module through a Lambda Invoke endpoint; the handler records into DynamoDB Local and writes EMF.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
+import { replaySignIns } from '../../src/relogins';
 import { type CognitoLocal, startCognitoLocal } from '../support/cognito-local';
 import { createPoolWithUser, type LocalPoolUser, refresh, signIn } from '../support/cognito-users';
 import { createTestTable } from '../support/dynamodb';
@@ -31,8 +32,8 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
     user = await createPoolWithUser(cognito.endpoint);
     vi.stubEnv('TABLE_NAME', tableName);
     vi.stubEnv('ARGOCD_CLIENT_IDS', user.clientId);
-    // One second, so the test can sign in twice without waiting half a minute.
-    vi.stubEnv('DEDUPE_SECONDS', '1');
+    // The log keeps the email only where the reports show it.
+    vi.stubEnv('REPORT_IDENTITY', 'email');
     // The budget's cut-off has its own fault tests; here a loaded CI machine must not lose a sign-in.
     vi.stubEnv('TRIGGER_BUDGET_MS', '2000');
     vi.resetModules();
@@ -45,7 +46,7 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
     await lambda?.close();
   });
 
-  it('should record a sign-in once, a second sign-in as a re-login, and a refresh', async () => {
+  it('should log every trigger event, which the replay counts as a sign-in, a re-login and a refresh', async () => {
     // Act
     const started = Date.now();
     const { output } = await captureOutput(async () => {
@@ -63,12 +64,11 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
       'TokenGeneration_Authentication',
       'TokenGeneration_RefreshTokens',
     ]);
-    const store = new DynamoActivityStore(createDocumentClient(), { tableName, retentionDays: 35 });
-    const events = await store.listActivity(
-      { userPoolId: user.userPoolId, clientId: user.clientId },
-      started - 1,
-      Date.now(),
-    );
+    const log = new DynamoSignInLog(createDocumentClient(), { tableName, retentionDays: 35 });
+    const signIns = await log.list(user.userPoolId, started, Date.now() + 1);
+    expect(signIns).toHaveLength(5);
+    // A dedupe window of one second, so the test can sign in twice without waiting half a minute.
+    const events = replaySignIns(signIns, { dedupeSeconds: 1, sessionHours: 24 });
     expect(events.map((event) => [event.kind, event.email])).toEqual([
       ['session-start', 'alice@example.com'],
       ['re-login', 'alice@example.com'],
@@ -80,7 +80,8 @@ describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () 
     expect(new Set(events.map((event) => event.user))).toEqual(new Set([sub]));
     expect(events[1]?.intervalMinutes).toBeGreaterThan(1.2 / 60 - 0.001);
     const totals = metricTotals(output.metrics);
-    expect(totals).toMatchObject({ Logins: 2, ReLogins: 1, TokenRefreshes: 1 });
+    // The trigger counts what it saw: four sign-in events (two triggers each), one refresh.
+    expect(totals).toMatchObject({ SignInEvents: 4, TokenRefreshEvents: 1 });
     expect(totals.RecordFailures).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthTrigger, warmUp } from '../../functions/auth-event/deps';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
+import { replaySignIns } from '../../src/relogins';
 import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
+import { startCountingProxy } from '../support/counting-proxy';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
 import { captureOutput, metricTotals } from '../support/emf';
 import { type LocalEndpoint, silentEndpoint, throttlingDynamoDb } from '../support/faulty-endpoints';
@@ -20,6 +22,17 @@ const BOUND_MS = BUDGET_MS + 250;
 const hostedAuth = cognitoFixture('pre-token-v1-hosted-auth');
 const postAuth = cognitoFixture('post-authentication');
 const scope = { userPoolId: 'ap-northeast-1_EXAMPLE', clientId: 'argocdclient0example0000001' };
+
+const rules = { dedupeSeconds: 30, sessionHours: 24 };
+
+/** What the log holds for the fixtures' pool over the last minute. */
+function logged(tableName: string) {
+  return new DynamoSignInLog(createDocumentClient(), { tableName, retentionDays: 35 }).list(
+    scope.userPoolId,
+    Date.now() - 60_000,
+    Date.now() + 1,
+  );
+}
 
 function env(tableName: string, extra: Record<string, string> = {}) {
   return {
@@ -52,7 +65,7 @@ describe('Lambda: auth-event handler', () => {
     tableName = await createTestTable('trigger');
   });
 
-  it('should record a sign-in through the deployed handler module and return the event as it came', async () => {
+  it('should append a sign-in through the deployed handler module and return the event as it came', async () => {
     // Prepare: the real module, wired from process.env at import time as on a cold start.
     useLocalDynamoDb();
     vi.stubEnv('TABLE_NAME', tableName);
@@ -68,12 +81,14 @@ describe('Lambda: auth-event handler', () => {
     // Assess
     expect(result).toBe(event);
     expect(result).toEqual(hostedAuth);
-    const stored = await new DynamoActivityStore(createDocumentClient(), {
-      tableName,
-      retentionDays: 35,
-    }).listActivity(scope, Date.now() - 60_000, Date.now());
-    expect(stored.map((item) => [item.kind, item.username])).toEqual([['session-start', 'alice']]);
-    expect(metricTotals(output.metrics)).toEqual({ Logins: 1 });
+    const stored = replaySignIns(await logged(tableName), rules);
+    expect(stored.map((item) => [item.kind, item.user])).toEqual([
+      ['session-start', '0b6c3a5e-1111-4f3a-9c1e-5a7d2f9e0001'],
+    ]);
+    // REPORT_IDENTITY is hashed by default: no user name or email in the log.
+    expect(stored[0]?.username).toBeUndefined();
+    expect(stored[0]?.email).toBeUndefined();
+    expect(metricTotals(output.metrics)).toEqual({ SignInEvents: 1 });
     const [line] = output.metrics;
     expect(line?._aws).toMatchObject({
       CloudWatchMetrics: [{ Namespace: 'Test/Auth', Dimensions: [['UserPoolId', 'ClientId']] }],
@@ -81,7 +96,7 @@ describe('Lambda: auth-event handler', () => {
     expect(line).toMatchObject({ UserPoolId: scope.userPoolId, ClientId: scope.clientId });
   });
 
-  it('should count a sign-in that fires both triggers once, and a refresh as a refresh', async () => {
+  it('should log a sign-in that fires both triggers twice, which the replay counts once, and a refresh as a refresh', async () => {
     // Prepare
     useLocalDynamoDb();
     const table = await createTestTable('trigger');
@@ -95,10 +110,40 @@ describe('Lambda: auth-event handler', () => {
       request: postAuth.request,
     });
 
-    // Assess
-    expect(metricTotals(first.output.metrics)).toEqual({ Logins: 1 });
-    expect(second.output.metrics).toEqual([]);
-    expect(metricTotals(refreshed.output.metrics)).toEqual({ TokenRefreshes: 1 });
+    // Assess: the trigger counts events, the replay decides what they were.
+    expect(metricTotals(first.output.metrics)).toEqual({ SignInEvents: 1 });
+    expect(metricTotals(second.output.metrics)).toEqual({ SignInEvents: 1 });
+    expect(metricTotals(refreshed.output.metrics)).toEqual({ TokenRefreshEvents: 1 });
+    const signIns = await logged(table);
+    expect(signIns).toHaveLength(3);
+    expect(replaySignIns(signIns, rules).map((event) => event.kind)).toEqual(['session-start', 'refresh']);
+  });
+
+  it('should make exactly one DynamoDB request, a PutItem, per tracked event', async () => {
+    // Prepare
+    const proxy = await startCountingProxy(useLocalDynamoDb());
+    const table = await createTestTable('trigger');
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', proxy.url);
+    try {
+      const start = await startAuthTrigger(env(table, { REPORT_IDENTITY: 'email' }));
+      await warmUp(start);
+      const afterWarmUp = proxy.operations.length;
+
+      // Act
+      for (let index = 0; index < 5; index += 1) {
+        await captureOutput(() =>
+          handleAuthTrigger(start.startup, start.telemetry, structuredClone(hostedAuth)),
+        );
+      }
+
+      // Assess
+      expect(proxy.operations.slice(afterWarmUp)).toEqual(Array(5).fill('PutItem'));
+      const [signIn] = await logged(table);
+      expect(signIn).toMatchObject({ username: 'alice', email: 'alice@example.com' });
+    } finally {
+      vi.unstubAllEnvs();
+      await proxy.close();
+    }
   });
 
   it('should ignore untracked clients and machine-to-machine tokens without writing anything', async () => {
@@ -114,11 +159,7 @@ describe('Lambda: auth-event handler', () => {
       expect(outcome.unchanged).toBe(true);
       expect(outcome.output.metrics).toEqual([]);
     }
-    const stored = await new DynamoActivityStore(createDocumentClient(), {
-      tableName: table,
-      retentionDays: 35,
-    }).listActivity(scope, Date.now() - 60_000, Date.now());
-    expect(stored).toEqual([]);
+    expect(await logged(table)).toEqual([]);
   });
 
   describe('when things go wrong, the sign-in still goes through', () => {
@@ -181,9 +222,9 @@ describe('Lambda: auth-event handler', () => {
       const silent = await silentEndpoint();
       endpoints.push(silent);
       vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', silent.url);
-      const { startup } = await startAuthTrigger(env(tableName));
+      const start = await startAuthTrigger(env(tableName));
       const started = performance.now();
-      await expect(warmUp(startup, 200)).resolves.toBeUndefined();
+      await expect(warmUp(start, 200)).resolves.toBeUndefined();
       expect(performance.now() - started).toBeLessThan(200 + 250);
       expect(silent.requests()).toBe(1);
     });

@@ -72,7 +72,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     ]);
   }, 180_000);
 
-  it('should package the trigger for nodejs22.x with its table, both triggers and least-privilege IAM', () => {
+  it('should package the trigger for nodejs22.x with its table, one trigger and least-privilege IAM', () => {
     const { dir, template } = packaged;
     const resources = template.Resources;
     const trigger = resources.AuthEventLambdaFunction?.Properties;
@@ -89,10 +89,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     });
     const pool = Object.values(resources).find((item) => item.Type === 'Custom::CognitoUserPool');
     expect(pool?.Properties.UserPoolName).toBe('team-pool');
-    expect(cognitoTriggers(template)).toEqual([
-      { Trigger: 'PreTokenGeneration', LambdaVersion: 'V2_0' },
-      { Trigger: 'PostAuthentication' },
-    ]);
+    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PreTokenGeneration', LambdaVersion: 'V2_0' }]);
 
     const policies = resources.AuthEventRole?.Properties.Policies as {
       PolicyDocument: { Statement: unknown[] };
@@ -100,12 +97,18 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     const policy = policies[0];
     expect(policy?.PolicyDocument.Statement).toContainEqual({
       Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      Action: 'dynamodb:PutItem',
       Resource: { 'Fn::GetAtt': ['ActivityTable', 'Arn'] },
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'ACTIVITY#*'] } },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SIGNIN#*'] } },
+    });
+    expect(policy?.PolicyDocument.Statement).toContainEqual({
+      Effect: 'Allow',
+      Action: 'dynamodb:GetItem',
+      Resource: { 'Fn::GetAtt': ['ActivityTable', 'Arn'] },
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['WARMUP'] } },
     });
     const actions = policy?.PolicyDocument.Statement.flatMap(
-      (statement) => (statement as { Action: string[] }).Action,
+      (statement) => (statement as { Action: string | string[] }).Action,
     );
     expect(actions?.every((action) => !action.includes('*'))).toBe(true);
   });
@@ -303,10 +306,14 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PostAuthentication' }]);
   });
 
-  it('should schedule the re-login check only when userPoolId and argocdClientIds are set', async () => {
+  it('should schedule the re-login check in every deployment, finding the pool by name without userPoolId', async () => {
     const { template } = await packagedWithDefaults();
     expect(template.Resources.ReloginCheckLambdaFunction).toBeDefined();
-    expect(scheduleRule(template, 'ReloginCheck')).toBeUndefined();
+    expect(scheduleRule(template, 'ReloginCheck')?.[1].Properties.ScheduleExpression).toBe('rate(1 hour)');
+    const check = template.Resources.ReloginCheckLambdaFunction as Template['Resources'][string];
+    const env = (check.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.USER_POOL_NAME).toBe('argocd-users');
+    expect(JSON.stringify(template.Resources.ReloginCheckRole)).toContain('cognito-idp:ListUserPools');
     expect(scheduleRule(template, 'UpstreamWatch')?.[1].Properties.ScheduleExpression).toBe('rate(6 hours)');
     expect(Object.values(template.Resources).some((item) => item.Type === 'AWS::Scheduler::Schedule')).toBe(
       false,

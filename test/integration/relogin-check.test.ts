@@ -1,15 +1,14 @@
 /**
- * The scheduled re-login check end to end through its real adapters: DynamoDB Local (activity and
+ * The scheduled re-login check end to end through its real adapters: DynamoDB Local (sign-in log and
  * ledger), the fake Slack Web API, and local stand-ins speaking CloudWatch's and Cognito's JSON protocols.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
-import { recordAuthSignal } from '../../src/sign-ins/record-auth-signal';
 import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
 import { captureOutput } from '../support/emf';
@@ -22,7 +21,6 @@ const POOL = 'ap-northeast-1_EXAMPLE';
 const CLIENT = 'argocdclient0example0000001';
 const DAY_START = Date.parse('2026-11-24T00:00:00Z');
 const HOUR = 3_600_000;
-const rules = { dedupeSeconds: 30, sessionHours: 24 };
 
 describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and Cognito stand-ins)', () => {
   const documentClient = createDocumentClient();
@@ -75,19 +73,19 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     hours: number,
     clientId = CLIENT,
   ): Promise<void> {
-    const store = new DynamoActivityStore(documentClient, { tableName, retentionDays: 35 });
+    const log = new DynamoSignInLog(documentClient, { tableName, retentionDays: 35 });
     for (const user of users) {
       for (let hour = 0; hour <= hours; hour += 1) {
-        const signal = {
-          kind: 'login' as const,
+        await log.append({
+          at: from + hour * HOUR,
+          kind: 'login',
           triggerSource: 'TokenGeneration_HostedAuth',
           userPoolId: POOL,
           clientId,
           user: `sub-${user}`,
           username: user,
           email: `${user}@example.com`,
-        };
-        await recordAuthSignal({ store, rules }, signal, from + hour * HOUR, { maxAttempts: 3 });
+        });
       }
     }
   }
@@ -129,7 +127,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
           JSON.stringify(datum.dimensions) === JSON.stringify({ UserPoolId: POOL, ClientId: CLIENT }),
       ),
     ).toBe(true);
-    expect(Object.fromEntries(data.map((datum) => [datum.name, datum.value]))).toEqual({
+    const atRun = data.filter((datum) => datum.timestamp === (DAY_START + 18 * HOUR) / 1000);
+    expect(Object.fromEntries(atRun.map((datum) => [datum.name, datum.value]))).toEqual({
       ActiveUsers: 4,
       HeavyReLoginUsers: 3,
       ReLoginsPerActiveUser: 6,
@@ -137,7 +136,17 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       ReLoginIntervalP90: 60,
       EstimatedMinutesLost: 12,
     });
-    expect(data.every((datum) => datum.timestamp === (DAY_START + 18 * HOUR) / 1000)).toBe(true);
+    // The first run publishes the last completed hour, 17:00-18:00, with that hour's timestamp.
+    const lastHour = data.filter((datum) => datum.timestamp === (DAY_START + 17 * HOUR) / 1000);
+    expect(lastHour.map((datum) => [datum.name, datum.value])).toEqual([
+      ['Logins', 3],
+      ['ReLogins', 3],
+      ['TokenRefreshes', 0],
+      ['ReLoginInterval', 60],
+      ['ReLoginInterval', 60],
+      ['ReLoginInterval', 60],
+    ]);
+    expect(atRun.length + lastHour.length).toBe(data.length);
 
     expect(slack.messages).toHaveLength(1);
     const [message] = slack.messages;
@@ -340,6 +349,10 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     );
     expect(names).toEqual([
       [
+        'Logins',
+        'ReLogins',
+        'TokenRefreshes',
+        'ReLoginInterval',
         'ActiveUsers',
         'HeavyReLoginUsers',
         'ReLoginsPerActiveUser',
@@ -425,19 +438,22 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   });
 
   it('should check and report the other clients when one client fails, counting the failure', async () => {
-    // Prepare: two tracked clients; reading the first one's activity fails.
+    // Prepare: two tracked clients; the first one's ledger entries cannot be read.
     const OTHER = 'argocdclient0example0000002';
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8, OTHER);
     const deps = {
       ...buildReLoginCheckDeps(env({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` })),
       clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
     };
-    const activity = deps.activity;
-    deps.activity = {
-      listActivity: (scope, from, to) =>
-        scope.clientId === CLIENT
+    const ledger = deps.ledger;
+    deps.ledger = {
+      read: (key) =>
+        key.includes(CLIENT)
           ? Promise.reject(new Error('ProvisionedThroughputExceededException'))
-          : activity.listActivity(scope, from, to),
+          : ledger.read(key),
+      claim: (key, version, lease) => ledger.claim(key, version, lease),
+      confirm: (key, owner, state, at) => ledger.confirm(key, owner, state, at),
+      release: (key, owner) => ledger.release(key, owner),
     };
 
     // Act
@@ -463,6 +479,132 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         message: expect.stringContaining('could not check the app client'),
       }),
     );
+  });
+
+  describe('hourly classified metrics', () => {
+    const hourly = (name = 'Logins') =>
+      cloudwatch
+        .putData()
+        .filter((datum) => datum.name === name)
+        .map((datum) => [new Date((datum.timestamp ?? 0) * 1000).toISOString().slice(11, 16), datum.value]);
+
+    it('should publish each completed hour once when two runs overlap (EventBridge delivers at least once)', async () => {
+      // Prepare
+      await signInHourly(['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+
+      // Act
+      await Promise.all([checkAt(DAY_START + 18 * HOUR + 60_000), checkAt(DAY_START + 18 * HOUR + 60_000)]);
+      await checkAt(DAY_START + 18 * HOUR + 120_000);
+
+      // Assess
+      expect(hourly()).toEqual([['17:00', 2]]);
+      expect(hourly('ReLogins')).toEqual([['17:00', 2]]);
+    });
+
+    it('should publish the hours a failed run missed on the next run, each with its own timestamp', async () => {
+      // Prepare: a sign-in every hour from 09:00 to 17:00; the 15:05 run publishes 14:00-15:00.
+      await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+      await checkAt(DAY_START + 15 * HOUR + 5 * 60_000);
+      const failing = {
+        ...buildReLoginCheckDeps(env()),
+        clock: fixedClock(new Date(DAY_START + 16 * HOUR + 5 * 60_000)),
+        metrics: { publish: () => Promise.reject(new Error('Throttling: Rate exceeded')) },
+      };
+
+      // Act: the 16:05 run cannot publish; the 17:05 run is missed altogether; the 18:05 run catches up.
+      await expect(captureOutput(() => runReLoginCheck(failing))).rejects.toThrow('Throttling');
+      await checkAt(DAY_START + 18 * HOUR + 5 * 60_000);
+
+      // Assess
+      expect(hourly()).toEqual([
+        ['14:00', 1],
+        ['15:00', 1],
+        ['16:00', 1],
+        ['17:00', 1],
+      ]);
+      expect(hourly('ReLoginInterval')).toEqual([
+        ['14:00', 60],
+        ['15:00', 60],
+        ['16:00', 60],
+        ['17:00', 60],
+      ]);
+    });
+
+    it('should classify a login early in the window from the sign-ins before it', async () => {
+      // Prepare: ann signs in 2 h before the 24 h window starts, then 10 min into it.
+      const windowStart = DAY_START + 18 * HOUR - 24 * HOUR;
+      await signInHourly(['ann'], windowStart - 2 * HOUR, 0);
+      await signInHourly(['ann'], windowStart + 10 * 60_000, 0);
+
+      // Act
+      const { result } = await checkAt(DAY_START + 18 * HOUR);
+
+      // Assess: a re-login 130 min after the session start, not a session start.
+      expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, activeUsers: 1, heavyUsers: 0 })]);
+      expect(published('ReLoginsPerActiveUser')).toEqual([1]);
+      expect(published('ReLoginIntervalP50')).toEqual([130]);
+    });
+
+    it('should check every client with activity when ARGOCD_CLIENT_IDS is empty', async () => {
+      // Prepare
+      const OTHER = 'argocdclient0example0000002';
+      await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+      await signInHourly(['ben'], DAY_START + 10 * HOUR, 1, OTHER);
+      await signInHourly(['old'], DAY_START - 30 * HOUR, 1, 'argocdclient0example0000003');
+
+      // Act
+      const { result } = await checkAt(DAY_START + 18 * HOUR, { ARGOCD_CLIENT_IDS: '' });
+
+      // Assess
+      expect(
+        result.map((client) => [client.clientId, 'activeUsers' in client ? client.activeUsers : null]),
+      ).toEqual([
+        [CLIENT, 1],
+        [OTHER, 1],
+      ]);
+    });
+
+    it('should find the pool by the name the trigger is attached to when USER_POOL_ID is not set', async () => {
+      // Prepare
+      await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
+      const looked: string[] = [];
+      const deps = {
+        ...buildReLoginCheckDeps(env({ USER_POOL_ID: '', USER_POOL_NAME: 'argocd-users' })),
+        clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
+        userPools: {
+          idByName: async (name: string) => {
+            looked.push(name);
+            return POOL;
+          },
+        },
+      };
+
+      // Act
+      const { result } = await captureOutput(() => runReLoginCheck(deps));
+
+      // Assess
+      expect(looked).toEqual(['argocd-users']);
+      expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, activeUsers: 1, heavyUsers: 1 })]);
+    });
+
+    it('should count every configured client as failed when the sign-in log cannot be read', async () => {
+      // Prepare
+      const deps = {
+        ...buildReLoginCheckDeps(env()),
+        clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
+        signIns: { list: () => Promise.reject(new Error('ProvisionedThroughputExceededException')) },
+      };
+
+      // Act
+      const { result } = await captureOutput(() => runReLoginCheck(deps));
+
+      // Assess
+      expect(result).toEqual([
+        { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
+      ]);
+      expect(published('CheckFailures')).toEqual([1]);
+      expect(slack.messages).toEqual([]);
+    });
   });
 
   it('should run from the deployed handler module, wired from process.env on a cold start', async () => {

@@ -35,13 +35,13 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   }
 }
 
-export async function startDynamoDbLocal(): Promise<RunningDynamoDbLocal> {
+export async function startDynamoDbLocal(startTimeoutMs = 120_000): Promise<RunningDynamoDbLocal> {
   const port = await freePort();
   const child = dynamoDbLocal.spawn({ port, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     // Generous: on a loaded machine the JVM alone can take half a minute to start.
-    await waitUntilAnswering(endpoint, child, 120_000);
+    await waitUntilAnswering(endpoint, child, startTimeoutMs);
   } catch (error) {
     // A jar left running after a failed start would outlive the test run and slow every later one.
     await stopChild(child);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { tableDefinition } from '../../src/adapters/dynamodb/table-schema';
+import { tableDefinition } from '../../src/adapters/dynamodb/table-layout';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws';
 
 export function useLocalDynamoDb(): string {

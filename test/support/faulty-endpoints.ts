@@ -44,7 +44,7 @@ export async function throttlingDynamoDb(): Promise<LocalEndpoint> {
   };
   const server = await startAwsJsonServer(
     { targetPrefix: 'DynamoDB_20120810', contentType: 'application/x-amz-json-1.0' },
-    { GetItem: throttle, TransactWriteItems: throttle },
+    { GetItem: throttle, PutItem: throttle, TransactWriteItems: throttle },
   );
   return { url: server.url, requests: () => server.calls.length, close: () => server.close() };
 }

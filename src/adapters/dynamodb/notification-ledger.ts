@@ -1,5 +1,5 @@
 /**
- * NotificationLedger on the project's single table: one item per key, `NOTIFY#<key>` / `LEDGER`,
+ * NotificationLedger on the project's single table: one item per key (`table-layout.ts`),
  * holding the last confirmed state, a version and an optional lease. Every change is a conditional
  * UpdateItem, so concurrent runs cannot both claim, and a stale run cannot overwrite a newer state.
  * Ledger items carry no TTL: forgetting what was sent would send it again.
@@ -7,10 +7,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Lease, LeaseLostError, type LedgerEntry, type NotificationLedger } from '../../notifications';
-
-function ledgerKey(key: string) {
-  return { pk: `NOTIFY#${key}`, sk: 'LEDGER' };
-}
+import { decodeLedger, ledgerKey } from './table-layout';
 
 async function unlessConditionFailed(write: Promise<unknown>): Promise<boolean> {
   try {
@@ -32,10 +29,9 @@ export class DynamoNotificationLedger implements NotificationLedger {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: ledgerKey(key), ConsistentRead: true }),
     );
-    return {
-      state: (Item?.state as S | undefined) ?? null,
-      version: typeof Item?.version === 'number' ? Item.version : 0,
-    };
+    const { state, version } = decodeLedger(Item);
+    // The state's shape belongs to the caller that confirmed it under this key.
+    return { state: state as S | null, version };
   }
 
   claim(key: string, expectedVersion: number, lease: Lease): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * UpstreamKnowledgeStore on the single table: one item `UPSTREAM#knowledge` / `STATE` holding the
+ * UpstreamKnowledgeStore on the single table: one item (`table-layout.ts`) holding the
  * knowledge as a JSON string (compact, and free of DynamoDB's empty-set and number-key quirks) with a
  * schema number, so a later format starts from scratch instead of misreading an old one. No TTL: losing
  * it only costs requests, but keeping it is what makes a rate-limited run resumable.
@@ -8,8 +8,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import type { UpstreamKnowledgeStore } from '../../upstream';
 import { emptyKnowledge, type Knowledge } from '../../upstream';
 
-const KEY = { pk: 'UPSTREAM#knowledge', sk: 'STATE' } as const;
-const SCHEMA = 1;
+import { decodeUpstreamKnowledge, encodeUpstreamKnowledge, UPSTREAM_KNOWLEDGE_KEY } from './table-layout';
 
 export class DynamoUpstreamKnowledgeStore implements UpstreamKnowledgeStore {
   constructor(
@@ -19,17 +18,17 @@ export class DynamoUpstreamKnowledgeStore implements UpstreamKnowledgeStore {
 
   async load(): Promise<Knowledge> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: KEY, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: UPSTREAM_KNOWLEDGE_KEY, ConsistentRead: true }),
     );
-    if (Item?.schema !== SCHEMA || typeof Item.knowledge !== 'string') return emptyKnowledge();
-    return JSON.parse(Item.knowledge) as Knowledge;
+    const knowledge = decodeUpstreamKnowledge(Item);
+    return knowledge === undefined ? emptyKnowledge() : (knowledge as Knowledge);
   }
 
   async save(knowledge: Knowledge): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...KEY, schema: SCHEMA, knowledge: JSON.stringify(knowledge) },
+        Item: encodeUpstreamKnowledge(knowledge),
       }),
     );
   }

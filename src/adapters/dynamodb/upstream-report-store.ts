@@ -1,14 +1,12 @@
 /**
- * UpstreamReportStore on the single table: one item `UPSTREAM#report` / `LATEST`, replaced by every
+ * UpstreamReportStore on the single table: one item (`table-layout.ts`), replaced by every
  * complete check. It expires `retentionDays` after the check, so advice never rests on a report from a
  * watcher that stopped running long ago: `latest` ignores an expired item itself, because DynamoDB's TTL
  * deletes it only eventually (typically within 48 h).
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UpstreamReport, UpstreamReportStore } from '../../upstream';
-import { expiresAt } from './table-schema';
-
-const UPSTREAM_REPORT_KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' } as const;
+import { decodeUpstreamReport, encodeUpstreamReport, UPSTREAM_REPORT_KEY } from './table-layout';
 
 export class DynamoUpstreamReportStore implements UpstreamReportStore {
   constructor(
@@ -20,21 +18,18 @@ export class DynamoUpstreamReportStore implements UpstreamReportStore {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.options.tableName, Key: UPSTREAM_REPORT_KEY, ConsistentRead: true }),
     );
-    if (Item === undefined) return null;
+    const stored = decodeUpstreamReport(Item);
+    if (stored === undefined) return null;
     // TTL semantics: expired once `expiresAt` (epoch seconds) is not after now.
-    if (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 <= now) return null;
-    return (Item.report as UpstreamReport | undefined) ?? null;
+    if (stored.expiresAt * 1000 <= now) return null;
+    return stored.report as UpstreamReport;
   }
 
   async save(report: UpstreamReport): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.options.tableName,
-        Item: {
-          ...UPSTREAM_REPORT_KEY,
-          report,
-          expiresAt: expiresAt(report.checkedAt, this.options.retentionDays),
-        },
+        Item: encodeUpstreamReport(report, this.options.retentionDays),
       }),
     );
   }

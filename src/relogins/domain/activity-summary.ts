@@ -19,7 +19,7 @@ export interface HeavyUserRule {
 
 export interface UserSummary {
   user: string;
-  username: string;
+  username?: string;
   email?: string;
   logins: number;
   reLogins: number;
@@ -36,18 +36,27 @@ export interface ActivitySummary {
   reLoginIntervalsMinutes: number[];
 }
 
-export function summariseActivity(events: readonly ActivityEvent[], heavy: HeavyUserRule): ActivitySummary {
-  const windowStart = heavy.windowEnd - heavy.windowHours * 3_600_000;
-  const byUser = new Map<string, { summary: UserSummary; intervals: number[] }>();
-  const allIntervals: number[] = [];
-  for (const event of events) {
-    let entry = byUser.get(event.user);
+/**
+ * Builds the summary one event at a time, so a caller streaming a large log keeps per-user figures,
+ * not every event.
+ */
+export class ActivitySummaryBuilder {
+  private readonly windowStart: number;
+  private readonly byUser = new Map<string, { summary: UserSummary; intervals: number[] }>();
+  private readonly allIntervals: number[] = [];
+
+  constructor(private readonly heavy: HeavyUserRule) {
+    this.windowStart = heavy.windowEnd - heavy.windowHours * 3_600_000;
+  }
+
+  add(event: ActivityEvent): void {
+    let entry = this.byUser.get(event.user);
     if (entry === undefined) {
       entry = {
         summary: {
           user: event.user,
-          username: event.username,
-          ...(event.email ? { email: event.email } : {}),
+          ...(event.username === undefined ? {} : { username: event.username }),
+          ...(event.email === undefined ? {} : { email: event.email }),
           logins: 0,
           reLogins: 0,
           refreshes: 0,
@@ -56,34 +65,43 @@ export function summariseActivity(events: readonly ActivityEvent[], heavy: Heavy
         },
         intervals: [],
       };
-      byUser.set(event.user, entry);
+      this.byUser.set(event.user, entry);
     }
     const { summary } = entry;
     if (isLogin(event)) summary.logins += 1;
     if (event.kind === 'refresh') summary.refreshes += 1;
     if (event.kind === 're-login') {
       summary.reLogins += 1;
-      if (event.at > windowStart && event.at <= heavy.windowEnd) summary.windowReLogins += 1;
+      if (event.at > this.windowStart && event.at <= this.heavy.windowEnd) summary.windowReLogins += 1;
       if (event.intervalMinutes !== null) {
         entry.intervals.push(event.intervalMinutes);
-        allIntervals.push(event.intervalMinutes);
+        this.allIntervals.push(event.intervalMinutes);
       }
     }
   }
-  const users = [...byUser.values()]
-    .map(({ summary, intervals }) => ({ ...summary, medianReLoginIntervalMinutes: median(intervals) }))
-    .sort((a, b) => b.reLogins - a.reLogins || a.user.localeCompare(b.user));
-  const totals = users.reduce(
-    (sum, user) => ({
-      logins: sum.logins + user.logins,
-      reLogins: sum.reLogins + user.reLogins,
-      refreshes: sum.refreshes + user.refreshes,
-      activeUsers: sum.activeUsers + 1,
-    }),
-    { logins: 0, reLogins: 0, refreshes: 0, activeUsers: 0 },
-  );
-  const heavyUsers = users
-    .filter((user) => user.windowReLogins >= heavy.minReLogins)
-    .map((user) => user.user);
-  return { totals, users, heavyUsers, reLoginIntervalsMinutes: allIntervals };
+
+  result(): ActivitySummary {
+    const users = [...this.byUser.values()]
+      .map(({ summary, intervals }) => ({ ...summary, medianReLoginIntervalMinutes: median(intervals) }))
+      .sort((a, b) => b.reLogins - a.reLogins || a.user.localeCompare(b.user));
+    const totals = users.reduce(
+      (sum, user) => ({
+        logins: sum.logins + user.logins,
+        reLogins: sum.reLogins + user.reLogins,
+        refreshes: sum.refreshes + user.refreshes,
+        activeUsers: sum.activeUsers + 1,
+      }),
+      { logins: 0, reLogins: 0, refreshes: 0, activeUsers: 0 },
+    );
+    const heavyUsers = users
+      .filter((user) => user.windowReLogins >= this.heavy.minReLogins)
+      .map((user) => user.user);
+    return { totals, users, heavyUsers, reLoginIntervalsMinutes: this.allIntervals };
+  }
+}
+
+export function summariseActivity(events: readonly ActivityEvent[], heavy: HeavyUserRule): ActivitySummary {
+  const builder = new ActivitySummaryBuilder(heavy);
+  for (const event of events) builder.add(event);
+  return builder.result();
 }

@@ -1,5 +1,5 @@
-/** One counted (not duplicate) sign-in or refresh, as kept in the activity log. */
-import type { AuthSignal } from '../../sign-ins';
+/** One counted (not duplicate) sign-in or refresh, as the replay of the sign-in log derives it. */
+import type { LoggedSignIn } from '../../sign-ins';
 import type { ActivityKind, SignalOutcome } from './session-rules';
 
 export interface ActivityEvent {
@@ -9,7 +9,8 @@ export interface ActivityEvent {
   userPoolId: string;
   clientId: string;
   user: string;
-  username: string;
+  /** Kept only where REPORT_IDENTITY shows it. */
+  username?: string;
   email?: string;
   /** Minutes since the user's previous login; set on re-logins only. */
   intervalMinutes: number | null;
@@ -19,17 +20,17 @@ export function isLogin(event: Pick<ActivityEvent, 'kind'>): boolean {
   return event.kind === 'session-start' || event.kind === 're-login';
 }
 
-/** The log entry for a signal's outcome, or `null` for a duplicate (nothing to record). */
-export function activityFor(signal: AuthSignal, at: number, outcome: SignalOutcome): ActivityEvent | null {
+/** The counted activity of a logged signal's outcome, or `null` for a duplicate. */
+export function activityFor(signIn: LoggedSignIn, outcome: SignalOutcome): ActivityEvent | null {
   if (outcome.kind === 'duplicate') return null;
   return {
-    at,
+    at: signIn.at,
     kind: outcome.kind,
-    userPoolId: signal.userPoolId,
-    clientId: signal.clientId,
-    user: signal.user,
-    username: signal.username,
-    ...(signal.email ? { email: signal.email } : {}),
+    userPoolId: signIn.userPoolId,
+    clientId: signIn.clientId,
+    user: signIn.user,
+    ...(signIn.username === undefined ? {} : { username: signIn.username }),
+    ...(signIn.email === undefined ? {} : { email: signIn.email }),
     intervalMinutes: outcome.kind === 're-login' ? outcome.intervalMinutes : null,
   };
 }

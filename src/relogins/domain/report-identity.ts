@@ -11,8 +11,15 @@ export type ReportIdentity = { mode: 'hashed'; key: string } | { mode: 'email' }
 
 export interface IdentifiableUser {
   user: string;
-  username: string;
+  /** Absent when the log did not keep it (REPORT_IDENTITY hashed): the stable id stands in. */
+  username?: string;
   email?: string;
+}
+
+/** The user attributes a mode shows, so the sign-in log keeps those and no others. */
+export function attributesShown(mode: ReportIdentityMode): { username: boolean; email: boolean } {
+  // `email` falls back to the user name for users without one.
+  return { username: mode !== 'hashed', email: mode === 'email' };
 }
 
 export type UserLabeler = (user: IdentifiableUser) => string;
@@ -20,9 +27,9 @@ export type UserLabeler = (user: IdentifiableUser) => string;
 export function userLabeler(identity: ReportIdentity): UserLabeler {
   switch (identity.mode) {
     case 'email':
-      return (user) => user.email ?? user.username;
+      return (user) => user.email ?? user.username ?? user.user;
     case 'username':
-      return (user) => user.username;
+      return (user) => user.username ?? user.user;
     case 'hashed':
       // Keyed, so nobody without the key can test guesses (e.g. a colleague's sub) against the label.
       return (user) =>

@@ -1,6 +1,6 @@
 /**
- * The per-user state machine: dedupe, sessions and re-logins. Pure, so the Lambda trigger (through
- * DynamoDB) and the offline `analyze` command (in memory) classify every sign-in the same way.
+ * The per-user state machine: dedupe, sessions and re-logins. Pure; its one caller is the replay
+ * (`replay.ts`), which the scheduled check and `analyze` share.
  */
 import type { SignalKind } from '../../sign-ins';
 

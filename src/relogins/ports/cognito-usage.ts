@@ -4,7 +4,7 @@ import type { CognitoUsage } from '../domain/relogin-report';
 export interface CognitoUsageReader {
   /**
    * Sums over CloudWatch's periods from `from` (inclusive) to `to` (exclusive), epoch ms: the same span as
-   * the activity window `from < at <= to` of ActivityStore.listActivity, but the bounds are CloudWatch's
+   * the report window `from < at <= to` of the re-login check, but the bounds are CloudWatch's
    * (StartTime inclusive, EndTime exclusive, counted per datapoint, not per event), so a sign-in exactly
    * at a bound can fall on the other side in one view than in the other.
    */

@@ -106,12 +106,26 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
   };
 }
 
-/** Pool and app client of any event, for metric dimensions: "unknown" where the event lacks them. Never throws. */
+/** Longer than any Cognito pool or client id (55 and 128 characters), far below CloudWatch's 1,024. */
+const MAX_DIMENSION_LENGTH = 128;
+
+/**
+ * A metric dimension value that cannot blow up cost or break the EMF line, whatever the event holds:
+ * printable ASCII only (anything else becomes `?`), at most MAX_DIMENSION_LENGTH characters.
+ */
+export function boundedDimension(value: string): string {
+  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, MAX_DIMENSION_LENGTH);
+}
+
+/**
+ * Pool and app client of any event, for metric dimensions (never a user): "unknown" where the event
+ * lacks them, bounded where they are odd. Never throws.
+ */
 export function eventScope(event: unknown): { userPoolId: string; clientId: string } {
   const record = isRecord(event) ? event : {};
   const context = isRecord(record.callerContext) ? record.callerContext : {};
   return {
-    userPoolId: optionalString(record, 'userPoolId') ?? 'unknown',
-    clientId: optionalString(context, 'clientId') ?? 'unknown',
+    userPoolId: boundedDimension(optionalString(record, 'userPoolId') ?? 'unknown'),
+    clientId: boundedDimension(optionalString(context, 'clientId') ?? 'unknown'),
   };
 }

@@ -20,13 +20,46 @@ function resolveWith(params: Record<string, unknown>) {
 const defaults = {
   userPoolName: 'team-pool',
   attachPreTokenGeneration: true,
-  attachPostAuthentication: true,
+  attachPostAuthentication: 'auto',
   preTokenGenerationVersion: 'V2_0',
 };
 
 describe('Module: infra/auth-event-triggers.cjs', () => {
-  it('should attach both triggers to the existing pool by name by default', async () => {
+  it('should attach Pre Token Generation alone to the existing pool by name by default', async () => {
     expect(await resolveWith(defaults)).toEqual([
+      {
+        cognitoUserPool: {
+          pool: 'team-pool',
+          trigger: 'PreTokenGeneration',
+          existing: true,
+          forceDeploy: true,
+          lambdaVersion: 'V2_0',
+        },
+      },
+    ]);
+  });
+
+  it('should attach Post Authentication instead where the Pre Token Generation slot is taken', async () => {
+    expect(await resolveWith({ ...defaults, attachPreTokenGeneration: 'false' })).toEqual([
+      {
+        cognitoUserPool: {
+          pool: 'team-pool',
+          trigger: 'PostAuthentication',
+          existing: true,
+          forceDeploy: true,
+        },
+      },
+    ]);
+  });
+
+  it('should refuse an attachPostAuthentication that is not auto, true or false', async () => {
+    await expect(resolveWith({ ...defaults, attachPostAuthentication: 'yes' })).rejects.toThrow(
+      'attachPostAuthentication must be auto, true or false, got "yes"',
+    );
+  });
+
+  it('should still attach both triggers when asked to (the replay counts each sign-in once)', async () => {
+    expect(await resolveWith({ ...defaults, attachPostAuthentication: true })).toEqual([
       {
         cognitoUserPool: {
           pool: 'team-pool',

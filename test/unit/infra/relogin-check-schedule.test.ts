@@ -1,4 +1,4 @@
-/** The re-login check's schedule as serverless.yml resolves it: only with both the pool id and client ids. */
+/** The re-login check's schedule as serverless.yml resolves it: in every deployment. */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -13,20 +13,16 @@ function resolveWith(params: Record<string, unknown>) {
 
 describe('Module: infra/relogin-check-schedule.cjs', () => {
   it.each([
-    ['neither is set', { userPoolId: '', argocdClientIds: '' }],
+    [
+      'neither the pool id nor the client ids are set (the defaults)',
+      { userPoolId: '', argocdClientIds: '' },
+    ],
     ['only the pool id is set', { userPoolId: 'eu-west-1_abc', argocdClientIds: '' }],
     ['only the client ids are set', { userPoolId: '', argocdClientIds: 'client-1' }],
-    ['the pool id is blank', { userPoolId: '  ', argocdClientIds: 'client-1' }],
-  ])('should deploy the check without a schedule when %s', async (_case, params) => {
-    expect(await resolveWith({ ...params, reloginCheckSchedule: 'rate(1 hour)' })).toEqual([]);
-  });
-
-  it('should schedule the check when both are set', async () => {
-    const events = await resolveWith({
-      userPoolId: 'eu-west-1_abc',
-      argocdClientIds: 'client-1,client-2',
-      reloginCheckSchedule: 'rate(30 minutes)',
-    });
-    expect(events).toEqual([{ schedule: 'rate(30 minutes)' }]);
+    ['both are set', { userPoolId: 'eu-west-1_abc', argocdClientIds: 'client-1,client-2' }],
+  ])('should schedule the check when %s', async (_case, params) => {
+    expect(await resolveWith({ ...params, reloginCheckSchedule: 'rate(30 minutes)' })).toEqual([
+      { schedule: 'rate(30 minutes)' },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ describe('Function: readReLoginCheckSettings', () => {
     expect(readReLoginCheckSettings(minimal)).toEqual({
       userPoolId: 'pool',
       clientIds: ['a', 'b'],
+      rules: { dedupeSeconds: 30, sessionHours: 24 },
       heavyReLogins: 3,
       windowHours: 24,
       minutesPerReLogin: 0.5,
@@ -49,9 +50,34 @@ describe('Function: readReLoginCheckSettings', () => {
     });
   });
 
+  it('should find the pool by USER_POOL_NAME when USER_POOL_ID is not set', () => {
+    const settings = readReLoginCheckSettings({
+      ...minimal,
+      USER_POOL_ID: '',
+      USER_POOL_NAME: 'argocd-users',
+    });
+    expect(settings.userPoolName).toBe('argocd-users');
+    expect(settings).not.toHaveProperty('userPoolId');
+    expect(readReLoginCheckSettings({ ...minimal, USER_POOL_NAME: 'argocd-users' })).not.toHaveProperty(
+      'userPoolName',
+    );
+  });
+
+  it('should check every client with activity when ARGOCD_CLIENT_IDS is empty', () => {
+    expect(readReLoginCheckSettings({ ...minimal, ARGOCD_CLIENT_IDS: '' }).clientIds).toEqual([]);
+  });
+
+  it('should take the session rules from DEDUPE_SECONDS and ARGOCD_SESSION_HOURS', () => {
+    expect(
+      readReLoginCheckSettings({ ...minimal, DEDUPE_SECONDS: '5', ARGOCD_SESSION_HOURS: '12' }).rules,
+    ).toEqual({
+      dedupeSeconds: 5,
+      sessionHours: 12,
+    });
+  });
+
   it.each([
-    [{ ARGOCD_CLIENT_IDS: '' }, 'ARGOCD_CLIENT_IDS must list'],
-    [{ USER_POOL_ID: '' }, 'USER_POOL_ID is required'],
+    [{ USER_POOL_ID: '' }, 'USER_POOL_ID or USER_POOL_NAME is required but neither is set'],
     [{ REPORT_HASH_KEY: '' }, 'REPORT_HASH_KEY is required'],
     [{ REPORT_IDENTITY: 'sub' }, 'REPORT_IDENTITY must be one of hashed, email, username'],
     [{ PROPOSED_VALIDITY_HOURS: '25' }, 'PROPOSED_VALIDITY_HOURS must be at most 24'],

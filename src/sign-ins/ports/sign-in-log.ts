@@ -1,0 +1,28 @@
+import type { AuthSignal } from '../domain/auth-signal';
+
+/**
+ * One classified trigger event as the log keeps it: the signal and when the trigger saw it. Only the
+ * user attributes the configured REPORT_IDENTITY shows are kept (`username`, `email`).
+ */
+export type LoggedSignIn = Omit<AuthSignal, 'username' | 'email'> & {
+  /** Epoch ms. */
+  at: number;
+  username?: string;
+  email?: string;
+};
+
+export interface CallOptions {
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * The append-only, time-partitioned log of sign-ins and refreshes. Writing is one request per signal;
+ * everything derived (sessions, re-logins, duplicates) comes from replaying it.
+ */
+export interface SignInLog {
+  append(signIn: LoggedSignIn, options?: CallOptions): Promise<void>;
+  /** Every logged signal of the pool with `from <= at < to` (epoch ms), oldest first, read with Queries. */
+  list(userPoolId: string, from: number, to: number, options?: CallOptions): Promise<LoggedSignIn[]>;
+  /** One cheap request that opens the connection (cold start); never part of an event's budget. */
+  warmUp(options?: CallOptions): Promise<void>;
+}
