@@ -6,9 +6,9 @@ import { VegaPngRenderer } from '../../src/adapters/chart/vega-png-renderer';
 import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
@@ -29,7 +29,7 @@ export function buildReportDeps(env: Env, logger: Logger = createLogger()): Repo
   const documentClient = createDocumentClient();
   const cloudwatch = new CloudWatchClient({});
   return {
-    activity: new DynamoActivityStore(documentClient, table),
+    signIns: new DynamoSignInLog(documentClient, table),
     cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
     userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
     upstream: new DynamoUpstreamReportStore(documentClient, table),

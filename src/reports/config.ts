@@ -5,6 +5,7 @@ import {
   readProposedValidityHours,
   readReportIdentity,
   readTrackingSettings,
+  type SessionRules,
 } from '../relogins';
 import {
   ConfigError,
@@ -24,6 +25,8 @@ export interface ReportSettings {
   period: PeriodKind;
   timeZone: string;
   topUsers: number;
+  /** Argo CD's session rules, for the replay of the sign-in log. */
+  rules: SessionRules;
   heavyReLogins: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
@@ -52,13 +55,15 @@ export function readReportSettings(env: Env): ReportSettings {
   if (clientIds.length === 0) {
     throw new ConfigError('ARGOCD_CLIENT_IDS must list the Argo CD app client ids to report on');
   }
+  const tracking = readTrackingSettings(env);
   return {
     userPoolId: requiredString(env, 'USER_POOL_ID'),
     clientIds,
     period: oneOf(env, 'REPORT_PERIOD', REPORT_PERIODS, 'week'),
     timeZone: readReportTimeZone(env),
     topUsers: readReportTopUsers(env),
-    heavyReLogins: readTrackingSettings(env).heavyReLogins,
+    rules: tracking.rules,
+    heavyReLogins: tracking.heavyReLogins,
     minutesPerReLogin: readMinutesPerReLogin(env),
     proposedValidityHours: readProposedValidityHours(env),
     identity: readReportIdentity(env),

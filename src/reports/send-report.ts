@@ -14,13 +14,19 @@ import {
   type NotifyOutcome,
   notifyReportingFailures,
 } from '../notifications';
-import { type CognitoUsage, type CognitoUsageReader, userLabeler } from '../relogins';
+import {
+  type ActivityEvent,
+  type CognitoUsage,
+  type CognitoUsageReader,
+  replaySignIns,
+  userLabeler,
+} from '../relogins';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
-import type { ActivityStore } from '../sign-ins';
+import type { SignInLog } from '../sign-ins';
 import type { UpstreamReportStore } from '../upstream';
 import type { ReportSettings } from './config';
 import { chartSpec } from './domain/chart-spec';
@@ -31,7 +37,7 @@ import { reportTitle } from './domain/report-text';
 import type { ChartRenderer } from './ports/chart-renderer';
 
 export interface ReportDeps {
-  activity: Pick<ActivityStore, 'listActivity'>;
+  signIns: Pick<SignInLog, 'list'>;
   cognitoUsage: CognitoUsageReader;
   userPoolClients: UserPoolClientReader;
   upstream: Pick<UpstreamReportStore, 'latest'>;
@@ -65,9 +71,27 @@ async function optional<T>(deps: Pick<ReportDeps, 'logger'>, what: string, read:
   }
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Both periods' classified activity of the pool, from one read of the sign-in log and one replay. The
+ * read starts ARGOCD_SESSION_HOURS before the previous period, so its first logins are classified as
+ * with full history.
+ */
+async function replayedActivity(deps: ReportDeps, previous: ReportPeriod, period: ReportPeriod) {
+  const { settings } = deps;
+  const signIns = await deps.signIns.list(
+    settings.userPoolId,
+    previous.start - settings.rules.sessionHours * HOUR_MS,
+    period.end,
+  );
+  return replaySignIns(signIns, settings.rules).filter((event) => event.at >= previous.start);
+}
+
 async function clientInput(
   deps: ReportDeps,
   clientId: string,
+  events: readonly ActivityEvent[],
   period: ReportPeriod,
   previous: ReportPeriod,
 ): Promise<ReportClientInput> {
@@ -76,26 +100,33 @@ async function clientInput(
     optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, range.start, range.end),
     );
-  // listActivity reads (from, to]; the periods are [start, end).
-  const [events, tokenValidity, current, before] = await Promise.all([
-    deps.activity.listActivity(scope, previous.start - 1, period.end - 1),
+  const [tokenValidity, current, before] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.tokenValidity(scope.userPoolId, clientId),
     ),
     usage(period),
     usage(previous),
   ]);
-  return { clientId, events, tokenValidity, cognito: { current, previous: before }, stretchedSince: null };
+  return {
+    clientId,
+    events: events.filter((event) => event.clientId === clientId),
+    tokenValidity,
+    cognito: { current, previous: before },
+    stretchedSince: null,
+  };
 }
 
 export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PlatformReport> {
   const { settings } = deps;
   const previous = previousPeriod(period);
-  const [clients, upstream] = await Promise.all([
-    Promise.all(settings.clientIds.map((clientId) => clientInput(deps, clientId, period, previous))),
+  const [events, upstream] = await Promise.all([
+    replayedActivity(deps, previous, period),
     optional(deps, 'the upstream report', () => deps.upstream.latest(deps.clock.now().getTime())),
   ]);
-  return buildPlatformReport({ ...settings, userPoolId: settings.userPoolId, period, clients, upstream });
+  const clients = await Promise.all(
+    settings.clientIds.map((clientId) => clientInput(deps, clientId, events, period, previous)),
+  );
+  return buildPlatformReport({ ...settings, period, clients, upstream });
 }
 
 async function makeChart(deps: ReportDeps, report: PlatformReport): Promise<Uint8Array | null> {
