@@ -73,7 +73,7 @@ function comparisons(tags: string[]): Record<string, Comparison> {
   );
 }
 
-function setUp(options: { appClients?: boolean; deployed?: string | null } = {}) {
+function setUp(options: { appClients?: boolean; deployed?: string | null; catalog?: FixEntry[] } = {}) {
   const timeline = new Timeline();
   const github = new FakeGitHubApi({ timeline }).addRepo(REPO, {
     releases: [...RELEASES],
@@ -104,7 +104,7 @@ function setUp(options: { appClients?: boolean; deployed?: string | null } = {})
     notify: { ledger: fakes.ledger, chat: fakes.chat },
     clock,
     settings: {
-      catalog: [FIX],
+      catalog: options.catalog ?? [FIX],
       metricsNamespace: 'Test/Upstream',
       ...(options.appClients === true ? { appClients: { userPoolId: POOL, clientIds: [CLIENT] } } : {}),
     },
@@ -112,13 +112,18 @@ function setUp(options: { appClients?: boolean; deployed?: string | null } = {})
   return { ...fakes, timeline, clock, deps, run: () => runUpstreamWatch(deps) };
 }
 
-/** The releases announced, from each message's headline. */
-function announced(chat: FakeChatPoster): string[] {
-  return chat.texts().map((text) => /^acme\/app (\S+) carries the fix/.exec(text)?.[1] ?? text);
+/** The ledger key of the fix's message and thread. */
+const FIX_KEY = `upstream-fix#${FIX.id}`;
+
+/** Each delivered message's headline (its plain-text fallback up to the deployed version). */
+function headlines(chat: FakeChatPoster): string[] {
+  return chat.texts().map((text) => text.split('. Deployed: ')[0] ?? text);
 }
 
+const FIRST_HEADLINE = `acme/app released the fix "${FIX.title}" (the-fix) in v1.1.0, v1.2.0`;
+
 describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
-  it('should store the progress and the report, publish the metrics, then announce each fixed release once', async () => {
+  it('should store the progress and the report, publish the metrics, then announce the fix once with every fixed line', async () => {
     // Prepare
     const fakes = setUp();
 
@@ -128,7 +133,7 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     // Assess
     expect(result).toMatchObject({
       outcome: 'complete',
-      announced: ['the-fix v1.1.0', 'the-fix v1.2.0'],
+      announced: ['the-fix v1.1.0, v1.2.0'],
       failedAnnouncements: 0,
     });
     expect(fakes.reportStore.saved).toEqual([
@@ -167,8 +172,10 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
         ],
       },
     ]);
-    expect(announced(fakes.chat)).toEqual(['v1.1.0', 'v1.2.0']);
+    expect(headlines(fakes.chat)).toEqual([FIRST_HEADLINE]);
+    expect(fakes.chat.delivered[0]?.thread).toBeUndefined();
     const text = readableText(fakes.chat.delivered[0]?.blocks ?? []);
+    expect(text).toContain('*Fixed in (first release per line)*\nv1.1.0, v1.2.0');
     expect(text).toContain('v1.0.1 does not have the fix');
     expect(text).toMatch(/Smallest upgrade that has it\*?\s+v1\.1\.0/);
     // Order of work: state saved, then metrics, then the announcements.
@@ -176,6 +183,15 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     expect(entries.indexOf('knowledgeStore.save')).toBeLessThan(entries.indexOf('reportStore.save'));
     expect(entries.indexOf('reportStore.save')).toBeLessThan(entries.indexOf('metrics.publish'));
     expect(entries.indexOf('metrics.publish')).toBeLessThan(entries.indexOf('chat.post'));
+    expect(entries.filter((entry) => entry === 'chat.post')).toHaveLength(1);
+    // Recorded once Slack accepted it, with the message's ts as the thread of later updates.
+    expect(fakes.ledger.entry(FIX_KEY)?.state).toEqual({
+      threadTs: '1700000000.000001',
+      fixedIn: ['v1.1.0', 'v1.2.0'],
+      deployedVersion: 'v1.0.1',
+      deployedHasFix: false,
+      upgradeTo: 'v1.1.0',
+    });
   });
 
   it('should post nothing on the next run, revalidating what it knows with ETags', async () => {
@@ -188,14 +204,15 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     const second = await fakes.run();
 
     // Assess
-    expect(second).toMatchObject({ outcome: 'complete', announced: [] });
-    expect(fakes.chat.delivered).toHaveLength(2);
+    expect(second).toMatchObject({ outcome: 'complete', announced: [], failedAnnouncements: 0 });
+    expect(fakes.chat.delivered).toHaveLength(1);
+    expect(fakes.chat.calls).toHaveLength(1);
     const again = fakes.github.calls.slice(asked);
     expect(again.map((call) => call.operation)).toEqual(['listReleases']);
     expect(again[0]?.args[2]).toEqual(expect.stringMatching(/^".+"$/));
   });
 
-  it('should announce a new release carrying the fix on a later run, and only that one', async () => {
+  it("should post a new release carrying the fix on a later run in the fix's thread, and only that", async () => {
     // Prepare
     const fakes = setUp();
     await fakes.run();
@@ -207,8 +224,99 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     const result = await fakes.run();
 
     // Assess
-    expect(result).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.3.0'] });
-    expect(announced(fakes.chat)).toEqual(['v1.1.0', 'v1.2.0', 'v1.3.0']);
+    expect(result).toMatchObject({
+      outcome: 'complete',
+      announced: ['the-fix v1.3.0'],
+      failedAnnouncements: 0,
+    });
+    expect(headlines(fakes.chat)).toEqual([
+      FIRST_HEADLINE,
+      `acme/app: the fix "${FIX.title}" (the-fix): now also in v1.3.0`,
+    ]);
+    const [first, update] = fakes.chat.delivered;
+    expect(first?.thread).toBeUndefined();
+    // A new line that leaves the answer for v1.0.1 as it was (upgrade to v1.1.0): the thread only.
+    expect(update?.thread).toEqual({ parentTs: '1700000000.000001', broadcast: false });
+    const text = readableText(update?.blocks ?? []);
+    expect(text).toContain('Upstream fix update: the-fix');
+    expect(text).toContain('*Fixed in (first release per line)*\nv1.1.0, v1.2.0, v1.3.0');
+    expect(text).toMatch(/Smallest upgrade that has it\*?\s+v1\.1\.0/);
+    expect(fakes.ledger.entry(FIX_KEY)?.state).toMatchObject({
+      threadTs: '1700000000.000001',
+      fixedIn: ['v1.1.0', 'v1.2.0', 'v1.3.0'],
+    });
+  });
+
+  it("should post in the fix's thread when the deployed version changes the answer, and not when it is unknown", async () => {
+    // Prepare: the first message, for v1.0.1.
+    const fakes = setUp();
+    await fakes.run();
+
+    // Act: Argo CD upgraded to a fixed release; then a run that cannot ask it; then one on the same version.
+    fakes.deployedVersion.version = 'v1.1.0';
+    const upgraded = await fakes.run();
+    fakes.deployedVersion.script.failNext('current', new Error('connect ECONNREFUSED'));
+    const unknown = await fakes.run();
+    const same = await fakes.run();
+
+    // Assess
+    expect(upgraded).toMatchObject({ announced: ['the-fix deployed v1.1.0'], failedAnnouncements: 0 });
+    expect(unknown).toMatchObject({ outcome: 'complete', announced: [] });
+    expect(same).toMatchObject({ outcome: 'complete', announced: [] });
+    expect(fakes.chat.delivered).toHaveLength(2);
+    const update = fakes.chat.delivered[1];
+    // The answer for the deployed Argo CD changed: shown in the channel too.
+    expect(update?.thread).toEqual({ parentTs: '1700000000.000001', broadcast: true });
+    const text = readableText(update?.blocks ?? []);
+    expect(text).toContain('deployed Argo CD is now v1.1.0 (was v1.0.1)');
+    expect(text).toContain('*Deployed Argo CD*\nv1.1.0 has the fix');
+    expect(text).toMatch(/Smallest upgrade that has it\*?\s+none needed/);
+    expect(fakes.ledger.entry(FIX_KEY)?.state).toEqual({
+      threadTs: '1700000000.000001',
+      fixedIn: ['v1.1.0', 'v1.2.0'],
+      deployedVersion: 'v1.1.0',
+      deployedHasFix: true,
+      upgradeTo: null,
+    });
+  });
+
+  it('should show a prerequisite inside the fix it leads to, never announce it alone', async () => {
+    // Prepare: the setting the fix builds on, merged before v1.0.1 and in every release since.
+    const settingSha = 's'.repeat(40);
+    const setting: FixEntry = {
+      id: 'the-setting',
+      repo: REPO,
+      title: 'The refresh threshold setting',
+      pulls: [90],
+      prerequisiteOf: FIX.id,
+    };
+    const fakes = setUp({ catalog: [FIX, setting] });
+    const repo = fakes.github.repos.get(REPO) as FakeRepo;
+    repo.pulls.push({
+      ...MERGED,
+      number: 90,
+      mergedAt: Date.parse('2026-04-15T00:00:00Z'),
+      mergeCommitSha: settingSha,
+    });
+    for (const { tagName } of RELEASES) {
+      const status = tagName === 'v1.0.0' ? 'diverged' : 'ahead';
+      repo.comparisons[`${settingSha}...${tagName}`] = { status, commitMessages: [] };
+    }
+
+    // Act
+    const result = await fakes.run();
+    const next = await fakes.run();
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.1.0, v1.2.0'] });
+    expect(next).toMatchObject({ outcome: 'complete', announced: [] });
+    expect(fakes.chat.delivered).toHaveLength(1);
+    expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
+      'Builds on the-setting (acme/app #90, first in v1.0.1, v1.1.0, v1.2.0): The refresh threshold setting.',
+    );
+    expect(fakes.chat.texts().some((text) => text.includes('(the-setting)'))).toBe(false);
+    expect(fakes.ledger.entry('upstream-fix#the-setting')).toBeUndefined();
+    expect(fakes.metrics.values('UpstreamFixReleased')).toEqual([1, 1, 1, 1]);
   });
 
   it('should leave every stored item as it was when GitHub fails, and publish and post nothing', async () => {
@@ -241,6 +349,7 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
 
     // Act
     const limited = await fakes.run();
+    const whileLimited = { posts: fakes.chat.calls.length, publishes: fakes.metrics.calls.length };
     fakes.github.remaining = Number.POSITIVE_INFINITY;
     const asked = fakes.github.calls.length;
     const finished = await fakes.run();
@@ -252,7 +361,10 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     expect(fakes.logger.messages('WARN')).toContain(
       'GitHub rate limit used up; progress kept, the next run continues',
     );
-    expect(finished).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.1.0', 'the-fix v1.2.0'] });
+    expect(whileLimited).toEqual({ posts: 0, publishes: 0 });
+    expect(finished).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.1.0, v1.2.0'] });
+    expect(fakes.chat.calls).toHaveLength(1);
+    expect(headlines(fakes.chat)).toEqual([FIRST_HEADLINE]);
     // The merged pull never changes: the next run did not ask for it again.
     expect(fakes.github.calls.slice(asked).map((call) => call.operation)).not.toContain('getPull');
   });
@@ -264,12 +376,30 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
 
     // Act
     const first = await fakes.run();
+    const afterFailure = {
+      recorded: fakes.ledger.entry(FIX_KEY),
+      entries: [...fakes.timeline.entries],
+    };
     const second = await fakes.run();
+    const third = await fakes.run();
 
     // Assess
-    expect(first).toMatchObject({ announced: ['the-fix v1.2.0'], failedAnnouncements: 1 });
-    expect(second).toMatchObject({ announced: ['the-fix v1.1.0'], failedAnnouncements: 0 });
-    expect(announced(fakes.chat)).toEqual(['v1.2.0', 'v1.1.0']);
+    expect(first).toMatchObject({ outcome: 'complete', announced: [], failedAnnouncements: 1 });
+    expect(second).toMatchObject({
+      outcome: 'complete',
+      announced: ['the-fix v1.1.0, v1.2.0'],
+      failedAnnouncements: 0,
+    });
+    expect(third).toMatchObject({ outcome: 'complete', announced: [], failedAnnouncements: 0 });
+    // Nothing recorded for the refused post (its lease released): the next run decided again.
+    expect(afterFailure.recorded).toMatchObject({ state: null, version: 0, lease: null });
+    expect(fakes.chat.calls).toHaveLength(2);
+    expect(headlines(fakes.chat)).toEqual([FIRST_HEADLINE]);
+    expect(fakes.chat.delivered[0]?.thread).toBeUndefined();
+    // The gauges before the post, its failure after it.
+    const { entries } = afterFailure;
+    expect(entries.indexOf('metrics.publish')).toBeLessThan(entries.indexOf('chat.post'));
+    expect(entries.lastIndexOf('metrics.publish')).toBeGreaterThan(entries.indexOf('chat.post'));
     expect(fakes.metrics.requests[1]).toEqual({
       namespace: 'Test/Upstream',
       data: [
@@ -282,7 +412,7 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
         level: 'ERROR',
         message: 'could not send the fixed-release announcement; the next run retries',
         fixId: 'the-fix',
-        release: 'v1.1.0',
+        fixedIn: ['v1.1.0', 'v1.2.0'],
       }),
     );
   });
@@ -296,7 +426,8 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
     const result = await fakes.run();
 
     // Assess
-    expect(result).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.1.0', 'the-fix v1.2.0'] });
+    expect(result).toMatchObject({ outcome: 'complete', announced: ['the-fix v1.1.0, v1.2.0'] });
+    expect(fakes.chat.delivered).toHaveLength(1);
     expect(fakes.reportStore.saved[0]?.deployedVersion).toBeNull();
     expect(fakes.metrics.data().map((datum) => datum.name)).toEqual(['UpstreamFixReleased']);
     expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
@@ -330,7 +461,7 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
       // Assess
       expect(fakes.userPoolClients.argsOf('tokenValidity')).toEqual([[POOL, CLIENT]]);
       expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
-        `For your pool: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token validity of app client ${CLIENT} (for example 15m).`,
+        `For your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token validity of app client ${CLIENT} (for example 15m).`,
       );
     });
 
