@@ -445,15 +445,18 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       ...buildReLoginCheckDeps(env({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` })),
       clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
     };
-    const ledger = deps.ledger;
-    deps.ledger = {
-      read: (key) =>
-        key.includes(CLIENT)
-          ? Promise.reject(new Error('ProvisionedThroughputExceededException'))
-          : ledger.read(key),
-      claim: (key, version, lease) => ledger.claim(key, version, lease),
-      confirm: (key, owner, state, at) => ledger.confirm(key, owner, state, at),
-      release: (key, owner) => ledger.release(key, owner),
+    const { ledger } = deps.notify;
+    deps.notify = {
+      ...deps.notify,
+      ledger: {
+        read: (key) =>
+          key.includes(CLIENT)
+            ? Promise.reject(new Error('ProvisionedThroughputExceededException'))
+            : ledger.read(key),
+        claim: (key, version, lease) => ledger.claim(key, version, lease),
+        confirm: (key, owner, state, at) => ledger.confirm(key, owner, state, at),
+        release: (key, owner) => ledger.release(key, owner),
+      },
     };
 
     // Act

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
-import { recordAuthSignal } from '../../src/sign-ins/record-auth-signal';
 import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
 import { captureOutput } from '../support/emf';
@@ -24,7 +23,6 @@ const CLIENT = 'argocdclient0example0000001';
 const DAY_START = Date.parse('2026-11-24T00:00:00Z');
 const HOUR = 3_600_000;
 const at = (hours: number) => DAY_START + hours * HOUR;
-const rules = { dedupeSeconds: 30, sessionHours: 24 };
 
 describe('Use case: runReLoginCheck, one episode from alert to recovery and reminder (threads recorded)', () => {
   const documentClient = createDocumentClient();
@@ -83,10 +81,11 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
 
   /** Each user signs in (kind 'login') or refreshes ('refresh') every hour from hour `from` to `to`. */
   async function hourly(users: string[], kind: 'login' | 'refresh', from: number, to: number): Promise<void> {
-    const store = new DynamoActivityStore(documentClient, { tableName, retentionDays: 35 });
+    const log = new DynamoSignInLog(documentClient, { tableName, retentionDays: 35 });
     for (const user of users) {
       for (let hour = from; hour <= to; hour += 1) {
-        const signal = {
+        await log.append({
+          at: at(hour),
           kind,
           triggerSource: kind === 'login' ? 'TokenGeneration_HostedAuth' : 'TokenGeneration_RefreshTokens',
           userPoolId: POOL,
@@ -94,8 +93,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
           user: `sub-${user}`,
           username: user,
           email: `${user}@example.com`,
-        };
-        await recordAuthSignal({ store, rules }, signal, at(hour), { maxAttempts: 3 });
+        });
       }
     }
   }

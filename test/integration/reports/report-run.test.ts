@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildReportDeps } from '../../../functions/report/deps';
-import { DynamoActivityStore } from '../../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../../src/adapters/dynamodb/sign-in-log';
 import { type ChartRenderer, runReport } from '../../../src/reports';
 import { fixedClock } from '../../../src/shared/clock';
-import { recordAuthSignal } from '../../../src/sign-ins/record-auth-signal';
 import { readableText } from '../../support/block-kit';
 import { createTestTable } from '../../support/dynamodb';
 import { captureOutput } from '../../support/emf';
@@ -25,7 +24,6 @@ const HOUR = 3_600_000;
 // Monday 23 Nov 2026 09:00 in Tokyo reports the week of Mon 16 Nov (Tokyo days).
 const RUN_AT = Date.parse('2026-11-23T00:00:00Z');
 const WEEK_START = Date.parse('2026-11-15T15:00:00Z');
-const rules = { dedupeSeconds: 30, sessionHours: 24 };
 
 // Rendering the first chart of a process loads Vega and the WebAssembly module: generous ceilings.
 describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, CloudWatch and Cognito stand-ins)', {
@@ -77,20 +75,18 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
 
   /** Each user signs in every hour from 09:00 for 6 hours on the week's first three days. */
   async function recordWeek(users: string[]): Promise<void> {
-    const store = new DynamoActivityStore(documentClient, { tableName, retentionDays: 35 });
+    const log = new DynamoSignInLog(documentClient, { tableName, retentionDays: 35 });
     for (const user of users) {
       for (let day = 0; day < 3; day += 1) {
         for (let hour = 0; hour <= 6; hour += 1) {
-          const signal = {
-            kind: 'login' as const,
+          await log.append({
+            at: WEEK_START + (day * 24 + 9 + hour) * HOUR,
+            kind: 'login',
             triggerSource: 'TokenGeneration_HostedAuth',
             userPoolId: POOL,
             clientId: CLIENT,
             user: `sub-${user}`,
             username: user,
-          };
-          await recordAuthSignal({ store, rules }, signal, WEEK_START + (day * 24 + 9 + hour) * HOUR, {
-            maxAttempts: 3,
           });
         }
       }
