@@ -1,5 +1,11 @@
+export type { AppClientSettings } from './domain/app-client-settings';
+export { parseDescribeUserPoolClient, readAppClientSettings } from './domain/app-client-settings';
+export type { SuggestedThreshold } from './domain/refresh-threshold';
+export { suggestedRefreshThreshold } from './domain/refresh-threshold';
 export type { TokenInspection } from './domain/token-inspection';
 export { formatSeconds, inspectClaims } from './domain/token-inspection';
 export type { TokenValidity } from './domain/token-validity';
-export { formatDuration, parseDescribeUserPoolClient, parseTokenValidity } from './domain/token-validity';
+export { InvalidClientConfigError, parseTokenValidity } from './domain/token-validity';
+export type { ValidityChange, ValidityChangeDocuments } from './domain/validity-change';
+export { validityChangeDocuments } from './domain/validity-change';
 export type { UserPoolClientReader } from './ports/user-pool-clients';

@@ -128,7 +128,14 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const report: AnalyzeReport = {
     ...toReport(summary),
     ...(values['skip-invalid'] ? { skippedLines: parsed.invalid.length } : {}),
-    ...(adviceRequest ? { advice: adviceFor(adviceRequest, events, summary, tracking.heavyReLogins) } : {}),
+    ...(adviceRequest
+      ? {
+          advice: adviceFor(adviceRequest, events, summary, {
+            heavyReLogins: tracking.heavyReLogins,
+            sessionHours: tracking.rules.sessionHours,
+          }),
+        }
+      : {}),
   };
   const table = renderTable(report, heavy, parsed.ignored);
   const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;

@@ -40,6 +40,8 @@ export interface ReLoginCheckSettings {
   windowHours: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
+  /** Argo CD's `users.session.duration` (ARGOCD_SESSION_HOURS): after the fix, users sign in again this often. */
+  sessionHours: number;
   cooldownHours: number;
   namespace: string;
   identity: ReportIdentity;
@@ -71,13 +73,15 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     throw new ConfigError('ARGOCD_CLIENT_IDS must list the Argo CD app client ids to check');
   }
   const dashboardName = optionalString(env, 'METRICS_DASHBOARD');
+  const tracking = readTrackingSettings(env);
   return {
     userPoolId: requiredString(env, 'USER_POOL_ID'),
     clientIds,
-    heavyReLogins: readTrackingSettings(env).heavyReLogins,
+    heavyReLogins: tracking.heavyReLogins,
     windowHours: HEAVY_WINDOW_HOURS,
     minutesPerReLogin: positiveNumber(env, 'MINUTES_PER_RELOGIN', 0.5),
     proposedValidityHours: readProposedValidityHours(env),
+    sessionHours: tracking.rules.sessionHours,
     cooldownHours: positiveNumber(env, 'ALERT_COOLDOWN_HOURS', 24),
     namespace: readMetricsNamespace(env),
     identity: readReportIdentity(env),

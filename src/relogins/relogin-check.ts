@@ -37,7 +37,7 @@ export interface ReLoginCheckDeps extends NotifyOnceDeps {
   activity: Pick<ActivityStore, 'listActivity'>;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
-  userPoolClients: UserPoolClientReader;
+  userPoolClients: Pick<UserPoolClientReader, 'settings'>;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
   upstream?: Pick<UpstreamReportStore, 'latest'>;
   clock: Clock;
@@ -146,15 +146,15 @@ async function reportClient(
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
   const events = await deps.activity.listActivity(scope, from, now);
-  const [tokenValidity, cognito] = await Promise.all([
-    optional(deps, `the token settings of app client ${clientId}`, () =>
-      deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
+  const [client, cognito] = await Promise.all([
+    optional(deps, `the settings of app client ${clientId}`, () =>
+      deps.userPoolClients.settings(settings.userPoolId, clientId),
     ),
     optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, from, now),
     ),
   ]);
-  return buildReLoginReport({ ...scope, windowEnd: now, events, tokenValidity, cognito, upstream }, settings);
+  return buildReLoginReport({ ...scope, windowEnd: now, events, client, cognito, upstream }, settings);
 }
 
 /** One client's failure (its activity unreadable, a bad item) must not hide the others' reports. */

@@ -80,7 +80,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     const pool = Object.values(resources).find((item) => item.Type === 'Custom::CognitoUserPool');
     expect(pool?.Properties.UserPoolName).toBe('team-pool');
     expect(cognitoTriggers(template)).toEqual([
-      { Trigger: 'PreTokenGeneration', LambdaVersion: 'V2_0' },
+      { Trigger: 'PreTokenGeneration', LambdaVersion: 'V1_0' },
       { Trigger: 'PostAuthentication' },
     ]);
 

@@ -3,11 +3,12 @@
  * so tests assert its content directly.
  */
 
-import { formatDuration } from '../../app-clients';
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import type { AdviceItem } from './advice';
+import { adviceDocuments } from './advice-documents';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
 
@@ -24,8 +25,9 @@ const MAX_LISTED_USERS = 10;
 const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
   'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
   'extend-token-validity': 'Stop-gap: longer token validity',
-  'check-refresh-threshold': 'Check the refresh threshold',
+  'diagnose-partial-refresh': 'Refresh works for some users only',
   'revert-token-validity': 'Undo the stop-gap',
+  'fix-token-validity-order': 'Access token outlives the ID token',
 };
 
 const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
@@ -45,12 +47,32 @@ function mrkdwn(text: string) {
   return { type: 'mrkdwn', text };
 }
 
+/** Slack's limit for a section's text. */
+const MAX_SECTION_TEXT = 3000;
+
+/** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
+function adviceBlocks(item: AdviceItem) {
+  const documents = adviceDocuments(item).map(({ title, content }) => {
+    const code = `*${title}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
+    return code.length <= MAX_SECTION_TEXT
+      ? code
+      : `*${title}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
+  });
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+    },
+    ...documents.map((text) => ({ type: 'section', text: mrkdwn(text) })),
+  ];
+}
+
 function figureFields(report: ReLoginReport) {
   const { totals, cognito, tokenValidity } = report;
   const validity =
     tokenValidity === null
       ? 'unknown'
-      : `ID ${formatDuration(tokenValidity.idTokenMinutes)} · access ${formatDuration(tokenValidity.accessTokenMinutes)} · refresh ${formatDuration(tokenValidity.refreshTokenMinutes)}`;
+      : `ID ${formatMinutes(tokenValidity.idTokenMinutes)} · access ${formatMinutes(tokenValidity.accessTokenMinutes)} · refresh ${formatMinutes(tokenValidity.refreshTokenMinutes)}`;
   const cognitoFigures =
     cognito === null
       ? 'Cognito: unknown'
@@ -104,10 +126,7 @@ export function reLoginAlertMessage(report: ReLoginReport, presentation: AlertPr
       { type: 'section', fields: figureFields(report) },
       { type: 'section', text: mrkdwn(heavyUserList(report, presentation.label)) },
       { type: 'divider' },
-      ...report.advice.map((item) => ({
-        type: 'section',
-        text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
-      })),
+      ...report.advice.flatMap(adviceBlocks),
       {
         type: 'context',
         elements: [
