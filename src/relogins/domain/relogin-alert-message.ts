@@ -53,10 +53,10 @@ const MAX_SECTION_TEXT = 3000;
 /** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
 function adviceBlocks(item: AdviceItem) {
   const documents = adviceDocuments(item).map(({ title, content }) => {
-    const code = `*${title}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
+    const code = `*${escapeMrkdwn(title)}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
     return code.length <= MAX_SECTION_TEXT
       ? code
-      : `*${title}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
+      : `*${escapeMrkdwn(title)}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
   });
   return [
     {
