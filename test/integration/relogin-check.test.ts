@@ -364,7 +364,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     const { result } = await checkAt(DAY_START + 18 * HOUR, { METRICS_DASHBOARD: 'relogin-dashboard' });
 
     // Assess
-    expect(result[0]).toMatchObject({ advice: ['check-refresh-threshold'] });
+    expect(result[0]).toMatchObject({ advice: ['diagnose-partial-refresh'] });
     expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
       '#dashboards/dashboard/relogin-dashboard|Open',
     );
