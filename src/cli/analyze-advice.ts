@@ -4,7 +4,7 @@
  * DescribeUserPoolClient response and the replayed events.
  */
 import { readFile } from 'node:fs/promises';
-import { type AppClientSettings, parseDescribeUserPoolClient } from '../app-clients';
+import { type AppClientDescription, parseDescribeUserPoolClient } from '../app-clients';
 import type { ActivityEvent, ActivitySummary } from '../relogins';
 import {
   type AdviceItem,
@@ -23,7 +23,7 @@ export const ADVICE_OPTIONS = {
 
 export interface AdviceRequest {
   /** The app client the saved DescribeUserPoolClient answer describes; the advice is about it alone. */
-  client: AppClientSettings | null;
+  client: AppClientDescription | null;
   proposedValidityHours: number;
 }
 
@@ -38,7 +38,7 @@ function proposedHours(raw: string | undefined, env: Env): number {
   return hours;
 }
 
-async function clientConfig(path: string): Promise<AppClientSettings> {
+async function clientConfig(path: string): Promise<AppClientDescription> {
   const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
   });

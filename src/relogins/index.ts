@@ -5,7 +5,6 @@ export type { ActivitySummary, HeavyUserRule } from './domain/activity-summary';
 export { HEAVY_WINDOW_HOURS, summariseActivity } from './domain/activity-summary';
 export type { AdviceItem } from './domain/advice';
 export { advise, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
-export type { AdviceDocument } from './domain/advice-documents';
 export { adviceDocuments } from './domain/advice-documents';
 export type { CognitoUsage } from './domain/relogin-report';
 export type { TimedSignal } from './domain/replay';

@@ -37,7 +37,7 @@ export interface ReLoginCheckDeps extends NotifyOnceDeps {
   activity: Pick<ActivityStore, 'listActivity'>;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
-  userPoolClients: Pick<UserPoolClientReader, 'settings'>;
+  userPoolClients: Pick<UserPoolClientReader, 'description'>;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
   upstream?: Pick<UpstreamReportStore, 'latest'>;
   clock: Clock;
@@ -148,7 +148,7 @@ async function reportClient(
   const events = await deps.activity.listActivity(scope, from, now);
   const [client, cognito] = await Promise.all([
     optional(deps, `the settings of app client ${clientId}`, () =>
-      deps.userPoolClients.settings(settings.userPoolId, clientId),
+      deps.userPoolClients.description(settings.userPoolId, clientId),
     ),
     optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, from, now),

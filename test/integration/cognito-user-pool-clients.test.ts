@@ -57,7 +57,7 @@ describe('Class: CognitoUserPoolClients (local Cognito JSON 1.1 stand-in)', () =
 
   it('should read the whole answer through the SDK in UpdateUserPoolClient form, without the secret or the dates', async () => {
     // Act
-    const settings = await reader.settings('ap-northeast-1_EXAMPLE', 'argocdclient0example0000001');
+    const settings = await reader.description('ap-northeast-1_EXAMPLE', 'argocdclient0example0000001');
 
     // Assess
     const { ClientSecret, CreationDate, LastModifiedDate, ...settable } = (

@@ -1,5 +1,5 @@
 /** App clients for advice tests, from the shared DescribeUserPoolClient fixture (units honoured). */
-import { type AppClientSettings, parseDescribeUserPoolClient } from '../../src/app-clients';
+import { type AppClientDescription, parseDescribeUserPoolClient } from '../../src/app-clients';
 import { cognitoFixture, type JsonObject } from './fixtures';
 
 /** The shared fixture's answer, with some fields replaced (e.g. `{ IdTokenValidity: 8 }`). */
@@ -8,7 +8,7 @@ export function describeAnswer(changes: JsonObject = {}): { UserPoolClient: Json
   return { UserPoolClient: { ...answer.UserPoolClient, ...changes } };
 }
 
-export function fixtureClient(changes: JsonObject = {}): AppClientSettings {
+export function fixtureClient(changes: JsonObject = {}): AppClientDescription {
   return parseDescribeUserPoolClient(describeAnswer(changes));
 }
 

@@ -4,21 +4,21 @@ import {
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { UserPoolClientReader } from '../../app-clients';
-import { type AppClientSettings, readAppClientSettings, type TokenValidity } from '../../app-clients';
+import { type AppClientDescription, parseUserPoolClient, type TokenValidity } from '../../app-clients';
 
 export class CognitoUserPoolClients implements UserPoolClientReader {
   constructor(private readonly client: CognitoIdentityProviderClient) {}
 
   async tokenValidity(userPoolId: string, clientId: string): Promise<TokenValidity> {
-    return (await this.settings(userPoolId, clientId)).tokenValidity;
+    return (await this.description(userPoolId, clientId)).tokenValidity;
   }
 
-  async settings(userPoolId: string, clientId: string): Promise<AppClientSettings> {
+  async description(userPoolId: string, clientId: string): Promise<AppClientDescription> {
     const { UserPoolClient } = await this.client.send(
       new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
     );
     if (UserPoolClient === undefined)
       throw new Error(`Cognito returned no app client ${clientId} in ${userPoolId}`);
-    return readAppClientSettings(UserPoolClient);
+    return parseUserPoolClient(UserPoolClient);
   }
 }

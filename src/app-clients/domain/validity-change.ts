@@ -5,7 +5,7 @@
  * answer and carries every other setting over, because UpdateUserPoolClient resets what it is not
  * given. Pure.
  */
-import type { AppClientSettings } from './app-client-settings';
+import type { AppClientDescription } from './app-client-description';
 
 export interface ValidityChange {
   idTokenMinutes: number;
@@ -65,7 +65,7 @@ function diffLines(indent: string, name: string, before: string, after: string):
 }
 
 export function validityChangeDocuments(
-  client: AppClientSettings,
+  client: AppClientDescription,
   change: ValidityChange,
 ): ValidityChangeDocuments {
   const settings = client.updatable;

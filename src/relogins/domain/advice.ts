@@ -15,7 +15,7 @@
  */
 
 import {
-  type AppClientSettings,
+  type AppClientDescription,
   suggestedRefreshThreshold,
   type TokenValidity,
   type ValidityChange,
@@ -158,7 +158,7 @@ export interface AdviceInput {
   summary: ActivitySummary;
   heavyReLogins: number;
   /** The app client's DescribeUserPoolClient answer; null when it could not be read. */
-  client: AppClientSettings | null;
+  client: AppClientDescription | null;
   /** Cognito's own `TokenRefreshSuccesses` for the client over the same window; null when unknown. */
   cognitoTokenRefreshes: number | null;
   /** Capped at Cognito's 1 day. */
@@ -238,7 +238,7 @@ function refreshFix(input: AdviceInput) {
   };
 }
 
-function clientChange(client: AppClientSettings, change: ValidityChange): ClientChange {
+function clientChange(client: AppClientDescription, change: ValidityChange): ClientChange {
   return { ...change, ...validityChangeDocuments(client, change), unknownFields: [...client.unknownFields] };
 }
 
@@ -480,7 +480,7 @@ function diagnosePartialRefresh(
 
 function revertTokenValidity(
   input: AdviceInput,
-  client: AppClientSettings,
+  client: AppClientDescription,
   refreshes: number,
 ): RevertTokenValidityAdvice {
   const validity = client.tokenValidity;
@@ -509,7 +509,7 @@ function revertTokenValidity(
 
 function fixTokenValidityOrder(
   input: AdviceInput,
-  client: AppClientSettings,
+  client: AppClientDescription,
   refreshSeen: boolean,
   alsoFixedBy: ExtendTokenValidityAdvice | RevertTokenValidityAdvice | undefined,
 ): FixTokenValidityOrderAdvice {

@@ -3,7 +3,7 @@
  * for metrics and the alert, and the advice. Pure; the use case gathers the inputs.
  */
 
-import type { AppClientSettings, TokenValidity } from '../../app-clients';
+import type { AppClientDescription, TokenValidity } from '../../app-clients';
 import { percentile } from '../../shared/stats';
 import type { UpstreamReport } from '../../upstream';
 import type { ActivityEvent } from './activity';
@@ -32,7 +32,7 @@ export interface ReLoginReportInput {
   windowEnd: number;
   events: readonly ActivityEvent[];
   /** The app client's DescribeUserPoolClient answer; null when it could not be read. */
-  client: AppClientSettings | null;
+  client: AppClientDescription | null;
   cognito: CognitoUsage | null;
   upstream?: UpstreamReport | null;
 }

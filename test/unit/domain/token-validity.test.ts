@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDescribeUserPoolClient } from '../../../src/app-clients/domain/app-client-settings';
+import { parseDescribeUserPoolClient } from '../../../src/app-clients/domain/app-client-description';
 import { InvalidClientConfigError, parseTokenValidity } from '../../../src/app-clients/domain/token-validity';
 import { cognitoFixture } from '../../support/fixtures';
 

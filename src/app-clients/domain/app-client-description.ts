@@ -54,7 +54,7 @@ export const READ_ONLY_CLIENT_FIELDS = [
 export type UpdatableClientSettings = Partial<Record<UpdatableClientField, unknown>> &
   ClientTokenSettings & { UserPoolId: string; ClientId: string };
 
-export interface AppClientSettings {
+export interface AppClientDescription {
   /** Every field of the answer that UpdateUserPoolClient accepts, as Cognito gave it. */
   updatable: UpdatableClientSettings;
   /** A confidential client (Argo CD's server sends the secret); the secret itself is never kept. */
@@ -79,7 +79,7 @@ function requiredId(client: Record<string, unknown>, field: 'UserPoolId' | 'Clie
 }
 
 /** Reads the `UserPoolClient` object of a DescribeUserPoolClient answer (the SDK's or the CLI's). */
-export function readAppClientSettings(client: object): AppClientSettings {
+export function parseUserPoolClient(client: object): AppClientDescription {
   const fields = client as Record<string, unknown>;
   const updatable: Record<string, unknown> = {};
   const unknownFields: string[] = [];
@@ -102,12 +102,12 @@ export function readAppClientSettings(client: object): AppClientSettings {
 }
 
 /** Reads a whole DescribeUserPoolClient answer, as saved with `aws cognito-idp describe-user-pool-client`. */
-export function parseDescribeUserPoolClient(response: unknown): AppClientSettings {
+export function parseDescribeUserPoolClient(response: unknown): AppClientDescription {
   const client = (response as { UserPoolClient?: unknown } | null)?.UserPoolClient;
   if (typeof client !== 'object' || client === null) {
     throw new InvalidClientConfigError(
       'expected a DescribeUserPoolClient response with a UserPoolClient object',
     );
   }
-  return readAppClientSettings(client);
+  return parseUserPoolClient(client);
 }

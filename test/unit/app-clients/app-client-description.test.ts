@@ -7,7 +7,7 @@ import {
   parseDescribeUserPoolClient,
   READ_ONLY_CLIENT_FIELDS,
   UPDATABLE_CLIENT_FIELDS,
-} from '../../../src/app-clients/domain/app-client-settings';
+} from '../../../src/app-clients/domain/app-client-description';
 import { validityChangeDocuments } from '../../../src/app-clients/domain/validity-change';
 import { describeAnswer, FIXTURE_CLIENT_SECRET } from '../../support/app-clients';
 
