@@ -147,7 +147,7 @@ async function reportClient(
   const scope = { userPoolId: settings.userPoolId, clientId };
   const events = await deps.activity.listActivity(scope, from, now);
   const [client, cognito] = await Promise.all([
-    optional(deps, `the settings of app client ${clientId}`, () =>
+    optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.description(settings.userPoolId, clientId),
     ),
     optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
