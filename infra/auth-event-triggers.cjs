@@ -4,6 +4,10 @@
 // (attachPreTokenGeneration=false) Post Authentication is attached instead. attachPostAuthentication:
 // auto (the default) = only then; true = always (both attached: the replay counts each sign-in once);
 // false = never.
+// Pre Token Generation V2_0 and V3_0 need Cognito's Essentials or Plus feature plan; V1_0 works on every
+// plan (Lite included) and still sees refreshes (TokenGeneration_RefreshTokens), so it is the default.
+const PRE_TOKEN_GENERATION_VERSIONS = ['V1_0', 'V2_0', 'V3_0'];
+
 module.exports = async ({ resolveVariable }) => {
   const pool = await resolveVariable('param:userPoolName');
   const param = async (name) => String(await resolveVariable(`param:${name}`)).trim();
@@ -14,7 +18,12 @@ module.exports = async ({ resolveVariable }) => {
   }
   const events = [];
   if (preTokenGeneration) {
-    const lambdaVersion = await resolveVariable('param:preTokenGenerationVersion');
+    const lambdaVersion = String(await resolveVariable('param:preTokenGenerationVersion'));
+    if (!PRE_TOKEN_GENERATION_VERSIONS.includes(lambdaVersion)) {
+      throw new Error(
+        `preTokenGenerationVersion must be V1_0 (every Cognito plan), V2_0 or V3_0 (Essentials or Plus plan), got "${lambdaVersion}"`,
+      );
+    }
     events.push({
       cognitoUserPool: {
         pool,

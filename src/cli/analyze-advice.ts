@@ -1,11 +1,12 @@
 /**
  * `analyze --client-config FILE --proposed-validity-hours N`: the same advice as the scheduled check,
- * from a saved DescribeUserPoolClient response and the replayed events.
+ * with the same documents (argocd-cm, Terraform, UpdateUserPoolClient), from a saved
+ * DescribeUserPoolClient response and the replayed events.
  */
 import { readFile } from 'node:fs/promises';
-import { parseDescribeUserPoolClient, type TokenValidity } from '../app-clients';
+import { type AppClientDescription, parseDescribeUserPoolClient } from '../app-clients';
 import type { ActivityEvent, ActivitySummary } from '../relogins';
-import { type AdviceItem, advise, readProposedValidityHours } from '../relogins';
+import { type AdviceItem, adviceDocuments, advise, readProposedValidityHours } from '../relogins';
 import { type Env, parsePositiveNumber } from '../shared/config/env';
 import { UsageError } from './io';
 
@@ -15,27 +16,19 @@ export const ADVICE_OPTIONS = {
 } as const;
 
 export interface AdviceRequest {
-  tokenValidity: TokenValidity | null;
   /** The app client the saved DescribeUserPoolClient answer describes; the advice is about it alone. */
-  clientId: string | null;
+  client: AppClientDescription | null;
   proposedValidityHours: number;
 }
 
 const PROPOSED_HOURS_FLAG = '--proposed-validity-hours';
 
-async function clientConfig(
-  path: string,
-): Promise<{ tokenValidity: TokenValidity; clientId: string | null }> {
+async function clientConfig(path: string): Promise<AppClientDescription> {
   const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
   });
   try {
-    const response = JSON.parse(content) as { UserPoolClient?: { ClientId?: unknown } };
-    const clientId = response.UserPoolClient?.ClientId;
-    return {
-      tokenValidity: parseDescribeUserPoolClient(response),
-      clientId: typeof clientId === 'string' && clientId !== '' ? clientId : null,
-    };
+    return parseDescribeUserPoolClient(JSON.parse(content));
   } catch (error) {
     throw new UsageError(`--client-config ${path}: ${(error as Error).message}`);
   }
@@ -49,10 +42,8 @@ export async function readAdviceRequest(
   const path = values['client-config'];
   const hours = values['proposed-validity-hours'];
   if (path === undefined && hours === undefined) return null;
-  const client = path === undefined ? null : await clientConfig(path);
   return {
-    tokenValidity: client?.tokenValidity ?? null,
-    clientId: client?.clientId ?? null,
+    client: path === undefined ? null : await clientConfig(path),
     proposedValidityHours: readProposedValidityHours(
       env,
       hours === undefined
@@ -70,7 +61,7 @@ export function clientsToAnalyse(
   tracked: ReadonlySet<string>,
   request: AdviceRequest | null,
 ): ReadonlySet<string> {
-  const clientId = request?.clientId ?? null;
+  const clientId = request?.client?.updatable.ClientId ?? null;
   if (clientId === null) return tracked;
   if (tracked.size === 0) return new Set([clientId]);
   if (!tracked.has(clientId)) {
@@ -85,13 +76,27 @@ export function adviceFor(
   request: AdviceRequest,
   events: readonly ActivityEvent[],
   summary: ActivitySummary,
-  heavyReLogins: number,
+  { heavyReLogins, sessionHours }: { heavyReLogins: number; sessionHours: number },
 ): AdviceItem[] {
   // Offline there is no CloudWatch: refreshes are what the event file shows.
-  return advise({ events, summary, heavyReLogins, cognitoTokenRefreshes: null, ...request });
+  return advise({ events, summary, heavyReLogins, sessionHours, cognitoTokenRefreshes: null, ...request });
 }
 
+function indented(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+/** Each item's text, then its documents, each indented under its title so it can be copied as it is. */
 export function renderAdvice(items: readonly AdviceItem[]): string {
   if (items.length === 0) return 'Advice: none.';
-  return ['Advice:', ...items.map((item) => `- [${item.severity}] ${item.id}: ${item.text}`)].join('\n');
+  const rendered = items.map((item) =>
+    [
+      `- [${item.severity}] ${item.id}: ${item.text}`,
+      ...adviceDocuments(item).map(({ title, content }) => `  ${title}:\n${indented(content)}`),
+    ].join('\n'),
+  );
+  return ['Advice:', ...rendered].join('\n');
 }

@@ -141,7 +141,14 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const report: AnalyzeReport = {
     ...toReport(summary),
     ...(values['skip-invalid'] ? { skippedLines: read.invalid.length } : {}),
-    ...(adviceRequest ? { advice: adviceFor(adviceRequest, kept, summary, tracking.heavyReLogins) } : {}),
+    ...(adviceRequest
+      ? {
+          advice: adviceFor(adviceRequest, kept, summary, {
+            heavyReLogins: tracking.heavyReLogins,
+            sessionHours: tracking.rules.sessionHours,
+          }),
+        }
+      : {}),
   };
   const table = renderTable(report, heavy, read.ignored);
   const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;

@@ -84,26 +84,27 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     at === undefined
       ? periodContaining(parsed.lastAt ?? 0, kind, timeZone)
       : lastCompletePeriod(at, kind, timeZone);
+  const described = advice?.client ?? null;
   const events: ActivityEvent[] = [];
   parsed.collector.replay(tracking.rules, (event) => events.push(event));
   const clientIds = [...new Set(events.map((event) => event.clientId))].sort();
   const report = buildPlatformReport({
     userPoolId: events[0]?.userPoolId ?? 'unknown',
     period,
-    clients: (clientIds.length > 0 ? clientIds : [advice?.clientId ?? 'unknown']).map((clientId) => ({
-      clientId,
-      events: events.filter((event) => event.clientId === clientId),
-      tokenValidity:
-        advice !== null && (advice.clientId === null || advice.clientId === clientId)
-          ? advice.tokenValidity
-          : null,
-      cognito: { current: null, previous: null },
-      stretchedSince: null,
-    })),
+    clients: (clientIds.length > 0 ? clientIds : [described?.updatable.ClientId ?? 'unknown']).map(
+      (clientId) => ({
+        clientId,
+        events: events.filter((event) => event.clientId === clientId),
+        client: described?.updatable.ClientId === clientId ? described : null,
+        cognito: { current: null, previous: null },
+        stretchedSince: null,
+      }),
+    ),
     upstream: null,
     heavyReLogins: tracking.heavyReLogins,
     minutesPerReLogin: readMinutesPerReLogin(io.env),
     proposedValidityHours: advice?.proposedValidityHours ?? readProposedValidityHours(io.env),
+    sessionHours: tracking.rules.sessionHours,
   });
   const presentation = {
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),

@@ -64,7 +64,7 @@ export interface ReLoginCheckDeps {
   notify: NotificationDeps;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
-  userPoolClients: UserPoolClientReader;
+  userPoolClients: Pick<UserPoolClientReader, 'description'>;
   /** Finds the pool by USER_POOL_NAME when USER_POOL_ID is not set. */
   userPools?: UserPoolDirectory;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
@@ -228,15 +228,15 @@ async function reportClient(
 ): Promise<ReLoginReport> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
-  const [tokenValidity, cognito] = await Promise.all([
+  const [client, cognito] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
-      deps.userPoolClients.tokenValidity(settings.userPoolId, clientId),
+      deps.userPoolClients.description(settings.userPoolId, clientId),
     ),
     optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, from, now),
     ),
   ]);
-  return buildReLoginReport({ ...scope, windowEnd: now, events, tokenValidity, cognito, upstream }, settings);
+  return buildReLoginReport({ ...scope, windowEnd: now, events, client, cognito, upstream }, settings);
 }
 
 /**

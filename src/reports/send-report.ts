@@ -100,9 +100,9 @@ async function clientInput(
     optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, range.start, range.end),
     );
-  const [tokenValidity, current, before] = await Promise.all([
+  const [client, current, before] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
-      deps.userPoolClients.tokenValidity(scope.userPoolId, clientId),
+      deps.userPoolClients.description(scope.userPoolId, clientId),
     ),
     usage(period),
     usage(previous),
@@ -110,7 +110,7 @@ async function clientInput(
   return {
     clientId,
     events: events.filter((event) => event.clientId === clientId),
-    tokenValidity,
+    client,
     cognito: { current, previous: before },
     stretchedSince: null,
   };
@@ -126,7 +126,13 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
   const clients = await Promise.all(
     settings.clientIds.map((clientId) => clientInput(deps, clientId, events, period, previous)),
   );
-  return buildPlatformReport({ ...settings, period, clients, upstream });
+  return buildPlatformReport({
+    ...settings,
+    sessionHours: settings.rules.sessionHours,
+    period,
+    clients,
+    upstream,
+  });
 }
 
 async function makeChart(deps: ReportDeps, report: PlatformReport): Promise<Uint8Array | null> {

@@ -32,7 +32,7 @@ describe('End to end: the local stack on the sample week', () => {
     const alerts = texts.filter((text) => text.startsWith('Argo CD re-logins'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toContain(
-      'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
+      'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
     );
     expect(result.reloginCheck).toEqual([
       expect.objectContaining({ alert: 'sent', advice: expect.arrayContaining(['upgrade-argocd']) }),

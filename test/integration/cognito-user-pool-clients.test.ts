@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
+import { FIXTURE_CLIENT_SECRET } from '../support/app-clients';
 import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
 import { cognitoFixture } from '../support/fixtures';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/local-aws';
@@ -52,6 +53,20 @@ describe('Class: CognitoUserPoolClients (local Cognito JSON 1.1 stand-in)', () =
       accessTokenMinutes: 480,
       refreshTokenMinutes: 43_200,
     });
+  });
+
+  it('should read the whole answer through the SDK in UpdateUserPoolClient form, without the secret or the dates', async () => {
+    // Act
+    const settings = await reader.description('ap-northeast-1_EXAMPLE', 'argocdclient0example0000001');
+
+    // Assess
+    const { ClientSecret, CreationDate, LastModifiedDate, ...settable } = (
+      cognitoFixture('describe-user-pool-client') as { UserPoolClient: Record<string, unknown> }
+    ).UserPoolClient;
+    expect([ClientSecret, CreationDate, LastModifiedDate].every((value) => value !== undefined)).toBe(true);
+    expect(settings.updatable).toEqual(settable);
+    expect(settings).toMatchObject({ hasSecret: true, unknownFields: [] });
+    expect(JSON.stringify(settings)).not.toContain(FIXTURE_CLIENT_SECRET);
   });
 
   it("should surface Cognito's error for an unknown client", async () => {

@@ -89,7 +89,7 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     });
     const pool = Object.values(resources).find((item) => item.Type === 'Custom::CognitoUserPool');
     expect(pool?.Properties.UserPoolName).toBe('team-pool');
-    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PreTokenGeneration', LambdaVersion: 'V2_0' }]);
+    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PreTokenGeneration', LambdaVersion: 'V1_0' }]);
 
     const policies = resources.AuthEventRole?.Properties.Policies as {
       PolicyDocument: { Statement: unknown[] };

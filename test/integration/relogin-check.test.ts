@@ -189,8 +189,12 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     await checkAt(DAY_START + 18 * HOUR);
 
     // Assess
-    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
-      'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6 and set `oidc.config: refreshTokenThreshold: 15m`',
+    const text = readableText(slack.messages[0]?.blocks ?? []);
+    expect(text).toContain(
+      'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
+    );
+    expect(text).toContain(
+      'Recommended, not required: `refreshTokenThreshold: 15m` inside the `oidc.config` block',
     );
   });
 
@@ -377,7 +381,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     const { result } = await checkAt(DAY_START + 18 * HOUR, { METRICS_DASHBOARD: 'relogin-dashboard' });
 
     // Assess
-    expect(result[0]).toMatchObject({ advice: ['check-refresh-threshold'] });
+    expect(result[0]).toMatchObject({ advice: ['diagnose-partial-refresh'] });
     expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
       '#dashboards/dashboard/relogin-dashboard|Open',
     );

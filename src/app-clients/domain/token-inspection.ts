@@ -4,6 +4,8 @@
  * `iat` later than `auth_time` proves the token was renewed with the refresh token, not by a new login.
  */
 
+import { formatDuration } from '../../shared/durations';
+
 export interface TokenClaims {
   iss?: unknown;
   sub?: unknown;
@@ -69,16 +71,7 @@ export function inspectClaims(claims: TokenClaims, now: Date): TokenInspection {
   };
 }
 
-/** "1 h 5 min", "59 min 58 s", "12 s"; "expired 3 min ago" for negative values. */
+/** A lifetime or a time left, for people: "1 h 5 min", "59 min 58 s"; "expired 3 min ago" once negative. */
 export function formatSeconds(total: number): string {
-  if (total < 0) return `expired ${formatSeconds(-total)} ago`;
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const rest = total % 60;
-  const parts = [
-    hours > 0 ? `${hours} h` : '',
-    minutes > 0 ? `${minutes} min` : '',
-    rest > 0 && hours === 0 ? `${rest} s` : '',
-  ];
-  return parts.filter(Boolean).join(' ') || '0 s';
+  return total < 0 ? `expired ${formatDuration(-total)} ago` : formatDuration(total);
 }

@@ -84,22 +84,3 @@ export function parseTokenValidity(client: ClientTokenSettings): TokenValidity {
     ),
   };
 }
-
-/** Reads a whole DescribeUserPoolClient response, as saved with `aws cognito-idp describe-user-pool-client`. */
-export function parseDescribeUserPoolClient(response: unknown): TokenValidity {
-  const client = (response as { UserPoolClient?: unknown } | null)?.UserPoolClient;
-  if (typeof client !== 'object' || client === null) {
-    throw new InvalidClientConfigError(
-      'expected a DescribeUserPoolClient response with a UserPoolClient object',
-    );
-  }
-  return parseTokenValidity(client as ClientTokenSettings);
-}
-
-/** "1 h", "30 min", "30 d": how the advice and the alert show a lifetime. */
-export function formatDuration(totalMinutes: number): string {
-  if (totalMinutes >= 1440 && totalMinutes % 1440 === 0) return `${totalMinutes / 1440} d`;
-  if (totalMinutes >= 60 && totalMinutes % 60 === 0) return `${totalMinutes / 60} h`;
-  if (totalMinutes >= 1) return `${Math.round(totalMinutes * 10) / 10} min`;
-  return `${Math.round(totalMinutes * 60)} s`;
-}

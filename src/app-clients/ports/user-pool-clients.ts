@@ -1,6 +1,9 @@
+import type { AppClientDescription } from '../domain/app-client-description';
 import type { TokenValidity } from '../domain/token-validity';
 
-/** The token settings of a Cognito app client (DescribeUserPoolClient). One real implementation: `src/adapters/cognito/`. */
+/** A Cognito app client's settings (DescribeUserPoolClient). One real implementation: `src/adapters/cognito/`. */
 export interface UserPoolClientReader {
   tokenValidity(userPoolId: string, clientId: string): Promise<TokenValidity>;
+  /** The whole answer in UpdateUserPoolClient's form (for the stop-gap documents); never the client secret. */
+  description(userPoolId: string, clientId: string): Promise<AppClientDescription>;
 }

@@ -4,8 +4,9 @@ import type { AdviceItem } from './advice';
 export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
   'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
   'extend-token-validity': 'Stop-gap: longer token validity',
-  'check-refresh-threshold': 'Check the refresh threshold',
+  'diagnose-partial-refresh': 'Refresh works for some users only',
   'revert-token-validity': 'Undo the stop-gap',
+  'fix-token-validity-order': 'Access token outlives the ID token',
 };
 
 export const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {

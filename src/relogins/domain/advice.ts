@@ -1,16 +1,28 @@
 /**
- * What to change, from the numbers: pure, shared by the scheduled re-login check and
- * `relogin-monitor analyze --client-config`. Each item is `{id, severity, text, ...figures}`.
+ * What to change, from the numbers, true to Argo CD's fixed refresh code (FACTS.md): pure, shared by
+ * the scheduled re-login check and `relogin-monitor analyze --client-config`. Each item is
+ * `{id, severity, text, ...figures}`.
  *
- * - `upgrade-argocd` (the real fix): no refresh-token use seen.
+ * - `upgrade-argocd` (the real fix): no refresh-token use seen. Upgrading turns refresh on;
+ *   `refreshTokenThreshold` is only recommended (it adds refreshing before expiry).
  * - `extend-token-validity` (stop-gap): heavy users and no refresh seen; with a what-if computed from
  *   each observed user-day's span of activity (a user-day: a contiguous period of activity, split at
  *   gaps of USER_DAY_GAP_HOURS).
- * - `check-refresh-threshold`: refreshes seen, yet some users are still heavy.
+ * - `diagnose-partial-refresh`: refreshes seen, yet some users are still heavy; the causes that fit.
  * - `revert-token-validity`: refreshes seen, nobody heavy, token validity still stretched above 1 h.
+ * - `fix-token-validity-order`: access-token validity above ID-token validity, which breaks the refresh
+ *   of a fixed release. Every item that changes validities keeps access at most ID.
  */
 
-import { formatDuration, type TokenValidity } from '../../app-clients';
+import {
+  type AppClientDescription,
+  suggestedRefreshThreshold,
+  type TokenValidity,
+  type ValidityChange,
+  type ValidityChangeDocuments,
+  validityChangeDocuments,
+} from '../../app-clients';
+import { formatMinutes, goDuration } from '../../shared/durations';
 import { median, round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import type { UpstreamReport } from '../../upstream';
@@ -31,8 +43,21 @@ const FIXED_ARGOCD_VERSIONS = ['v3.4.6', 'v3.5.0'] as const;
 /** Cognito's upper bound for ID and access tokens. */
 export const MAX_TOKEN_VALIDITY_HOURS = 24;
 export const DEFAULT_PROPOSED_VALIDITY_HOURS = 8;
-/** Token validity above this (ID or access) is the stop-gap, not Cognito's default. */
+/** Cognito's default ID- and access-token validity: above it is the stop-gap, and it is what the stop-gap is undone to. */
 export const UNSTRETCHED_MINUTES = 60;
+
+/** A change of the app client's validities, as Terraform and as an UpdateUserPoolClient document. */
+export interface ClientChange extends ValidityChange, ValidityChangeDocuments {
+  /** Fields of the client's answer this tool does not know, left out of the document. */
+  unknownFields: string[];
+}
+
+/** When users sign in again once Argo CD refreshes: the shorter of its session and the refresh token. */
+export interface ReLoginCeiling {
+  minutes: number;
+  /** Which setting sets it. */
+  setBy: 'users.session.duration' | 'RefreshTokenValidity';
+}
 
 export interface UpgradeArgoCdAdvice {
   id: 'upgrade-argocd';
@@ -42,8 +67,15 @@ export interface UpgradeArgoCdAdvice {
   deployedVersion: string | null;
   deployedHasFix: boolean | null;
   upgradeTo: string | null;
-  /** A Go duration shorter than the ID-token validity, null when the validity is unknown. */
+  /** The recommended (never required) Go duration, null when the ID-token validity is unknown. */
   suggestedRefreshTokenThreshold: string | null;
+  /** The `argocd-cm` data to set, as YAML. */
+  argocdCm: string;
+  reLoginCeiling: ReLoginCeiling;
+  observedUserDays: number;
+  reLoginsPerUserDayNow: number;
+  /** At one sign-in per `reLoginCeiling`, the same user-days' re-logins after the upgrade. */
+  predictedReLoginsPerUserDayAfterFix: number;
 }
 
 export interface ExtendTokenValidityAdvice {
@@ -57,14 +89,32 @@ export interface ExtendTokenValidityAdvice {
   observedUserDays: number;
   reLoginsPerUserDayNow: number;
   predictedReLoginsPerUserDay: number;
+  /** null when the app client could not be read. */
+  clientChange: ClientChange | null;
 }
 
-export interface CheckRefreshThresholdAdvice {
-  id: 'check-refresh-threshold';
+/** One reason why refresh works for some users and not for others. */
+export interface PartialRefreshCause {
+  id:
+    | 'deployed-release-not-fixed'
+    | 'access-longer-than-id'
+    | 'instance-not-fixed'
+    | 'dex'
+    | 'userinfo-groups'
+    | 'cli';
+  text: string;
+}
+
+export interface DiagnosePartialRefreshAdvice {
+  id: 'diagnose-partial-refresh';
   severity: AdviceSeverity;
   text: string;
   refreshes: number;
   heavyUsers: number;
+  /** Heavy users the trigger never saw refresh; null when only Cognito's counts show refreshes. */
+  heavyUsersWithoutRefresh: number | null;
+  /** The causes that fit the data and the settings, most likely first. */
+  causes: PartialRefreshCause[];
   idTokenValidityMinutes: number | null;
   /** From the upstream watcher's report when there is one, else FIXED_ARGOCD_VERSIONS. */
   fixedIn: string[];
@@ -79,25 +129,42 @@ export interface RevertTokenValidityAdvice {
   refreshes: number;
   idTokenValidityMinutes: number;
   accessTokenValidityMinutes: number;
+  reLoginCeiling: ReLoginCeiling;
+  clientChange: ClientChange;
+}
+
+export interface FixTokenValidityOrderAdvice {
+  id: 'fix-token-validity-order';
+  severity: AdviceSeverity;
+  text: string;
+  idTokenValidityMinutes: number;
+  accessTokenValidityMinutes: number;
+  /** Whether refresh is in use (then the order breaks it now) or not yet (harmless until the upgrade). */
+  refreshSeen: boolean;
+  /** null when another item of the same advice makes this very change (its documents are shown there). */
+  clientChange: ClientChange | null;
 }
 
 export type AdviceItem =
   | UpgradeArgoCdAdvice
   | ExtendTokenValidityAdvice
-  | CheckRefreshThresholdAdvice
-  | RevertTokenValidityAdvice;
+  | DiagnosePartialRefreshAdvice
+  | RevertTokenValidityAdvice
+  | FixTokenValidityOrderAdvice;
 
 export interface AdviceInput {
   /** The activity the summary was made from (for the what-if). */
   events: readonly ActivityEvent[];
   summary: ActivitySummary;
   heavyReLogins: number;
-  /** null when the app client's settings could not be read. */
-  tokenValidity: TokenValidity | null;
+  /** The app client's DescribeUserPoolClient answer; null when it could not be read. */
+  client: AppClientDescription | null;
   /** Cognito's own `TokenRefreshSuccesses` for the client over the same window; null when unknown. */
   cognitoTokenRefreshes: number | null;
   /** Capped at Cognito's 1 day. */
   proposedValidityHours: number;
+  /** Argo CD's `users.session.duration` in hours, as ARGOCD_SESSION_HOURS states it. */
+  sessionHours: number;
   upstream?: UpstreamReport | null;
 }
 
@@ -160,18 +227,6 @@ export function reLoginWhatIf(userDays: readonly ObservedUserDay[], validityMinu
   return { now, predicted };
 }
 
-/** A Go duration (Argo CD's `refreshTokenThreshold`) of a quarter of the ID-token validity: well inside it. */
-export function suggestedThreshold(idTokenMinutes: number): string {
-  const minutes = Math.max(1, Math.floor(idTokenMinutes / 4));
-  return minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
-}
-
-function refreshSetting(validity: TokenValidity | null): string {
-  return validity === null
-    ? '`oidc.config: refreshTokenThreshold` shorter than the ID-token validity'
-    : `\`oidc.config: refreshTokenThreshold: ${suggestedThreshold(validity.idTokenMinutes)}\` (it must be shorter than the ${formatDuration(validity.idTokenMinutes)} ID-token validity)`;
-}
-
 /** What the upstream watcher's report says about the refresh fix; the documented releases without a report. */
 function refreshFix(input: AdviceInput) {
   const fix = input.upstream?.fixes.find((candidate) => candidate.id === REFRESH_FIX_ID);
@@ -183,33 +238,108 @@ function refreshFix(input: AdviceInput) {
   };
 }
 
+function clientChange(client: AppClientDescription, change: ValidityChange): ClientChange {
+  return { ...change, ...validityChangeDocuments(client, change), unknownFields: [...client.unknownFields] };
+}
+
+/** Said wherever a document is offered and the client's answer had fields this tool does not know. */
+function unknownFieldsNote(change: ClientChange | null): string {
+  if (change === null || change.unknownFields.length === 0) return '';
+  return (
+    ` The client's DescribeUserPoolClient answer also has ${change.unknownFields.join(', ')}, unknown to this tool` +
+    ' and left out of the update document: UpdateUserPoolClient resets what it is not given, so check them first.'
+  );
+}
+
+function accessAboveId(validity: TokenValidity | null): validity is TokenValidity {
+  return validity !== null && validity.accessTokenMinutes > validity.idTokenMinutes;
+}
+
+/** Users sign in again every `users.session.duration`, or every RefreshTokenValidity if that is shorter. */
+export function reLoginCeiling(sessionHours: number, validity: TokenValidity | null): ReLoginCeiling {
+  const sessionMinutes = sessionHours * 60;
+  return validity !== null && validity.refreshTokenMinutes < sessionMinutes
+    ? { minutes: validity.refreshTokenMinutes, setBy: 'RefreshTokenValidity' }
+    : { minutes: sessionMinutes, setBy: 'users.session.duration' };
+}
+
+function ceilingText(ceiling: ReLoginCeiling, sessionHours: number, validity: TokenValidity | null): string {
+  const session = `\`users.session.duration\` in \`argocd-cm\` (default 24h; this monitor takes ${goDuration(sessionHours * 3600)} from ARGOCD_SESSION_HOURS)`;
+  if (ceiling.setBy === 'RefreshTokenValidity') {
+    return `every ${formatMinutes(ceiling.minutes)}, the app client's RefreshTokenValidity, which is shorter than ${session}`;
+  }
+  const refresh =
+    validity === null
+      ? "or the app client's RefreshTokenValidity if that is shorter"
+      : `shorter than the app client's ${formatMinutes(validity.refreshTokenMinutes)} RefreshTokenValidity`;
+  return `every ${formatMinutes(ceiling.minutes)}: ${session}, ${refresh}`;
+}
+
+/** The `argocd-cm` data that sets the recommended threshold, with the session setting spelt out. */
+function argocdCmYaml(threshold: string | null, sessionHours: number): string {
+  const thresholdLine =
+    threshold === null
+      ? '    refreshTokenThreshold: 15m   # a quarter of the ID-token validity (15m for 1 h tokens)'
+      : `    refreshTokenThreshold: ${threshold}`;
+  return [
+    'data:',
+    '  oidc.config: |',
+    '    # keep your keys (name, issuer, clientID, clientSecret, requestedScopes, ...) and add:',
+    thresholdLine,
+    `  users.session.duration: ${goDuration(sessionHours * 3600)}   # optional (default 24h): how often users sign in again once Argo CD refreshes`,
+  ].join('\n');
+}
+
 function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
   const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
-  const setting = refreshSetting(input.tokenValidity);
-  let text: string;
+  const validity = input.client?.tokenValidity ?? null;
+  const threshold = validity === null ? null : suggestedRefreshThreshold(validity.idTokenMinutes).goDuration;
+  const fixed = fixedIn.join(' / ');
+  const refreshesItself =
+    'Argo CD then renews an expired session with the refresh token it cached at login, with no setting needed';
+  let lead: string;
   if (deployedVersion !== null && deployedHasFix === true) {
-    text = `Argo CD ${deployedVersion} is deployed and has the refresh fix, yet no refresh-token use was seen: set ${setting}.`;
+    lead =
+      `Argo CD ${deployedVersion} is deployed and has the refresh fix, which needs no setting, yet no refresh-token use was seen:` +
+      ' check that every Argo CD instance using this app client runs a fixed release and signs users in with Cognito directly (through Dex there is no refresh token).';
   } else if (deployedVersion !== null && upgradeTo !== null) {
-    text = `The real fix: Argo CD ${deployedVersion} is deployed and does not refresh OIDC tokens. Upgrade to ${upgradeTo} and set ${setting}.`;
+    lead = `The real fix: Argo CD ${deployedVersion} is deployed and never uses the refresh token. Upgrade to ${upgradeTo}: upgrading is what turns refresh on. ${refreshesItself}.`;
   } else {
-    text = `The real fix: Argo CD refreshes OIDC tokens only from ${fixedIn.join(' / ')} on, with ${setting}. No refresh-token use was seen.`;
+    lead = `The real fix: no refresh-token use was seen. Upgrade Argo CD to ${fixed} or later: upgrading is what turns refresh on. ${refreshesItself}.`;
   }
+  const recommended =
+    threshold === null
+      ? ' Recommended, not required: set `refreshTokenThreshold` inside the `oidc.config` block of `argocd-cm` to a Go duration shorter than the ID-token validity, so sessions are also refreshed before they expire.'
+      : ` Recommended, not required: \`refreshTokenThreshold: ${threshold}\` inside the \`oidc.config\` block of \`argocd-cm\` also refreshes sessions before they expire (a Go duration shorter than the ${formatMinutes(validity?.idTokenMinutes ?? 0)} ID-token validity; the server picks up a changed \`oidc.config\` by itself).`;
+  const ceiling = reLoginCeiling(input.sessionHours, validity);
+  const userDays = observedUserDays(input.events);
+  const now = reLoginWhatIf(userDays, ceiling.minutes);
+  const once = deployedHasFix === true ? 'Once refresh works,' : 'After the upgrade';
+  const after =
+    ` ${once} users sign in again ${ceilingText(ceiling, input.sessionHours, validity)}.` +
+    (userDays.length === 0
+      ? ''
+      : ` Over ${plural(userDays.length, 'observed user-day')} that is ${round(now.now, 1)} re-logins per user per day now, about ${round(now.predicted, 1)} with refresh.`);
   return {
     id: 'upgrade-argocd',
     severity: heavyUsers > 0 ? 'warning' : 'info',
-    text,
+    text: lead + recommended + after,
     fixedIn,
     deployedVersion,
     deployedHasFix,
     upgradeTo,
-    suggestedRefreshTokenThreshold:
-      input.tokenValidity === null ? null : suggestedThreshold(input.tokenValidity.idTokenMinutes),
+    suggestedRefreshTokenThreshold: threshold,
+    argocdCm: argocdCmYaml(threshold, input.sessionHours),
+    reLoginCeiling: ceiling,
+    observedUserDays: userDays.length,
+    reLoginsPerUserDayNow: round(now.now, 2),
+    predictedReLoginsPerUserDayAfterFix: round(now.predicted, 2),
   };
 }
 
 function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | null {
   const proposedHours = Math.min(input.proposedValidityHours, MAX_TOKEN_VALIDITY_HOURS);
-  const validity = input.tokenValidity;
+  const validity = input.client?.tokenValidity ?? null;
   // Already at or beyond the proposal: longer tokens are not the answer.
   if (validity !== null && validity.idTokenMinutes >= proposedHours * 60) return null;
   const userDays = observedUserDays(input.events);
@@ -218,20 +348,30 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
   const current =
     validity === null
       ? 'the Argo CD app client (current validity unknown)'
-      : `the Argo CD app client from ${formatDuration(validity.idTokenMinutes)} (ID) / ${formatDuration(validity.accessTokenMinutes)} (access)`;
+      : `the Argo CD app client from ${formatMinutes(validity.idTokenMinutes)} (ID) / ${formatMinutes(validity.accessTokenMinutes)} (access)`;
   const interval =
     medianInterval === null
       ? ''
       : ` Users are sent back to the login page every ${round(medianInterval, 0)} min (median).`;
+  // Both to the same value: an access token outliving the ID token breaks the refresh after the upgrade.
+  const change =
+    input.client === null
+      ? null
+      : clientChange(input.client, {
+          idTokenMinutes: proposedHours * 60,
+          accessTokenMinutes: proposedHours * 60,
+        });
   return {
     id: 'extend-token-validity',
     severity: 'warning',
     text:
-      `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${current} to ${proposedHours} h.${interval}` +
+      `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${current} to ${proposedHours} h, both the same` +
+      ` (an access token outliving the ID token breaks Argo CD's refresh once it is upgraded).${interval}` +
       ` Over ${userDays.length} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
       ` about ${round(whatIf.predicted, 1)} at ${proposedHours} h.` +
       ` Trade-off: a leaked ID or access token stays valid for up to ${proposedHours} h, and signing a user out in Cognito` +
-      ' ends their Argo CD access only when the token expires. Undo it once Argo CD refreshes tokens.',
+      ' ends their Argo CD access only when the token expires. Undo it once Argo CD refreshes tokens.' +
+      unknownFieldsNote(change),
     idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
     accessTokenValidityMinutes: validity?.accessTokenMinutes ?? null,
     medianReLoginIntervalMinutes: medianInterval === null ? null : round(medianInterval, 1),
@@ -239,29 +379,98 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
     observedUserDays: userDays.length,
     reLoginsPerUserDayNow: round(whatIf.now, 2),
     predictedReLoginsPerUserDay: round(whatIf.predicted, 2),
+    clientChange: change,
   };
 }
 
-function checkRefreshThreshold(
+/**
+ * The causes of "refresh works, yet users are heavy" that fit, most likely first: what the settings and
+ * the upstream report prove, then what the per-user data points to. Heavy users who never refreshed are
+ * on a path without refresh (an unfixed instance, Dex); heavy users who did refresh lose their session
+ * after it (`enableUserInfoGroups`, an old CLI).
+ */
+function partialRefreshCauses(
+  input: AdviceInput,
+  heavyWithoutRefresh: number | null,
+  heavyUsers: number,
+): PartialRefreshCause[] {
+  const validity = input.client?.tokenValidity ?? null;
+  const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
+  const proven: PartialRefreshCause[] = [];
+  if (deployedVersion !== null && deployedHasFix === false) {
+    proven.push({
+      id: 'deployed-release-not-fixed',
+      text: `The watched Argo CD runs ${deployedVersion}, which never refreshes${upgradeTo === null ? '' : `: upgrade it to ${upgradeTo}`}.`,
+    });
+  }
+  if (accessAboveId(validity)) {
+    proven.push({
+      id: 'access-longer-than-id',
+      text: `AccessTokenValidity (${formatMinutes(validity.accessTokenMinutes)}) is longer than IdTokenValidity (${formatMinutes(validity.idTokenMinutes)}): Argo CD then serves the cached, expired ID token instead of refreshing (see fix-token-validity-order).`,
+    });
+  }
+  const noRefreshPath: PartialRefreshCause[] = [
+    {
+      id: 'instance-not-fixed',
+      text: `Some Argo CD instance using this app client runs a release before ${fixedIn.join(' / ')} (ask each one's \`/api/version\`): only fixed releases refresh.`,
+    },
+    {
+      id: 'dex',
+      text: "Users signing in through Argo CD's bundled Dex: Dex gets no refresh token (Argo CD does not request `offline_access`), so those sessions never refresh.",
+    },
+  ];
+  const lostAfterRefresh: PartialRefreshCause[] = [
+    {
+      id: 'userinfo-groups',
+      text: '`enableUserInfoGroups: true` in `oidc.config`: the access token for the userinfo call is cached at login and not renewed by the refresh in these releases, so sessions fail after the first expiry.',
+    },
+  ];
+  // A confidential client is the server's: `argocd login --sso` sends no secret, so its sign-ins are elsewhere.
+  if (input.client === null || !input.client.hasSecret) {
+    lostAfterRefresh.push({
+      id: 'cli',
+      text: "`argocd login --sso` users: the CLI refreshes by itself with this public client (not through the server), and CLIs before v3.4.0 replace the stored refresh token with Cognito's empty one, so they sign in again at every expiry: upgrade the CLI (its version matters, not the server's).",
+    });
+  }
+  const mostlyWithoutRefresh = heavyWithoutRefresh === null || heavyWithoutRefresh * 2 >= heavyUsers;
+  return [
+    ...proven,
+    ...(mostlyWithoutRefresh
+      ? [...noRefreshPath, ...lostAfterRefresh]
+      : [...lostAfterRefresh, ...noRefreshPath]),
+  ];
+}
+
+function diagnosePartialRefresh(
   input: AdviceInput,
   refreshes: number,
   heavyUsers: number,
-): CheckRefreshThresholdAdvice {
-  const validity = input.tokenValidity;
-  const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
-  const watched =
-    deployedVersion !== null && deployedHasFix === false && upgradeTo !== null
-      ? ` The watched instance runs ${deployedVersion}, which does not refresh: upgrade it to ${upgradeTo}.`
-      : '';
+): DiagnosePartialRefreshAdvice {
+  const validity = input.client?.tokenValidity ?? null;
+  const { deployedVersion, upgradeTo, fixedIn } = refreshFix(input);
+  // Per user only when the trigger saw refreshes; Cognito's counts have no users.
+  const heavy = new Set(input.summary.heavyUsers);
+  const heavyWithoutRefresh =
+    input.summary.totals.refreshes === 0
+      ? null
+      : input.summary.users.filter((user) => heavy.has(user.user) && user.refreshes === 0).length;
+  const causes = partialRefreshCauses(input, heavyWithoutRefresh, heavyUsers);
+  const split =
+    heavyWithoutRefresh === null
+      ? ''
+      : heavyWithoutRefresh === 0
+        ? ' (each of them refreshed at least once)'
+        : ` (${heavyWithoutRefresh} of them never refreshed)`;
   return {
-    id: 'check-refresh-threshold',
+    id: 'diagnose-partial-refresh',
     severity: 'warning',
     text:
-      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}), yet ${plural(heavyUsers, 'user')} re-logged in ${input.heavyReLogins} or more times.` +
-      ` Check ${refreshSetting(validity)} on every Argo CD instance using this client (0 turns refresh off),` +
-      ` and that all of them run ${fixedIn.join(' / ')} or later.${watched}`,
+      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}), yet ${plural(heavyUsers, 'user')} re-logged in ${input.heavyReLogins} or more times${split}.` +
+      ` Causes that fit, most likely first:\n${causes.map((cause, index) => `${index + 1}. ${cause.text}`).join('\n')}`,
     refreshes,
     heavyUsers,
+    heavyUsersWithoutRefresh: heavyWithoutRefresh,
+    causes,
     idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
     fixedIn,
     deployedVersion,
@@ -269,17 +478,72 @@ function checkRefreshThreshold(
   };
 }
 
-function revertTokenValidity(validity: TokenValidity, refreshes: number): RevertTokenValidityAdvice {
+function revertTokenValidity(
+  input: AdviceInput,
+  client: AppClientDescription,
+  refreshes: number,
+): RevertTokenValidityAdvice {
+  const validity = client.tokenValidity;
+  // Down to 1 h, never up, and the access token at most the ID token.
+  const idTokenMinutes = Math.min(validity.idTokenMinutes, UNSTRETCHED_MINUTES);
+  const accessTokenMinutes = Math.min(validity.accessTokenMinutes, idTokenMinutes);
+  const change = clientChange(client, { idTokenMinutes, accessTokenMinutes });
+  const ceiling = reLoginCeiling(input.sessionHours, validity);
+  const threshold = suggestedRefreshThreshold(idTokenMinutes).goDuration;
   return {
     id: 'revert-token-validity',
     severity: 'info',
     text:
-      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}) and no user is heavy: the stop-gap can be undone.` +
-      ` Set IdTokenValidity and AccessTokenValidity back to 1 h (now ${formatDuration(validity.idTokenMinutes)} / ${formatDuration(validity.accessTokenMinutes)})` +
-      ' and keep `refreshTokenThreshold` shorter than 1 h.',
+      `Refresh tokens are used (${plural(refreshes, 'refresh', 'refreshes')}) and no user is heavy: Argo CD renews sessions itself, so the stop-gap can be undone (long-lived tokens are security debt).` +
+      ` Set IdTokenValidity / AccessTokenValidity to ${formatMinutes(idTokenMinutes)} / ${formatMinutes(accessTokenMinutes)} (now ${formatMinutes(validity.idTokenMinutes)} / ${formatMinutes(validity.accessTokenMinutes)}); the access token must never outlive the ID token.` +
+      ` If \`refreshTokenThreshold\` is set in \`oidc.config\`, keep it shorter than the new ID-token validity (for example ${threshold}).` +
+      ` Users then sign in again ${ceilingText(ceiling, input.sessionHours, validity)}.` +
+      unknownFieldsNote(change),
     refreshes,
     idTokenValidityMinutes: validity.idTokenMinutes,
     accessTokenValidityMinutes: validity.accessTokenMinutes,
+    reLoginCeiling: ceiling,
+    clientChange: change,
+  };
+}
+
+function fixTokenValidityOrder(
+  input: AdviceInput,
+  client: AppClientDescription,
+  refreshSeen: boolean,
+  alsoFixedBy: ExtendTokenValidityAdvice | RevertTokenValidityAdvice | undefined,
+): FixTokenValidityOrderAdvice {
+  const validity = client.tokenValidity;
+  const { fixedIn } = refreshFix(input);
+  const change = clientChange(client, {
+    idTokenMinutes: validity.idTokenMinutes,
+    accessTokenMinutes: validity.idTokenMinutes,
+  });
+  const other = alsoFixedBy?.clientChange ?? null;
+  const sameChange =
+    other !== null &&
+    other.idTokenMinutes === change.idTokenMinutes &&
+    other.accessTokenMinutes === change.accessTokenMinutes;
+  const when = refreshSeen
+    ? 'Refresh is in use, so this breaks it now:'
+    : `Harmless while Argo CD does not refresh; once it runs ${fixedIn.join(' / ')} or later it breaks the refresh:`;
+  let also = '';
+  if (sameChange) also = ` ${alsoFixedBy?.id} above makes this very change.`;
+  else if (alsoFixedBy !== undefined)
+    also = ` (${alsoFixedBy.id} above keeps the two equal too: apply one of them.)`;
+  return {
+    id: 'fix-token-validity-order',
+    severity: 'warning',
+    text:
+      `AccessTokenValidity (${formatMinutes(validity.accessTokenMinutes)}) is longer than IdTokenValidity (${formatMinutes(validity.idTokenMinutes)}). ${when}` +
+      ' Argo CD decides from the access token that the cached token is still valid, serves the already expired ID token,' +
+      ' logs `failed to verify refreshed token`, and the user must sign in again.' +
+      ` Set AccessTokenValidity to ${formatMinutes(validity.idTokenMinutes)}, at most IdTokenValidity.${also}` +
+      (sameChange ? '' : unknownFieldsNote(change)),
+    idTokenValidityMinutes: validity.idTokenMinutes,
+    accessTokenValidityMinutes: validity.accessTokenMinutes,
+    refreshSeen,
+    clientChange: sameChange ? null : change,
   };
 }
 
@@ -288,17 +552,28 @@ function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number |
   return Math.max(summary.totals.refreshes, cognitoTokenRefreshes ?? 0);
 }
 
-export function advise(input: AdviceInput): AdviceItem[] {
-  const refreshes = refreshesSeen(input.summary, input.cognitoTokenRefreshes);
-  const heavyUsers = input.summary.heavyUsers.length;
-  const validity = input.tokenValidity;
+/** The items for the state the numbers show: nothing refreshes, refresh works for some, or for all. */
+function stateAdvice(input: AdviceInput, refreshes: number, heavyUsers: number): AdviceItem[] {
+  const validity = input.client?.tokenValidity ?? null;
   if (refreshes === 0) {
     const extend = heavyUsers > 0 ? extendTokenValidity(input) : null;
     return extend === null ? [upgradeArgoCd(input, heavyUsers)] : [upgradeArgoCd(input, heavyUsers), extend];
   }
-  if (heavyUsers > 0) return [checkRefreshThreshold(input, refreshes, heavyUsers)];
+  if (heavyUsers > 0) return [diagnosePartialRefresh(input, refreshes, heavyUsers)];
   const stretched =
     validity !== null &&
     (validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES);
-  return stretched ? [revertTokenValidity(validity, refreshes)] : [];
+  return stretched && input.client !== null ? [revertTokenValidity(input, input.client, refreshes)] : [];
+}
+
+export function advise(input: AdviceInput): AdviceItem[] {
+  const refreshes = refreshesSeen(input.summary, input.cognitoTokenRefreshes);
+  const items = stateAdvice(input, refreshes, input.summary.heavyUsers.length);
+  const client = input.client;
+  if (client === null || !accessAboveId(client.tokenValidity)) return items;
+  const alsoFixedBy = items.find(
+    (item): item is ExtendTokenValidityAdvice | RevertTokenValidityAdvice =>
+      item.id === 'extend-token-validity' || item.id === 'revert-token-validity',
+  );
+  return [...items, fixTokenValidityOrder(input, client, refreshes > 0, alsoFixedBy)];
 }

@@ -3,8 +3,9 @@
  * say about why) and the weekly stop-gap reminder. Pure, like the alert message.
  */
 
-import { formatDuration, type TokenValidity } from '../../app-clients';
+import type { TokenValidity } from '../../app-clients';
 import type { BlockKitMessage } from '../../notifications';
+import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { UNSTRETCHED_MINUTES } from './advice';
@@ -66,7 +67,7 @@ function beforeAfterFields(before: EpisodeFigures, after: EpisodeFigures, window
 }
 
 function validityText(validity: TokenValidity): string {
-  return `ID ${formatDuration(validity.idTokenMinutes)} / access ${formatDuration(validity.accessTokenMinutes)}`;
+  return `ID ${formatMinutes(validity.idTokenMinutes)} / access ${formatMinutes(validity.accessTokenMinutes)}`;
 }
 
 /**

@@ -3,11 +3,12 @@
  * so tests assert its content directly.
  */
 
-import { formatDuration } from '../../app-clients';
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import type { AdviceItem } from './advice';
+import { adviceDocuments } from './advice-documents';
 import { ADVICE_TITLES, SEVERITY_ICONS } from './advice-headings';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
@@ -34,12 +35,32 @@ export function mrkdwn(text: string) {
   return { type: 'mrkdwn', text };
 }
 
+/** Slack's limit for a section's text. */
+const MAX_SECTION_TEXT = 3000;
+
+/** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
+function adviceBlocks(item: AdviceItem) {
+  const documents = adviceDocuments(item).map(({ title, content }) => {
+    const code = `*${escapeMrkdwn(title)}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
+    return code.length <= MAX_SECTION_TEXT
+      ? code
+      : `*${escapeMrkdwn(title)}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
+  });
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+    },
+    ...documents.map((text) => ({ type: 'section', text: mrkdwn(text) })),
+  ];
+}
+
 function figureFields(report: ReLoginReport) {
   const { totals, cognito, tokenValidity } = report;
   const validity =
     tokenValidity === null
       ? 'unknown'
-      : `ID ${formatDuration(tokenValidity.idTokenMinutes)} · access ${formatDuration(tokenValidity.accessTokenMinutes)} · refresh ${formatDuration(tokenValidity.refreshTokenMinutes)}`;
+      : `ID ${formatMinutes(tokenValidity.idTokenMinutes)} · access ${formatMinutes(tokenValidity.accessTokenMinutes)} · refresh ${formatMinutes(tokenValidity.refreshTokenMinutes)}`;
   const cognitoFigures =
     cognito === null
       ? 'Cognito: unknown'
@@ -74,10 +95,7 @@ function heavyUserList(report: ReLoginReport, label: UserLabeler): string {
 
 /** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
 export function adviceSections(advice: readonly AdviceItem[]) {
-  return advice.map((item) => ({
-    type: 'section',
-    text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
-  }));
+  return advice.flatMap(adviceBlocks);
 }
 
 /** "Argo CD app client `…` (user pool `…`)", escaped. */

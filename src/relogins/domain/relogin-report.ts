@@ -3,7 +3,7 @@
  * for metrics and the alert, and the advice. Pure; the use case gathers the inputs.
  */
 
-import type { TokenValidity } from '../../app-clients';
+import type { AppClientDescription, TokenValidity } from '../../app-clients';
 import { percentile } from '../../shared/stats';
 import type { UpstreamReport } from '../../upstream';
 import type { ActivityEvent } from './activity';
@@ -21,6 +21,8 @@ export interface ReLoginReportSettings {
   windowHours: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
+  /** Argo CD's `users.session.duration` in hours (ARGOCD_SESSION_HOURS). */
+  sessionHours: number;
 }
 
 export interface ReLoginReportInput {
@@ -29,7 +31,8 @@ export interface ReLoginReportInput {
   /** Epoch ms: the window is (windowEnd - windowHours, windowEnd]. */
   windowEnd: number;
   events: readonly ActivityEvent[];
-  tokenValidity: TokenValidity | null;
+  /** The app client's DescribeUserPoolClient answer; null when it could not be read. */
+  client: AppClientDescription | null;
   cognito: CognitoUsage | null;
   upstream?: UpstreamReport | null;
 }
@@ -75,15 +78,16 @@ export function buildReLoginReport(
     reLoginIntervalP90Minutes: percentile(summary.reLoginIntervalsMinutes, 90),
     reLoginsPerActiveUser: totals.activeUsers === 0 ? 0 : totals.reLogins / totals.activeUsers,
     estimatedMinutesLost: totals.reLogins * settings.minutesPerReLogin,
-    tokenValidity: input.tokenValidity,
+    tokenValidity: input.client?.tokenValidity ?? null,
     cognito: input.cognito,
     advice: advise({
       events: input.events,
       summary,
       heavyReLogins: settings.heavyReLogins,
-      tokenValidity: input.tokenValidity,
+      client: input.client,
       cognitoTokenRefreshes: input.cognito?.tokenRefreshSuccesses ?? null,
       proposedValidityHours: settings.proposedValidityHours,
+      sessionHours: settings.sessionHours,
       upstream: input.upstream ?? null,
     }),
   };

@@ -3,7 +3,7 @@
  * token validity and advice, the upstream status, and how long a stop-gap still in place has been
  * security debt. Pure: the use case and the offline command gather the inputs.
  */
-import type { TokenValidity } from '../../app-clients';
+import type { AppClientDescription, TokenValidity } from '../../app-clients';
 import {
   type ActivityEvent,
   type AdviceItem,
@@ -22,8 +22,8 @@ export interface ReportClientInput {
   clientId: string;
   /** The client's activity over both periods (more is filtered out). */
   events: readonly ActivityEvent[];
-  /** null when the client's settings could not be read. */
-  tokenValidity: TokenValidity | null;
+  /** The client's DescribeUserPoolClient answer (token validity, for the advice's documents); null when unreadable. */
+  client: AppClientDescription | null;
   cognito: { current: CognitoUsage | null; previous: CognitoUsage | null };
   /** Epoch ms the monitor first saw this client's validity stretched; null when it never recorded it. */
   stretchedSince: number | null;
@@ -37,6 +37,8 @@ export interface ReportInput {
   heavyReLogins: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
+  /** Argo CD's `users.session.duration` in hours (ARGOCD_SESSION_HOURS), for the advice. */
+  sessionHours: number;
 }
 
 /** Stretched validity while refresh tokens are already in use: the stop-gap is no longer needed. */
@@ -96,13 +98,14 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
     events,
     summary,
     heavyReLogins: input.heavyReLogins,
-    tokenValidity: client.tokenValidity,
+    client: client.client,
     cognitoTokenRefreshes: client.cognito.current?.tokenRefreshSuccesses ?? null,
     proposedValidityHours: input.proposedValidityHours,
+    sessionHours: input.sessionHours,
     upstream: input.upstream,
   });
   const refreshesSeen = figures.refreshes > 0 || (client.cognito.current?.tokenRefreshSuccesses ?? 0) > 0;
-  const validity = client.tokenValidity;
+  const validity = client.client?.tokenValidity ?? null;
   return {
     clientId: client.clientId,
     tokenValidity: validity,

@@ -2,8 +2,9 @@
  * The report's content as plain pieces of text, shared by every form it takes (Slack, Markdown, HTML),
  * so the three always say the same. Inline code is marked with backticks, as in Slack and Markdown.
  */
-import { formatDuration, type TokenValidity } from '../../app-clients';
+import type { TokenValidity } from '../../app-clients';
 import { ADVICE_TITLES, type AdviceItem, type UserLabeler } from '../../relogins';
+import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { describePeriod } from './period';
@@ -104,7 +105,7 @@ export function heavyUserLines(report: PlatformReport, label: UserLabeler, top: 
 export function validityText(validity: TokenValidity | null): string {
   return validity === null
     ? 'token validity unknown (DescribeUserPoolClient could not be read)'
-    : `ID ${formatDuration(validity.idTokenMinutes)} · access ${formatDuration(validity.accessTokenMinutes)} · refresh ${formatDuration(validity.refreshTokenMinutes)}`;
+    : `ID ${formatMinutes(validity.idTokenMinutes)} · access ${formatMinutes(validity.accessTokenMinutes)} · refresh ${formatMinutes(validity.refreshTokenMinutes)}`;
 }
 
 export function upstreamLines(report: PlatformReport): string[] {
@@ -124,7 +125,7 @@ export function upstreamLines(report: PlatformReport): string[] {
 }
 
 function debtText(debt: StopGapDebt, at: number): string {
-  const stretched = `ID ${formatDuration(debt.idTokenMinutes)} / access ${formatDuration(debt.accessTokenMinutes)}`;
+  const stretched = `ID ${formatMinutes(debt.idTokenMinutes)} / access ${formatMinutes(debt.accessTokenMinutes)}`;
   const since =
     debt.since === null
       ? 'since before the monitor recorded it'

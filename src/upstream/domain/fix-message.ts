@@ -4,8 +4,9 @@
  * thread when a new line or the deployed version changes the answer. Pure.
  */
 
-import { formatDuration } from '../../app-clients';
+import { suggestedRefreshThreshold } from '../../app-clients';
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import { formatMinutes } from '../../shared/durations';
 import type { FixEntry } from './catalog';
 import type { FixStatus } from './upstream-fix-status';
 
@@ -29,22 +30,10 @@ export interface ClientIdTokenValidity {
   idTokenMinutes: number;
 }
 
-/** A Go duration (what argo-cd's settings take): "15m", "2h", "1m15s". */
-function goDuration(totalSeconds: number): string {
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const parts = [
-    hours > 0 ? `${hours}h` : '',
-    minutes > 0 ? `${minutes}m` : '',
-    seconds > 0 ? `${seconds}s` : '',
-  ];
-  return parts.join('') || '1s';
-}
-
 /**
- * `refreshTokenThreshold` must be shorter than the ID token's validity, or Argo CD refreshes on every
- * request; with several Argo CD clients, shorter than the shortest. A quarter of it is the example.
+ * `refreshTokenThreshold` is optional (a fixed release refreshes expired sessions without it) and must
+ * be shorter than the ID token's validity, or Argo CD refreshes on every request; with several Argo CD
+ * clients, shorter than the shortest. The example is the one threshold policy's, as in the alert.
  * null when no validity is known: the catalog's generic advice stands alone.
  */
 function thresholdForPool(validities: readonly ClientIdTokenValidity[]): string | null {
@@ -54,10 +43,11 @@ function thresholdForPool(validities: readonly ClientIdTokenValidity[]): string 
     validities.length === 1
       ? `app client ${shortest.clientId}`
       : `app client ${shortest.clientId} (the shortest of your ${validities.length} Argo CD app clients)`;
-  const example = goDuration(Math.max(1, Math.floor((shortest.idTokenMinutes * 60) / 4)));
+  const example = suggestedRefreshThreshold(shortest.idTokenMinutes).goDuration;
   return (
-    `For your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the ` +
-    `${formatDuration(shortest.idTokenMinutes)} ID-token validity of ${of} (for example ${example}).`
+    'For your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
+    'refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the ' +
+    `${formatMinutes(shortest.idTokenMinutes)} ID-token validity of ${of} (for example ${example}).`
   );
 }
 

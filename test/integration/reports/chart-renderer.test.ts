@@ -25,7 +25,7 @@ describe('Adapter: VegaPngRenderer', { timeout: 120_000 }, () => {
         {
           clientId: 'argocd',
           events,
-          tokenValidity: null,
+          client: null,
           cognito: { current: null, previous: null },
           stretchedSince: null,
         },
@@ -34,6 +34,7 @@ describe('Adapter: VegaPngRenderer', { timeout: 120_000 }, () => {
       heavyReLogins: 3,
       minutesPerReLogin: 0.5,
       proposedValidityHours: 8,
+      sessionHours: 24,
     });
 
     const png = await new VegaPngRenderer().renderPng(chartSpec(report));

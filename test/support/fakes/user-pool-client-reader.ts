@@ -1,9 +1,12 @@
 /**
- * In-memory UserPoolClientReader: the token validity of the app clients the test added; an unknown
- * client is an error, as DescribeUserPoolClient's ResourceNotFoundException is.
+ * In-memory UserPoolClientReader: the token validity of the app clients the test added (their whole
+ * description is the shared fixture's with that validity); an unknown client is an error, as
+ * DescribeUserPoolClient's ResourceNotFoundException is.
  */
+import type { AppClientDescription } from '../../../src/app-clients';
 import type { TokenValidity } from '../../../src/app-clients/domain/token-validity';
 import type { UserPoolClientReader } from '../../../src/app-clients/ports/user-pool-clients';
+import { fixtureClient } from '../app-clients';
 import { FakePort, type Timeline } from './script';
 
 export class UnknownAppClientError extends Error {
@@ -13,7 +16,10 @@ export class UnknownAppClientError extends Error {
   }
 }
 
-export class FakeUserPoolClientReader extends FakePort<'tokenValidity'> implements UserPoolClientReader {
+export class FakeUserPoolClientReader
+  extends FakePort<'tokenValidity' | 'description'>
+  implements UserPoolClientReader
+{
   private readonly clients = new Map<string, TokenValidity>();
 
   constructor(timeline?: Timeline) {
@@ -27,8 +33,25 @@ export class FakeUserPoolClientReader extends FakePort<'tokenValidity'> implemen
 
   async tokenValidity(userPoolId: string, clientId: string): Promise<TokenValidity> {
     await this.enter('tokenValidity', [userPoolId, clientId]);
+    return { ...this.find(userPoolId, clientId) };
+  }
+
+  async description(userPoolId: string, clientId: string): Promise<AppClientDescription> {
+    await this.enter('description', [userPoolId, clientId]);
+    const validity = this.find(userPoolId, clientId);
+    return fixtureClient({
+      UserPoolId: userPoolId,
+      ClientId: clientId,
+      IdTokenValidity: validity.idTokenMinutes,
+      AccessTokenValidity: validity.accessTokenMinutes,
+      RefreshTokenValidity: validity.refreshTokenMinutes,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+    });
+  }
+
+  private find(userPoolId: string, clientId: string): TokenValidity {
     const found = this.clients.get(JSON.stringify([userPoolId, clientId]));
     if (found === undefined) throw new UnknownAppClientError(userPoolId, clientId);
-    return { ...found };
+    return found;
   }
 }

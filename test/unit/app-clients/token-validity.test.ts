@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDuration,
-  InvalidClientConfigError,
-  parseDescribeUserPoolClient,
-  parseTokenValidity,
-} from '../../../src/app-clients/domain/token-validity';
+import { parseDescribeUserPoolClient } from '../../../src/app-clients/domain/app-client-description';
+import { InvalidClientConfigError, parseTokenValidity } from '../../../src/app-clients/domain/token-validity';
 import { cognitoFixture } from '../../support/fixtures';
 
 describe('Function: parseTokenValidity', () => {
   it('should read the shared DescribeUserPoolClient fixture as 1 h, 1 h and 30 days', () => {
     // Act
-    const validity = parseDescribeUserPoolClient(cognitoFixture('describe-user-pool-client'));
+    const { tokenValidity: validity } = parseDescribeUserPoolClient(
+      cognitoFixture('describe-user-pool-client'),
+    );
 
     // Assess
     expect(validity).toEqual({ idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 });
@@ -58,17 +56,5 @@ describe('Function: parseTokenValidity', () => {
     ).toThrow(/IdToken.*"weeks"/);
     expect(() => parseTokenValidity({ AccessTokenValidity: 0 })).toThrow(/AccessTokenValidity/);
     expect(() => parseDescribeUserPoolClient({ ClientId: 'x' })).toThrow(InvalidClientConfigError);
-  });
-});
-
-describe('Function: formatDuration', () => {
-  it('should pick the largest whole unit', () => {
-    expect([
-      formatDuration(60),
-      formatDuration(480),
-      formatDuration(43_200),
-      formatDuration(90),
-      formatDuration(0.5),
-    ]).toEqual(['1 h', '8 h', '30 d', '90 min', '30 s']);
   });
 });

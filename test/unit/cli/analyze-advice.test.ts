@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_CLIENT_SECRET } from '../../support/app-clients';
 import { runCli } from '../../support/cli';
 import { cognitoFixture, SHARED_FIXTURES } from '../../support/fixtures';
 
@@ -126,6 +127,8 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
       'client.json',
       JSON.stringify({
         UserPoolClient: {
+          UserPoolId: 'ap-northeast-1_EXAMPLE',
+          ClientId: 'argocdclient0example0000001',
           IdTokenValidity: 8,
           AccessTokenValidity: 8,
           TokenValidityUnits: { IdToken: 'hours' },
@@ -163,6 +166,45 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
     expect(stdout).toContain('- [warning] extend-token-validity: Stop-gap');
   });
 
+  it('should print the argocd-cm YAML, the Terraform diff and the update-user-pool-client document, never the secret', async () => {
+    // Act
+    const { stdout } = await runCli(['analyze', '--events', SAMPLE, '--client-config', CLIENT_CONFIG]);
+
+    // Assess
+    expect(stdout).toContain(
+      '  `argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`):\n    data:\n      oidc.config: |\n',
+    );
+    expect(stdout).toContain(
+      [
+        '  Terraform (`aws_cognito_user_pool_client`):',
+        '     resource "aws_cognito_user_pool_client" "argocd" {',
+        '       # app client argocdclient0example0000001 of user pool ap-northeast-1_EXAMPLE; every other argument stays as it is',
+        '    -  id_token_validity     = 1',
+        '    +  id_token_validity     = 8',
+      ].join('\n'),
+    );
+    expect(stdout).toContain(
+      '  Or with the AWS CLI: save this as argocd-app-client.json, then run `aws cognito-idp update-user-pool-client --cli-input-json file://argocd-app-client.json`:\n    {\n      "UserPoolId": "ap-northeast-1_EXAMPLE",',
+    );
+    expect(stdout).not.toContain(FIXTURE_CLIENT_SECRET);
+    expect(stdout).not.toContain('CreationDate');
+  });
+
+  it('should carry the same documents in the JSON, without the secret', async () => {
+    // Act
+    const advice = await adviceOf(['--client-config', CLIENT_CONFIG]);
+
+    // Assess
+    const change = advice?.[1]?.clientChange as { cliInputJson: string; terraform: string };
+    expect(JSON.parse(change.cliInputJson)).toMatchObject({
+      ClientId: 'argocdclient0example0000001',
+      IdTokenValidity: 8,
+    });
+    expect(change.terraform).toContain('+  access_token_validity = 8');
+    expect(advice?.[0]?.argocdCm).toContain('refreshTokenThreshold: 15m');
+    expect(JSON.stringify(advice)).not.toContain(FIXTURE_CLIENT_SECRET);
+  });
+
   it('should explain bad values with exit code 2', async () => {
     const notAResponse = tempFile('bad.json', '{"ClientId": "x"}');
     expect(await runCli(['analyze', '--events', SAMPLE, '--proposed-validity-hours', '25'])).toMatchObject({
@@ -172,6 +214,11 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', notAResponse])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('expected a DescribeUserPoolClient response'),
+    });
+    const withoutIds = tempFile('no-ids.json', JSON.stringify({ UserPoolClient: { IdTokenValidity: 1 } }));
+    expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', withoutIds])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`--client-config ${withoutIds}: UserPoolId must be a non-empty string`),
     });
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', 'missing.json'])).toMatchObject({
       code: 2,

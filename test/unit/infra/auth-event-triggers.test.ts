@@ -17,11 +17,12 @@ function resolveWith(params: Record<string, unknown>) {
   });
 }
 
+/** serverless.yml's defaults. */
 const defaults = {
   userPoolName: 'team-pool',
   attachPreTokenGeneration: true,
   attachPostAuthentication: 'auto',
-  preTokenGenerationVersion: 'V2_0',
+  preTokenGenerationVersion: 'V1_0',
 };
 
 describe('Module: infra/auth-event-triggers.cjs', () => {
@@ -33,7 +34,7 @@ describe('Module: infra/auth-event-triggers.cjs', () => {
           trigger: 'PreTokenGeneration',
           existing: true,
           forceDeploy: true,
-          lambdaVersion: 'V2_0',
+          lambdaVersion: 'V1_0',
         },
       },
     ]);
@@ -93,5 +94,15 @@ describe('Module: infra/auth-event-triggers.cjs', () => {
         cognitoUserPool: expect.objectContaining({ trigger: 'PostAuthentication' }),
       }),
     ]);
+  });
+
+  it('should pass the plan-dependent versions through and refuse anything else, naming the plans', async () => {
+    for (const version of ['V2_0', 'V3_0']) {
+      const [preToken] = await resolveWith({ ...defaults, preTokenGenerationVersion: version });
+      expect(preToken).toMatchObject({ cognitoUserPool: { lambdaVersion: version } });
+    }
+    await expect(resolveWith({ ...defaults, preTokenGenerationVersion: 'V2' })).rejects.toThrow(
+      'preTokenGenerationVersion must be V1_0 (every Cognito plan), V2_0 or V3_0 (Essentials or Plus plan), got "V2"',
+    );
   });
 });

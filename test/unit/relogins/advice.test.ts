@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenValidity } from '../../../src/app-clients/domain/token-validity';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
 import {
@@ -7,18 +6,15 @@ import {
   advise,
   observedUserDays,
   reLoginWhatIf,
-  suggestedThreshold,
 } from '../../../src/relogins/domain/advice';
 import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import { fixtureClient } from '../../support/app-clients';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
 const MINUTE = 60_000;
-const ONE_HOUR: TokenValidity = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 };
-const EIGHT_HOURS: TokenValidity = {
-  idTokenMinutes: 480,
-  accessTokenMinutes: 480,
-  refreshTokenMinutes: 43_200,
-};
+/** The shared DescribeUserPoolClient fixture: 1 h ID and access tokens, 30 days refresh token. */
+const ONE_HOUR = fixtureClient();
+const EIGHT_HOURS = fixtureClient({ IdTokenValidity: 8, AccessTokenValidity: 8 });
 
 function at(
   user: string,
@@ -55,9 +51,10 @@ function input(
     events,
     summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd }),
     heavyReLogins: 3,
-    tokenValidity: ONE_HOUR,
+    client: ONE_HOUR,
     cognitoTokenRefreshes: 0,
     proposedValidityHours: 8,
+    sessionHours: 24,
     ...overrides,
   };
 }
@@ -137,7 +134,7 @@ describe('Function: advise', () => {
 
   it('should leave out the stop-gap when the tokens already live as long as proposed', () => {
     // Act
-    const advice = advise(input(oneHourTeam, { tokenValidity: EIGHT_HOURS }));
+    const advice = advise(input(oneHourTeam, { client: EIGHT_HOURS }));
 
     // Assess
     expect(advice.map((item) => item.id)).toEqual(['upgrade-argocd']);
@@ -145,12 +142,14 @@ describe('Function: advise', () => {
 
   it('should say the current validity is unknown when the client could not be read', () => {
     // Act
-    const [upgrade, extend] = advise(input(oneHourTeam, { tokenValidity: null }));
+    const [upgrade, extend] = advise(input(oneHourTeam, { client: null }));
 
     // Assess
     expect(extend?.text).toContain('(current validity unknown)');
     expect(upgrade).toMatchObject({ suggestedRefreshTokenThreshold: null });
-    expect(upgrade?.text).toContain('refreshTokenThreshold` shorter than the ID-token validity');
+    expect(upgrade?.text).toContain(
+      'set `refreshTokenThreshold` inside the `oidc.config` block of `argocd-cm` to a Go duration shorter than the ID-token validity',
+    );
   });
 
   it('should keep only an informational upgrade item when nothing refreshes but nobody is heavy', () => {
@@ -168,20 +167,20 @@ describe('Function: advise', () => {
         upgradeTo: null,
       }),
     ]);
-    expect(advice[0]?.text).toContain('only from v3.4.6 / v3.5.0 on');
+    expect(advice[0]?.text).toContain('Upgrade Argo CD to v3.4.6 / v3.5.0 or later');
     expect(advice[0]?.text).toContain(
-      'refreshTokenThreshold: 15m` (it must be shorter than the 1 h ID-token validity)',
+      '`refreshTokenThreshold: 15m` inside the `oidc.config` block of `argocd-cm` also refreshes sessions before they expire (a Go duration shorter than the 1 h ID-token validity',
     );
   });
 
-  it('should ask to check the refresh threshold when refreshes are seen but users are still heavy', () => {
+  it('should diagnose a partial refresh when refreshes are seen but users are still heavy', () => {
     // Act
     const advice = advise(input(withRefresh(oneHourTeam)));
 
     // Assess
     expect(advice).toEqual([
       expect.objectContaining({
-        id: 'check-refresh-threshold',
+        id: 'diagnose-partial-refresh',
         severity: 'warning',
         refreshes: 1,
         heavyUsers: 1,
@@ -195,7 +194,7 @@ describe('Function: advise', () => {
   it("should count Cognito's own refreshes when the trigger saw none, and offer to undo stretched tokens", () => {
     // Act
     const calm = [at('ann', 'session-start', 0), at('ben', 'session-start', 5)];
-    const advice = advise(input(calm, { tokenValidity: EIGHT_HOURS, cognitoTokenRefreshes: 12 }));
+    const advice = advise(input(calm, { client: EIGHT_HOURS, cognitoTokenRefreshes: 12 }));
 
     // Assess
     expect(advice).toEqual([
@@ -207,7 +206,7 @@ describe('Function: advise', () => {
         accessTokenValidityMinutes: 480,
       }),
     ]);
-    expect(advice[0]?.text).toContain('back to 1 h (now 8 h / 8 h)');
+    expect(advice[0]?.text).toContain('to 1 h / 1 h (now 8 h / 8 h)');
   });
 
   it('should have nothing to say when refresh works and the validity is the default', () => {
@@ -251,11 +250,11 @@ describe('Function: advise', () => {
         upgradeTo: 'v3.4.6',
       });
       expect(upgrade?.text).toContain(
-        'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
+        'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
       );
     });
 
-    it("should name the report's releases and upgrade in the refresh-threshold check", () => {
+    it("should name the report's releases and upgrade in the partial-refresh diagnosis", () => {
       // Prepare: releases other than the documented fallback, so only the report can name them.
       const later = report('v3.4.2', false, 'v3.4.9', ['v3.4.9', 'v3.5.2']);
 
@@ -264,26 +263,26 @@ describe('Function: advise', () => {
 
       // Assess
       expect(check).toMatchObject({
-        id: 'check-refresh-threshold',
+        id: 'diagnose-partial-refresh',
         fixedIn: ['v3.4.9', 'v3.5.2'],
         deployedVersion: 'v3.4.2',
         upgradeTo: 'v3.4.9',
       });
-      expect(check?.text).toContain('all of them run v3.4.9 / v3.5.2 or later');
+      expect(check?.text).toContain('runs a release before v3.4.9 / v3.5.2');
       expect(check?.text).toContain(
-        'The watched instance runs v3.4.2, which does not refresh: upgrade it to v3.4.9.',
+        '1. The watched Argo CD runs v3.4.2, which never refreshes: upgrade it to v3.4.9.',
       );
       expect(check?.text).not.toContain('v3.4.6');
     });
 
-    it('should name the documented releases in the refresh-threshold check without a report', () => {
+    it('should name the documented releases in the partial-refresh diagnosis without a report', () => {
       // Act
       const [check] = advise(input(withRefresh(oneHourTeam)));
 
       // Assess
       expect(check).toMatchObject({ fixedIn: ['v3.4.6', 'v3.5.0'], deployedVersion: null, upgradeTo: null });
-      expect(check?.text).toContain('all of them run v3.4.6 / v3.5.0 or later.');
-      expect(check?.text).not.toContain('watched instance');
+      expect(check?.text).toContain('runs a release before v3.4.6 / v3.5.0');
+      expect(check?.text).not.toContain('watched Argo CD');
     });
 
     it('should ask only for the setting when the deployed version already has the fix', () => {
@@ -291,7 +290,9 @@ describe('Function: advise', () => {
       const [upgrade] = advise(input(oneHourTeam, { upstream: report('v3.5.0', true, null) }));
 
       // Assess
-      expect(upgrade?.text).toContain('Argo CD v3.5.0 is deployed and has the refresh fix');
+      expect(upgrade?.text).toContain(
+        'Argo CD v3.5.0 is deployed and has the refresh fix, which needs no setting',
+      );
       expect(upgrade?.text).toContain('refreshTokenThreshold: 15m');
     });
   });
@@ -448,15 +449,5 @@ describe('Function: observedUserDays', () => {
 
   it('should give zero figures for no activity', () => {
     expect(reLoginWhatIf([], 480)).toEqual({ now: 0, predicted: 0 });
-  });
-});
-
-describe('Function: suggestedThreshold', () => {
-  it('should stay well inside the ID-token validity', () => {
-    expect([suggestedThreshold(60), suggestedThreshold(480), suggestedThreshold(5)]).toEqual([
-      '15m',
-      '2h',
-      '1m',
-    ]);
   });
 });

@@ -20,6 +20,7 @@ describe('Function: readReLoginCheckSettings', () => {
       windowHours: 24,
       minutesPerReLogin: 0.5,
       proposedValidityHours: 8,
+      sessionHours: 24,
       cooldownHours: 24,
       namespace: 'ArgoCD/Auth',
       identity: { mode: 'hashed', key: 'secret' },
@@ -38,8 +39,10 @@ describe('Function: readReLoginCheckSettings', () => {
       HEAVY_RELOGINS: '5',
       METRICS_DASHBOARD: 'argocd-relogin-monitor-prod',
       STOP_GAP_REMINDER: 'off',
+      ARGOCD_SESSION_HOURS: '12',
     });
     expect(settings).toMatchObject({
+      sessionHours: 12,
       minutesPerReLogin: 2,
       proposedValidityHours: 12,
       cooldownHours: 6,

@@ -3,11 +3,18 @@ import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
 import type { OpenEpisode } from '../../../src/relogins/domain/relogin-episode';
 import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
+import { fixtureClient } from '../../support/app-clients';
 import { readableText } from '../../support/block-kit';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
 const HOUR = 3_600_000;
-const settings = { heavyReLogins: 3, windowHours: 24, minutesPerReLogin: 0.5, proposedValidityHours: 8 };
+const settings = {
+  heavyReLogins: 3,
+  windowHours: 24,
+  minutesPerReLogin: 0.5,
+  proposedValidityHours: 8,
+  sessionHours: 24,
+};
 const presentation = { metricsUrl: 'https://example.test/metrics' };
 
 function refreshes(users: string[], count: number): ActivityEvent[] {
@@ -31,11 +38,7 @@ function report(events: ActivityEvent[], validityHours: number, cognitoRefreshes
       clientId: 'argocdclient0example0000001',
       windowEnd: END,
       events,
-      tokenValidity: {
-        idTokenMinutes: validityHours * 60,
-        accessTokenMinutes: validityHours * 60,
-        refreshTokenMinutes: 43_200,
-      },
+      client: fixtureClient({ IdTokenValidity: validityHours, AccessTokenValidity: validityHours }),
       cognito:
         cognitoRefreshes === null ? null : { signInSuccesses: 4, tokenRefreshSuccesses: cognitoRefreshes },
     },

@@ -5,11 +5,18 @@ import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/relogins/do
 import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
 import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
 import { userLabeler } from '../../../src/relogins/domain/report-identity';
+import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
 import { blockTexts, readableText } from '../../support/block-kit';
 
 const END = Date.parse('2026-11-24T08:00:00Z');
 const MINUTE = 60_000;
-const settings = { heavyReLogins: 3, windowHours: 24, minutesPerReLogin: 0.5, proposedValidityHours: 8 };
+const settings = {
+  heavyReLogins: 3,
+  windowHours: 24,
+  minutesPerReLogin: 0.5,
+  proposedValidityHours: 8,
+  sessionHours: 24,
+};
 
 function event(
   user: string,
@@ -37,14 +44,15 @@ function team(count: number, hours: number): ActivityEvent[] {
   ]);
 }
 
-function report(events: ActivityEvent[]) {
+/** The shared DescribeUserPoolClient fixture's client (1 h, 1 h, 30 days), optionally changed. */
+function report(events: ActivityEvent[], client = fixtureClient()) {
   return buildReLoginReport(
     {
       userPoolId: 'ap-northeast-1_EXAMPLE',
       clientId: 'argocdclient0example0000001',
       windowEnd: END,
       events,
-      tokenValidity: { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 },
+      client,
       cognito: { signInSuccesses: 40, tokenRefreshSuccesses: 0 },
     },
     settings,
@@ -127,10 +135,59 @@ describe('Function: reLoginAlertMessage', () => {
 
     // Assess
     expect(text).toContain(
-      ':warning: *Upgrade Argo CD (the real fix)*\nThe real fix: Argo CD refreshes OIDC tokens only from v3.4.6 / v3.5.0 on',
+      ':warning: *Upgrade Argo CD (the real fix)*\nThe real fix: no refresh-token use was seen. Upgrade Argo CD to v3.4.6 / v3.5.0 or later',
     );
     expect(text).toContain(':warning: *Stop-gap: longer token validity*\nStop-gap: raise IdTokenValidity');
     expect(text).toContain('<https://example.test/metrics|Open the metrics in CloudWatch>');
+  });
+
+  it("should show each item's documents as code blocks, escaped, and never the client secret", () => {
+    // Act: 1 h ID tokens, 12 h access tokens (with a `<` to escape in the client name).
+    const client = fixtureClient({ AccessTokenValidity: 12, ClientName: 'argocd <prod>' });
+    const message = reLoginAlertMessage(report(team(2, 8), client), presentation);
+    const lines = blockTexts(message.blocks);
+
+    // Assess
+    expect(lines).toContain(
+      [
+        '*`argocd-cm` (`kubectl -n &lt;argocd namespace&gt; edit configmap argocd-cm`)*',
+        '```',
+        'data:',
+        '  oidc.config: |',
+        '    # keep your keys (name, issuer, clientID, clientSecret, requestedScopes, ...) and add:',
+        '    refreshTokenThreshold: 15m',
+        '  users.session.duration: 24h   # optional (default 24h): how often users sign in again once Argo CD refreshes',
+        '```',
+      ].join('\n'),
+    );
+    const terraform = lines.filter((line) => line.startsWith('*Terraform (`aws_cognito_user_pool_client`)*'));
+    // The stop-gap (8 h / 8 h) and the order fix (access down to 1 h): two different changes.
+    expect(terraform).toHaveLength(2);
+    expect(terraform[1]).toContain('-  access_token_validity = 12\n+  access_token_validity = 1');
+    const cli = lines.filter((line) =>
+      line.startsWith('*Or with the AWS CLI: save this as argocd-app-client.json'),
+    );
+    expect(cli).toHaveLength(2);
+    expect(cli[0]).toContain('"ClientName": "argocd &lt;prod&gt;"');
+    expect(lines.some((line) => line.includes(':warning: *Access token outlives the ID token*'))).toBe(true);
+    expect(JSON.stringify(message)).not.toContain(FIXTURE_CLIENT_SECRET);
+  });
+
+  it('should point to the command line for a document too long for one Slack section', () => {
+    // Prepare: a client with many callback URLs makes the update document longer than 3,000 characters.
+    const callbacks = Array.from(
+      { length: 60 },
+      (_, index) => `https://argocd-${index}.example.com/auth/callback`,
+    );
+    const client = fixtureClient({ CallbackURLs: callbacks });
+
+    // Act
+    const lines = blockTexts(reLoginAlertMessage(report(team(2, 8), client), presentation).blocks);
+
+    // Assess
+    const cli = lines.find((line) => line.startsWith('*Or with the AWS CLI')) ?? '';
+    expect(cli).toContain('Too long for Slack: `relogin-monitor analyze --client-config');
+    expect(lines.every((line) => line.length <= 3000)).toBe(true);
   });
 
   it('should say when an early alert comes because it got worse', () => {

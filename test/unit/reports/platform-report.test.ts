@@ -4,6 +4,7 @@ import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
 import { buildPlatformReport, type ReportInput } from '../../../src/reports/domain/platform-report';
 import { figureRows, heavyUserLines } from '../../../src/reports/domain/report-text';
+import { fixtureClient } from '../../support/app-clients';
 
 const POOL = 'eu-west-1_EXAMPLE';
 const CLIENT = 'argocdclient';
@@ -45,7 +46,7 @@ function input(events: ActivityEvent[], overrides: Partial<ReportInput> = {}): R
       {
         clientId: CLIENT,
         events,
-        tokenValidity: { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 },
+        client: fixtureClient({ ClientId: CLIENT, UserPoolId: POOL }),
         cognito: {
           current: { signInSuccesses: 40, tokenRefreshSuccesses: 0 },
           previous: { signInSuccesses: 20, tokenRefreshSuccesses: 0 },
@@ -57,6 +58,7 @@ function input(events: ActivityEvent[], overrides: Partial<ReportInput> = {}): R
     heavyReLogins: 3,
     minutesPerReLogin: 0.5,
     proposedValidityHours: 8,
+    sessionHours: 24,
     ...overrides,
   };
 }
@@ -152,7 +154,12 @@ describe('Module: platform report', () => {
   });
 
   it('should name stretched validity as security debt only while refreshes are seen', () => {
-    const stretched = { idTokenMinutes: 480, accessTokenMinutes: 480, refreshTokenMinutes: 43_200 };
+    const stretched = fixtureClient({
+      ClientId: CLIENT,
+      UserPoolId: POOL,
+      IdTokenValidity: 8,
+      AccessTokenValidity: 8,
+    });
     const refreshing = [
       event('ann', THIS_MONDAY + 10 * HOUR, 'session-start'),
       event('ann', THIS_MONDAY + 11 * HOUR, 'refresh'),
@@ -161,7 +168,7 @@ describe('Module: platform report', () => {
     const base = input(refreshing);
     const [first] = base.clients;
     if (first === undefined) throw new Error('input() makes one client');
-    const client = { ...first, tokenValidity: stretched, stretchedSince: since };
+    const client = { ...first, client: stretched, stretchedSince: since };
     const report = buildPlatformReport({ ...base, clients: [client] });
     expect(report.clients[0]?.stopGapDebt).toEqual({ idTokenMinutes: 480, accessTokenMinutes: 480, since });
     expect(report.clients[0]?.advice.map((item) => item.id)).toContain('revert-token-validity');

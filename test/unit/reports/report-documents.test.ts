@@ -5,6 +5,7 @@ import { lastCompletePeriod } from '../../../src/reports/domain/period';
 import { buildPlatformReport, type PlatformReport } from '../../../src/reports/domain/platform-report';
 import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
 import type { UpstreamReport } from '../../../src/upstream';
+import { fixtureClient } from '../../support/app-clients';
 import { readableText } from '../../support/block-kit';
 
 const POOL = 'eu-west-1_EXAMPLE';
@@ -47,7 +48,7 @@ function report(username: string, reLogins: number): PlatformReport {
       {
         clientId: 'argocd',
         events,
-        tokenValidity: { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 43_200 },
+        client: fixtureClient({ ClientId: 'argocd', UserPoolId: POOL }),
         cognito: { current: null, previous: null },
         stretchedSince: null,
       },
@@ -56,6 +57,7 @@ function report(username: string, reLogins: number): PlatformReport {
     heavyReLogins: 3,
     minutesPerReLogin: 0.5,
     proposedValidityHours: 8,
+    sessionHours: 24,
   });
 }
 

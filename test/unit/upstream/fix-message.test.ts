@@ -67,7 +67,8 @@ describe('Function: fixMessage, what to set for the pool', () => {
       idTokenValidity: [{ clientId: 'argocdclient0example0000001', idTokenMinutes: 60 }],
     });
     expect(whatToSet(message)).toBe(
-      '*What to set*\nFor your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token ' +
+      '*What to set*\nFor your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
+        'refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token ' +
         'validity of app client argocdclient0example0000001 (for example 15m).\n' +
         'Set oidc.config.refreshTokenThreshold shorter than the ID-token validity.',
     );
@@ -87,7 +88,7 @@ describe('Function: fixMessage, what to set for the pool', () => {
       idTokenValidity: [{ clientId: 'short', idTokenMinutes: 5 }],
     });
     expect(whatToSet(fiveMinutes)).toContain(
-      'shorter than the 5 min ID-token validity of app client short (for example 1m15s).',
+      'shorter than the 5 min ID-token validity of app client short (for example 1m).',
     );
   });
 
