@@ -60,13 +60,14 @@ export interface ReLoginCheckSettings {
   /** The alert links to this CloudWatch dashboard when set, else to the metrics search. */
   dashboardName?: string;
   /**
-   * STOP_GAP_REMINDER: 'message' posts the weekly "undo the stop-gap" reminder to Slack; 'off' does not
-   * (for a periodic report to carry it instead). The recovery message says it either way.
+   * STOP_GAP_REMINDER: 'message' posts the weekly "undo the stop-gap" reminder to Slack; 'report' leaves
+   * it to the periodic report, which says it every period (set by the stack when the report is
+   * scheduled); 'off' says it in neither. The recovery message says it either way.
    */
   stopGapReminder: StopGapReminder;
 }
 
-export const STOP_GAP_REMINDERS = ['message', 'off'] as const;
+export const STOP_GAP_REMINDERS = ['message', 'report', 'off'] as const;
 export type StopGapReminder = (typeof STOP_GAP_REMINDERS)[number];
 
 /** PROPOSED_VALIDITY_HOURS, or the flag that overrides it (`analyze --proposed-validity-hours`). */

@@ -23,4 +23,4 @@ export { applySignal, DEFAULT_SESSION_RULES, EMPTY_SESSION_STATE } from './domai
 export type { CognitoUsageReader } from './ports/cognito-usage';
 export type { UserPoolDirectory } from './ports/user-pool-directory';
 export type { ClientCheckResult, ReLoginCheckDeps } from './relogin-check';
-export { runReLoginCheck } from './relogin-check';
+export { runReLoginCheck, stretchedSince } from './relogin-check';

@@ -20,6 +20,7 @@ import {
   alertFailure,
   type ChatMessage,
   type NotificationDeps,
+  type NotificationLedger,
   type NotifyOutcome,
   notifyAndReport,
   publishThenNotify,
@@ -93,6 +94,19 @@ export type ClientCheckResult =
 
 function alertKey(userPoolId: string, clientId: string): string {
   return `relogin-alert#heavy-relogins#${userPoolId}#${clientId}`;
+}
+
+/**
+ * When this check first saw the client's token validity stretched (kept in its episode state), for the
+ * periodic report's "security debt for N days"; null when it never did or saw it undone since.
+ */
+export async function stretchedSince(
+  ledger: Pick<NotificationLedger, 'read'>,
+  userPoolId: string,
+  clientId: string,
+): Promise<number | null> {
+  const { state } = await ledger.read<unknown>(alertKey(userPoolId, clientId));
+  return state === null ? null : (readLedgerState(state).stopGap?.firstSeenAt ?? null);
 }
 
 /** The aggregate metrics, with the trigger's namespace and dimensions (never a user). */

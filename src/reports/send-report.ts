@@ -19,6 +19,7 @@ import {
   type CognitoUsage,
   type CognitoUsageReader,
   replaySignIns,
+  stretchedSince,
   userLabeler,
 } from '../relogins';
 import type { Clock } from '../shared/clock';
@@ -100,19 +101,22 @@ async function clientInput(
     optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, range.start, range.end),
     );
-  const [client, current, before] = await Promise.all([
+  const [client, current, before, since] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.description(scope.userPoolId, clientId),
     ),
     usage(period),
     usage(previous),
+    optional(deps, `when the stop-gap on app client ${clientId} was first seen`, () =>
+      stretchedSince(deps.notify.ledger, scope.userPoolId, clientId),
+    ),
   ]);
   return {
     clientId,
     events: events.filter((event) => event.clientId === clientId),
     client,
     cognito: { current, previous: before },
-    stretchedSince: null,
+    stretchedSince: since,
   };
 }
 

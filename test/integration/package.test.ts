@@ -203,6 +203,11 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
         Target: expect.objectContaining({ RoleArn: { 'Fn::GetAtt': ['ReportRole', 'Arn'] } }),
       }),
     ]);
+    // With the report scheduled, it carries the weekly stop-gap reminder instead of the check.
+    const check = resources.ReloginCheckLambdaFunction?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(check.Variables.STOP_GAP_REMINDER).toBe('report');
     // The schedule assumes the function's role to invoke it.
     const role = JSON.stringify(resources.ReportRole);
     expect(role).toContain('scheduler.amazonaws.com');
@@ -313,6 +318,8 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     const check = template.Resources.ReloginCheckLambdaFunction as Template['Resources'][string];
     const env = (check.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env.USER_POOL_NAME).toBe('argocd-users');
+    // No report without a pool id and clients: the check posts the stop-gap reminder itself.
+    expect(env.STOP_GAP_REMINDER).toBe('message');
     expect(JSON.stringify(template.Resources.ReloginCheckRole)).toContain('cognito-idp:ListUserPools');
     expect(scheduleRule(template, 'UpstreamWatch')?.[1].Properties.ScheduleExpression).toBe('rate(6 hours)');
     expect(Object.values(template.Resources).some((item) => item.Type === 'AWS::Scheduler::Schedule')).toBe(
