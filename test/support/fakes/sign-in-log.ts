@@ -2,7 +2,8 @@
  * In-memory SignInLog keeping the port's contract: an append stores the signal as it came, keyed as
  * the DynamoDB log keys it (pool, time, client, user, trigger source), so a copy of the same signal at
  * the same millisecond replaces the first, as PutItem does; `list` answers one pool's `from <= at < to`
- * oldest first. Calls honour their abort signal while scripted to hang.
+ * oldest first. Each call records its options last (`[signIn, options]`), so a test can see the abort
+ * signal a caller passed, and honours that signal while scripted to hang.
  */
 import type { CallOptions, LoggedSignIn, SignInLog } from '../../../src/sign-ins';
 import { FakePort, type Timeline } from './script';
@@ -27,7 +28,7 @@ export class FakeSignInLog extends FakePort<Operation> implements SignInLog {
   }
 
   async append(signIn: LoggedSignIn, options: CallOptions = {}): Promise<void> {
-    await this.enter('append', [signIn], options.abortSignal);
+    await this.enter('append', [signIn, options], options.abortSignal);
     this.stored.set(keyOf(signIn), structuredClone(signIn));
   }
 
@@ -37,13 +38,13 @@ export class FakeSignInLog extends FakePort<Operation> implements SignInLog {
     to: number,
     options: CallOptions = {},
   ): Promise<LoggedSignIn[]> {
-    await this.enter('list', [userPoolId, from, to], options.abortSignal);
+    await this.enter('list', [userPoolId, from, to, options], options.abortSignal);
     return this.signIns().filter(
       (signIn) => signIn.userPoolId === userPoolId && signIn.at >= from && signIn.at < to,
     );
   }
 
   async warmUp(options: CallOptions = {}): Promise<void> {
-    await this.enter('warmUp', [], options.abortSignal);
+    await this.enter('warmUp', [options], options.abortSignal);
   }
 }
