@@ -182,6 +182,42 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(fakes.chat.calls).toEqual([]);
   });
 
+  it('should classify a login early in the window from the sign-ins logged before it', async () => {
+    // Prepare: ann signs in 2 h before the 24 h window starts, then 10 min into it.
+    const fakes = setUp();
+    const now = DAY_START + 18 * HOUR;
+    const windowStart = now - 24 * HOUR;
+    await signInHourly(fakes.signIns, ['ann'], windowStart - 2 * HOUR, 0);
+    await signInHourly(fakes.signIns, ['ann'], windowStart + 10 * 60_000, 0);
+
+    // Act
+    const result = await fakes.check(now);
+
+    // Assess: a re-login 130 min after the session start, not a session start.
+    expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, activeUsers: 1, heavyUsers: 0 })]);
+    expect(fakes.metrics.values('ReLoginsPerActiveUser')).toEqual([1]);
+    expect(fakes.metrics.values('ReLoginIntervalP50')).toEqual([130]);
+  });
+
+  it('should check every client with activity in the window when ARGOCD_CLIENT_IDS is empty', async () => {
+    // Prepare: a third client was active only before the window.
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: '' });
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ben'], DAY_START + 10 * HOUR, 1, OTHER);
+    await signInHourly(fakes.signIns, ['old'], DAY_START - 30 * HOUR, 1, 'argocdclient0example0000003');
+
+    // Act
+    const result = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(
+      result.map((client) => [client.clientId, 'activeUsers' in client ? client.activeUsers : null]),
+    ).toEqual([
+      [CLIENT, 1],
+      [OTHER, 1],
+    ]);
+  });
+
   it('should stay quiet within the cooldown and alert again once it is over', async () => {
     // Prepare
     const fakes = setUp();
