@@ -1,10 +1,10 @@
 /** The port contracts the in-memory fakes are held to, run against the real DynamoDB adapters. */
-import { DynamoActivityStore } from '../../src/adapters/dynamodb/activity-store';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
-import { describeActivityStoreContract } from '../support/contracts/activity-store';
 import { describeNotificationLedgerContract } from '../support/contracts/notification-ledger';
+import { describeSignInLogContract } from '../support/contracts/sign-in-log';
 import {
   CONTRACT_RETENTION_DAYS,
   describeUpstreamReportStoreContract,
@@ -17,11 +17,11 @@ describeNotificationLedgerContract(
   'DynamoDB Local',
   async () => new DynamoNotificationLedger(client, await createTestTable('ledger-contract')),
 );
-describeActivityStoreContract(
+describeSignInLogContract(
   'DynamoDB Local',
   async () =>
-    new DynamoActivityStore(client, {
-      tableName: await createTestTable('activity-contract'),
+    new DynamoSignInLog(client, {
+      tableName: await createTestTable('sign-in-log-contract'),
       retentionDays: 35,
     }),
 );

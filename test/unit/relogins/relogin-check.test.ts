@@ -5,18 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readReLoginCheckSettings } from '../../../src/relogins/config';
+import { hourlyMetricsKey } from '../../../src/relogins/publish-hourly-metrics';
 import { type ReLoginCheckDeps, runReLoginCheck } from '../../../src/relogins/relogin-check';
 import { fixedClock } from '../../../src/shared/clock';
-import { recordAuthSignal } from '../../../src/sign-ins/record-auth-signal';
 import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 import { readableText } from '../../support/block-kit';
-import { FakeActivityStore } from '../../support/fakes/activity-store';
 import { FakeChatPoster } from '../../support/fakes/chat-poster';
 import { FakeCognitoUsageReader } from '../../support/fakes/cognito-usage-reader';
 import { RecordingLogger } from '../../support/fakes/logger';
 import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
 import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
 import { Timeline } from '../../support/fakes/script';
+import { FakeSignInLog } from '../../support/fakes/sign-in-log';
 import { FakeUpstreamReportStore } from '../../support/fakes/upstream-report-store';
 import { FakeUserPoolClientReader } from '../../support/fakes/user-pool-client-reader';
 
@@ -25,7 +25,6 @@ const CLIENT = 'argocdclient0example0000001';
 const OTHER = 'argocdclient0example0000002';
 const DAY_START = Date.parse('2026-11-24T00:00:00Z');
 const HOUR = 3_600_000;
-const rules = { dedupeSeconds: 30, sessionHours: 24 };
 const ONE_HOUR_TOKENS = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 30 * 24 * 60 };
 
 const UPSTREAM_REPORT: UpstreamReport = {
@@ -48,7 +47,7 @@ const UPSTREAM_REPORT: UpstreamReport = {
 function setUp(env: Record<string, string> = {}, options: { dryRun?: boolean } = {}) {
   const timeline = new Timeline();
   const fakes = {
-    activity: new FakeActivityStore(timeline),
+    signIns: new FakeSignInLog(timeline),
     ledger: new FakeNotificationLedger(timeline),
     chat: new FakeChatPoster({ channel: 'C0ALERTS', dryRun: options.dryRun, timeline }),
     metrics: new FakeMetricsPublisher(timeline),
@@ -76,9 +75,12 @@ function setUp(env: Record<string, string> = {}, options: { dryRun?: boolean } =
   return { ...fakes, timeline, deps, check: (at: number) => runReLoginCheck(deps(at)) };
 }
 
-/** Each user signs in every hour from `from` for `hours` hours: a session start and `hours` re-logins. */
+/**
+ * Each user signs in every hour from `from` for `hours` hours, logged as the trigger logs it: the
+ * replay makes it a session start and `hours` re-logins.
+ */
 async function signInHourly(
-  store: FakeActivityStore,
+  log: FakeSignInLog,
   users: string[],
   from: number,
   hours: number,
@@ -86,16 +88,16 @@ async function signInHourly(
 ): Promise<void> {
   for (const user of users) {
     for (let hour = 0; hour <= hours; hour += 1) {
-      const signal = {
-        kind: 'login' as const,
+      await log.append({
+        at: from + hour * HOUR,
+        kind: 'login',
         triggerSource: 'TokenGeneration_HostedAuth',
         userPoolId: POOL,
         clientId,
         user: `sub-${user}`,
         username: user,
         email: `${user}@example.com`,
-      };
-      await recordAuthSignal({ store, rules }, signal, from + hour * HOUR, { maxAttempts: 1 });
+      });
     }
   }
 }
@@ -104,8 +106,8 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should publish the aggregate metrics, then post one alert with the advice', async () => {
     // Prepare: three users thrown out every hour for 8 hours, one who signed in once.
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
-    await signInHourly(fakes.activity, ['dora'], DAY_START + 10 * HOUR, 0);
+    await signInHourly(fakes.signIns, ['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['dora'], DAY_START + 10 * HOUR, 0);
     const now = DAY_START + 18 * HOUR;
 
     // Act
@@ -122,10 +124,18 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
       },
     ]);
     const dimensions = { UserPoolId: POOL, ClientId: CLIENT };
+    // The first run also publishes the last completed hour, 17:00-18:00, stamped with that hour.
+    const lastHour = DAY_START + 17 * HOUR;
     expect(fakes.metrics.requests).toEqual([
       {
         namespace: 'Test/Auth',
         data: [
+          { name: 'Logins', value: 3, unit: 'Count', dimensions, timestamp: lastHour },
+          { name: 'ReLogins', value: 3, unit: 'Count', dimensions, timestamp: lastHour },
+          { name: 'TokenRefreshes', value: 0, unit: 'Count', dimensions, timestamp: lastHour },
+          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
+          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
+          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
           { name: 'ActiveUsers', value: 4, unit: 'Count', dimensions, timestamp: now },
           { name: 'HeavyReLoginUsers', value: 3, unit: 'Count', dimensions, timestamp: now },
           { name: 'ReLoginsPerActiveUser', value: 6, unit: 'None', dimensions, timestamp: now },
@@ -151,19 +161,20 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(fakes.logger.messages('INFO')).toEqual(['heavy re-login alert sent']);
   });
 
-  it("should read the last 24 h of activity and Cognito's counts for the same span", async () => {
+  it("should report the last 24 h of activity, replayed from a session before it, and Cognito's counts for the same span", async () => {
     // Prepare: one sign-in exactly at the window's start (outside it), one just after (inside).
     const fakes = setUp();
     const now = DAY_START + 30 * HOUR;
-    await signInHourly(fakes.activity, ['ann'], now - 24 * HOUR, 0);
-    await signInHourly(fakes.activity, ['ben'], now - 24 * HOUR + 1, 0);
+    await signInHourly(fakes.signIns, ['ann'], now - 24 * HOUR, 0);
+    await signInHourly(fakes.signIns, ['ben'], now - 24 * HOUR + 1, 0);
 
     // Act
     const [result] = await fakes.check(now);
 
     // Assess
     const scope = { userPoolId: POOL, clientId: CLIENT };
-    expect(fakes.activity.argsOf('listActivity')).toEqual([[scope, now - 24 * HOUR, now]]);
+    // One read of the pool's log: the window and ARGOCD_SESSION_HOURS before it, `to` exclusive.
+    expect(fakes.signIns.argsOf('list')).toEqual([[POOL, now - 48 * HOUR, now + 1, {}]]);
     expect(fakes.cognitoUsage.argsOf('read')).toEqual([[scope, now - 24 * HOUR, now]]);
     expect(fakes.userPoolClients.argsOf('tokenValidity')).toEqual([[POOL, CLIENT]]);
     expect(fakes.upstream.argsOf('latest')).toEqual([[now]]);
@@ -171,15 +182,51 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(fakes.chat.calls).toEqual([]);
   });
 
+  it('should classify a login early in the window from the sign-ins logged before it', async () => {
+    // Prepare: ann signs in 2 h before the 24 h window starts, then 10 min into it.
+    const fakes = setUp();
+    const now = DAY_START + 18 * HOUR;
+    const windowStart = now - 24 * HOUR;
+    await signInHourly(fakes.signIns, ['ann'], windowStart - 2 * HOUR, 0);
+    await signInHourly(fakes.signIns, ['ann'], windowStart + 10 * 60_000, 0);
+
+    // Act
+    const result = await fakes.check(now);
+
+    // Assess: a re-login 130 min after the session start, not a session start.
+    expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, activeUsers: 1, heavyUsers: 0 })]);
+    expect(fakes.metrics.values('ReLoginsPerActiveUser')).toEqual([1]);
+    expect(fakes.metrics.values('ReLoginIntervalP50')).toEqual([130]);
+  });
+
+  it('should check every client with activity in the window when ARGOCD_CLIENT_IDS is empty', async () => {
+    // Prepare: a third client was active only before the window.
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: '' });
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ben'], DAY_START + 10 * HOUR, 1, OTHER);
+    await signInHourly(fakes.signIns, ['old'], DAY_START - 30 * HOUR, 1, 'argocdclient0example0000003');
+
+    // Act
+    const result = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(
+      result.map((client) => [client.clientId, 'activeUsers' in client ? client.activeUsers : null]),
+    ).toEqual([
+      [CLIENT, 1],
+      [OTHER, 1],
+    ]);
+  });
+
   it('should stay quiet within the cooldown and alert again once it is over', async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
     await fakes.check(DAY_START + 18 * HOUR);
 
     // Act
     const [inCooldown] = await fakes.check(DAY_START + 19 * HOUR);
-    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 33 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann', 'ben'], DAY_START + 33 * HOUR, 8);
     const [afterCooldown] = await fakes.check(DAY_START + 42 * HOUR);
 
     // Assess
@@ -192,13 +239,13 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should alert early when the heavy users at least double, saying so', async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
     await fakes.check(DAY_START + 18 * HOUR);
-    await signInHourly(fakes.activity, ['cid'], DAY_START + 10 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['cid'], DAY_START + 10 * HOUR, 8);
 
     // Act: three is not double two; four is.
     const [notDouble] = await fakes.check(DAY_START + 19 * HOUR);
-    await signInHourly(fakes.activity, ['dora'], DAY_START + 11 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['dora'], DAY_START + 11 * HOUR, 8);
     const [doubled] = await fakes.check(DAY_START + 20 * HOUR);
 
     // Assess
@@ -212,7 +259,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should count a failed post in a second, small publish after it, and post on the next run', async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
     fakes.chat.script.failNext('post', new Error('internal_error'));
 
     // Act
@@ -248,8 +295,8 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it("should publish every client's metrics in one request before the first post", async () => {
     // Prepare
     const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
-    await signInHourly(fakes.activity, ['ben'], DAY_START + 9 * HOUR, 8, OTHER);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ben'], DAY_START + 9 * HOUR, 8, OTHER);
 
     // Act
     const result = await fakes.check(DAY_START + 18 * HOUR);
@@ -270,7 +317,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should still alert when the metrics are refused, then fail the run with that error', async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
     fakes.metrics.script.failNext('publish', new Error('Throttling: Rate exceeded'));
 
     // Act
@@ -282,10 +329,10 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   });
 
   it('should check and report the other clients when one client fails, counting the failure', async () => {
-    // Prepare: reading the first client's activity fails.
+    // Prepare: the first client's first ledger entry (its hourly metrics) cannot be read.
     const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8, OTHER);
-    fakes.activity.script.failNext('listActivity', new Error('ProvisionedThroughputExceededException'));
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8, OTHER);
+    fakes.ledger.script.failNext('read', new Error('ProvisionedThroughputExceededException'));
 
     // Act
     const result = await fakes.check(DAY_START + 18 * HOUR);
@@ -309,12 +356,36 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
         message: 'could not check the app client; the other clients go on, the next run retries',
       }),
     );
+    expect(fakes.ledger.argsOf('read')[0]).toEqual([hourlyMetricsKey(POOL, CLIENT)]);
+  });
+
+  it('should count every configured client as failed when the sign-in log cannot be read, posting nothing', async () => {
+    // Prepare
+    const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
+    fakes.signIns.script.failNext('list', new Error('ProvisionedThroughputExceededException'));
+
+    // Act
+    const result = await fakes.check(DAY_START + 18 * HOUR);
+
+    // Assess
+    expect(result).toEqual([
+      { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
+      { clientId: OTHER, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
+    ]);
+    expect(fakes.metrics.data().map((datum) => [datum.name, datum.dimensions.ClientId, datum.value])).toEqual(
+      [
+        ['CheckFailures', CLIENT, 1],
+        ['CheckFailures', OTHER, 1],
+      ],
+    );
+    expect(fakes.chat.calls).toEqual([]);
   });
 
   it('should still report and alert without the token settings, saying they are unknown', async () => {
     // Prepare: a client the reader does not know.
     const fakes = setUp({ ARGOCD_CLIENT_IDS: 'undescribed-client' });
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8, 'undescribed-client');
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8, 'undescribed-client');
 
     // Act
     const [result] = await fakes.check(DAY_START + 18 * HOUR);
@@ -335,7 +406,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it("should go on without Cognito's counts or the upstream report when they cannot be read", async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
     fakes.cognitoUsage.script.failNext('read', new Error('AccessDenied'));
     fakes.upstream.script.failNext('latest', new Error('ResourceNotFoundException'));
 
@@ -353,7 +424,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it("should see refresh-token use in Cognito's own counts and advise checking the threshold", async () => {
     // Prepare
     const fakes = setUp({ METRICS_DASHBOARD: 'relogin-dashboard' });
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
     fakes.cognitoUsage.set(
       { userPoolId: POOL, clientId: CLIENT },
       { signInSuccesses: 9, tokenRefreshSuccesses: 30 },
@@ -372,7 +443,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it("should name the deployed Argo CD and the release to upgrade to from the upstream watcher's report", async () => {
     // Prepare
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
     await fakes.upstream.save(UPSTREAM_REPORT);
 
     // Act
@@ -387,7 +458,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should write the alert to the log only in a dry run, count no failure, and post it once a chat is there', async () => {
     // Prepare
     const dry = setUp({}, { dryRun: true });
-    await signInHourly(dry.activity, ['ann'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(dry.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
 
     // Act: a dry run, then (within what would be the cooldown) a run that can post.
     const [logged] = await dry.check(DAY_START + 18 * HOUR);
@@ -414,7 +485,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
   it('should post once when two runs overlap (EventBridge delivers at least once)', async () => {
     // Prepare: the second run starts while the first one is posting.
     const fakes = setUp();
-    await signInHourly(fakes.activity, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
+    await signInHourly(fakes.signIns, ['ann', 'ben'], DAY_START + 9 * HOUR, 8);
     let overlapping: ReturnType<typeof fakes.check> | undefined;
     fakes.chat.script.beforeNext('post', () => {
       overlapping = fakes.check(DAY_START + 18 * HOUR);
