@@ -203,17 +203,20 @@ describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
     const report = { what: 'the announcement', context: { release: 'v3.4.6' } };
 
     it('should release the lease when Slack asks for a wait past the deadline, and the next run sends it', async () => {
-      // Prepare: Slack rate-limits for 30 s; 20 s are left before the deadline.
+      // Prepare: Slack rate-limits for 30 s; 40 s are left before the deadline: time for one call (at
+      // most 32 s with the client's retries), not for the wait and another call.
       slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 30 });
+      const attemptsBefore = slack.attempts();
 
       // Act
       const { result: cut, output } = await captureOutput(() =>
-        notifyAndReport(jobDeps(), announce('v3.4.6'), { ...report, deadline: deadlineIn(clock, 20_000) }),
+        notifyAndReport(jobDeps(), announce('v3.4.6'), { ...report, deadline: deadlineIn(clock, 40_000) }),
       );
       const nextRun = await notifyAndReport(jobDeps(), announce('v3.4.6'), report);
 
-      // Assess: nothing recorded, so the next run claimed and posted it at once.
+      // Assess: Slack was asked once and refused; nothing recorded, so the next run claimed and posted it at once.
       expect(cut).toBe('failed');
+      expect(slack.attempts() - attemptsBefore).toBe(2);
       expect(JSON.stringify(output.logs)).toContain('out of time while sending the announcement');
       expect(nextRun).toBe('sent');
       expect(slack.messages.map((posted) => posted.text)).toEqual(['fixed in v3.4.6 (before: none)']);
