@@ -67,7 +67,7 @@ describe('Module: infra/auth-event-triggers.cjs', () => {
           trigger: 'PreTokenGeneration',
           existing: true,
           forceDeploy: true,
-          lambdaVersion: 'V2_0',
+          lambdaVersion: 'V1_0',
         },
       },
       {

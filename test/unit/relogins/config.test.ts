@@ -85,7 +85,7 @@ describe('Function: readReLoginCheckSettings', () => {
     [{ REPORT_IDENTITY: 'sub' }, 'REPORT_IDENTITY must be one of hashed, email, username'],
     [{ PROPOSED_VALIDITY_HOURS: '25' }, 'PROPOSED_VALIDITY_HOURS must be at most 24'],
     [{ ALERT_COOLDOWN_HOURS: '-1' }, 'ALERT_COOLDOWN_HOURS must be a positive number'],
-    [{ STOP_GAP_REMINDER: 'report' }, 'STOP_GAP_REMINDER must be one of message, off, got "report"'],
+    [{ STOP_GAP_REMINDER: 'slack' }, 'STOP_GAP_REMINDER must be one of message, report, off, got "slack"'],
   ])('should reject %j naming the setting', (override, message) => {
     expect(() => readReLoginCheckSettings({ ...minimal, ...override })).toThrow(ConfigError);
     expect(() => readReLoginCheckSettings({ ...minimal, ...override })).toThrow(message);

@@ -82,7 +82,7 @@ describe('Function: recoveryMessage', () => {
     );
     // How to undo it comes from the report's own advice, not twice.
     expect(text).toContain('*Undo the stop-gap*\nRefresh tokens are used');
-    expect(text.match(/Set IdTokenValidity and AccessTokenValidity back to 1 h/g)).toHaveLength(1);
+    expect(text.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
   });
 
   it('should credit the stop-gap, not a fix, when no refresh is seen', () => {
@@ -121,7 +121,7 @@ describe('Function: stopGapReminderMessage', () => {
     expect(text).toContain(
       'in the last 24 h, 22 refreshes seen by the trigger, 22 by Cognito, and no heavy user.',
     );
-    expect(text.match(/Set IdTokenValidity and AccessTokenValidity back to 1 h/g)).toHaveLength(1);
+    expect(text.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
     expect(text).toContain('STOP_GAP_REMINDER=off turns it off');
   });
 });

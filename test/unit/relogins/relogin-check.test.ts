@@ -176,7 +176,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     // One read of the pool's log: the window and ARGOCD_SESSION_HOURS before it, `to` exclusive.
     expect(fakes.signIns.argsOf('list')).toEqual([[POOL, now - 48 * HOUR, now + 1, {}]]);
     expect(fakes.cognitoUsage.argsOf('read')).toEqual([[scope, now - 24 * HOUR, now]]);
-    expect(fakes.userPoolClients.argsOf('tokenValidity')).toEqual([[POOL, CLIENT]]);
+    expect(fakes.userPoolClients.argsOf('description')).toEqual([[POOL, CLIENT]]);
     expect(fakes.upstream.argsOf('latest')).toEqual([[now]]);
     expect(result).toMatchObject({ activeUsers: 1, heavyUsers: 0, alert: 'not-due' });
     expect(fakes.chat.calls).toEqual([]);
@@ -434,7 +434,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     const [result] = await fakes.check(DAY_START + 18 * HOUR);
 
     // Assess
-    expect(result).toMatchObject({ advice: ['check-refresh-threshold'] });
+    expect(result).toMatchObject({ advice: ['diagnose-partial-refresh'] });
     const text = readableText(fakes.chat.delivered[0]?.blocks ?? []);
     expect(text).toContain('Cognito: 30 refreshes');
     expect(text).toContain('#dashboards/dashboard/relogin-dashboard|Open');
@@ -451,7 +451,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
 
     // Assess
     expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
-      'Argo CD v3.3.14 is deployed and does not refresh OIDC tokens. Upgrade to v3.4.6',
+      'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
     );
   });
 

@@ -461,7 +461,8 @@ describe('Use case: runUpstreamWatch (in-memory fakes)', () => {
       // Assess
       expect(fakes.userPoolClients.argsOf('tokenValidity')).toEqual([[POOL, CLIENT]]);
       expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
-        `For your pool, to refresh before expiry: set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token validity of app client ${CLIENT} (for example 15m).`,
+        'For your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
+          `refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the 1 h ID-token validity of app client ${CLIENT} (for example 15m).`,
       );
     });
 
