@@ -20,6 +20,20 @@
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { LoggedSignIn } from '../../sign-ins';
+import { COMPARE_STATUSES, type Knowledge, type UpstreamReport } from '../../upstream';
+import {
+  array,
+  boolean,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  type Shape,
+  ShapeError,
+  string,
+} from './json-shape';
 
 const DAY_MS = 86_400_000;
 
@@ -200,30 +214,85 @@ export function encodeUpstreamKnowledge(knowledge: unknown): Item {
   };
 }
 
-/** The stored knowledge as parsed JSON, or `undefined` when absent or of another schema. */
-export function decodeUpstreamKnowledge(item: Item | undefined): unknown {
+const KNOWLEDGE: Shape<Knowledge> = object({
+  repos: record(
+    object({
+      pulls: record(
+        object({
+          number,
+          merged: boolean,
+          mergedAt: nullable(number),
+          mergeCommitSha: nullable(string),
+          baseRef: string,
+          etag: nullable(string),
+        }),
+      ),
+      releasePages: array(
+        object({
+          page: number,
+          etag: nullable(string),
+          hasNext: boolean,
+          releases: array(
+            object({ tag: string, prerelease: boolean, publishedAt: number, cherryPicks: array(number) }),
+          ),
+        }),
+      ),
+      ancestry: record(oneOf(COMPARE_STATUSES)),
+      commitCherryPicks: optional(record(array(number))),
+    }),
+  ),
+});
+
+const UPSTREAM_REPORT: Shape<UpstreamReport> = object({
+  deployedVersion: nullable(string),
+  checkedAt: number,
+  fixes: array(
+    object({
+      id: string,
+      title: string,
+      merged: boolean,
+      fixedIn: array(string),
+      fixedInPrerelease: array(string),
+      deployedHasFix: nullable(boolean),
+      upgradeTo: nullable(string),
+      advice: optional(string),
+    }),
+  ),
+});
+
+/** A JSON value of the item checked against its shape; a mismatch names the key and the path. */
+function checked<T>(key: ItemKey, shape: Shape<T>, value: unknown, name: string): T {
+  try {
+    return shape(value, name);
+  } catch (error) {
+    if (error instanceof ShapeError) throw new BadItemError(key, error.message);
+    throw error;
+  }
+}
+
+/** The stored knowledge, validated, or `undefined` when absent or of another schema. */
+export function decodeUpstreamKnowledge(item: Item | undefined): Knowledge | undefined {
   if (item === undefined || item.schema !== UPSTREAM_KNOWLEDGE_SCHEMA) return undefined;
   const text = new ItemReader(item).string('knowledge');
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new BadItemError(UPSTREAM_KNOWLEDGE_KEY, `knowledge is not JSON (${(error as Error).message})`);
   }
+  return checked(UPSTREAM_KNOWLEDGE_KEY, KNOWLEDGE, parsed, 'knowledge');
 }
 
 export function encodeUpstreamReport(report: { checkedAt: number }, retentionDays: number): Item {
   return { ...UPSTREAM_REPORT_KEY, report, expiresAt: expiresAt(report.checkedAt, retentionDays) };
 }
 
-/** The stored report and its expiry (epoch seconds), or `undefined` when absent. */
+/** The stored report, validated, and its expiry (epoch seconds), or `undefined` when absent. */
 export function decodeUpstreamReport(
   item: Item | undefined,
-): { report: unknown; expiresAt: number } | undefined {
+): { report: UpstreamReport; expiresAt: number } | undefined {
   if (item === undefined) return undefined;
   const read = new ItemReader(item);
-  const report = read.present('report');
-  if (typeof report !== 'object' || report === null) {
-    throw new BadItemError(UPSTREAM_REPORT_KEY, 'report must be an object');
-  }
+  const report = checked(UPSTREAM_REPORT_KEY, UPSTREAM_REPORT, read.present('report'), 'report');
   return { report, expiresAt: read.number('expiresAt') };
 }

@@ -21,7 +21,7 @@ export class DynamoUpstreamKnowledgeStore implements UpstreamKnowledgeStore {
       new GetCommand({ TableName: this.tableName, Key: UPSTREAM_KNOWLEDGE_KEY, ConsistentRead: true }),
     );
     const knowledge = decodeUpstreamKnowledge(Item);
-    return knowledge === undefined ? emptyKnowledge() : (knowledge as Knowledge);
+    return knowledge ?? emptyKnowledge();
   }
 
   async save(knowledge: Knowledge): Promise<void> {

@@ -22,7 +22,7 @@ export class DynamoUpstreamReportStore implements UpstreamReportStore {
     if (stored === undefined) return null;
     // TTL semantics: expired once `expiresAt` (epoch seconds) is not after now.
     if (stored.expiresAt * 1000 <= now) return null;
-    return stored.report as UpstreamReport;
+    return stored.report;
   }
 
   async save(report: UpstreamReport): Promise<void> {

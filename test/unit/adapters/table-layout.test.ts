@@ -94,9 +94,55 @@ describe('Module: table-layout', () => {
     );
   });
 
+  const report = {
+    deployedVersion: 'v3.3.14',
+    checkedAt: AT,
+    fixes: [
+      {
+        id: 'argocd-oidc-refresh',
+        title: 'refresh',
+        merged: true,
+        fixedIn: ['v3.4.6', 'v3.5.0'],
+        fixedInPrerelease: [],
+        deployedHasFix: false,
+        upgradeTo: 'v3.4.6',
+      },
+    ],
+  };
+
   it('should refuse an upstream report item without an expiry', () => {
-    expect(() => decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report: {} })).toThrow(
+    expect(() => decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report })).toThrow(
       'bad item UPSTREAM#report / LATEST: expiresAt must be a number, got undefined',
     );
+  });
+
+  it('should read a stored upstream report back, and name the key and the path of what is wrong in one', () => {
+    expect(decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report, expiresAt: 1 })).toEqual({
+      report,
+      expiresAt: 1,
+    });
+    const damaged = { ...report, fixes: [{ ...report.fixes[0], fixedIn: 'v3.4.6' }] };
+    expect(() => decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report: damaged, expiresAt: 1 })).toThrow(
+      'bad item UPSTREAM#report / LATEST: report.fixes[0].fixedIn must be an array, got "v3.4.6"',
+    );
+  });
+
+  it('should name the path of what is wrong in stored upstream knowledge', () => {
+    const knowledge = {
+      repos: {
+        'argoproj/argo-cd': { pulls: {}, releasePages: [], ancestry: { 'abc...v3.4.6': 'sideways' } },
+      },
+    };
+    expect(() =>
+      decodeUpstreamKnowledge({ ...UPSTREAM_KNOWLEDGE_KEY, schema: 1, knowledge: JSON.stringify(knowledge) }),
+    ).toThrow(
+      'bad item UPSTREAM#knowledge / STATE: knowledge.repos.argoproj/argo-cd.ancestry.abc...v3.4.6 must be one of ahead, behind, identical, diverged, got "sideways"',
+    );
+    const good = {
+      repos: { 'argoproj/argo-cd': { pulls: {}, releasePages: [], ancestry: { 'abc...v3.4.6': 'ahead' } } },
+    };
+    expect(
+      decodeUpstreamKnowledge({ ...UPSTREAM_KNOWLEDGE_KEY, schema: 1, knowledge: JSON.stringify(good) }),
+    ).toEqual(good);
   });
 });
