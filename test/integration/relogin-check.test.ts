@@ -2,7 +2,7 @@
  * The scheduled re-login check end to end through its real adapters: DynamoDB Local (sign-in log and
  * ledger), the fake Slack Web API, and local stand-ins speaking CloudWatch's and Cognito's JSON protocols.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
@@ -12,10 +12,8 @@ import { fixedClock } from '../../src/shared/clock';
 import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
 import { captureOutput } from '../support/emf';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
-import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { cognitoFixture } from '../support/fixtures';
+import { jobEnv, useJobStandIns } from '../support/job-stand-ins';
 
 const POOL = 'ap-northeast-1_EXAMPLE';
 const CLIENT = 'argocdclient0example0000001';
@@ -24,46 +22,20 @@ const HOUR = 3_600_000;
 
 describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and Cognito stand-ins)', () => {
   const documentClient = createDocumentClient();
-  let slack: FakeSlack;
-  let cloudwatch: FakeCloudWatch;
-  let cognito: FakeCognito;
+  const standIns = useJobStandIns();
   let tableName: string;
 
-  beforeAll(async () => {
-    [slack, cloudwatch, cognito] = await Promise.all([
-      startFakeSlack(),
-      startFakeCloudWatch(),
-      startFakeCognito(),
-    ]);
-    cognito.addClient(cognitoFixture('describe-user-pool-client'));
-    // The handler's clients find their endpoints the standard way.
-    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
-  });
-  afterAll(async () => {
-    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
-    delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
-    await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
+  beforeAll(() => {
+    standIns.cognito.addClient(cognitoFixture('describe-user-pool-client'));
   });
   beforeEach(async () => {
     tableName = await createTestTable('relogin-check');
-    slack.messages.length = 0;
-    cloudwatch.calls.length = 0;
+    standIns.slack.messages.length = 0;
+    standIns.cloudwatch.calls.length = 0;
   });
 
   function env(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      TABLE_NAME: tableName,
-      USER_POOL_ID: POOL,
-      ARGOCD_CLIENT_IDS: CLIENT,
-      AWS_REGION: 'ap-northeast-1',
-      REPORT_HASH_KEY: 'test-key',
-      METRICS_NAMESPACE: 'Test/Auth',
-      SLACK_TOKEN: 'xoxb-local',
-      SLACK_CHANNEL: 'C0ALERTS',
-      SLACK_API_URL: slack.apiUrl,
-      ...extra,
-    };
+    return jobEnv(standIns, { tableName, userPoolId: POOL, clientId: CLIENT }, extra);
   }
 
   /** Each user signs in every hour from `from` for `hours` hours: a session start and `hours` re-logins. */
@@ -96,7 +68,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   }
 
   const published = (name: string) =>
-    cloudwatch
+    standIns.cloudwatch
       .putData()
       .filter((datum) => datum.name === name)
       .map((datum) => datum.value);
@@ -119,7 +91,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         alert: 'sent',
       },
     ]);
-    const data = cloudwatch.putData();
+    const data = standIns.cloudwatch.putData();
     expect(new Set(data.map((datum) => datum.namespace))).toEqual(new Set(['Test/Auth']));
     expect(
       data.every(
@@ -148,8 +120,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     ]);
     expect(atRun.length + lastHour.length).toBe(data.length);
 
-    expect(slack.messages).toHaveLength(1);
-    const [message] = slack.messages;
+    expect(standIns.slack.messages).toHaveLength(1);
+    const [message] = standIns.slack.messages;
     expect(message?.channel).toBe('C0ALERTS');
     expect(message?.token).toBe('xoxb-local');
     const text = readableText(message?.blocks ?? []);
@@ -163,7 +135,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(text).toContain(
       'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#metricsV2',
     );
-    expect(cognito.calls.map((call) => call.operation)).toContain('DescribeUserPoolClient');
+    expect(standIns.cognito.calls.map((call) => call.operation)).toContain('DescribeUserPoolClient');
   });
 
   it("should name the deployed Argo CD and the release to upgrade to from the upstream watcher's report", async () => {
@@ -189,7 +161,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     await checkAt(DAY_START + 18 * HOUR);
 
     // Assess
-    const text = readableText(slack.messages[0]?.blocks ?? []);
+    const text = readableText(standIns.slack.messages[0]?.blocks ?? []);
     expect(text).toContain(
       'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
     );
@@ -211,7 +183,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Assess
     expect(inCooldown[0]?.alert).toBe('not-due');
     expect(afterCooldown[0]?.alert).toBe('sent');
-    expect(slack.messages).toHaveLength(2);
+    expect(standIns.slack.messages).toHaveLength(2);
     expect(published('HeavyReLoginUsers')).toEqual([2, 2, 2]);
   });
 
@@ -229,8 +201,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Assess
     expect(notDouble[0]).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
     expect(doubled[0]).toMatchObject({ heavyUsers: 4, alert: 'sent' });
-    expect(slack.messages).toHaveLength(2);
-    expect(readableText(slack.messages[1]?.blocks ?? [])).toContain(
+    expect(standIns.slack.messages).toHaveLength(2);
+    expect(readableText(standIns.slack.messages[1]?.blocks ?? [])).toContain(
       'Worse since the last alert: 2 → 4 heavy users.',
     );
   });
@@ -238,7 +210,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   it('should retry a failed post on the next run, without losing or doubling it', async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
-    slack.answerNext({ kind: 'error', error: 'internal_error' });
+    standIns.slack.answerNext({ kind: 'error', error: 'internal_error' });
 
     // Act
     const { result: failed, output } = await checkAt(DAY_START + 18 * HOUR);
@@ -247,7 +219,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
     // Assess
     expect([failed[0]?.alert, retried[0]?.alert, after[0]?.alert]).toEqual(['failed', 'sent', 'not-due']);
-    expect(slack.messages).toHaveLength(1);
+    expect(standIns.slack.messages).toHaveLength(1);
     expect(published('AlertFailures')).toEqual([1]);
     expect(output.logs).toContainEqual(
       expect.objectContaining({ level: 'ERROR', message: 'could not send the alert; the next run retries' }),
@@ -257,7 +229,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   it('should log a Slack configuration error clearly, count it, and not fail the run', async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
-    slack.answerNext({ kind: 'error', error: 'channel_not_found' });
+    standIns.slack.answerNext({ kind: 'error', error: 'channel_not_found' });
 
     // Act
     const { result, output } = await checkAt(DAY_START + 18 * HOUR);
@@ -278,14 +250,14 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   it('should post once when two runs overlap (EventBridge delivers at least once)', async () => {
     // Prepare
     await signInHourly(['ann', 'ben'], DAY_START + 9 * HOUR, 8);
-    slack.answerNext({ kind: 'slow', delayMs: 400 });
+    standIns.slack.answerNext({ kind: 'slow', delayMs: 400 });
 
     // Act
     const runs = await Promise.all([checkAt(DAY_START + 18 * HOUR), checkAt(DAY_START + 18 * HOUR)]);
 
     // Assess
     expect(runs.map(({ result }) => result[0]?.alert).sort()).toEqual(['claimed-elsewhere', 'sent']);
-    expect(slack.messages).toHaveLength(1);
+    expect(standIns.slack.messages).toHaveLength(1);
   });
 
   it("should publish every client's metrics before a rate-limited, slow Slack post", async () => {
@@ -294,12 +266,15 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     const OTHER = 'argocdclient0example0000002';
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
     await signInHourly(['ben'], DAY_START + 9 * HOUR, 8, OTHER);
-    slack.answerNext({ kind: 'rate-limited', retryAfterSeconds: 1 }, { kind: 'slow', delayMs: 1_000 });
-    const earlierAttempts = slack.attempts();
+    standIns.slack.answerNext(
+      { kind: 'rate-limited', retryAfterSeconds: 1 },
+      { kind: 'slow', delayMs: 1_000 },
+    );
+    const earlierAttempts = standIns.slack.attempts();
 
     // Act
     const run = checkAt(DAY_START + 18 * HOUR, { ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
-    await vi.waitFor(() => expect(slack.attempts()).toBeGreaterThan(earlierAttempts), {
+    await vi.waitFor(() => expect(standIns.slack.attempts()).toBeGreaterThan(earlierAttempts), {
       timeout: 10_000,
       interval: 5,
     });
@@ -308,17 +283,17 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
     // Assess: both clients' metrics were in one request received before the first Slack attempt.
     expect(whileWaiting).toEqual([1, 1]);
-    const puts = cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
+    const puts = standIns.cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
     expect(puts).toHaveLength(1);
-    expect(puts[0]?.at).toBeLessThanOrEqual(slack.attemptTimes[earlierAttempts] as number);
+    expect(puts[0]?.at).toBeLessThanOrEqual(standIns.slack.attemptTimes[earlierAttempts] as number);
     expect(
-      cloudwatch
+      standIns.cloudwatch
         .putData()
         .filter((datum) => datum.name === 'HeavyReLoginUsers')
         .map((datum) => datum.dimensions.ClientId),
     ).toEqual([CLIENT, OTHER]);
     expect(result.map((client) => client.alert)).toEqual(['sent', 'sent']);
-    expect(slack.attempts() - earlierAttempts).toBe(3);
+    expect(standIns.slack.attempts() - earlierAttempts).toBe(3);
   });
 
   it('should still alert when CloudWatch refuses the metrics, then fail the run with its error', async () => {
@@ -335,19 +310,19 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
     // Assess
     await expect(run).rejects.toThrow('Throttling: Rate exceeded');
-    expect(slack.messages).toHaveLength(1);
+    expect(standIns.slack.messages).toHaveLength(1);
   });
 
   it('should publish AlertFailures in a second request, after the failed post', async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
-    slack.answerNext({ kind: 'error', error: 'internal_error' });
+    standIns.slack.answerNext({ kind: 'error', error: 'internal_error' });
 
     // Act
     await checkAt(DAY_START + 18 * HOUR);
 
     // Assess: the report's metrics before the post; AlertFailures alone after it.
-    const puts = cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
+    const puts = standIns.cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
     const names = puts.map(({ input }) =>
       (input.MetricData as { MetricName: string }[]).map((datum) => datum.MetricName),
     );
@@ -366,27 +341,30 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       ],
       ['AlertFailures'],
     ]);
-    expect(puts[0]?.at).toBeLessThanOrEqual(slack.attemptTimes.at(-1) as number);
-    expect(puts[1]?.at).toBeGreaterThanOrEqual(slack.attemptTimes.at(-1) as number);
+    expect(puts[0]?.at).toBeLessThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
+    expect(puts[1]?.at).toBeGreaterThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
   });
 
   it("should see refresh-token use in Cognito's own metrics and advise checking the threshold", async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
-    cloudwatch.setSeries('AWS/Cognito', 'TokenRefreshSuccesses', { UserPool: POOL, UserPoolClient: CLIENT }, [
-      { at: DAY_START + 12 * HOUR, value: 30 },
-    ]);
+    standIns.cloudwatch.setSeries(
+      'AWS/Cognito',
+      'TokenRefreshSuccesses',
+      { UserPool: POOL, UserPoolClient: CLIENT },
+      [{ at: DAY_START + 12 * HOUR, value: 30 }],
+    );
 
     // Act
     const { result } = await checkAt(DAY_START + 18 * HOUR, { METRICS_DASHBOARD: 'relogin-dashboard' });
 
     // Assess
     expect(result[0]).toMatchObject({ advice: ['diagnose-partial-refresh'] });
-    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain(
+    expect(readableText(standIns.slack.messages[0]?.blocks ?? [])).toContain(
       '#dashboards/dashboard/relogin-dashboard|Open',
     );
-    expect(readableText(slack.messages[0]?.blocks ?? [])).toContain('Cognito: 30 refreshes');
-    cloudwatch.setSeries(
+    expect(readableText(standIns.slack.messages[0]?.blocks ?? [])).toContain('Cognito: 30 refreshes');
+    standIns.cloudwatch.setSeries(
       'AWS/Cognito',
       'TokenRefreshSuccesses',
       { UserPool: POOL, UserPoolClient: CLIENT },
@@ -415,8 +393,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     );
     expect(published('AlertFailures')).toEqual([]);
     expect(withToken[0]?.alert).toBe('sent');
-    expect(slack.messages).toHaveLength(1);
-    expect(slack.messages[0]?.text).toContain('Argo CD re-logins: 1 heavy user;');
+    expect(standIns.slack.messages).toHaveLength(1);
+    expect(standIns.slack.messages[0]?.text).toContain('Argo CD re-logins: 1 heavy user;');
   });
 
   it('should still report and alert when the app client cannot be described', async () => {
@@ -430,7 +408,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
     // Assess
     expect(result[0]).toMatchObject({ clientId: 'undescribed-client', heavyUsers: 1, alert: 'sent' });
-    const text = readableText(slack.messages[0]?.blocks ?? []);
+    const text = readableText(standIns.slack.messages[0]?.blocks ?? []);
     expect(text).toContain('*App client token validity*\nunknown');
     expect(text).toContain('(current validity unknown)');
     expect(output.logs).toContainEqual(
@@ -471,8 +449,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
       expect.objectContaining({ clientId: OTHER, heavyUsers: 1, alert: 'sent' }),
     ]);
-    expect(slack.messages).toHaveLength(1);
-    const data = cloudwatch.putData();
+    expect(standIns.slack.messages).toHaveLength(1);
+    const data = standIns.cloudwatch.putData();
     expect(
       data.filter((datum) => datum.name === 'CheckFailures').map((datum) => [datum.dimensions, datum.value]),
     ).toEqual([[{ UserPoolId: POOL, ClientId: CLIENT }, 1]]);
@@ -490,7 +468,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
   describe('hourly classified metrics', () => {
     const hourly = (name = 'Logins') =>
-      cloudwatch
+      standIns.cloudwatch
         .putData()
         .filter((datum) => datum.name === name)
         .map((datum) => [new Date((datum.timestamp ?? 0) * 1000).toISOString().slice(11, 16), datum.value]);
@@ -610,7 +588,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         { clientId: CLIENT, alert: 'not-checked', error: 'ProvisionedThroughputExceededException' },
       ]);
       expect(published('CheckFailures')).toEqual([1]);
-      expect(slack.messages).toEqual([]);
+      expect(standIns.slack.messages).toEqual([]);
     });
   });
 
@@ -628,7 +606,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
 
       // Assess
       expect(result).toEqual([expect.objectContaining({ clientId: CLIENT, heavyUsers: 1, alert: 'sent' })]);
-      expect(slack.messages).toHaveLength(1);
+      expect(standIns.slack.messages).toHaveLength(1);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -4,7 +4,7 @@
  * Cognito stand-ins), on a fixed clock: alert, worsening, stop-gap applied, Argo CD fixed, recovery,
  * weekly stop-gap reminder, stop-gap undone, a new episode.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
@@ -13,10 +13,9 @@ import { fixedClock } from '../../src/shared/clock';
 import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
 import { captureOutput } from '../support/emf';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
-import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
-import { type FakeSlack, type PostedToSlack, startFakeSlack } from '../support/fake-slack';
+import type { PostedToSlack } from '../support/fake-slack';
 import { cognitoFixture } from '../support/fixtures';
+import { jobEnv, useJobStandIns } from '../support/job-stand-ins';
 
 const POOL = 'ap-northeast-1_EXAMPLE';
 const CLIENT = 'argocdclient0example0000001';
@@ -26,37 +25,23 @@ const at = (hours: number) => DAY_START + hours * HOUR;
 
 describe('Use case: runReLoginCheck, one episode from alert to recovery and reminder (threads recorded)', () => {
   const documentClient = createDocumentClient();
-  let slack: FakeSlack;
-  let cloudwatch: FakeCloudWatch;
-  let cognito: FakeCognito;
+  const standIns = useJobStandIns();
   let tableName: string;
 
   /** The Argo CD app client as Cognito describes it, with the ID and access token validity in hours. */
   function setValidity(hours: number) {
     const fixture = cognitoFixture('describe-user-pool-client');
     const client = fixture.UserPoolClient as Record<string, unknown>;
-    cognito.addClient({ UserPoolClient: { ...client, IdTokenValidity: hours, AccessTokenValidity: hours } });
+    standIns.cognito.addClient({
+      UserPoolClient: { ...client, IdTokenValidity: hours, AccessTokenValidity: hours },
+    });
   }
 
-  beforeAll(async () => {
-    [slack, cloudwatch, cognito] = await Promise.all([
-      startFakeSlack(),
-      startFakeCloudWatch(),
-      startFakeCognito(),
-    ]);
-    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
-  });
-  afterAll(async () => {
-    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
-    delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
-    await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
-  });
   beforeEach(async () => {
     tableName = await createTestTable('relogin-episode');
-    slack.messages.length = 0;
+    standIns.slack.messages.length = 0;
     setValidity(1);
-    cloudwatch.setSeries(
+    standIns.cloudwatch.setSeries(
       'AWS/Cognito',
       'TokenRefreshSuccesses',
       { UserPool: POOL, UserPoolClient: CLIENT },
@@ -65,18 +50,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
   });
 
   function env(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      TABLE_NAME: tableName,
-      USER_POOL_ID: POOL,
-      ARGOCD_CLIENT_IDS: CLIENT,
-      AWS_REGION: 'ap-northeast-1',
-      REPORT_HASH_KEY: 'test-key',
-      METRICS_NAMESPACE: 'Test/Auth',
-      SLACK_TOKEN: 'xoxb-local',
-      SLACK_CHANNEL: 'C0ALERTS',
-      SLACK_API_URL: slack.apiUrl,
-      ...extra,
-    };
+    return jobEnv(standIns, { tableName, userPoolId: POOL, clientId: CLIENT }, extra);
   }
 
   /** Each user signs in (kind 'login') or refreshes ('refresh') every hour from hour `from` to `to`. */
@@ -119,9 +93,12 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     // Argo CD upgraded: one sign-in each, then refreshes; Cognito counts them too.
     await hourly(['ann', 'ben', 'cid', 'dora'], 'login', 33, 33);
     await hourly(['ann', 'ben', 'cid', 'dora'], 'refresh', 34, 41);
-    cloudwatch.setSeries('AWS/Cognito', 'TokenRefreshSuccesses', { UserPool: POOL, UserPoolClient: CLIENT }, [
-      { at: at(38), value: 32 },
-    ]);
+    standIns.cloudwatch.setSeries(
+      'AWS/Cognito',
+      'TokenRefreshSuccesses',
+      { UserPool: POOL, UserPoolClient: CLIENT },
+      [{ at: at(38), value: 32 }],
+    );
     // Nobody heavy, but not yet for a full 24 h window since the last heavy sighting (hour 30).
     expect(await checkAt(42)).toBe('not-due');
   }
@@ -129,10 +106,10 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
   it('should thread the follow-ups, post one recovery with before/after figures, then a weekly reminder, and start a new thread for a new episode', async () => {
     // Act 1: the alert and the worsening.
     await alertWorsenApplyStopGapAndFix();
-    const [alert, worse] = slack.messages;
+    const [alert, worse] = standIns.slack.messages;
 
     // Assess 1: the first alert opens the thread; the worsening replies in it and shows in the channel.
-    expect(slack.messages).toHaveLength(2);
+    expect(standIns.slack.messages).toHaveLength(2);
     expect(alert).toMatchObject({ threadTs: undefined, broadcast: false });
     expect(text(alert)).toContain('Argo CD re-logins: 2 heavy users');
     expect(worse).toMatchObject({ threadTs: alert?.ts, broadcast: true });
@@ -141,10 +118,10 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     // Act 2: a full window without a heavy user since hour 30.
     expect(await checkAt(54)).toBe('sent');
     expect(await checkAt(55)).toBe('not-due');
-    const recovery = slack.messages[2];
+    const recovery = standIns.slack.messages[2];
 
     // Assess 2: one recovery, in the alert's thread, with before/after figures and the stop-gap's age.
-    expect(slack.messages).toHaveLength(3);
+    expect(standIns.slack.messages).toHaveLength(3);
     expect(recovery).toMatchObject({ threadTs: alert?.ts, broadcast: true });
     const recovered = text(recovery);
     expect(recovered).toContain('Argo CD re-logins: recovered');
@@ -164,10 +141,10 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(await checkAt(211)).toBe('not-due');
     expect(await checkAt(222)).toBe('sent');
     expect(await checkAt(223)).toBe('not-due');
-    const reminder = slack.messages[3];
+    const reminder = standIns.slack.messages[3];
 
     // Assess 3: the weekly reminder, in the same thread, shown in the channel, with how long.
-    expect(slack.messages).toHaveLength(4);
+    expect(standIns.slack.messages).toHaveLength(4);
     expect(reminder).toMatchObject({ threadTs: alert?.ts, broadcast: true });
     expect(text(reminder)).toContain('Argo CD stop-gap still in place');
     expect(text(reminder)).toContain(
@@ -182,27 +159,27 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(await checkAt(239)).toBe('sent');
 
     // Assess 4: a new episode, a new thread; no reminder for an undone stop-gap.
-    expect(slack.messages).toHaveLength(5);
-    expect(slack.messages[4]).toMatchObject({ threadTs: undefined, broadcast: false });
-    expect(text(slack.messages[4])).toContain('Argo CD re-logins: 2 heavy users');
+    expect(standIns.slack.messages).toHaveLength(5);
+    expect(standIns.slack.messages[4]).toMatchObject({ threadTs: undefined, broadcast: false });
+    expect(text(standIns.slack.messages[4])).toContain('Argo CD re-logins: 2 heavy users');
   });
 
   it('should post the recovery exactly once when runs overlap, and not lose it when Slack fails first', async () => {
     // Prepare
     await alertWorsenApplyStopGapAndFix();
-    const alertTs = slack.messages[0]?.ts;
-    slack.answerNext({ kind: 'error', error: 'internal_error' });
+    const alertTs = standIns.slack.messages[0]?.ts;
+    standIns.slack.answerNext({ kind: 'error', error: 'internal_error' });
 
     // Act: the recovery fails once; then two overlapping runs (EventBridge delivers at least once).
     expect(await checkAt(54)).toBe('failed');
-    slack.answerNext({ kind: 'slow', delayMs: 400 });
+    standIns.slack.answerNext({ kind: 'slow', delayMs: 400 });
     const overlapping = await Promise.all([checkAt(55), checkAt(55)]);
     const after = await checkAt(56);
 
     // Assess
     expect(overlapping.sort()).toEqual(['claimed-elsewhere', 'sent']);
     expect(after).toBe('not-due');
-    const recoveries = slack.messages.filter((message) =>
+    const recoveries = standIns.slack.messages.filter((message) =>
       message.text.startsWith('Argo CD re-logins recovered'),
     );
     expect(recoveries).toHaveLength(1);
@@ -220,11 +197,11 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(await checkAt(222, off)).toBe('not-due');
 
     // Assess
-    expect(slack.messages.map((message) => message.text.split(':')[0])).toEqual([
+    expect(standIns.slack.messages.map((message) => message.text.split(':')[0])).toEqual([
       'Argo CD re-logins',
       'Argo CD re-logins',
       'Argo CD re-logins recovered',
     ]);
-    expect(text(slack.messages[2])).toContain('Undo the stop-gap');
+    expect(text(standIns.slack.messages[2])).toContain('Undo the stop-gap');
   });
 });

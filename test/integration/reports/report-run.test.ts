@@ -3,7 +3,7 @@
  * @slack/web-api client against the fake Slack (chat.postMessage and the three files.uploadV2 calls),
  * and the CloudWatch and Cognito stand-ins.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildReportDeps } from '../../../functions/report/deps';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../../src/adapters/dynamodb/sign-in-log';
@@ -12,10 +12,8 @@ import { fixedClock } from '../../../src/shared/clock';
 import { readableText } from '../../support/block-kit';
 import { createTestTable } from '../../support/dynamodb';
 import { captureOutput } from '../../support/emf';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
-import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
 import { cognitoFixture } from '../../support/fixtures';
+import { jobEnv, useJobStandIns } from '../../support/job-stand-ins';
 import { readPng } from '../../support/png';
 
 const POOL = 'ap-northeast-1_EXAMPLE';
@@ -30,47 +28,26 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
   timeout: 120_000,
 }, () => {
   const documentClient = createDocumentClient();
-  let slack: FakeSlack;
-  let cloudwatch: FakeCloudWatch;
-  let cognito: FakeCognito;
+  const standIns = useJobStandIns();
   let tableName: string;
 
-  beforeAll(async () => {
-    [slack, cloudwatch, cognito] = await Promise.all([
-      startFakeSlack(),
-      startFakeCloudWatch(),
-      startFakeCognito(),
-    ]);
-    cognito.addClient(cognitoFixture('describe-user-pool-client'));
-    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudwatch.url;
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.url;
-  });
-  afterAll(async () => {
-    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
-    delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
-    await Promise.all([slack.close(), cloudwatch.close(), cognito.close()]);
+  beforeAll(() => {
+    standIns.cognito.addClient(cognitoFixture('describe-user-pool-client'));
   });
   beforeEach(async () => {
     tableName = await createTestTable('report');
-    slack.messages.length = 0;
-    slack.files.length = 0;
-    slack.calls.length = 0;
-    cloudwatch.calls.length = 0;
+    standIns.slack.messages.length = 0;
+    standIns.slack.files.length = 0;
+    standIns.slack.calls.length = 0;
+    standIns.cloudwatch.calls.length = 0;
   });
 
   function env(): Record<string, string> {
-    return {
-      TABLE_NAME: tableName,
-      USER_POOL_ID: POOL,
-      ARGOCD_CLIENT_IDS: CLIENT,
-      REPORT_IDENTITY: 'username',
-      REPORT_TIMEZONE: 'Asia/Tokyo',
-      METRICS_NAMESPACE: 'Test/Auth',
-      SLACK_TOKEN: 'xoxb-local',
-      SLACK_CHANNEL: 'C0ALERTS',
-      REPORT_CHANNEL: 'C0REPORTS',
-      SLACK_API_URL: slack.apiUrl,
-    };
+    return jobEnv(
+      standIns,
+      { tableName, userPoolId: POOL, clientId: CLIENT },
+      { REPORT_IDENTITY: 'username', REPORT_TIMEZONE: 'Asia/Tokyo', REPORT_CHANNEL: 'C0REPORTS' },
+    );
   }
 
   /** Each user signs in every hour from 09:00 for 6 hours on the week's first three days. */
@@ -114,13 +91,13 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
       chart: 'uploaded',
     });
     expect(again.result).toMatchObject({ report: 'not-due', chart: 'not-sent' });
-    expect(slack.calls).toEqual([
+    expect(standIns.slack.calls).toEqual([
       'chat.postMessage',
       'files.getUploadURLExternal',
       'upload',
       'files.completeUploadExternal',
     ]);
-    const [message] = slack.messages;
+    const [message] = standIns.slack.messages;
     expect(message?.channel).toBe('C0REPORTS');
     const text = readableText(message?.blocks ?? []);
     expect(text).toContain('Argo CD sign-ins, week of Mon 16 Nov 2026 (Asia/Tokyo)');
@@ -128,7 +105,7 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
     expect(text).toMatch(/Sign-ins\s+42\s+0\s+\+42 \(new\)/);
     expect(text).toMatch(/Re-logins\s+36\s+0\s+\+36 \(new\)/);
     expect(text).toContain('• ann: 18 re-logins, heavy on 3 days, median every 60 min');
-    const [file] = slack.files;
+    const [file] = standIns.slack.files;
     expect(file).toMatchObject({ filename: 'relogins.png', channel: 'C0REPORTS', threadTs: message?.ts });
     expect(readPng(file?.bytes ?? new Uint8Array()).distinctValues).toBeGreaterThan(50);
   });
@@ -136,11 +113,11 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
   it('should post only once when two runs overlap', async () => {
     await recordWeek(['ann']);
     // The first post is slow, so the other run tries to claim while it is in flight.
-    slack.answerNext({ kind: 'slow', delayMs: 2_000 });
+    standIns.slack.answerNext({ kind: 'slow', delayMs: 2_000 });
     const { result: results } = await captureOutput(() => Promise.all([reportAt(RUN_AT), reportAt(RUN_AT)]));
     expect(results.map((result) => result.report).sort()).toEqual(['claimed-elsewhere', 'sent']);
-    expect(slack.messages).toHaveLength(1);
-    expect(slack.files).toHaveLength(1);
+    expect(standIns.slack.messages).toHaveLength(1);
+    expect(standIns.slack.files).toHaveLength(1);
   });
 
   it('should send the text without the chart when the chart cannot be made, and count the failure', async () => {
@@ -149,23 +126,25 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
     const { result, output } = await runAt(RUN_AT, broken);
 
     expect(result).toMatchObject({ report: 'sent', chart: 'not-made' });
-    expect(slack.messages).toHaveLength(1);
-    expect(slack.calls).toEqual(['chat.postMessage']);
+    expect(standIns.slack.messages).toHaveLength(1);
+    expect(standIns.slack.calls).toEqual(['chat.postMessage']);
     expect(logged(output, 'could not make the report chart')).toBe(true);
-    const failures = cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures');
+    const failures = standIns.cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures');
     expect(failures.map((datum) => [datum.value, datum.dimensions])).toEqual([[1, { UserPoolId: POOL }]]);
   });
 
   it('should keep the report as sent when Slack refuses the upload, and count the failure', async () => {
-    slack.failNextUpload('missing_scope');
+    standIns.slack.failNextUpload('missing_scope');
 
     const { result, output } = await runAt(RUN_AT);
     const again = await runAt(RUN_AT + HOUR);
 
     expect(result).toMatchObject({ report: 'sent', chart: 'not-uploaded' });
     expect(again.result.report).toBe('not-due');
-    expect(slack.messages).toHaveLength(1);
+    expect(standIns.slack.messages).toHaveLength(1);
     expect(logged(output, 'files:write')).toBe(true);
-    expect(cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures')).toHaveLength(1);
+    expect(
+      standIns.cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures'),
+    ).toHaveLength(1);
   });
 });
