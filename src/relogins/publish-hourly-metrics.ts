@@ -79,12 +79,16 @@ export interface ClaimedHours {
   settle(published: boolean): Promise<void>;
 }
 
-/** Claims the due hours of every client. Never throws: a client whose ledger fails is returned in `failed`. */
+/**
+ * Claims the due hours of every client. Never throws: a client whose ledger fails is returned in `failed`.
+ * `now` is the time the clients' activity was read up to: an hour that ended after it is not due yet,
+ * whatever the clock says by the time of the claim.
+ */
 export async function claimHourlyMetrics(
   deps: HourlyMetricsDeps,
   clients: readonly ClientActivity[],
+  now: number,
 ): Promise<ClaimedHours> {
-  const now = deps.clock.now().getTime();
   const claimed: Claimed[] = [];
   const failed: ClaimedHours['failed'] = [];
   for (const client of clients) {

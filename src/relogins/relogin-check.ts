@@ -341,6 +341,7 @@ export async function runReLoginCheck(
   const hours = await claimHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
     [...activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
+    now,
   );
   data.push(...hours.data);
   for (const { clientId, error } of hours.failed) {

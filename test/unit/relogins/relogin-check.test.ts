@@ -314,6 +314,29 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     ).toEqual([CLIENT, OTHER]);
   });
 
+  it('should publish only the hours that ended before the log was read, however long the read takes', async () => {
+    // Prepare: the run starts half a second before 18:00; the log query ends after it.
+    const fakes = setUp();
+    await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
+    const started = DAY_START + 18 * HOUR - 500;
+    const deps = fakes.deps(started);
+    const clock = deps.clock as ReturnType<typeof fixedClock>;
+    fakes.signIns.script.beforeNext('list', () => clock.set(new Date(started + 1_000)));
+
+    // Act
+    await runReLoginCheck(deps);
+
+    // Assess: the 17:00 hour, still running when the log was read, waits for the next run.
+    const hours = fakes.metrics
+      .data()
+      .filter((datum) => datum.name === 'Logins')
+      .map((datum) => new Date(datum.timestamp).toISOString());
+    expect(hours).toEqual([new Date(DAY_START + 16 * HOUR).toISOString()]);
+    expect(fakes.ledger.entry(`hourly-metrics#${JSON.stringify([POOL, CLIENT])}`)?.state).toEqual({
+      publishedThrough: DAY_START + 17 * HOUR,
+    });
+  });
+
   it('should still alert when the metrics are refused, then fail the run with that error', async () => {
     // Prepare
     const fakes = setUp();
