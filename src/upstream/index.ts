@@ -12,7 +12,7 @@ export { COMPARE_STATUSES } from './domain/github-records';
 export type { Knowledge } from './domain/knowledge';
 export { emptyKnowledge } from './domain/knowledge';
 export type { FixStatus, UpstreamReport } from './domain/upstream-fix-status';
-export { normalizeVersion } from './domain/version';
+export { compareVersions, normalizeVersion } from './domain/version';
 export type { DeployedVersionSource } from './ports/deployed-version';
 export { DeployedVersionError } from './ports/deployed-version';
 export type { Conditional, GitHubApi, ReleasesPage, RequestOptions } from './ports/github';

@@ -32,7 +32,7 @@ describe('End to end: the local stack on the sample week', () => {
     const alerts = texts.filter((text) => text.startsWith('Argo CD re-logins'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toContain(
-      'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
+      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
     );
     expect(result.reloginCheck).toEqual([
       expect.objectContaining({ alert: 'sent', advice: expect.arrayContaining(['upgrade-argocd']) }),

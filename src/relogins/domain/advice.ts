@@ -3,7 +3,7 @@
  * the scheduled re-login check and `relogin-monitor analyze --client-config`. Each item is
  * `{id, severity, text, ...figures}`.
  *
- * - `upgrade-argocd` (the real fix): no refresh-token use seen. Upgrading turns refresh on;
+ * - `upgrade-argocd` (the real fix): no refresh-token use seen. Upgrading makes refresh work;
  *   `refreshTokenThreshold` is only recommended (it adds refreshing before expiry).
  * - `extend-token-validity` (stop-gap): heavy users and no refresh seen; with a what-if computed from
  *   each observed user-day's span of activity (a user-day: a contiguous period of activity, split at
@@ -25,7 +25,7 @@ import {
 import { formatMinutes, goDuration } from '../../shared/durations';
 import { median, round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
-import type { UpstreamReport } from '../../upstream';
+import { compareVersions, type UpstreamReport } from '../../upstream';
 import type { ActivityEvent } from './activity';
 import type { ActivitySummary } from './activity-summary';
 
@@ -227,6 +227,19 @@ export function reLoginWhatIf(userDays: readonly ObservedUserDay[], validityMinu
   return { now, predicted };
 }
 
+/** First release with `refreshTokenThreshold` (argoproj/argo-cd#23727): v3.3.0. */
+const THRESHOLD_SETTING_SINCE = 'v3.3.0';
+
+/**
+ * What a release without the fix does with refresh tokens (FACTS.md), as a predicate: before v3.3 it
+ * never refreshes; from v3.3.0 it has `refreshTokenThreshold`, but that refresh is unreliable without #27777.
+ */
+function withoutTheFix(version: string): string {
+  return compareVersions(version, THRESHOLD_SETTING_SINCE) < 0
+    ? 'never refreshes OIDC sessions'
+    : 'has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it)';
+}
+
 /** What the upstream watcher's report says about the refresh fix; the documented releases without a report. */
 function refreshFix(input: AdviceInput) {
   const fix = input.upstream?.fixes.find((candidate) => candidate.id === REFRESH_FIX_ID);
@@ -303,9 +316,9 @@ function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdv
       `Argo CD ${deployedVersion} is deployed and has the refresh fix, which needs no setting, yet no refresh-token use was seen:` +
       ' check that every Argo CD instance using this app client runs a fixed release and signs users in with Cognito directly (through Dex there is no refresh token).';
   } else if (deployedVersion !== null && upgradeTo !== null) {
-    lead = `The real fix: Argo CD ${deployedVersion} is deployed and never uses the refresh token. Upgrade to ${upgradeTo}: upgrading is what turns refresh on. ${refreshesItself}.`;
+    lead = `The real fix: Argo CD ${deployedVersion} is deployed and ${withoutTheFix(deployedVersion)}. Upgrade to ${upgradeTo}: upgrading is what makes refresh work. ${refreshesItself}.`;
   } else {
-    lead = `The real fix: no refresh-token use was seen. Upgrade Argo CD to ${fixed} or later: upgrading is what turns refresh on. ${refreshesItself}.`;
+    lead = `The real fix: no refresh-token use was seen. Upgrade Argo CD to ${fixed} or later: upgrading is what makes refresh work. ${refreshesItself}.`;
   }
   const recommended =
     threshold === null
@@ -400,7 +413,7 @@ function partialRefreshCauses(
   if (deployedVersion !== null && deployedHasFix === false) {
     proven.push({
       id: 'deployed-release-not-fixed',
-      text: `The watched Argo CD runs ${deployedVersion}, which never refreshes${upgradeTo === null ? '' : `: upgrade it to ${upgradeTo}`}.`,
+      text: `The watched Argo CD runs ${deployedVersion}, which ${withoutTheFix(deployedVersion)}${upgradeTo === null ? '' : `: upgrade it to ${upgradeTo}`}.`,
     });
   }
   if (accessAboveId(validity)) {

@@ -80,7 +80,22 @@ function item<T extends AdviceItem>(advice: AdviceItem[], id: T['id']): T {
 }
 
 describe('Advice: upgrade-argocd', () => {
-  it('should say upgrading turns refresh on, recommend (never require) the threshold, and give the argocd-cm YAML', () => {
+  it('should tell a release that never refreshes from 3.3.x, whose refresh exists but is unreliable', () => {
+    const lead = (version: string) =>
+      item<UpgradeArgoCdAdvice>(
+        advise(input(heavyTeam, { upstream: report(version, false, 'v3.4.6') })),
+        'upgrade-argocd',
+      ).text;
+    expect(lead('v3.2.5')).toContain(
+      'Argo CD v3.2.5 is deployed and never refreshes OIDC sessions. Upgrade to v3.4.6',
+    );
+    expect(lead('v3.3.14')).toContain(
+      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable',
+    );
+    expect(lead('v3.3.0')).toContain('but its refresh is unreliable');
+  });
+
+  it('should say upgrading makes refresh work, recommend (never require) the threshold, and give the argocd-cm YAML', () => {
     // Act
     const upgrade = item<UpgradeArgoCdAdvice>(
       advise(input(heavyTeam, { upstream: report('v3.3.14', false, 'v3.4.6') })),
@@ -88,7 +103,7 @@ describe('Advice: upgrade-argocd', () => {
     );
 
     // Assess
-    expect(upgrade.text).toContain('Upgrade to v3.4.6: upgrading is what turns refresh on.');
+    expect(upgrade.text).toContain('Upgrade to v3.4.6: upgrading is what makes refresh work.');
     expect(upgrade.text).toContain(
       'Argo CD then renews an expired session with the refresh token it cached at login, with no setting needed.',
     );
@@ -322,7 +337,7 @@ describe('Advice: diagnose-partial-refresh', () => {
     ]);
     expect(diagnosis.text).toContain(
       'Refresh tokens are used (1 refresh), yet 2 users re-logged in 3 or more times (2 of them never refreshed). Causes that fit, most likely first:\n' +
-        '1. The watched Argo CD runs v3.4.2, which never refreshes: upgrade it to v3.4.6.\n' +
+        '1. The watched Argo CD runs v3.4.2, which has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it): upgrade it to v3.4.6.\n' +
         '2. AccessTokenValidity (8 h) is longer than IdTokenValidity (1 h)',
     );
     expect(diagnosis.text).toContain('Dex gets no refresh token (Argo CD does not request `offline_access`)');

@@ -474,7 +474,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
 
     // Assess
     expect(readableText(fakes.chat.delivered[0]?.blocks ?? [])).toContain(
-      'Argo CD v3.3.14 is deployed and never uses the refresh token. Upgrade to v3.4.6: upgrading is what turns refresh on.',
+      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
     );
   });
 
