@@ -174,12 +174,15 @@ export async function runReport(
   let chart: ReportRunResult['chart'] = png === null ? 'not-made' : 'not-sent';
   if (outcome.status === 'sent' && png !== null) {
     try {
-      await deps.notify.chat.upload({
-        thread: { channel: outcome.posted.channel, ts: outcome.posted.ts },
-        filename: REPORT_CHART_FILE,
-        title: reportTitle(report),
-        content: png,
-      });
+      await deps.notify.chat.upload(
+        {
+          thread: { channel: outcome.posted.channel, ts: outcome.posted.ts },
+          filename: REPORT_CHART_FILE,
+          title: reportTitle(report),
+          content: png,
+        },
+        { deadline },
+      );
       chart = 'uploaded';
     } catch (error) {
       logger.error('could not upload the report chart; the report text went out', {

@@ -136,7 +136,9 @@ export class SlackChatPoster implements ChatPoster {
    * the bytes to the URL it got, then `files.completeUploadExternal` shares the file in the thread.
    * Needs the `files:write` scope.
    */
-  async upload(file: ChatFile): Promise<void> {
+  async upload(file: ChatFile, { deadline = NO_DEADLINE }: PostOptions = {}): Promise<void> {
+    // Three Web API calls, each bounded like one chat.postMessage.
+    ensureTimeFor(deadline, 3 * this.callBoundMs, `files.uploadV2 to ${file.thread.channel}`);
     const token = await this.options.token();
     try {
       await this.client.filesUploadV2({

@@ -55,8 +55,11 @@ export interface ChatPoster {
    * to the log (`delivered: false`: not to be recorded as sent); rejects otherwise (see errors below).
    */
   post(message: ChatMessage, options?: PostOptions): Promise<PostResult>;
-  /** Uploads `file` into the thread of a posted message; rejects when the chat service refuses. */
-  upload(file: ChatFile): Promise<void>;
+  /**
+   * Uploads `file` into the thread of a posted message; rejects when the chat service refuses, or with
+   * DeadlineExceededError when the upload could not finish before `options.deadline`.
+   */
+  upload(file: ChatFile, options?: PostOptions): Promise<void>;
 }
 
 /** The chat service refused us for a reason a retry will not fix (bad token, unknown channel, bot not invited). */

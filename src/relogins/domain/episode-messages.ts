@@ -158,7 +158,7 @@ export function stopGapReminderMessage(
         type: 'context',
         elements: [
           mrkdwn(
-            `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
+            `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
           ),
         ],
       },

@@ -129,7 +129,7 @@ function debtText(debt: StopGapDebt, at: number): string {
   const since =
     debt.since === null
       ? 'since before the monitor recorded it'
-      : `for ${plural(Math.max(0, Math.floor((at - debt.since) / MS_PER_DAY)), 'day')} (first seen stretched ${new Date(debt.since).toISOString().slice(0, 10)})`;
+      : `for at least ${plural(Math.max(0, Math.floor((at - debt.since) / MS_PER_DAY)), 'day')} (first seen stretched by the re-login check ${new Date(debt.since).toISOString().slice(0, 10)})`;
   return `Token validity still stretched to ${stretched} while refresh tokens are in use: security debt ${since}. Undo the stop-gap.`;
 }
 

@@ -9,6 +9,7 @@ import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../../src/adapters/dynamodb/sign-in-log';
 import { type ChartRenderer, runReport } from '../../../src/reports';
 import { fixedClock } from '../../../src/shared/clock';
+import { deadlineIn } from '../../../src/shared/deadline';
 import { readableText } from '../../support/block-kit';
 import { createTestTable } from '../../support/dynamodb';
 import { captureOutput } from '../../support/emf';
@@ -131,6 +132,22 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
     expect(logged(output, 'could not make the report chart')).toBe(true);
     const failures = standIns.cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures');
     expect(failures.map((datum) => [datum.value, datum.dimensions])).toEqual([[1, { UserPoolId: POOL }]]);
+  });
+
+  it('should not start the chart upload when it cannot finish before the deadline, and count it', async () => {
+    // 40 s left: time for the post (at most 32 s), not for the upload's three calls.
+    const deps = buildReportDeps(env());
+    const clock = fixedClock(new Date(RUN_AT));
+    const { result, output } = await captureOutput(() =>
+      runReport({ ...deps, clock }, { deadline: deadlineIn(clock, 40_000) }),
+    );
+
+    expect(result).toMatchObject({ report: 'sent', chart: 'not-uploaded' });
+    expect(standIns.slack.calls).toEqual(['chat.postMessage']);
+    expect(logged(output, 'out of time')).toBe(true);
+    expect(
+      standIns.cloudwatch.putData().filter((datum) => datum.name === 'ReportChartFailures'),
+    ).toHaveLength(1);
   });
 
   it('should keep the report as sent when Slack refuses the upload, and count the failure', async () => {

@@ -122,6 +122,6 @@ describe('Function: stopGapReminderMessage', () => {
       'in the last 24 h, 22 refreshes seen by the trigger, 22 by Cognito, and no heavy user.',
     );
     expect(text.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
-    expect(text).toContain('STOP_GAP_REMINDER=off turns it off');
+    expect(text).toContain('STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off');
   });
 });

@@ -3,7 +3,7 @@ import type { ActivityEvent } from '../../../src/relogins';
 import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
 import { buildPlatformReport, type ReportInput } from '../../../src/reports/domain/platform-report';
-import { figureRows, heavyUserLines } from '../../../src/reports/domain/report-text';
+import { clientSections, figureRows, heavyUserLines } from '../../../src/reports/domain/report-text';
 import { fixtureClient } from '../../support/app-clients';
 
 const POOL = 'eu-west-1_EXAMPLE';
@@ -171,6 +171,10 @@ describe('Module: platform report', () => {
     const client = { ...first, client: stretched, stretchedSince: since };
     const report = buildPlatformReport({ ...base, clients: [client] });
     expect(report.clients[0]?.stopGapDebt).toEqual({ idTokenMinutes: 480, accessTokenMinutes: 480, since });
+    // 20 days before the period, which is a week long: at least 27 days by its end.
+    expect(clientSections(report)[0]?.debt).toBe(
+      'Token validity still stretched to ID 8 h / access 8 h while refresh tokens are in use: security debt for at least 27 days (first seen stretched by the re-login check 2026-10-26). Undo the stop-gap.',
+    );
     expect(report.clients[0]?.advice.map((item) => item.id)).toContain('revert-token-validity');
     const noRefresh = buildPlatformReport({
       ...base,
