@@ -22,7 +22,7 @@ describe('Function: parseCatalog', () => {
 
   it('should say what the shipped refresh advice says: no setting needed, the threshold only refreshes earlier', () => {
     const advice = parseCatalog(defaultCatalog, 'catalog/fixes.json')[0]?.advice ?? '';
-    expect(advice).toContain('Upgrading turns the refresh on');
+    expect(advice).toContain('Upgrading makes the refresh work');
     expect(advice).toContain('no setting needed');
     expect(advice).toContain('Recommended, to refresh before expiry too');
     expect(advice).toContain('Keep AccessTokenValidity at most IdTokenValidity');
