@@ -50,8 +50,6 @@ export interface ReLoginCheckSettings {
   windowHours: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
-  /** Argo CD's `users.session.duration` (ARGOCD_SESSION_HOURS): after the fix, users sign in again this often. */
-  sessionHours: number;
   cooldownHours: number;
   namespace: string;
   identity: ReportIdentity;
@@ -114,7 +112,6 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     windowHours: HEAVY_WINDOW_HOURS,
     minutesPerReLogin: readMinutesPerReLogin(env),
     proposedValidityHours: readProposedValidityHours(env),
-    sessionHours: tracking.rules.sessionHours,
     cooldownHours: positiveNumber(env, 'ALERT_COOLDOWN_HOURS', 24),
     namespace: readMetricsNamespace(env),
     identity: readReportIdentity(env),

@@ -11,7 +11,7 @@ export { activityFor, isLogin } from './domain/activity';
 export type { ActivitySummary, HeavyUserRule, UserSummary } from './domain/activity-summary';
 export { ActivitySummaryBuilder, HEAVY_WINDOW_HOURS, summariseActivity } from './domain/activity-summary';
 export type { AdviceItem } from './domain/advice';
-export { advise, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
+export { advise, isStretched, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
 export { adviceDocuments } from './domain/advice-documents';
 export { ADVICE_TITLES, SEVERITY_ICONS } from './domain/advice-headings';
 export type { CognitoUsage } from './domain/relogin-report';

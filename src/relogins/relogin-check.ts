@@ -35,13 +35,9 @@ import type { SignInLog } from '../sign-ins';
 import type { UpstreamReport, UpstreamReportStore } from '../upstream';
 import type { ReLoginCheckSettings } from './config';
 import type { ActivityEvent } from './domain/activity';
+import { isStretched } from './domain/advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
-import {
-  episodeFigures,
-  isStretched,
-  recoveryMessage,
-  stopGapReminderMessage,
-} from './domain/episode-messages';
+import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './domain/episode-messages';
 import { HOUR_MS, MAX_CATCH_UP_HOURS } from './domain/hourly-metrics';
 import { reLoginAlertMessage } from './domain/relogin-alert-message';
 import {

@@ -46,6 +46,12 @@ export const DEFAULT_PROPOSED_VALIDITY_HOURS = 8;
 /** Cognito's default ID- and access-token validity: above it is the stop-gap, and it is what the stop-gap is undone to. */
 export const UNSTRETCHED_MINUTES = 60;
 
+/** ID or access token validity above 1 h: the stop-gap; null when the client could not be described. */
+export function isStretched(validity: TokenValidity | null): boolean | null {
+  if (validity === null) return null;
+  return validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES;
+}
+
 /** A change of the app client's validities, as Terraform and as an UpdateUserPoolClient document. */
 export interface ClientChange extends ValidityChange, ValidityChangeDocuments {
   /** Fields of the client's answer this tool does not know, left out of the document. */
@@ -573,10 +579,9 @@ function stateAdvice(input: AdviceInput, refreshes: number, heavyUsers: number):
     return extend === null ? [upgradeArgoCd(input, heavyUsers)] : [upgradeArgoCd(input, heavyUsers), extend];
   }
   if (heavyUsers > 0) return [diagnosePartialRefresh(input, refreshes, heavyUsers)];
-  const stretched =
-    validity !== null &&
-    (validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES);
-  return stretched && input.client !== null ? [revertTokenValidity(input, input.client, refreshes)] : [];
+  return isStretched(validity) === true && input.client !== null
+    ? [revertTokenValidity(input, input.client, refreshes)]
+    : [];
 }
 
 export function advise(input: AdviceInput): AdviceItem[] {

@@ -8,7 +8,7 @@ import type { BlockKitMessage } from '../../notifications';
 import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
-import { UNSTRETCHED_MINUTES } from './advice';
+import { isStretched } from './advice';
 import { adviceSections, clientScope, metricsContext, mrkdwn, utc } from './relogin-alert-message';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 import type { ReLoginReport } from './relogin-report';
@@ -26,12 +26,6 @@ export function episodeFigures(report: ReLoginReport): EpisodeFigures {
     triggerRefreshes: report.totals.refreshes,
     cognitoRefreshes: report.cognito?.tokenRefreshSuccesses ?? null,
   };
-}
-
-/** ID or access token validity above 1 h: the stop-gap; null when the client could not be described. */
-export function isStretched(validity: TokenValidity | null): boolean | null {
-  if (validity === null) return null;
-  return validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES;
 }
 
 /** "12 days 3 h", "5 h": how long, from epoch ms, to the hour. */

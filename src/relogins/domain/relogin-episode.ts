@@ -16,6 +16,7 @@ import {
   isWorsening,
   nextHeavyReLoginAlert,
 } from './alert-policy';
+import { HOUR_MS } from './hourly-metrics';
 
 /** What one check saw over its window: the figures the recovery message compares. */
 export interface EpisodeFigures {
@@ -87,7 +88,6 @@ export interface EpisodeStep {
 }
 
 const EMPTY: ReLoginLedgerState = { episode: null, lastThreadTs: null, stopGap: null };
-const HOUR_MS = 3_600_000;
 
 /**
  * The recorded state, also in its shape before threads (`{heavyUsers, alertedAt}`): read as an open

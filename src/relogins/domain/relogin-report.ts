@@ -9,6 +9,7 @@ import type { UpstreamReport } from '../../upstream';
 import type { ActivityEvent } from './activity';
 import { summariseActivity, type UserSummary } from './activity-summary';
 import { type AdviceItem, advise } from './advice';
+import type { SessionRules } from './session-rules';
 
 /** Cognito's own counts (`AWS/Cognito`) for the client over the same window. */
 export interface CognitoUsage {
@@ -21,8 +22,8 @@ export interface ReLoginReportSettings {
   windowHours: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
-  /** Argo CD's `users.session.duration` in hours (ARGOCD_SESSION_HOURS). */
-  sessionHours: number;
+  /** Argo CD's `users.session.duration` (ARGOCD_SESSION_HOURS), for the advice's re-login ceiling. */
+  rules: Pick<SessionRules, 'sessionHours'>;
 }
 
 export interface ReLoginReportInput {
@@ -87,7 +88,7 @@ export function buildReLoginReport(
       client: input.client,
       cognitoTokenRefreshes: input.cognito?.tokenRefreshSuccesses ?? null,
       proposedValidityHours: settings.proposedValidityHours,
-      sessionHours: settings.sessionHours,
+      sessionHours: settings.rules.sessionHours,
       upstream: input.upstream ?? null,
     }),
   };

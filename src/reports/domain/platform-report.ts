@@ -9,14 +9,12 @@ import {
   type AdviceItem,
   advise,
   type CognitoUsage,
+  isStretched,
   summariseActivity,
 } from '../../relogins';
 import type { UpstreamReport } from '../../upstream';
 import { previousPeriod, type ReportPeriod } from './period';
 import { type PeriodFigures, periodFigures } from './period-figures';
-
-/** Above Cognito's default 1 h, ID or access token validity is a stop-gap. */
-const UNSTRETCHED_MINUTES = 60;
 
 export interface ReportClientInput {
   clientId: string;
@@ -77,10 +75,6 @@ function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | nu
   );
 }
 
-function isStretched(validity: TokenValidity): boolean {
-  return validity.idTokenMinutes > UNSTRETCHED_MINUTES || validity.accessTokenMinutes > UNSTRETCHED_MINUTES;
-}
-
 function clientStatus(client: ReportClientInput, input: ReportInput): ClientStatus {
   const { period } = input;
   const figures = periodFigures(client.events, period, client.cognito.current, input);
@@ -111,7 +105,7 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
     tokenValidity: validity,
     advice,
     stopGapDebt:
-      validity !== null && refreshesSeen && isStretched(validity)
+      validity !== null && refreshesSeen && isStretched(validity) === true
         ? {
             idTokenMinutes: validity.idTokenMinutes,
             accessTokenMinutes: validity.accessTokenMinutes,

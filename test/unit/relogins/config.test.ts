@@ -20,7 +20,6 @@ describe('Function: readReLoginCheckSettings', () => {
       windowHours: 24,
       minutesPerReLogin: 0.5,
       proposedValidityHours: 8,
-      sessionHours: 24,
       cooldownHours: 24,
       namespace: 'ArgoCD/Auth',
       identity: { mode: 'hashed', key: 'secret' },
@@ -42,7 +41,7 @@ describe('Function: readReLoginCheckSettings', () => {
       ARGOCD_SESSION_HOURS: '12',
     });
     expect(settings).toMatchObject({
-      sessionHours: 12,
+      rules: { sessionHours: 12 },
       minutesPerReLogin: 2,
       proposedValidityHours: 12,
       cooldownHours: 6,

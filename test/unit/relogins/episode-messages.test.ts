@@ -13,7 +13,7 @@ const settings = {
   windowHours: 24,
   minutesPerReLogin: 0.5,
   proposedValidityHours: 8,
-  sessionHours: 24,
+  rules: { sessionHours: 24 },
 };
 const presentation = { metricsUrl: 'https://example.test/metrics' };
 

@@ -15,7 +15,7 @@ const settings = {
   windowHours: 24,
   minutesPerReLogin: 0.5,
   proposedValidityHours: 8,
-  sessionHours: 24,
+  rules: { sessionHours: 24 },
 };
 
 function event(
