@@ -9,9 +9,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/stand-ins/local-aws';
 import { median } from '../src/shared/stats';
-import type { RunningDynamoDbLocal } from '../test/support/dynamodb-local';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/support/local-aws';
 
 export interface ColdStartFigures {
   initMs: number;

@@ -5,15 +5,15 @@
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
-import { startLocalStandIns } from '../local/stand-ins';
+import { startLocalStandIns } from '../local/local-stand-ins';
+import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
+import { captureOutput } from '../local/stand-ins/emf';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { encodeSignIn } from '../src/adapters/dynamodb/table-layout';
 import { runReLoginCheck } from '../src/relogins';
 import { fixedClock } from '../src/shared/clock';
 import type { LoggedSignIn } from '../src/sign-ins';
 import { startCountingProxy } from '../test/support/counting-proxy';
-import type { RunningDynamoDbLocal } from '../test/support/dynamodb-local';
-import { captureOutput } from '../test/support/emf';
 
 export interface CheckFigures {
   activeUsers: number;

@@ -4,7 +4,7 @@
  * BENCH_CHECK_USERS (default 10,000) scales the check's day down on a small machine.
  */
 import { writeFileSync } from 'node:fs';
-import { startDynamoDbLocal } from '../test/support/dynamodb-local';
+import { startDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { benchAnalyze } from './analyze-throughput';
 import { benchColdStart } from './cold-start';
 import { benchReLoginCheck } from './relogin-check';

@@ -6,14 +6,14 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startAuthTrigger, warmUp } from '../functions/auth-event/deps';
+import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
+import { captureOutput } from '../local/stand-ins/emf';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../local/stand-ins/local-aws';
 import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import { percentile } from '../src/shared/stats';
 import { handleAuthTrigger } from '../src/sign-ins';
 import { startCountingProxy } from '../test/support/counting-proxy';
-import type { RunningDynamoDbLocal } from '../test/support/dynamodb-local';
-import { captureOutput } from '../test/support/emf';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../test/support/local-aws';
 
 export interface TriggerFigures {
   events: number;

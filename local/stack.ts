@@ -14,12 +14,12 @@ import { metricsPublishedBy } from '../src/shared/metric-catalog';
 import { createLogger } from '../src/shared/telemetry';
 import { handleAuthTrigger } from '../src/sign-ins';
 import { runUpstreamWatch, type UpstreamWatchResult } from '../src/upstream';
-import { readableText } from '../test/support/block-kit';
-import { captureOutput, metricTotals } from '../test/support/emf';
-import type { FakeCloudWatch, RecordedDatum } from '../test/support/fake-cloudwatch';
-import type { PostedToSlack } from '../test/support/fake-slack';
-import { lambdaContext } from '../test/support/lambda-context';
-import { startLocalStandIns } from './stand-ins';
+import { startLocalStandIns } from './local-stand-ins';
+import { readableText } from './stand-ins/block-kit';
+import { captureOutput, metricTotals } from './stand-ins/emf';
+import type { FakeCloudWatch, RecordedDatum } from './stand-ins/fake-cloudwatch';
+import type { PostedToSlack } from './stand-ins/fake-slack';
+import { lambdaContext } from './stand-ins/lambda-context';
 
 export interface LocalStackOptions {
   /** JSON Lines of `{"at", "event"}` (as for `relogin-monitor analyze`). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeLocalStackRun, runLocalStack } from '../../local/stack';
-import { readableText } from '../support/block-kit';
+import { readableText } from '../../local/stand-ins/block-kit';
 import { useLocalDynamoDb } from '../support/dynamodb';
 
 describe('End to end: the local stack on the sample week', () => {

@@ -3,14 +3,14 @@
  * handler module through a Lambda Invoke endpoint; the handler records into DynamoDB Local and writes EMF.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CognitoLocal, startCognitoLocal } from '../../local/stand-ins/cognito-local';
+import { captureOutput, metricTotals } from '../../local/stand-ins/emf';
+import { type LambdaInvokeServer, startLambdaInvokeServer } from '../../local/stand-ins/lambda-invoke-server';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { replaySignIns } from '../../src/relogins';
-import { type CognitoLocal, startCognitoLocal } from '../support/cognito-local';
 import { createPoolWithUser, type LocalPoolUser, refresh, signIn } from '../support/cognito-users';
 import { createTestTable } from '../support/dynamodb';
-import { captureOutput, metricTotals } from '../support/emf';
-import { type LambdaInvokeServer, startLambdaInvokeServer } from '../support/lambda-invoke-server';
 
 describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () => {
   let cognito: CognitoLocal;

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthTrigger, warmUp } from '../../functions/auth-event/deps';
+import { captureOutput, metricTotals } from '../../local/stand-ins/emf';
+import {
+  type LocalEndpoint,
+  silentEndpoint,
+  throttlingDynamoDb,
+} from '../../local/stand-ins/faulty-endpoints';
+import { cognitoFixture } from '../../local/stand-ins/fixtures';
+import { lambdaContext } from '../../local/stand-ins/lambda-context';
+import { freePort } from '../../local/stand-ins/ports';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { replaySignIns } from '../../src/relogins';
@@ -7,11 +16,6 @@ import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
 import { startCountingProxy } from '../support/counting-proxy';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
-import { captureOutput, metricTotals } from '../support/emf';
-import { type LocalEndpoint, silentEndpoint, throttlingDynamoDb } from '../support/faulty-endpoints';
-import { cognitoFixture } from '../support/fixtures';
-import { lambdaContext } from '../support/lambda-context';
-import { freePort } from '../support/ports';
 
 const BUDGET_MS = 300;
 /**

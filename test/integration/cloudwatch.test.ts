@@ -1,13 +1,13 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../../local/stand-ins/fake-cloudwatch';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/stand-ins/local-aws';
 import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
 import {
   CloudWatchMetricsPublisher,
   MAX_REQUEST_BYTES,
 } from '../../src/adapters/cloudwatch/metrics-publisher';
 import type { MetricDatum } from '../../src/shared/ports/metrics-publisher';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../support/fake-cloudwatch';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../support/local-aws';
 
 const AT = Date.parse('2026-11-24T08:00:00Z');
 const HOUR = 3_600_000;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../local/stand-ins/emf';
+import { type FakeSlack, startFakeSlack } from '../../local/stand-ins/fake-slack';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { LogChatPoster } from '../../src/adapters/slack/log-chat-poster';
@@ -11,8 +13,6 @@ import { fixedClock } from '../../src/shared/clock';
 import { deadlineIn } from '../../src/shared/deadline';
 import { createLogger } from '../../src/shared/telemetry';
 import { createTestTable } from '../support/dynamodb';
-import { captureOutput } from '../support/emf';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 
 interface Announced {
   release: string;

@@ -4,15 +4,15 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
+import { readableText } from '../../local/stand-ins/block-kit';
+import { captureOutput } from '../../local/stand-ins/emf';
+import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
-import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
-import { captureOutput } from '../support/emf';
-import { cognitoFixture } from '../support/fixtures';
 import { jobEnv, useJobStandIns } from '../support/job-stand-ins';
 
 const POOL = 'ap-northeast-1_EXAMPLE';

@@ -6,15 +6,15 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildReLoginCheckDeps } from '../../functions/relogin-check/deps';
+import { readableText } from '../../local/stand-ins/block-kit';
+import { captureOutput } from '../../local/stand-ins/emf';
+import type { PostedToSlack } from '../../local/stand-ins/fake-slack';
+import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
-import { readableText } from '../support/block-kit';
 import { createTestTable } from '../support/dynamodb';
-import { captureOutput } from '../support/emf';
-import type { PostedToSlack } from '../support/fake-slack';
-import { cognitoFixture } from '../support/fixtures';
 import { jobEnv, useJobStandIns } from '../support/job-stand-ins';
 
 const POOL = 'ap-northeast-1_EXAMPLE';

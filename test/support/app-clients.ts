@@ -1,6 +1,7 @@
 /** App clients for advice tests, from the shared DescribeUserPoolClient fixture (units honoured). */
+
+import { cognitoFixture, type JsonObject } from '../../local/stand-ins/fixtures';
 import { type AppClientDescription, parseDescribeUserPoolClient } from '../../src/app-clients';
-import { cognitoFixture, type JsonObject } from './fixtures';
 
 /** The shared fixture's answer, with some fields replaced (e.g. `{ IdTokenValidity: 8 }`). */
 export function describeAnswer(changes: JsonObject = {}): { UserPoolClient: JsonObject } {

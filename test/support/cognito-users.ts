@@ -7,7 +7,7 @@ import {
   CreateUserPoolCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { LOCAL_CREDENTIALS } from './local-aws';
+import { LOCAL_CREDENTIALS } from '../../local/stand-ins/local-aws';
 
 export interface LocalPoolUser {
   client: CognitoIdentityProviderClient;

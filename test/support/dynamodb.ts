@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../../local/stand-ins/local-aws';
 import { tableDefinition } from '../../src/adapters/dynamodb/table-layout';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws';
 
 export function useLocalDynamoDb(): string {
   const endpoint = inject('dynamoDbEndpoint');

@@ -4,7 +4,7 @@
  * SDK client, its serialisation and its error mapping are exercised; chosen over cognito-local because
  * only this one read is needed and the fixture is served byte for byte.
  */
-import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
+import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from '../../local/stand-ins/fake-aws-json';
 
 export interface FakeCognito extends AwsJsonServer {
   /** Serves `response` (a DescribeUserPoolClient answer) for its pool and client ids. */

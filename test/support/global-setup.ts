@@ -4,7 +4,7 @@
  * jar and the last teardown stops it (one Java process, not two).
  */
 import type { TestProject } from 'vitest/node';
-import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from '../../local/stand-ins/dynamodb-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,10 +4,10 @@
  * file's duration (the jobs' deps build their own clients from the environment). Call inside `describe`.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type FakeCloudWatch, startFakeCloudWatch } from './fake-cloudwatch';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../../local/stand-ins/fake-cloudwatch';
+import { type FakeSlack, startFakeSlack } from '../../local/stand-ins/fake-slack';
+import { overrideEnv } from '../../local/stand-ins/local-aws';
 import { type FakeCognito, startFakeCognito } from './fake-cognito';
-import { type FakeSlack, startFakeSlack } from './fake-slack';
-import { overrideEnv } from './local-aws';
 
 export interface JobStandIns {
   slack: FakeSlack;

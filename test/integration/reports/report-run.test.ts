@@ -5,15 +5,15 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildReportDeps } from '../../../functions/report/deps';
+import { readableText } from '../../../local/stand-ins/block-kit';
+import { captureOutput } from '../../../local/stand-ins/emf';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../../src/adapters/dynamodb/sign-in-log';
 import { type ChartRenderer, runReport } from '../../../src/reports';
 import { fixedClock } from '../../../src/shared/clock';
 import { deadlineIn } from '../../../src/shared/deadline';
-import { readableText } from '../../support/block-kit';
 import { createTestTable } from '../../support/dynamodb';
-import { captureOutput } from '../../support/emf';
-import { cognitoFixture } from '../../support/fixtures';
 import { jobEnv, useJobStandIns } from '../../support/job-stand-ins';
 import { readPng } from '../../support/png';
 

@@ -1,5 +1,6 @@
 /** The real GitHub client and the gathering loop against the local fake GitHub API. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../../local/stand-ins/fake-github';
 import { GitHubRestClient, hasNextLink } from '../../../src/adapters/github/rest-client';
 import { fixedClock } from '../../../src/shared/clock';
 import { loadFixCatalog } from '../../../src/upstream/config';
@@ -7,7 +8,6 @@ import { emptyKnowledge } from '../../../src/upstream/domain/knowledge';
 import { buildUpstreamReport } from '../../../src/upstream/domain/report';
 import { gatherUpstreamKnowledge } from '../../../src/upstream/gather-upstream-knowledge';
 import { GitHubError, GitHubRateLimitError } from '../../../src/upstream/ports/github';
-import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../support/fake-github';
 
 let github: FakeGitHub;
 

@@ -8,12 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CognitoLocal, startCognitoLocal } from '../../../local/stand-ins/cognito-local';
+import { freePort } from '../../../local/stand-ins/ports';
 import { INSPECT_EXIT } from '../../../src/cli/inspect-token';
 import { fixedClock } from '../../../src/shared/clock';
 import { runCli } from '../../support/cli';
-import { type CognitoLocal, startCognitoLocal } from '../../support/cognito-local';
 import { createPoolWithUser, type LocalPoolUser, signIn } from '../../support/cognito-users';
-import { freePort } from '../../support/ports';
 import { terminalControls } from '../../support/terminal';
 
 let cognito: CognitoLocal;

@@ -4,12 +4,12 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeArgoCd } from '../../../local/stand-ins/fake-argocd';
+import { type FakeGitHub, startFakeGitHub } from '../../../local/stand-ins/fake-github';
+import { freePort } from '../../../local/stand-ins/ports';
 import { fixedClock } from '../../../src/shared/clock';
 import { runBin, runCli } from '../../support/cli';
-import { startFakeArgoCd } from '../../support/fake-argocd';
-import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
 import { startFakeSsm } from '../../support/fake-ssm';
-import { freePort } from '../../support/ports';
 import { terminalControls } from '../../support/terminal';
 
 const REFRESH_FIX = {

@@ -5,22 +5,22 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildUpstreamWatchDeps } from '../../../functions/upstream-watch/deps';
+import { readableText } from '../../../local/stand-ins/block-kit';
+import { captureOutput } from '../../../local/stand-ins/emf';
+import { type FakeArgoCd, startFakeArgoCd } from '../../../local/stand-ins/fake-argocd';
+import { type FakeCloudWatch, startFakeCloudWatch } from '../../../local/stand-ins/fake-cloudwatch';
+import { type FakeGitHub, startFakeGitHub } from '../../../local/stand-ins/fake-github';
+import { type FakeSlack, startFakeSlack } from '../../../local/stand-ins/fake-slack';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
+import { freePort } from '../../../local/stand-ins/ports';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
 import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
 import type { Deadline } from '../../../src/shared/deadline';
 import { createLogger } from '../../../src/shared/telemetry';
 import { runUpstreamWatch } from '../../../src/upstream/upstream-watch';
-import { readableText } from '../../support/block-kit';
 import { createTestTable } from '../../support/dynamodb';
-import { captureOutput } from '../../support/emf';
-import { type FakeArgoCd, startFakeArgoCd } from '../../support/fake-argocd';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../../support/fake-cloudwatch';
 import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
-import { type FakeGitHub, startFakeGitHub } from '../../support/fake-github';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack';
-import { cognitoFixture } from '../../support/fixtures';
-import { freePort } from '../../support/ports';
 
 /** The first run: one message for the refresh fix with every fixed line; its prerequisite (#23727) only inside it. */
 const FIRST_RUN_ANNOUNCEMENTS = ['argocd-oidc-refresh v3.4.6, v3.5.0'];

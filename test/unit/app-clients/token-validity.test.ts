@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { parseDescribeUserPoolClient } from '../../../src/app-clients/domain/app-client-description';
 import { InvalidClientConfigError, parseTokenValidity } from '../../../src/app-clients/domain/token-validity';
-import { cognitoFixture } from '../../support/fixtures';
 
 describe('Function: parseTokenValidity', () => {
   it('should read the shared DescribeUserPoolClient fixture as 1 h, 1 h and 30 days', () => {

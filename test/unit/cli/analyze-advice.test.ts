@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cognitoFixture, SHARED_FIXTURES } from '../../../local/stand-ins/fixtures';
 import { FIXTURE_CLIENT_SECRET } from '../../support/app-clients';
 import { runCli } from '../../support/cli';
-import { cognitoFixture, SHARED_FIXTURES } from '../../support/fixtures';
 
 const SAMPLE = 'samples/team-week.jsonl';
 const CLIENT_CONFIG = `${SHARED_FIXTURES}cognito/describe-user-pool-client.json`;

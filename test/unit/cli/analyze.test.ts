@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { runBin, runCli } from '../../support/cli';
-import { cognitoFixture } from '../../support/fixtures';
 
 const SAMPLE = 'samples/team-week.jsonl';
 const ARGOCD = 'argocdclient0example0000001';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readableText } from '../../../local/stand-ins/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
 import type { OpenEpisode } from '../../../src/relogins/domain/relogin-episode';
 import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
 import { fixtureClient } from '../../support/app-clients';
-import { readableText } from '../../support/block-kit';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
 const HOUR = 3_600_000;

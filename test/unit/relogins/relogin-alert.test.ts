@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockTexts, readableText } from '../../../local/stand-ins/block-kit';
 import { escapeMrkdwn } from '../../../src/notifications/domain/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/relogins/domain/console-links';
@@ -6,7 +7,6 @@ import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-
 import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
 import { userLabeler } from '../../../src/relogins/domain/report-identity';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
-import { blockTexts, readableText } from '../../support/block-kit';
 
 const END = Date.parse('2026-11-24T08:00:00Z');
 const MINUTE = 60_000;

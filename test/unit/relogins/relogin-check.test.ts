@@ -4,12 +4,12 @@
  * test/integration/relogin-check.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { readableText } from '../../../local/stand-ins/block-kit';
 import { readReLoginCheckSettings } from '../../../src/relogins/config';
 import { hourlyMetricsKey } from '../../../src/relogins/publish-hourly-metrics';
 import { type ReLoginCheckDeps, runReLoginCheck } from '../../../src/relogins/relogin-check';
 import { fixedClock } from '../../../src/shared/clock';
 import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
-import { readableText } from '../../support/block-kit';
 import { FakeChatPoster } from '../../support/fakes/chat-poster';
 import { FakeCognitoUsageReader } from '../../support/fakes/cognito-usage-reader';
 import { RecordingLogger } from '../../support/fakes/logger';

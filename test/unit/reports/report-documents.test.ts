@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readableText } from '../../../local/stand-ins/block-kit';
 import type { ActivityEvent } from '../../../src/relogins';
 import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
@@ -6,7 +7,6 @@ import { buildPlatformReport, type PlatformReport } from '../../../src/reports/d
 import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
 import type { UpstreamReport } from '../../../src/upstream';
 import { fixtureClient } from '../../support/app-clients';
-import { readableText } from '../../support/block-kit';
 
 const POOL = 'eu-west-1_EXAMPLE';
 const HOUR = 3_600_000;

@@ -1,11 +1,11 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { describe, expect, it } from 'vitest';
+import { captureOutput, metricTotals } from '../../../local/stand-ins/emf';
+import { lambdaContext } from '../../../local/stand-ins/lambda-context';
 import { fixedClock } from '../../../src/shared/clock';
 import { DeadlineExceededError, ensureTimeFor, FINISH_RESERVE_MS } from '../../../src/shared/deadline';
 import { cognitoTrigger, type JobRun, scheduledJob, startUp } from '../../../src/shared/lambda-startup';
 import { createEmfMetrics, createLogger } from '../../../src/shared/telemetry';
-import { captureOutput, metricTotals } from '../../support/emf';
-import { lambdaContext } from '../../support/lambda-context';
 
 const clock = fixedClock('2026-11-24T08:00:00Z');
 

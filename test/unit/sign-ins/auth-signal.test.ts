@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { classifyAuthEvent, InvalidAuthEventError } from '../../../src/sign-ins/domain/auth-signal';
-import { cognitoFixture } from '../../support/fixtures';
 
 const ARGOCD = 'argocdclient0example0000001';
 const everyClient = new Set<string>();

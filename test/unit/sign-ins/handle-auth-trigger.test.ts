@@ -7,6 +7,8 @@
  * test/integration/auth-event-handler.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, metricTotals } from '../../../local/stand-ins/emf';
+import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { replaySignIns } from '../../../src/relogins';
 import { fixedClock } from '../../../src/shared/clock';
 import { createEmfMetrics } from '../../../src/shared/telemetry';
@@ -15,10 +17,8 @@ import {
   handleAuthTrigger,
   type KeptAttributes,
 } from '../../../src/sign-ins/handle-auth-trigger';
-import { captureOutput, metricTotals } from '../../support/emf';
 import { RecordingLogger } from '../../support/fakes/logger';
 import { FakeSignInLog } from '../../support/fakes/sign-in-log';
-import { cognitoFixture } from '../../support/fixtures';
 
 const BUDGET_MS = 300;
 const AT = Date.parse('2026-11-24T09:00:00Z');

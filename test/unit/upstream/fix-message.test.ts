@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { blockTexts } from '../../../local/stand-ins/block-kit';
 import type { FixEntry } from '../../../src/upstream/domain/catalog';
 import { fixMessage } from '../../../src/upstream/domain/fix-message';
 import type { FixStatus, UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 import { upstreamMetrics } from '../../../src/upstream/upstream-watch';
-import { blockTexts } from '../../support/block-kit';
 
 const ENTRY: FixEntry = {
   id: 'argocd-oidc-refresh',

@@ -4,12 +4,12 @@
  * the argo-cd fixtures and the protocol stand-ins: test/integration/upstream/upstream-watch.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { readableText } from '../../../local/stand-ins/block-kit';
 import { fixedClock } from '../../../src/shared/clock';
 import type { FixEntry } from '../../../src/upstream/domain/catalog';
 import type { Comparison, PullRecord, ReleaseRecord } from '../../../src/upstream/domain/github-records';
 import { GitHubError } from '../../../src/upstream/ports/github';
 import { runUpstreamWatch, type UpstreamWatchDeps } from '../../../src/upstream/upstream-watch';
-import { readableText } from '../../support/block-kit';
 import { FakeChatPoster } from '../../support/fakes/chat-poster';
 import { FakeDeployedVersionSource } from '../../support/fakes/deployed-version-source';
 import { FakeGitHubApi, type FakeRepo } from '../../support/fakes/github-api';

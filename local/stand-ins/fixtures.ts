@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const SHARED_FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
 export type JsonObject = Record<string, unknown>;
 

@@ -6,13 +6,13 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import type { Env } from '../src/shared/config/env';
-import { startDynamoDbLocal } from '../test/support/dynamodb-local';
-import { type FakeCloudWatch, startFakeCloudWatch } from '../test/support/fake-cloudwatch';
 import { type FakeCognito, startFakeCognito } from '../test/support/fake-cognito';
-import { type FakeGitHub, startFakeGitHub } from '../test/support/fake-github';
-import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack';
-import { cognitoFixture } from '../test/support/fixtures';
-import { localAwsEnvironment, overrideEnv } from '../test/support/local-aws';
+import { startDynamoDbLocal } from './stand-ins/dynamodb-local';
+import { type FakeCloudWatch, startFakeCloudWatch } from './stand-ins/fake-cloudwatch';
+import { type FakeGitHub, startFakeGitHub } from './stand-ins/fake-github';
+import { type FakeSlack, startFakeSlack } from './stand-ins/fake-slack';
+import { cognitoFixture } from './stand-ins/fixtures';
+import { localAwsEnvironment, overrideEnv } from './stand-ins/local-aws';
 
 export interface LocalStandIns {
   slack: FakeSlack;
