@@ -14,4 +14,4 @@ export type { ReportPresentation } from './domain/report-documents';
 export { reportHtml, reportMarkdown, reportMessage } from './domain/report-documents';
 export type { ChartRenderer } from './ports/chart-renderer';
 export type { ReportDeps, ReportRunResult } from './send-report';
-export { REPORT_CHART_FILE, runReport } from './send-report';
+export { gatherReport, REPORT_CHART_FILE, runReport } from './send-report';

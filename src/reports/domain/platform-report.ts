@@ -75,6 +75,22 @@ function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | nu
   );
 }
 
+/**
+ * The users the advice counts as heavy: those heavy on a day of the period, but once the trigger saw a
+ * refresh, only on the days from that one on. The advice is about where the period ended: re-logins
+ * before an upgrade say nothing about whether the refresh works for everyone.
+ */
+function heavyUsersForAdvice(client: ReportClientInput, input: ReportInput, figures: PeriodFigures): string[] {
+  const { period } = input;
+  const firstRefresh = client.events.find(
+    (event) => event.kind === 'refresh' && event.at >= period.start && event.at < period.end,
+  );
+  const days = firstRefresh === undefined ? [] : period.days.filter((day) => day.end > firstRefresh.at);
+  const since = days[0] === undefined ? null : { ...period, start: days[0].start, days };
+  const heavy = since === null ? figures.heavyUsers : periodFigures(client.events, since, null, input).heavyUsers;
+  return heavy.map((user) => user.user.user);
+}
+
 function clientStatus(client: ReportClientInput, input: ReportInput): ClientStatus {
   const { period } = input;
   const figures = periodFigures(client.events, period, client.cognito.current, input);
@@ -86,7 +102,7 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
       windowHours: (period.end - period.start) / 3_600_000,
       windowEnd: period.end,
     }),
-    heavyUsers: figures.heavyUsers.map((heavy) => heavy.user.user),
+    heavyUsers: heavyUsersForAdvice(client, input, figures),
   };
   const advice = advise({
     events,

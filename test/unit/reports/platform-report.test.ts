@@ -182,4 +182,36 @@ describe('Module: platform report', () => {
     });
     expect(noRefresh.clients[0]?.stopGapDebt).toBeNull();
   });
+
+  it('should judge the refresh by the days since it began, not by re-logins before an upgrade', () => {
+    const stretched = fixtureClient({
+      ClientId: CLIENT,
+      UserPoolId: POOL,
+      IdTokenValidity: 8,
+      AccessTokenValidity: 8,
+    });
+    const day = 24 * HOUR;
+    // Heavy on Monday and Tuesday before the upgrade; from Thursday on ann refreshes, bob still re-logs.
+    const beforeUpgrade = [...workingDay('ann', THIS_MONDAY, 6), ...workingDay('bob', THIS_MONDAY + day, 6)];
+    const afterUpgrade = [
+      event('ann', THIS_MONDAY + 3 * day + 10 * HOUR, 'refresh'),
+      ...workingDay('ann', THIS_MONDAY + 4 * day, 0),
+    ];
+    const [first] = input([]).clients;
+    if (first === undefined) throw new Error('input() makes one client');
+    const report = (events: ActivityEvent[]) =>
+      buildPlatformReport({ ...input(events), clients: [{ ...first, events, client: stretched }] });
+
+    // Assess: recovered since the refresh began: undo the stop-gap, no partial-refresh diagnosis.
+    const recovered = report([...beforeUpgrade, ...afterUpgrade]);
+    expect(recovered.current.heavyUsers.map((heavy) => heavy.user.user)).toEqual(['ann', 'bob']);
+    expect(recovered.clients[0]?.advice.map((item) => item.id)).toEqual(['revert-token-validity']);
+    // Someone still heavy after the refresh began: that is the partial refresh.
+    const partial = report([
+      ...beforeUpgrade,
+      ...afterUpgrade,
+      ...workingDay('bob', THIS_MONDAY + 4 * day, 5),
+    ]);
+    expect(partial.clients[0]?.advice.map((item) => item.id)).toEqual(['diagnose-partial-refresh']);
+  });
 });
