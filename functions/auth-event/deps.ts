@@ -7,11 +7,12 @@ import { attributesShown, readReportIdentityMode, readTrackingSettings } from '.
 import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
-import { startUp } from '../../src/shared/lambda-startup';
+import { cognitoTrigger, startUp } from '../../src/shared/lambda-startup';
 import { createEmfMetrics, createLogger, type Telemetry } from '../../src/shared/telemetry';
 import {
   type AuthTriggerDeps,
   type AuthTriggerStartup,
+  handleAuthTrigger,
   readTriggerBudgetMs,
   type SignInLog,
 } from '../../src/sign-ins';
@@ -72,4 +73,11 @@ export async function startAuthTrigger(env: Env, clock: Clock = systemClock): Pr
  */
 export async function warmUp(start: Pick<AuthTriggerStart, 'log'>, timeoutMs = 1_000): Promise<void> {
   await start.log?.warmUp({ abortSignal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+}
+
+/** The Lambda handler, warmed up; the local simulation builds it with its own environment and clock. */
+export async function createAuthTriggerHandler(env: Env, clock: Clock = systemClock) {
+  const start = await startAuthTrigger(env, clock);
+  await warmUp(start);
+  return cognitoTrigger(start.telemetry, start.startup, handleAuthTrigger);
 }

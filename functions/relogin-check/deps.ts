@@ -14,15 +14,19 @@ import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
-import type { ReLoginCheckDeps } from '../../src/relogins';
-import { readReLoginCheckSettings } from '../../src/relogins';
+import { type ReLoginCheckDeps, readReLoginCheckSettings, runReLoginCheck } from '../../src/relogins';
+import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readTableSettings } from '../../src/shared/config/settings';
-import { type Startup, startUp } from '../../src/shared/lambda-startup';
+import { type Startup, scheduledJob, startUp } from '../../src/shared/lambda-startup';
 import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 
 /** Endpoints come from the SDK's own settings (`AWS_ENDPOINT_URL_<SERVICE>` for local stand-ins). */
-export function buildReLoginCheckDeps(env: Env, logger: Logger = createLogger()): ReLoginCheckDeps {
+export function buildReLoginCheckDeps(
+  env: Env,
+  logger: Logger = createLogger(),
+  clock: Clock = systemClock,
+): ReLoginCheckDeps {
   const settings = readReLoginCheckSettings(env);
   const table = readTableSettings(env);
   const documentClient = createDocumentClient();
@@ -39,7 +43,7 @@ export function buildReLoginCheckDeps(env: Env, logger: Logger = createLogger())
     userPoolClients: new CognitoUserPoolClients(cognito),
     userPools: new CognitoUserPoolDirectory(cognito),
     upstream: new DynamoUpstreamReportStore(documentClient, table),
-    clock: systemClock,
+    clock,
     logger,
     settings,
   };
@@ -48,7 +52,14 @@ export function buildReLoginCheckDeps(env: Env, logger: Logger = createLogger())
 /** The cold start: the logger, then the dependencies or the reason they could not be built. */
 export async function startReLoginCheck(
   env: Env,
+  clock: Clock = systemClock,
 ): Promise<{ startup: Startup<ReLoginCheckDeps>; telemetry: Telemetry }> {
   const logger = createLogger();
-  return { startup: await startUp(() => buildReLoginCheckDeps(env, logger)), telemetry: { logger } };
+  return { startup: await startUp(() => buildReLoginCheckDeps(env, logger, clock)), telemetry: { logger } };
+}
+
+/** The Lambda handler; the local simulation builds it with its own environment and clock. */
+export async function createReLoginCheckHandler(env: Env, clock: Clock = systemClock) {
+  const { startup, telemetry } = await startReLoginCheck(env, clock);
+  return scheduledJob(telemetry, startup, runReLoginCheck);
 }

@@ -13,16 +13,21 @@ import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
-import { type ReportDeps, readReportSettings } from '../../src/reports';
+import { type ReportDeps, readReportSettings, runReport } from '../../src/reports';
+import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readTableSettings } from '../../src/shared/config/settings';
-import { type Startup, startUp } from '../../src/shared/lambda-startup';
+import { type Startup, scheduledJob, startUp } from '../../src/shared/lambda-startup';
 import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 
 /** The report goes to REPORT_CHANNEL, else to SLACK_CHANNEL like the alerts. */
 const REPORT_CHANNEL_SETTINGS = ['REPORT_CHANNEL', 'SLACK_CHANNEL'] as const;
 
-export function buildReportDeps(env: Env, logger: Logger = createLogger()): ReportDeps {
+export function buildReportDeps(
+  env: Env,
+  logger: Logger = createLogger(),
+  clock: Clock = systemClock,
+): ReportDeps {
   const settings = readReportSettings(env);
   const chatSettings = readChatSettings(env, REPORT_CHANNEL_SETTINGS);
   const table = readTableSettings(env);
@@ -39,14 +44,23 @@ export function buildReportDeps(env: Env, logger: Logger = createLogger()): Repo
       chat: createChatPoster(chatSettings, logger),
     },
     metrics: new CloudWatchMetricsPublisher(cloudwatch),
-    clock: systemClock,
+    clock,
     logger,
     settings: { ...settings, channel: chatSettings.channel ?? 'log' },
   };
 }
 
 /** The cold start: the logger, then the dependencies or the reason they could not be built. */
-export async function startReport(env: Env): Promise<{ startup: Startup<ReportDeps>; telemetry: Telemetry }> {
+export async function startReport(
+  env: Env,
+  clock: Clock = systemClock,
+): Promise<{ startup: Startup<ReportDeps>; telemetry: Telemetry }> {
   const logger = createLogger();
-  return { startup: await startUp(() => buildReportDeps(env, logger)), telemetry: { logger } };
+  return { startup: await startUp(() => buildReportDeps(env, logger, clock)), telemetry: { logger } };
+}
+
+/** The Lambda handler; the local simulation builds it with its own environment and clock. */
+export async function createReportHandler(env: Env, clock: Clock = systemClock) {
+  const { startup, telemetry } = await startReport(env, clock);
+  return scheduledJob(telemetry, startup, runReport);
 }

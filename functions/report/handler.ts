@@ -3,10 +3,6 @@
  * period, posted once per period and channel, with its chart in the thread.
  * A bad setting fails every invocation with a ConfigError naming it.
  */
-import { runReport } from '../../src/reports';
-import { scheduledJob } from '../../src/shared/lambda-startup';
-import { startReport } from './deps';
+import { createReportHandler } from './deps';
 
-const { startup, telemetry } = await startReport(process.env);
-
-export const handler = scheduledJob(telemetry, startup, runReport);
+export const handler = await createReportHandler(process.env);

@@ -13,9 +13,10 @@ import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
+import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
-import { type JobRun, type Startup, startUp } from '../../src/shared/lambda-startup';
+import { type JobRun, type Startup, scheduledJob, startUp } from '../../src/shared/lambda-startup';
 import { createLogger, type Telemetry } from '../../src/shared/telemetry';
 import {
   readAppClientSettings,
@@ -27,12 +28,16 @@ import {
   type UpstreamWatchResult,
 } from '../../src/upstream';
 
-export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<UpstreamWatchDeps> {
+export async function buildUpstreamWatchDeps(
+  env: Env,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<UpstreamWatchDeps> {
   const table = readTableSettings(env);
   const dynamo = createDocumentClient();
   const appClients = readAppClientSettings(env);
   return {
-    github: createGitHubClient(readGitHubSettings(env), systemClock),
+    github: createGitHubClient(readGitHubSettings(env), clock),
     knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo, table.tableName),
     reportStore: new DynamoUpstreamReportStore(dynamo, table),
     deployedVersion: deployedVersionSource(readDeployedVersionSettings(env)),
@@ -41,7 +46,7 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
       chat: createChatPoster(readChatSettings(env), logger),
     },
     metrics: new CloudWatchMetricsPublisher(new CloudWatchClient({})),
-    clock: systemClock,
+    clock,
     logger,
     ...(appClients === undefined
       ? {}
@@ -57,9 +62,10 @@ export async function buildUpstreamWatchDeps(env: Env, logger: Logger): Promise<
 /** The cold start: the logger, then the dependencies or the reason they could not be built. */
 export async function startUpstreamWatch(
   env: Env,
+  clock: Clock = systemClock,
 ): Promise<{ startup: Startup<UpstreamWatchDeps>; telemetry: Telemetry }> {
   const logger = createLogger();
-  return { startup: await startUp(() => buildUpstreamWatchDeps(env, logger)), telemetry: { logger } };
+  return { startup: await startUp(() => buildUpstreamWatchDeps(env, logger, clock)), telemetry: { logger } };
 }
 
 /** One run, answering Lambda with the outcome only (the report is stored, and in the log). */
@@ -69,4 +75,10 @@ export async function watchUpstream(
 ): Promise<{ outcome: UpstreamWatchResult['outcome'] }> {
   const { outcome } = await runUpstreamWatch(deps, run);
   return { outcome };
+}
+
+/** The Lambda handler; the local simulation builds it with its own environment and clock. */
+export async function createUpstreamWatchHandler(env: Env, clock: Clock = systemClock) {
+  const { startup, telemetry } = await startUpstreamWatch(env, clock);
+  return scheduledJob(telemetry, startup, watchUpstream);
 }

@@ -1,58 +1,106 @@
-/** Sets up a pool, an app client and a confirmed user on cognito-local, and signs that user in. */
+/**
+ * A user pool on cognito-local driven through the real Cognito API: the pool, an Argo CD app client with
+ * its token validity, confirmed users, and the two sign-in flows the simulated team and the tests use.
+ */
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  type AuthenticationResultType,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { LOCAL_CREDENTIALS } from '../../local/stand-ins/local-aws';
+import { LOCAL_CREDENTIALS } from './local-aws';
 
-export interface LocalPoolUser {
+const PASSWORD = 'Correct-Horse-9';
+
+export interface LocalUserPool {
   client: CognitoIdentityProviderClient;
   userPoolId: string;
   clientId: string;
+}
+
+/** A confirmed user who signs in by e-mail address (as cognito-local's pools do) and password. */
+export interface LocalPoolUser extends LocalUserPool {
   username: string;
   password: string;
 }
 
-/** cognito-local's pools sign in by e-mail address, so the user name is one. */
-export async function createPoolWithUser(
+export async function createUserPool(
   endpoint: string,
-  username = 'alice@example.com',
-): Promise<LocalPoolUser> {
+  options: { poolName?: string; clientName?: string; tokenValidityHours?: number } = {},
+): Promise<LocalUserPool> {
   const client = new CognitoIdentityProviderClient({
     endpoint,
     region: 'local',
     credentials: LOCAL_CREDENTIALS,
   });
-  const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'argocd-users' }));
-  const userPoolId = UserPool?.Id as string;
-  const { UserPoolClient } = await client.send(
-    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'argocd' }),
+  const { UserPool } = await client.send(
+    new CreateUserPoolCommand({ PoolName: options.poolName ?? 'argocd-users' }),
   );
-  const password = 'Correct-Horse-9';
-  await client.send(
-    new AdminCreateUserCommand({
+  const userPoolId = UserPool?.Id as string;
+  const hours = options.tokenValidityHours;
+  const { UserPoolClient } = await client.send(
+    new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,
+      ClientName: options.clientName ?? 'argocd',
+      ...(hours === undefined ? {} : tokenValidity(hours)),
+    }),
+  );
+  return { client, userPoolId, clientId: UserPoolClient?.ClientId as string };
+}
+
+/** ID and access tokens of `hours`, access never above ID (FACTS.md: a longer access token breaks the refresh). */
+function tokenValidity(hours: number) {
+  return {
+    IdTokenValidity: hours,
+    AccessTokenValidity: hours,
+    RefreshTokenValidity: 30,
+    TokenValidityUnits: { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' },
+  } as const;
+}
+
+export async function setTokenValidity(pool: LocalUserPool, hours: number): Promise<void> {
+  await pool.client.send(
+    new UpdateUserPoolClientCommand({
+      UserPoolId: pool.userPoolId,
+      ClientId: pool.clientId,
+      ...tokenValidity(hours),
+    }),
+  );
+}
+
+export async function addUser(pool: LocalUserPool, username: string): Promise<LocalPoolUser> {
+  await pool.client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool.userPoolId,
       Username: username,
       UserAttributes: [{ Name: 'email', Value: username }],
       MessageAction: 'SUPPRESS',
     }),
   );
-  await client.send(
+  await pool.client.send(
     new AdminSetUserPasswordCommand({
-      UserPoolId: userPoolId,
+      UserPoolId: pool.userPoolId,
       Username: username,
-      Password: password,
+      Password: PASSWORD,
       Permanent: true,
     }),
   );
-  return { client, userPoolId, clientId: UserPoolClient?.ClientId as string, username, password };
+  return { ...pool, username, password: PASSWORD };
 }
 
-export async function signIn(user: LocalPoolUser) {
+export async function createPoolWithUser(
+  endpoint: string,
+  username = 'alice@example.com',
+): Promise<LocalPoolUser> {
+  return addUser(await createUserPool(endpoint), username);
+}
+
+/** A sign-in (`USER_PASSWORD_AUTH`): Cognito fires its authentication triggers. */
+export async function signIn(user: LocalPoolUser): Promise<AuthenticationResultType> {
   const { AuthenticationResult } = await user.client.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
@@ -64,7 +112,8 @@ export async function signIn(user: LocalPoolUser) {
   return AuthenticationResult;
 }
 
-export async function refresh(user: LocalPoolUser, refreshToken: string) {
+/** A refresh-token redemption (`REFRESH_TOKEN_AUTH`): Pre Token Generation fires as `TokenGeneration_RefreshTokens`. */
+export async function refresh(user: LocalPoolUser, refreshToken: string): Promise<AuthenticationResultType> {
   const { AuthenticationResult } = await user.client.send(
     new InitiateAuthCommand({
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -72,5 +121,6 @@ export async function refresh(user: LocalPoolUser, refreshToken: string) {
       AuthParameters: { REFRESH_TOKEN: refreshToken },
     }),
   );
+  if (!AuthenticationResult?.IdToken) throw new Error('cognito-local refreshed no ID token');
   return AuthenticationResult;
 }

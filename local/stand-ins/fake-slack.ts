@@ -69,7 +69,16 @@ async function uploadedBytes(contentType: string | undefined, raw: Buffer): Prom
   return Buffer.from(await part.arrayBuffer());
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Epoch ms for each message's `ts`; the simulation passes its clock. */
+  now?: () => number;
+  /** Called with each accepted message and shared file, as they arrive (the simulation prints them). */
+  onMessage?: (message: PostedToSlack) => void;
+  onFile?: (file: UploadedToSlack) => void;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
   const messages: PostedToSlack[] = [];
   const attemptTimes: number[] = [];
   const script: ScriptedAnswer[] = [];
@@ -117,14 +126,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const pending = pendingUploads.get(id);
         if (pending?.bytes === undefined) return reply(200, { ok: false, error: 'file_not_uploaded' });
         pendingUploads.delete(id);
-        files.push({
+        const file = {
           fileId: id,
           filename: pending.filename,
           title,
           channel: form.channel_id,
           threadTs: form.thread_ts,
           bytes: pending.bytes,
-        });
+        };
+        files.push(file);
+        options.onFile?.(file);
       }
       return reply(200, { ok: true, files: shared });
     }
@@ -142,8 +153,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (answer?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     const body = parseBody(request.headers['content-type'], raw.toString('utf8'));
     const authorization = request.headers.authorization;
-    const ts = `${Math.floor(Date.now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
-    messages.push({
+    const ts = `${Math.floor(now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+    const message: PostedToSlack = {
       token: authorization?.replace(/^Bearer /, '') ?? (body.token as string | undefined),
       channel: String(body.channel),
       text: String(body.text),
@@ -152,7 +163,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       threadTs: body.thread_ts === undefined ? undefined : String(body.thread_ts),
       // Form-encoded booleans arrive as "true"/"false".
       broadcast: body.reply_broadcast === true || body.reply_broadcast === 'true',
-    });
+    };
+    messages.push(message);
+    options.onMessage?.(message);
     reply(200, { ok: true, channel: body.channel, ts });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

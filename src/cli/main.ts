@@ -5,6 +5,7 @@ import { analyzeCommand } from './analyze';
 import { inspectTokenCommand } from './inspect-token';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 import { reportCommand } from './report';
+import { simulateCommand } from './simulate';
 import { upstreamCheckCommand } from './upstream-check';
 
 const COMMANDS: Record<string, { run: Command; summary: string; synopsis: string }> = {
@@ -24,6 +25,12 @@ const COMMANDS: Record<string, { run: Command; summary: string; synopsis: string
     summary: 'the periodic report from a JSON Lines events file: report.md, report.html and the chart',
     synopsis:
       'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE]',
+  },
+  simulate: {
+    run: simulateCommand,
+    summary: 'the whole monitor on the local stack, fed by a simulated Argo CD team (npm start)',
+    synopsis:
+      'simulate [--scenario no-refresh|stopgap-8h|fixed|upgrade] [--users 12] [--days 5] [--hours-per-day 8] [--seed 1] [--start YYYY-MM-DD] [--out out] [--online] [--json]',
   },
   'inspect-token': {
     run: inspectTokenCommand,

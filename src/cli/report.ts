@@ -7,10 +7,7 @@
  * Without `--at` it reports the period of the latest event (so far); with `--at`, the last complete
  * period that ended at or before it, as the scheduled report does when it runs at that time.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { VegaPngRenderer } from '../adapters/chart/vega-png-renderer';
 import {
   type ActivityEvent,
   readMinutesPerReLogin,
@@ -21,22 +18,19 @@ import {
 } from '../relogins';
 import {
   buildPlatformReport,
-  chartSpec,
   isTimeZone,
   lastCompletePeriod,
   type PeriodKind,
   periodContaining,
-  REPORT_CHART_FILE,
   REPORT_PERIODS,
   readReportTimeZone,
   readReportTopUsers,
-  reportHtml,
-  reportMarkdown,
 } from '../reports';
 import type { Env } from '../shared/config/env';
 import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
 import { parseIsoTime, readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
+import { writeReportFiles } from './report-files';
 
 /** Offline, the people in the file are the operator's own data: label them by user name unless told otherwise. */
 function offlineIdentityEnv(env: Env): Env {
@@ -110,16 +104,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
     topUsers: readReportTopUsers(io.env),
   };
-  const png = await new VegaPngRenderer().renderPng(chartSpec(report));
-  await mkdir(values.out, { recursive: true });
-  const files = {
-    markdown: join(values.out, 'report.md'),
-    html: join(values.out, 'report.html'),
-    chart: join(values.out, REPORT_CHART_FILE),
-  };
-  await writeFile(files.chart, png);
-  await writeFile(files.markdown, reportMarkdown(report, presentation, REPORT_CHART_FILE));
-  await writeFile(files.html, reportHtml(report, presentation, png));
+  const files = await writeReportFiles(values.out, report, presentation);
   writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);
   return EXIT.ok;
 }

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CognitoLocal, startCognitoLocal } from '../../local/stand-ins/cognito-local';
+import { createPoolWithUser, type LocalPoolUser, refresh, signIn } from '../../local/stand-ins/cognito-pool';
 import { captureOutput, metricTotals } from '../../local/stand-ins/emf';
 import { type LambdaInvokeServer, startLambdaInvokeServer } from '../../local/stand-ins/lambda-invoke-server';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { replaySignIns } from '../../src/relogins';
-import { createPoolWithUser, type LocalPoolUser, refresh, signIn } from '../support/cognito-users';
 import { createTestTable } from '../support/dynamodb';
 
 describe('End to end: Cognito sign-in → trigger → DynamoDB and metrics', () => {

@@ -9,11 +9,11 @@ import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-pr
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CognitoLocal, startCognitoLocal } from '../../../local/stand-ins/cognito-local';
+import { createPoolWithUser, type LocalPoolUser, signIn } from '../../../local/stand-ins/cognito-pool';
 import { freePort } from '../../../local/stand-ins/ports';
 import { INSPECT_EXIT } from '../../../src/cli/inspect-token';
 import { fixedClock } from '../../../src/shared/clock';
 import { runCli } from '../../support/cli';
-import { createPoolWithUser, type LocalPoolUser, signIn } from '../../support/cognito-users';
 import { terminalControls } from '../../support/terminal';
 
 let cognito: CognitoLocal;

@@ -1,0 +1,131 @@
+/**
+ * The embedded local stack `npm start` runs the monitor on, loopback only: DynamoDB Local, cognito-local
+ * (a pool and an Argo CD app client) calling the project's trigger through a Lambda Invoke endpoint, and
+ * local Slack, CloudWatch, GitHub (the argo-cd fixtures; the real GitHub when `online`) and Argo CD
+ * (`/api/version`) APIs. The AWS SDK finds them through its standard environment settings.
+ */
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
+import type { Env } from '../src/shared/config/env';
+import { startCognitoLocal } from './stand-ins/cognito-local';
+import { createUserPool, type LocalUserPool } from './stand-ins/cognito-pool';
+import { startDynamoDbLocal } from './stand-ins/dynamodb-local';
+import { type FakeArgoCd, startFakeArgoCd } from './stand-ins/fake-argocd';
+import { type FakeCloudWatch, startFakeCloudWatch } from './stand-ins/fake-cloudwatch';
+import { startFakeGitHub } from './stand-ins/fake-github';
+import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './stand-ins/fake-slack';
+import { type LocalFunction, startLambdaInvokeServer } from './stand-ins/lambda-invoke-server';
+import { localAwsEnvironment, overrideEnv } from './stand-ins/local-aws';
+
+export const TRIGGER_FUNCTION = 'auth-event';
+
+export interface LocalStackOptions {
+  tokenValidityHours: number;
+  argoCdVersion: string;
+  /** The real GitHub API instead of the local one serving the argo-cd fixtures. */
+  online: boolean;
+  slack: FakeSlackOptions;
+  /** A DynamoDB Local already running (the tests' one); otherwise one is started and stopped here. */
+  dynamoDbEndpoint?: string;
+}
+
+export interface LocalStack {
+  pool: LocalUserPool;
+  slack: FakeSlack;
+  cloudwatch: FakeCloudWatch;
+  argocd: FakeArgoCd;
+  /** The functions' configuration, pointing at the stand-ins. */
+  env: Env & { TABLE_NAME: string; USER_POOL_ID: string };
+  /** Wires the trigger cognito-local calls; until then its calls fail (and Cognito lets the sign-in fail). */
+  attachTrigger(handler: LocalFunction): void;
+  /** Stops every process and server it started; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts everything, or stops what did start and rethrows. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const started = <T extends object>(part: T, stop: (part: T) => Promise<void>) => {
+    stoppers.push(() => stop(part));
+    return part;
+  };
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await Promise.allSettled(stoppers.reverse().map((stopPart) => stopPart()));
+  };
+  try {
+    let trigger: LocalFunction | undefined;
+    const lambda = started(
+      await startLambdaInvokeServer({
+        [TRIGGER_FUNCTION]: (event) => {
+          if (trigger === undefined) throw new Error('the trigger is not attached yet');
+          return trigger(event);
+        },
+      }),
+      (server) => server.close(),
+    );
+    const [dynamo, cognito, slack, cloudwatch, argocd, github] = await Promise.all([
+      options.dynamoDbEndpoint === undefined
+        ? startDynamoDbLocal().then((running) => started(running, (part) => part.stop()))
+        : { endpoint: options.dynamoDbEndpoint },
+      startCognitoLocal({
+        lambdaEndpoint: lambda.url,
+        // As deployed by default: Pre Token Generation alone sees sign-ins and refreshes.
+        triggerFunctions: { PreTokenGeneration: TRIGGER_FUNCTION },
+      }).then((running) => started(running, (part) => part.stop())),
+      startFakeSlack(options.slack).then((running) => started(running, (part) => part.close())),
+      startFakeCloudWatch().then((running) => started(running, (part) => part.close())),
+      startFakeArgoCd(options.argoCdVersion).then((running) => started(running, (part) => part.close())),
+      options.online
+        ? undefined
+        : startFakeGitHub({ rateLimit: 5_000 }).then((running) => started(running, (part) => part.close())),
+    ]);
+    const restoreEnv = overrideEnv(
+      localAwsEnvironment({
+        dynamodb: dynamo.endpoint,
+        cloudwatch: cloudwatch.url,
+        cognitoIdentityProvider: cognito.endpoint,
+      }),
+    );
+    stoppers.push(async () => restoreEnv());
+    const pool = await createUserPool(cognito.endpoint, { tokenValidityHours: options.tokenValidityHours });
+    stoppers.push(async () => pool.client.destroy());
+    const tableName = `argocd-relogin-monitor-local-${process.pid}-${lambda.url.split(':').at(-1)}`;
+    const dynamoClient = new DynamoDBClient({});
+    await dynamoClient.send(new CreateTableCommand(tableDefinition(tableName)));
+    dynamoClient.destroy();
+    const env = {
+      ...process.env,
+      TABLE_NAME: tableName,
+      USER_POOL_ID: pool.userPoolId,
+      ARGOCD_CLIENT_IDS: pool.clientId,
+      ARGOCD_URL: argocd.url,
+      // The local team is made up: show people by e-mail address rather than by hashed label.
+      REPORT_IDENTITY: 'email',
+      SLACK_TOKEN: 'xoxb-local',
+      SLACK_CHANNEL: 'C0PLATFORM',
+      SLACK_API_URL: slack.apiUrl,
+      // The stack sets 'report' when the periodic report is scheduled, as it is here.
+      STOP_GAP_REMINDER: 'report',
+      // The most the setting allows: a laptop running Java, cognito-local and the functions is slower than Lambda.
+      TRIGGER_BUDGET_MS: '2000',
+      ...(github === undefined ? {} : { GITHUB_API_URL: github.url }),
+    };
+    return {
+      pool,
+      slack,
+      cloudwatch,
+      argocd,
+      env,
+      attachTrigger: (handler) => {
+        trigger = handler;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

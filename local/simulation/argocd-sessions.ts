@@ -1,0 +1,45 @@
+/**
+ * What the simulated Argo CD server does with a user's browser session when the user acts, by the rules
+ * FACTS.md lists from argo-cd's code: before the fix an expired ID token sends the user back to the login
+ * page; from v3.4.6 / v3.5.0 the server redeems the cached refresh token instead, until
+ * `users.session.duration` (default 24 h) after the login, a hard ceiling. Pure.
+ */
+
+export interface ArgoCdRelease {
+  version: string;
+  /** Whether this release renews an expired session with the cached refresh token (#27777). */
+  refreshesExpiredSessions: boolean;
+}
+
+export interface BrowserSession {
+  loginAt: number;
+  idTokenExpiresAt: number;
+  /** The refresh token cached at login: only a release with the fix keeps it past the ID token's expiry. */
+  refreshCachedUntil: number | null;
+}
+
+export type SessionStep = 'keep' | 'login' | 'refresh';
+
+export function nextSessionStep(session: BrowserSession | null, at: number): SessionStep {
+  if (session === null) return 'login';
+  if (at < session.idTokenExpiresAt) return 'keep';
+  return session.refreshCachedUntil !== null && at < session.refreshCachedUntil ? 'refresh' : 'login';
+}
+
+export function afterLogin(
+  at: number,
+  idTokenValidityMs: number,
+  release: ArgoCdRelease,
+  sessionDurationMs: number,
+): BrowserSession {
+  return {
+    loginAt: at,
+    idTokenExpiresAt: at + idTokenValidityMs,
+    refreshCachedUntil: release.refreshesExpiredSessions ? at + sessionDurationMs : null,
+  };
+}
+
+/** Cognito's refresh answer: a new ID token of the client's current validity; the session keeps its ceiling. */
+export function afterRefresh(session: BrowserSession, at: number, idTokenValidityMs: number): BrowserSession {
+  return { ...session, idTokenExpiresAt: at + idTokenValidityMs };
+}

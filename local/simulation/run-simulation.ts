@@ -1,0 +1,303 @@
+/**
+ * Plays a scenario on the local stack: the simulated team works its days in Argo CD, signing in (and,
+ * with the fix, refreshing) through cognito-local's real API, so the trigger runs as Cognito calls it;
+ * the scheduled functions run at their schedules' times; one simulated clock serves the team and every
+ * function. At the end the report is written to `outDir` beside the Slack messages, the metrics and the
+ * functions' logs.
+ */
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAuthTriggerHandler } from '../../functions/auth-event/deps';
+import { createReLoginCheckHandler } from '../../functions/relogin-check/deps';
+import { buildReportDeps, createReportHandler } from '../../functions/report/deps';
+import { createUpstreamWatchHandler } from '../../functions/upstream-watch/deps';
+import { createDocumentClient } from '../../src/adapters/dynamodb/client';
+import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
+import { writeReportFiles } from '../../src/cli/report-files';
+import {
+  type ActivitySummary,
+  ActivitySummaryBuilder,
+  type ClientCheckResult,
+  HEAVY_WINDOW_HOURS,
+  readTrackingSettings,
+  replaySignIns,
+  userLabeler,
+} from '../../src/relogins';
+import { gatherReport, lastCompletePeriod } from '../../src/reports';
+import { fixedClock } from '../../src/shared/clock';
+import { readTableSettings } from '../../src/shared/config/settings';
+import { createLogger } from '../../src/shared/telemetry';
+import { type LocalStack, startLocalStack } from '../local-stack';
+import { addUser, type LocalPoolUser, refresh, setTokenValidity, signIn } from '../stand-ins/cognito-pool';
+import type { PostedToSlack, UploadedToSlack } from '../stand-ins/fake-slack';
+import { lambdaContext } from '../stand-ins/lambda-context';
+import { Agenda } from './agenda';
+import { afterLogin, afterRefresh, type BrowserSession, nextSessionStep } from './argocd-sessions';
+import { divertFunctionOutput } from './function-output';
+import { type ScenarioChange, type ScenarioName, type ScenarioPlan, scenarioPlan } from './scenarios';
+import { reportTimeAfter, type ScheduledJob, scheduledRuns } from './schedules';
+import { seededRandom, type TeamShape, teamMembers, type WorkSpell, workingDays, workSpells } from './team';
+
+export interface SimulationOptions extends TeamShape {
+  scenario: ScenarioName;
+  /** Epoch ms of the Monday 00:00 UTC the simulated week starts on. */
+  firstMonday: number;
+  online: boolean;
+  outDir: string;
+  dynamoDbEndpoint?: string;
+  /** Told of each thing as it happens (the terminal show prints them). */
+  onEvent?: (event: SimulationEvent, terminal: (text: string) => void) => void;
+}
+
+/** What the simulated team did on one working day: the truth the monitor's figures are checked against. */
+export interface DayTally {
+  day: number;
+  signIns: number;
+  /** Sign-ins after the session had expired during the working day: the re-logins users felt. */
+  midDaySignIns: number;
+  refreshes: number;
+}
+
+export type SimulationEvent =
+  | { kind: 'started'; plan: ScenarioPlan; userPoolId: string; clientId: string; users: number }
+  | { kind: 'change'; change: ScenarioChange }
+  | { kind: 'slack-message'; message: PostedToSlack; thread: PostedToSlack | undefined }
+  | { kind: 'slack-file'; file: UploadedToSlack; thread: PostedToSlack | undefined }
+  | { kind: 'day-ended'; tally: DayTally }
+  | { kind: 'job-failed'; job: ScheduledJob; at: number; error: string };
+
+export interface SimulationResult {
+  plan: ScenarioPlan;
+  /** What the simulated team did, day by day. */
+  team: DayTally[];
+  /** The monitor's replay of what the trigger logged, as `relogin-monitor analyze` computes it. */
+  summary: ActivitySummary;
+  slackMessages: PostedToSlack[];
+  slackFiles: UploadedToSlack[];
+  checks: { at: number; results: ClientCheckResult[] }[];
+  /** Advice ids of the re-login messages that went out, in order of first appearance. */
+  advice: string[];
+  /** EMF metric sums the functions wrote (the trigger's SignInEvents, TokenRefreshEvents, RecordFailures). */
+  emf: Record<string, number>;
+  /** Data points the functions sent to CloudWatch with PutMetricData. */
+  metricsPublished: number;
+  files: { report: string; html: string; chart: string; slack: string; metrics: string; log: string };
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** Argo CD's `users.session.duration` default: the fixed refresh's ceiling from the login. */
+const SESSION_DURATION_MS = 24 * HOUR_MS;
+/** How long after the ID token expires the user's next click reaches the server, at most. */
+const MAX_NOTICE_MS = 5 * MINUTE_MS;
+
+function scheduledEvent(at: number) {
+  return { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date(at).toISOString() };
+}
+
+export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
+  const days = workingDays(options.firstMonday, options.days);
+  const plan = scenarioPlan(options.scenario, days);
+  if (options.days < plan.minDays) {
+    throw new RangeError(
+      `the ${plan.name} scenario needs at least ${plan.minDays} days, got ${options.days}`,
+    );
+  }
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(options.outDir, { recursive: true });
+  const files = {
+    report: join(options.outDir, 'report.md'),
+    html: join(options.outDir, 'report.html'),
+    chart: join(options.outDir, 'relogins.png'),
+    slack: join(options.outDir, 'slack.jsonl'),
+    metrics: join(options.outDir, 'metrics.jsonl'),
+    log: join(options.outDir, 'functions.log'),
+  };
+  const clock = fixedClock(new Date(options.firstMonday));
+  const output = divertFunctionOutput(files.log);
+  const tell = (event: SimulationEvent) => options.onEvent?.(event, output.terminal);
+  let stack: LocalStack | undefined;
+  const interrupted = () => {
+    void Promise.allSettled([stack?.stop(), output.restore()]).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const byTs = new Map<string, PostedToSlack>();
+    writeFileSync(files.slack, '');
+    stack = await startLocalStack({
+      tokenValidityHours: plan.tokenValidityHours,
+      argoCdVersion: plan.release.version,
+      online: options.online,
+      ...(options.dynamoDbEndpoint === undefined ? {} : { dynamoDbEndpoint: options.dynamoDbEndpoint }),
+      slack: {
+        now: () => clock.now().getTime(),
+        onMessage: (message) => {
+          byTs.set(message.ts, message);
+          appendFileSync(files.slack, `${JSON.stringify({ at: clock.now().toISOString(), ...message })}\n`);
+          tell({ kind: 'slack-message', message, thread: byTs.get(message.threadTs ?? '') });
+        },
+        onFile: (file) => tell({ kind: 'slack-file', file, thread: byTs.get(file.threadTs ?? '') }),
+      },
+    });
+    const local = stack;
+    const { env, pool } = local;
+    local.attachTrigger(await createAuthTriggerHandler(env, clock));
+    const jobs: Record<ScheduledJob, (event: unknown, context: unknown) => Promise<unknown>> = {
+      'upstream-watch': (await createUpstreamWatchHandler(env, clock)) as never,
+      'relogin-check': (await createReLoginCheckHandler(env, clock)) as never,
+      report: (await createReportHandler(env, clock)) as never,
+    };
+    tell({
+      kind: 'started',
+      plan,
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      users: options.users,
+    });
+
+    const spells = workSpells(options, options.firstMonday);
+    const users = new Map<string, LocalPoolUser>();
+    for (const { email } of teamMembers(options.users)) users.set(email, await addUser(pool, email));
+
+    let validityHours = plan.tokenValidityHours;
+    let release = plan.release;
+    const cognitoCounts = {
+      SignInSuccesses: new Map<number, number>(),
+      TokenRefreshSuccesses: new Map<number, number>(),
+    };
+    const countCognito = (metric: keyof typeof cognitoCounts) => {
+      const hour = Math.floor(clock.now().getTime() / HOUR_MS) * HOUR_MS;
+      cognitoCounts[metric].set(hour, (cognitoCounts[metric].get(hour) ?? 0) + 1);
+    };
+    const tallies = days.map((_, day): DayTally => ({ day, signIns: 0, midDaySignIns: 0, refreshes: 0 }));
+    const sessions = new Map<string, { session: BrowserSession; refreshToken: string }>();
+    const random = seededRandom(options.seed + 1);
+    const agenda = new Agenda();
+
+    const act = async (spell: WorkSpell, tally: DayTally, firstOfDay: boolean) => {
+      const at = clock.now().getTime();
+      const user = users.get(spell.member.email) as LocalPoolUser;
+      const current = sessions.get(spell.member.email) ?? null;
+      const step = nextSessionStep(current?.session ?? null, at);
+      if (step === 'login') {
+        const tokens = await signIn(user);
+        const session = afterLogin(at, validityHours * HOUR_MS, release, SESSION_DURATION_MS);
+        sessions.set(spell.member.email, { session, refreshToken: tokens.RefreshToken as string });
+        tally.signIns += 1;
+        if (!firstOfDay) tally.midDaySignIns += 1;
+        countCognito('SignInSuccesses');
+      } else if (step === 'refresh' && current !== null) {
+        await refresh(user, current.refreshToken);
+        sessions.set(spell.member.email, {
+          ...current,
+          session: afterRefresh(current.session, at, validityHours * HOUR_MS),
+        });
+        tally.refreshes += 1;
+        countCognito('TokenRefreshSuccesses');
+      }
+      const expiresAt = (sessions.get(spell.member.email) as { session: BrowserSession }).session
+        .idTokenExpiresAt;
+      const next = expiresAt + Math.floor(random() * MAX_NOTICE_MS);
+      if (next < spell.to) agenda.add(next, () => act(spell, tally, false));
+    };
+    for (const spell of spells) {
+      const tally = tallies[
+        days.findIndex((day) => spell.from >= day && spell.from < day + DAY_MS)
+      ] as DayTally;
+      agenda.add(spell.from, () => act(spell, tally, true));
+    }
+    days.forEach((day, index) => {
+      agenda.add(day + DAY_MS - 1, async () =>
+        tell({ kind: 'day-ended', tally: tallies[index] as DayTally }),
+      );
+    });
+    for (const change of plan.changes) {
+      agenda.add(change.at, async () => {
+        if (change.kind === 'token-validity') {
+          await setTokenValidity(pool, change.hours);
+          validityHours = change.hours;
+        } else {
+          local.argocd.version = change.release.version;
+          release = change.release;
+        }
+        tell({ kind: 'change', change });
+      });
+    }
+
+    const checks: SimulationResult['checks'] = [];
+    const scope = { UserPool: pool.userPoolId, UserPoolClient: pool.clientId };
+    const reportAt = reportTimeAfter((days.at(-1) as number) + DAY_MS);
+    for (const { at, job } of scheduledRuns(options.firstMonday, reportAt)) {
+      agenda.add(at, async () => {
+        // cognito-local publishes no metrics: the local CloudWatch answers with what Cognito would count.
+        for (const [metric, counts] of Object.entries(cognitoCounts)) {
+          const points = [...counts].map(([hour, value]) => ({ at: hour, value }));
+          local.cloudwatch.setSeries('AWS/Cognito', metric, scope, points);
+        }
+        try {
+          const result = await jobs[job](
+            scheduledEvent(at),
+            lambdaContext({ functionName: job, timeoutMs: 120_000 }),
+          );
+          if (job === 'relogin-check') checks.push({ at, results: result as ClientCheckResult[] });
+        } catch (error) {
+          tell({ kind: 'job-failed', job, at, error: (error as Error).message });
+        }
+      });
+    }
+    await agenda.runAll((at) => clock.set(new Date(at)));
+
+    const reportDeps = buildReportDeps(env, createLogger(), clock);
+    const { settings } = reportDeps;
+    const report = await gatherReport(
+      reportDeps,
+      lastCompletePeriod(reportAt, settings.period, settings.timeZone),
+    );
+    await writeReportFiles(options.outDir, report, {
+      label: userLabeler(settings.identity),
+      topUsers: settings.topUsers,
+    });
+    const published = local.cloudwatch.putData();
+    writeFileSync(files.metrics, published.map((datum) => JSON.stringify(datum)).join('\n'));
+    const slackMessages = [...local.slack.messages];
+    return {
+      plan,
+      team: tallies,
+      summary: await monitorSummary(local, options.firstMonday, reportAt),
+      slackMessages,
+      slackFiles: [...local.slack.files],
+      checks,
+      advice: [
+        ...new Set(
+          checks.flatMap(({ results }) =>
+            results.flatMap((result) => ('advice' in result && result.alert === 'sent' ? result.advice : [])),
+          ),
+        ),
+      ],
+      emf: output.emfTotals(),
+      metricsPublished: published.length,
+      files,
+    };
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+    await stack?.stop();
+    await output.restore();
+  }
+}
+
+/** The whole log replayed by the monitor's one replay, summarised as `analyze` does (heavy at the last event). */
+async function monitorSummary(stack: LocalStack, from: number, to: number): Promise<ActivitySummary> {
+  const tracking = readTrackingSettings(stack.env);
+  const log = new DynamoSignInLog(createDocumentClient(), readTableSettings(stack.env));
+  const events = replaySignIns(await log.list(stack.pool.userPoolId, from, to), tracking.rules);
+  const builder = new ActivitySummaryBuilder({
+    minReLogins: tracking.heavyReLogins,
+    windowHours: HEAVY_WINDOW_HOURS,
+    windowEnd: events.at(-1)?.at ?? to,
+  });
+  for (const event of events) builder.add(event);
+  return builder.result();
+}

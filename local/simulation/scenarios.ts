@@ -1,0 +1,90 @@
+/**
+ * The scenarios `npm start` and `relogin-monitor simulate` play: the app client's token validity and the
+ * deployed Argo CD release at the start, and the changes the team makes during the week. Pure.
+ */
+import type { ArgoCdRelease } from './argocd-sessions';
+
+export const SCENARIOS = ['no-refresh', 'stopgap-8h', 'fixed', 'upgrade'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** 3.3.x: has `refreshTokenThreshold`, but its refresh does not survive the ID token's expiry (FACTS.md). */
+export const RELEASE_BEFORE_FIX: ArgoCdRelease = { version: 'v3.3.14', refreshesExpiredSessions: false };
+export const RELEASE_WITH_FIX: ArgoCdRelease = { version: 'v3.4.6', refreshesExpiredSessions: true };
+
+export type ScenarioChange =
+  | { at: number; kind: 'token-validity'; hours: number; why: string }
+  | { at: number; kind: 'argocd-release'; release: ArgoCdRelease; why: string };
+
+export interface ScenarioPlan {
+  name: ScenarioName;
+  summary: string;
+  tokenValidityHours: number;
+  release: ArgoCdRelease;
+  changes: ScenarioChange[];
+  /** The fewest working days the scenario needs to tell its whole story. */
+  minDays: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** @param days each working day's midnight, epoch ms */
+export function scenarioPlan(name: ScenarioName, days: readonly number[]): ScenarioPlan {
+  const day = (index: number) => days[Math.min(index, days.length - 1)] as number;
+  switch (name) {
+    case 'no-refresh':
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_BEFORE_FIX.version} (before the fix) with 1 h tokens: everyone is sent back to the login page every hour.`,
+        tokenValidityHours: 1,
+        release: RELEASE_BEFORE_FIX,
+        changes: [],
+        minDays: 1,
+      };
+    case 'stopgap-8h':
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_BEFORE_FIX.version} with the stop-gap: ID and access tokens raised to 8 h.`,
+        tokenValidityHours: 8,
+        release: RELEASE_BEFORE_FIX,
+        changes: [],
+        minDays: 1,
+      };
+    case 'fixed':
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_WITH_FIX.version} (with the fix) and 1 h tokens: the server redeems the refresh token when the ID token expires.`,
+        tokenValidityHours: 1,
+        release: RELEASE_WITH_FIX,
+        changes: [],
+        minDays: 1,
+      };
+    case 'upgrade':
+      // A week that starts at 8 h never alerts (an 8 h day cannot hold HEAVY_RELOGINS re-logins), so
+      // the week starts at 1 h: the alert, the stop-gap as it advises, then the upgrade mid-week.
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_BEFORE_FIX.version} with 1 h tokens; the team applies the 8 h stop-gap on day 2 and upgrades to ${RELEASE_WITH_FIX.version} on day 3.`,
+        tokenValidityHours: 1,
+        release: RELEASE_BEFORE_FIX,
+        changes: [
+          {
+            at: day(1) + 12 * HOUR_MS,
+            kind: 'token-validity',
+            hours: 8,
+            why: 'the stop-gap the alert advised',
+          },
+          {
+            at: day(2),
+            kind: 'argocd-release',
+            release: RELEASE_WITH_FIX,
+            why: 'the upgrade to the release with the fix',
+          },
+        ],
+        minDays: 4,
+      };
+  }
+}
+
+export function scenarioMinDays(name: ScenarioName): number {
+  return scenarioPlan(name, [0]).minDays;
+}
