@@ -309,6 +309,18 @@ function argocdCmYaml(threshold: string | null, sessionHours: number): string {
   ].join('\n');
 }
 
+/** What a stretched validity costs, for the advice that proposes it and the advice given while it is in place. */
+function stopGapCost(validity: string): string {
+  return `a leaked ID or access token stays valid for up to ${validity}, and signing a user out in Cognito ends their Argo CD access only when the token expires.`;
+}
+
+/** While the stop-gap is in place without refresh: what it costs, so the upgrade is not put off. */
+function stopGapInPlace(validity: TokenValidity | null): string {
+  if (validity === null || isStretched(validity) !== true) return '';
+  const longest = formatMinutes(Math.max(validity.idTokenMinutes, validity.accessTokenMinutes));
+  return ` The stretched validity (ID ${formatMinutes(validity.idTokenMinutes)} / access ${formatMinutes(validity.accessTokenMinutes)}) is the stop-gap, and it has a cost: ${stopGapCost(longest)} Undo it once users refresh after the upgrade.`;
+}
+
 function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
   const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
   const validity = input.client?.tokenValidity ?? null;
@@ -342,7 +354,7 @@ function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdv
   return {
     id: 'upgrade-argocd',
     severity: heavyUsers > 0 ? 'warning' : 'info',
-    text: lead + recommended + after,
+    text: lead + recommended + after + stopGapInPlace(validity),
     fixedIn,
     deployedVersion,
     deployedHasFix,
@@ -388,8 +400,7 @@ function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvice | nu
       ` (an access token outliving the ID token breaks Argo CD's refresh once it is upgraded).${interval}` +
       ` Over ${userDays.length} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
       ` about ${round(whatIf.predicted, 1)} at ${proposedHours} h.` +
-      ` Trade-off: a leaked ID or access token stays valid for up to ${proposedHours} h, and signing a user out in Cognito` +
-      ' ends their Argo CD access only when the token expires. Undo it once Argo CD refreshes tokens.' +
+      ` Trade-off: ${stopGapCost(`${proposedHours} h`)} Undo it once Argo CD refreshes tokens.` +
       unknownFieldsNote(change),
     idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
     accessTokenValidityMinutes: validity?.accessTokenMinutes ?? null,

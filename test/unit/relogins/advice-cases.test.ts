@@ -162,6 +162,27 @@ describe('Advice: upgrade-argocd', () => {
     );
   });
 
+  it('should say what the stop-gap costs while it is in place and nothing refreshes', () => {
+    // Prepare: the 8 h stop-gap, one sign-in a day, no refresh.
+    const stretched = fixtureClient({ IdTokenValidity: 8, AccessTokenValidity: 8 });
+
+    // Act
+    const upgrade = item<UpgradeArgoCdAdvice>(
+      advise(input([at('ann', 'session-start', 0)], { client: stretched })),
+      'upgrade-argocd',
+    );
+    const unstretched = item<UpgradeArgoCdAdvice>(
+      advise(input([at('ann', 'session-start', 0)])),
+      'upgrade-argocd',
+    );
+
+    // Assess
+    expect(upgrade.text).toContain(
+      'The stretched validity (ID 8 h / access 8 h) is the stop-gap, and it has a cost: a leaked ID or access token stays valid for up to 8 h, and signing a user out in Cognito ends their Argo CD access only when the token expires. Undo it once users refresh after the upgrade.',
+    );
+    expect(unstretched.text).not.toContain('stop-gap');
+  });
+
   it('should not speak of an upgrade when the deployed release already has the fix', () => {
     // Act
     const upgrade = item<UpgradeArgoCdAdvice>(
