@@ -75,7 +75,7 @@ export interface SimulationResult {
   slackMessages: PostedToSlack[];
   slackFiles: UploadedToSlack[];
   checks: { at: number; results: ClientCheckResult[] }[];
-  /** Advice ids of the re-login messages that went out, in order of first appearance. */
+  /** Advice ids of the re-login messages that went out, then the report's, in order of first appearance. */
   advice: string[];
   /** EMF metric sums the functions wrote (the trigger's SignInEvents, TokenRefreshEvents, RecordFailures). */
   emf: Record<string, number>;
@@ -270,11 +270,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       slackFiles: [...local.slack.files],
       checks,
       advice: [
-        ...new Set(
-          checks.flatMap(({ results }) =>
+        ...new Set([
+          ...checks.flatMap(({ results }) =>
             results.flatMap((result) => ('advice' in result && result.alert === 'sent' ? result.advice : [])),
           ),
-        ),
+          ...report.clients.flatMap((client) => client.advice.map((item) => item.id)),
+        ]),
       ],
       emf: output.emfTotals(),
       metricsPublished: published.length,
