@@ -190,6 +190,7 @@ async function alertIfDue(
     at: now,
     figures: episodeFigures(report),
     stretched: isStretched(report.tokenValidity),
+    activityHours: report.activityHours,
   };
   let step: EpisodeStep | null = null;
   const outcome = await notifyAndReport<ReLoginLedgerState>(

@@ -1,7 +1,7 @@
 /**
  * The life of one app client's heavy re-login episode in Slack, as one ledger state (notify-once):
  * the first alert opens a thread; later alerts reply in it (a worsening also shows in the channel);
- * once no user has been heavy for a full check window, one recovery message closes it; while refreshes
+ * once no user has been heavy for a full check window in which the team worked a day, one recovery message closes it; while refreshes
  * are seen and the token validity is still stretched above 1 h, a weekly reminder says to undo the
  * stop-gap. Pure: the use case reads the ledger, applies `nextEpisodeStep`, and posts what it says.
  *
@@ -63,6 +63,8 @@ export interface CheckObservation {
   figures: EpisodeFigures;
   /** ID or access token validity above 1 h; null when the app client could not be described. */
   stretched: boolean | null;
+  /** Hours from the window's first sign-in or refresh to its last: how long the team was seen working. */
+  activityHours: number;
 }
 
 export interface EpisodePolicy extends AlertPolicy {
@@ -72,6 +74,12 @@ export interface EpisodePolicy extends AlertPolicy {
 }
 
 export const STOP_GAP_REMINDER_DAYS = 7;
+
+/**
+ * A recovery needs a window in which the team worked at least a working day without anyone becoming
+ * heavy: a quiet weekend or night proves nothing, and on a Monday morning nobody has had time yet.
+ */
+export const RECOVERY_ACTIVITY_HOURS = 8;
 
 export type EpisodeMessage =
   /** First alert of an episode: a new thread. */
@@ -166,7 +174,9 @@ function whileQuiet(
   const { episode, stopGap } = state;
   const undoNow = stopGap !== null && refreshesSeen(figures);
   if (episode !== null) {
-    if (at - episode.lastHeavyAt < policy.windowHours * HOUR_MS) return { state, message: null };
+    const quietLongEnough = at - episode.lastHeavyAt >= policy.windowHours * HOUR_MS;
+    if (!quietLongEnough || observation.activityHours < RECOVERY_ACTIVITY_HOURS)
+      return { state, message: null };
     const said = undoNow ? { ...stopGap, lastReminderAt: at } : stopGap;
     return {
       state: { episode: null, lastThreadTs: episode.threadTs ?? state.lastThreadTs, stopGap: said },

@@ -54,6 +54,8 @@ export interface ReLoginReport {
   tokenValidity: TokenValidity | null;
   cognito: CognitoUsage | null;
   advice: AdviceItem[];
+  /** Hours from the window's first event to its last (0 with none): how long the team was seen working. */
+  activityHours: number;
 }
 
 export function buildReLoginReport(
@@ -91,5 +93,21 @@ export function buildReLoginReport(
       sessionHours: settings.rules.sessionHours,
       upstream: input.upstream ?? null,
     }),
+    activityHours: activityHours(
+      input.events,
+      input.windowEnd - settings.windowHours * 3_600_000,
+      input.windowEnd,
+    ),
   };
+}
+
+function activityHours(events: readonly ActivityEvent[], from: number, to: number): number {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { at } of events) {
+    if (at <= from || at > to) continue;
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  return last < first ? 0 : (last - first) / 3_600_000;
 }

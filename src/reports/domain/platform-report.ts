@@ -80,14 +80,19 @@ function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | nu
  * refresh, only on the days from that one on. The advice is about where the period ended: re-logins
  * before an upgrade say nothing about whether the refresh works for everyone.
  */
-function heavyUsersForAdvice(client: ReportClientInput, input: ReportInput, figures: PeriodFigures): string[] {
+function heavyUsersForAdvice(
+  client: ReportClientInput,
+  input: ReportInput,
+  figures: PeriodFigures,
+): string[] {
   const { period } = input;
   const firstRefresh = client.events.find(
     (event) => event.kind === 'refresh' && event.at >= period.start && event.at < period.end,
   );
   const days = firstRefresh === undefined ? [] : period.days.filter((day) => day.end > firstRefresh.at);
   const since = days[0] === undefined ? null : { ...period, start: days[0].start, days };
-  const heavy = since === null ? figures.heavyUsers : periodFigures(client.events, since, null, input).heavyUsers;
+  const heavy =
+    since === null ? figures.heavyUsers : periodFigures(client.events, since, null, input).heavyUsers;
   return heavy.map((user) => user.user.user);
 }
 

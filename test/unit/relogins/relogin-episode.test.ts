@@ -24,8 +24,18 @@ function figures(overrides: Partial<EpisodeFigures> = {}): EpisodeFigures {
   };
 }
 
-function seen(hours: number, overrides: Partial<EpisodeFigures> = {}, stretched: boolean | null = false) {
-  return { at: T0 + hours * HOUR, figures: figures(overrides), stretched } satisfies CheckObservation;
+function seen(
+  hours: number,
+  overrides: Partial<EpisodeFigures> = {},
+  stretched: boolean | null = false,
+  activityHours = 24,
+) {
+  return {
+    at: T0 + hours * HOUR,
+    figures: figures(overrides),
+    stretched,
+    activityHours,
+  } satisfies CheckObservation;
 }
 
 /** Applies the steps in order as the ledger would, the posted ones with a ts; returns the messages. */
@@ -77,6 +87,17 @@ describe('Function: nextEpisodeStep', () => {
     });
     expect(recovery?.state).toEqual({ episode: null, lastThreadTs: 'ts-0', stopGap: null });
     expect(nextEpisodeStep(recovery?.state ?? null, seen(35), policy)).toBeNull();
+  });
+
+  it('should not call a quiet weekend a recovery: the window must hold a working day of activity', () => {
+    const alerted = run([seen(0, { heavyUsers: 3 })]).state;
+    // A full window after the last heavy sighting, but the team was seen for 3 h of it, then not at all.
+    expect(nextEpisodeStep(alerted, seen(30, { activeUsers: 4 }, false, 3), policy)).toBeNull();
+    expect(nextEpisodeStep(alerted, seen(50, { activeUsers: 0 }, false, 0), policy)).toBeNull();
+    // A working day without anyone heavy is.
+    expect(nextEpisodeStep(alerted, seen(60, { activeUsers: 4 }, false, 8), policy)?.message).toMatchObject({
+      kind: 'recovery',
+    });
   });
 
   it('should date the stop-gap from the first check that saw it, forget it once undone, and keep it when unknown', () => {
