@@ -2,7 +2,8 @@
  * What the simulated Argo CD server does with a user's browser session when the user acts, by the rules
  * FACTS.md lists from argo-cd's code: before the fix an expired ID token sends the user back to the login
  * page; from v3.4.6 / v3.5.0 the server redeems the cached refresh token instead, until
- * `users.session.duration` (default 24 h) after the login, a hard ceiling. Pure.
+ * `users.session.duration` (default 24 h) after the login, a hard ceiling. With `refreshTokenThreshold`
+ * set, a fixed release also refreshes a still valid token once `exp - now < threshold`. Pure.
  */
 
 export interface ArgoCdRelease {
@@ -20,10 +21,34 @@ export interface BrowserSession {
 
 export type SessionStep = 'keep' | 'login' | 'refresh';
 
-export function nextSessionStep(session: BrowserSession | null, at: number): SessionStep {
+/** `refreshTokenThreshold` in `oidc.config`, in ms; 0 when unset. */
+export type RefreshThresholdMs = number;
+
+function canRefresh(session: BrowserSession, at: number): boolean {
+  return session.refreshCachedUntil !== null && at < session.refreshCachedUntil;
+}
+
+export function nextSessionStep(
+  session: BrowserSession | null,
+  at: number,
+  thresholdMs: RefreshThresholdMs = 0,
+): SessionStep {
   if (session === null) return 'login';
-  if (at < session.idTokenExpiresAt) return 'keep';
-  return session.refreshCachedUntil !== null && at < session.refreshCachedUntil ? 'refresh' : 'login';
+  if (at < session.idTokenExpiresAt) {
+    const nearExpiry = session.idTokenExpiresAt - at < thresholdMs;
+    return nearExpiry && canRefresh(session, at) ? 'refresh' : 'keep';
+  }
+  return canRefresh(session, at) ? 'refresh' : 'login';
+}
+
+/** When the session next needs the server: at the threshold before expiry while it can refresh, else at expiry. */
+export function nextSessionChange(
+  session: BrowserSession,
+  at: number,
+  thresholdMs: RefreshThresholdMs = 0,
+): number {
+  const early = session.idTokenExpiresAt - thresholdMs;
+  return thresholdMs > 0 && early > at && canRefresh(session, early) ? early : session.idTokenExpiresAt;
 }
 
 export function afterLogin(

@@ -32,7 +32,13 @@ import { addUser, type LocalPoolUser, refresh, setTokenValidity, signIn } from '
 import type { PostedToSlack, UploadedToSlack } from '../stand-ins/fake-slack';
 import { lambdaContext } from '../stand-ins/lambda-context';
 import { Agenda } from './agenda';
-import { afterLogin, afterRefresh, type BrowserSession, nextSessionStep } from './argocd-sessions';
+import {
+  afterLogin,
+  afterRefresh,
+  type BrowserSession,
+  nextSessionChange,
+  nextSessionStep,
+} from './argocd-sessions';
 import { divertFunctionOutput } from './function-output';
 import { type ScenarioChange, type ScenarioName, type ScenarioPlan, scenarioPlan } from './scenarios';
 import { reportTimeAfter, type ScheduledJob, scheduledRuns } from './schedules';
@@ -163,6 +169,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
     let validityHours = plan.tokenValidityHours;
     let release = plan.release;
+    let thresholdMs = 0;
     const cognitoCounts = {
       SignInSuccesses: new Map<number, number>(),
       TokenRefreshSuccesses: new Map<number, number>(),
@@ -180,7 +187,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const at = clock.now().getTime();
       const user = users.get(spell.member.email) as LocalPoolUser;
       const current = sessions.get(spell.member.email) ?? null;
-      const step = nextSessionStep(current?.session ?? null, at);
+      const step = nextSessionStep(current?.session ?? null, at, thresholdMs);
       if (step === 'login') {
         const tokens = await signIn(user);
         const session = afterLogin(at, validityHours * HOUR_MS, release, SESSION_DURATION_MS);
@@ -197,9 +204,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         tally.refreshes += 1;
         countCognito('TokenRefreshSuccesses');
       }
-      const expiresAt = (sessions.get(spell.member.email) as { session: BrowserSession }).session
-        .idTokenExpiresAt;
-      const next = expiresAt + Math.floor(random() * MAX_NOTICE_MS);
+      const { session } = sessions.get(spell.member.email) as { session: BrowserSession };
+      const next = nextSessionChange(session, at, thresholdMs) + Math.floor(random() * MAX_NOTICE_MS);
       if (next < spell.to) agenda.add(next, () => act(spell, tally, false));
     };
     for (const spell of spells) {
@@ -221,6 +227,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         } else {
           local.argocd.version = change.release.version;
           release = change.release;
+          thresholdMs = change.refreshTokenThresholdMinutes * MINUTE_MS;
         }
         tell({ kind: 'change', change });
       });

@@ -13,7 +13,14 @@ export const RELEASE_WITH_FIX: ArgoCdRelease = { version: 'v3.4.6', refreshesExp
 
 export type ScenarioChange =
   | { at: number; kind: 'token-validity'; hours: number; why: string }
-  | { at: number; kind: 'argocd-release'; release: ArgoCdRelease; why: string };
+  | {
+      at: number;
+      kind: 'argocd-release';
+      release: ArgoCdRelease;
+      /** `refreshTokenThreshold` set with the upgrade, in minutes; 0 leaves it unset. */
+      refreshTokenThresholdMinutes: number;
+      why: string;
+    };
 
 export interface ScenarioPlan {
   name: ScenarioName;
@@ -60,10 +67,12 @@ export function scenarioPlan(name: ScenarioName, days: readonly number[]): Scena
       };
     case 'upgrade':
       // A week that starts at 8 h never alerts (an 8 h day cannot hold HEAVY_RELOGINS re-logins), so
-      // the week starts at 1 h: the alert, the stop-gap as it advises, then the upgrade mid-week.
+      // the week starts at 1 h: the alert, the stop-gap as it advises, then the upgrade mid-week with the
+      // refreshTokenThreshold the advice recommends for 8 h tokens (2h): without it an 8 h token would
+      // seldom expire during an 8 h day, and the refresh would show only on some mornings.
       return {
         name,
-        summary: `Argo CD ${RELEASE_BEFORE_FIX.version} with 1 h tokens; the team applies the 8 h stop-gap on day 2 and upgrades to ${RELEASE_WITH_FIX.version} on day 3.`,
+        summary: `Argo CD ${RELEASE_BEFORE_FIX.version} with 1 h tokens; the team applies the 8 h stop-gap on day 2 and upgrades to ${RELEASE_WITH_FIX.version} (with refreshTokenThreshold: 2h) on day 3.`,
         tokenValidityHours: 1,
         release: RELEASE_BEFORE_FIX,
         changes: [
@@ -77,10 +86,11 @@ export function scenarioPlan(name: ScenarioName, days: readonly number[]): Scena
             at: day(2),
             kind: 'argocd-release',
             release: RELEASE_WITH_FIX,
-            why: 'the upgrade to the release with the fix',
+            refreshTokenThresholdMinutes: 120,
+            why: 'the upgrade to the release with the fix, with refreshTokenThreshold: 2h as the advice recommends for 8 h tokens',
           },
         ],
-        minDays: 4,
+        minDays: 5,
       };
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterLogin, afterRefresh, nextSessionStep } from '../../../local/simulation/argocd-sessions';
+import {
+  afterLogin,
+  afterRefresh,
+  nextSessionChange,
+  nextSessionStep,
+} from '../../../local/simulation/argocd-sessions';
 import { RELEASE_BEFORE_FIX, RELEASE_WITH_FIX } from '../../../local/simulation/scenarios';
 
 const HOUR = 3_600_000;
@@ -27,5 +32,17 @@ describe('Module: the simulated Argo CD session rules (FACTS.md)', () => {
   it('should not refresh a session logged in before the upgrade', () => {
     const before = afterLogin(T0, 8 * HOUR, RELEASE_BEFORE_FIX, 24 * HOUR);
     expect(nextSessionStep(before, T0 + 9 * HOUR)).toBe('login');
+  });
+
+  it('should refresh before expiry with refreshTokenThreshold, only in a release with the fix', () => {
+    const threshold = 2 * HOUR;
+    const fixed = afterLogin(T0, 8 * HOUR, RELEASE_WITH_FIX, 24 * HOUR);
+    expect(nextSessionChange(fixed, T0, threshold)).toBe(T0 + 6 * HOUR);
+    expect(nextSessionStep(fixed, T0 + 6 * HOUR, threshold)).toBe('keep');
+    // exp - now < threshold, strictly (as Argo CD compares).
+    expect(nextSessionStep(fixed, T0 + 6 * HOUR + 1, threshold)).toBe('refresh');
+    const before = afterLogin(T0, 8 * HOUR, RELEASE_BEFORE_FIX, 24 * HOUR);
+    expect(nextSessionChange(before, T0, threshold)).toBe(T0 + 8 * HOUR);
+    expect(nextSessionStep(before, T0 + 7 * HOUR, threshold)).toBe('keep');
   });
 });

@@ -12,7 +12,7 @@ describe('CLI: relogin-monitor simulate on bad input', () => {
     [['--hours-per-day', '25'], '--hours-per-day must be a whole number from 1 to 16, got "25"'],
     [['--start', '2026-02-30'], '--start must be a date like 2026-11-23, got "2026-02-30"'],
     [['--start', '2026-11-24'], '--start must be a Monday, got 2026-11-24'],
-    [['--scenario', 'upgrade', '--days', '3'], '--scenario upgrade needs --days 4 or more, got 3'],
+    [['--scenario', 'upgrade', '--days', '4'], '--scenario upgrade needs --days 5 or more, got 4'],
   ])('should refuse %j with a usage error before starting anything', async (args, message) => {
     // Act
     const result = await runCli(['simulate', ...args], { clock });
