@@ -2,10 +2,10 @@
  * The scheduled re-login check of one pool: read the sign-in log of the window plus the preceding
  * ARGOCD_SESSION_HOURS (Queries), replay it once, publish each completed hour's classified metrics
  * exactly once, an hour per request (`publish-hourly-metrics.ts`); then per app client
- * (ARGOCD_CLIENT_IDS, or every client with activity) read the token settings and Cognito's own counts, build the report and advice, publish
- * the aggregate metrics and, when due, post to Slack once (notify-once): the alert, its follow-ups in
- * the alert's thread (cooldown, worsening), the recovery, and the weekly stop-gap reminder
- * (`domain/relogin-episode.ts`).
+ * (ARGOCD_CLIENT_IDS, or every client with activity) read the token settings and Cognito's own counts,
+ * build the report and advice, publish the aggregate metrics and, when due, post to Slack once
+ * (notify-once): the alert, its follow-ups in the alert's thread (cooldown, worsening), the recovery,
+ * and the weekly stop-gap reminder (`domain/relogin-episode.ts`).
  *
  * Every client's metrics are published before the first Slack post: rate-limit waits (up to 3 × 30 s
  * a post) can run the function out of time, and must not cost the metrics. The hours go first, then
