@@ -1,19 +1,20 @@
 /**
  * The hourly re-login check over one busy day: `users` active users signing in 8 times each, with
  * `historyDays` more days of the same history in the table, read with Queries from DynamoDB Local
- * through a counting proxy; Slack, CloudWatch and Cognito answered by local stand-ins.
+ * through a counting proxy; Slack, CloudWatch and Cognito answered by local stand-ins. The check runs
+ * in a process of its own (`relogin-check-run.ts`), timed and its peak RSS taken there.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { buildReLoginCheckDeps } from '../functions/relogin-check/deps';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startLocalStandIns } from '../local/local-stand-ins';
 import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
-import { captureOutput } from '../local/stand-ins/emf';
-import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { encodeSignIn } from '../src/adapters/dynamodb/table-layout';
-import { runReLoginCheck } from '../src/relogins';
-import { fixedClock } from '../src/shared/clock';
 import type { LoggedSignIn } from '../src/sign-ins';
 import { startCountingProxy } from '../test/support/counting-proxy';
+import { seedTable } from './seed-table';
+
+const execFileAsync = promisify(execFile);
 
 export interface CheckFigures {
   activeUsers: number;
@@ -33,18 +34,19 @@ function readUnits(answerBytes: readonly number[]): number {
   return answerBytes.reduce((sum, bytes) => sum + Math.ceil(bytes / 4096) * 0.5, 0);
 }
 
-async function seed(
-  tableName: string,
+/**
+ * The logged sign-ins of `days` days before `end`: each user 8 times a day, 65 min apart, from 08:00
+ * on; in time order, as the trigger writes them.
+ */
+function* signInItems(
   scope: { userPoolId: string; clientId: string },
   users: number,
   end: number,
   days: number,
-): Promise<number> {
-  const client = createDocumentClient();
-  const items: Record<string, unknown>[] = [];
-  for (let day = 0; day < days; day += 1) {
-    for (let user = 0; user < users; user += 1) {
-      for (let index = 0; index < SIGN_INS_PER_DAY; index += 1) {
+): Generator<Record<string, unknown>> {
+  for (let day = days - 1; day >= 0; day -= 1) {
+    for (let index = 0; index < SIGN_INS_PER_DAY; index += 1) {
+      for (let user = 0; user < users; user += 1) {
         const signIn: LoggedSignIn = {
           at: end - (day + 1) * DAY + 8 * HOUR + index * 65 * 60_000 + user * 7,
           kind: 'login',
@@ -52,29 +54,20 @@ async function seed(
           ...scope,
           user: `sub-${user}`,
         };
-        items.push(encodeSignIn(signIn, 35));
+        yield encodeSignIn(signIn, 35);
       }
     }
   }
-  const batches: Record<string, unknown>[][] = [];
-  for (let index = 0; index < items.length; index += 25) batches.push(items.slice(index, index + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++] ?? [];
-        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await client.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-          );
-          pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
-        }
-      }
-    }),
+}
+
+/** Runs `relogin-check-run.ts` in a fresh Node process (through tsx, as `npm run bench` runs) and reads its figures. */
+async function runCheckAlone(env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number }> {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./relogin-check-run.ts', import.meta.url))],
+    { env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
-  client.destroy();
-  return items.length;
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { seconds: number; peakRssMb: number };
 }
 
 export async function benchReLoginCheck(
@@ -87,23 +80,26 @@ export async function benchReLoginCheck(
   const { scope, env } = standIns;
   try {
     const end = Date.parse('2026-11-20T18:00:00Z');
-    const seeded = await seed(env.TABLE_NAME, scope, users, end, 1 + historyDays);
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
-    const deps = { ...buildReLoginCheckDeps(env), clock: fixedClock(new Date(end)) };
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 5);
-    const started = performance.now();
-    await captureOutput(() => runReLoginCheck(deps));
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const seeded = await seedTable(
+      dynamo.endpoint,
+      env.TABLE_NAME,
+      signInItems(scope, users, end, 1 + historyDays),
+    );
+    console.error(
+      `check bench: seeded ${seeded.items} sign-ins in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.items / seeded.seconds)} items/s)`,
+    );
+    const { seconds, peakRssMb } = await runCheckAlone({
+      ...process.env,
+      ...env,
+      AWS_ENDPOINT_URL_DYNAMODB: proxy.url,
+      BENCH_CHECK_AT: String(end),
+    });
     return {
       activeUsers: users,
-      events: seeded / (1 + historyDays),
+      events: seeded.items / (1 + historyDays),
       historyDays,
-      seconds: Math.round(seconds * 100) / 100,
-      peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024),
+      seconds,
+      peakRssMb,
       readUnits: readUnits(proxy.answerBytes.get('Query') ?? []),
     };
   } finally {

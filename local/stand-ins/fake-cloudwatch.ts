@@ -2,12 +2,15 @@
  * CloudWatch stand-in (no emulator exists): records PutMetricData and answers GetMetricData from
  * data points the test provides, over the AWS JSON 1.0 protocol `@aws-sdk/client-cloudwatch` speaks.
  */
-import { type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
+import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
 
 export interface RecordedDatum {
   namespace: string;
   name: string;
+  /** Absent when the datum carries `values` and `counts` instead. */
   value: number;
+  values?: number[];
+  counts?: number[];
   unit: string | undefined;
   dimensions: Record<string, string>;
   /** Epoch seconds, as sent. */
@@ -38,6 +41,11 @@ export interface FakeCloudWatch extends AwsJsonServer {
   /** Every datum of every PutMetricData request, in order. */
   putData(): RecordedDatum[];
   putRequests(): number;
+  /**
+   * After `after` more PutMetricData requests, refuses the next `times` with a client error the SDK
+   * does not retry (every request is still recorded in `calls`; `putData` keeps only accepted ones).
+   */
+  refusePuts(options: { after?: number; times: number }): void;
   /** Data points GetMetricData answers for one metric (dimensions matched exactly). */
   setSeries(namespace: string, name: string, dimensions: Record<string, string>, points: SeriesPoint[]): void;
 }
@@ -54,10 +62,21 @@ function seriesKey(namespace: string, name: string, dimensions: Record<string, s
 export async function startFakeCloudWatch(options: { pointsPerPage?: number } = {}): Promise<FakeCloudWatch> {
   const pointsPerPage = options.pointsPerPage ?? 100_800;
   const series = new Map<string, SeriesPoint[]>();
+  let refusal = { after: 0, times: 0 };
+  const refused = new Set<Record<string, unknown>>();
   const server = await startAwsJsonServer(
     { targetPrefix: 'GraniteServiceVersion20100801', contentType: 'application/x-amz-json-1.0' },
     {
-      PutMetricData: () => ({}),
+      PutMetricData: (input) => {
+        if (refusal.after > 0) {
+          refusal.after -= 1;
+          return {};
+        }
+        if (refusal.times === 0) return {};
+        refusal.times -= 1;
+        refused.add(input);
+        throw new AwsJsonError('InvalidParameterValue', 'refused by the test');
+      },
       GetMetricData: (input) => {
         const from = (input.StartTime as number) * 1000;
         const to = (input.EndTime as number) * 1000;
@@ -87,7 +106,8 @@ export async function startFakeCloudWatch(options: { pointsPerPage?: number } = 
       },
     },
   );
-  const puts = () => server.calls.filter((call) => call.operation === 'PutMetricData');
+  const puts = () =>
+    server.calls.filter((call) => call.operation === 'PutMetricData' && !refused.has(call.input));
   return {
     ...server,
     putRequests: () => puts().length,
@@ -97,11 +117,16 @@ export async function startFakeCloudWatch(options: { pointsPerPage?: number } = 
           namespace: input.Namespace as string,
           name: datum.MetricName as string,
           value: datum.Value as number,
+          values: datum.Values as number[] | undefined,
+          counts: datum.Counts as number[] | undefined,
           unit: datum.Unit as string | undefined,
           dimensions: dimensionsOf(datum.Dimensions as WireDimension[] | undefined),
           timestamp: datum.Timestamp as number | undefined,
         })),
       ),
+    refusePuts: ({ after = 0, times }) => {
+      refusal = { after, times };
+    },
     setSeries: (namespace, name, dimensions, points) => {
       series.set(seriesKey(namespace, name, dimensions), points);
     },

@@ -1,15 +1,16 @@
 /**
  * The scheduled re-login check of one pool: read the sign-in log of the window plus the preceding
  * ARGOCD_SESSION_HOURS (Queries), replay it once, publish each completed hour's classified metrics
- * exactly once (`publish-hourly-metrics.ts`); then per app client (ARGOCD_CLIENT_IDS, or every client
- * with activity) read the token settings and Cognito's own counts, build the report and advice, publish
- * the aggregate metrics and, when due, post to Slack once (notify-once): the alert, its follow-ups in
- * the alert's thread (cooldown, worsening), the recovery, and the weekly stop-gap reminder
- * (`domain/relogin-episode.ts`).
+ * exactly once, an hour per request (`publish-hourly-metrics.ts`); then per app client
+ * (ARGOCD_CLIENT_IDS, or every client with activity) read the token settings and Cognito's own counts,
+ * build the report and advice, publish the aggregate metrics and, when due, post to Slack once
+ * (notify-once): the alert, its follow-ups in the alert's thread (cooldown, worsening), the recovery,
+ * and the weekly stop-gap reminder (`domain/relogin-episode.ts`).
  *
  * Every client's metrics are published before the first Slack post: rate-limit waits (up to 3 × 30 s
- * a post) can run the function out of time, and must not cost the metrics. `AlertFailures` follows in a
- * second, small publish after the alerts.
+ * a post) can run the function out of time, and must not cost the metrics. The hours go first, then
+ * every client's report metrics in one publish; `AlertFailures` follows in a small publish after the
+ * alerts. A refused publish fails the run, but only after the alerts.
  *
  * Alert failures never fail the run (notifyAndReport): they are logged, counted as `AlertFailures`, and
  * retried by the next scheduled run.
@@ -38,7 +39,7 @@ import type { ActivityEvent } from './domain/activity';
 import { isStretched } from './domain/advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
 import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './domain/episode-messages';
-import { HOUR_MS, MAX_CATCH_UP_HOURS } from './domain/hourly-metrics';
+import { HOUR_MS, oldestHourDue } from './domain/hourly-metrics';
 import { reLoginAlertMessage } from './domain/relogin-alert-message';
 import {
   type EpisodeMessage,
@@ -54,7 +55,7 @@ import { replaySignIns } from './domain/replay';
 import { userLabeler } from './domain/report-identity';
 import type { CognitoUsageReader } from './ports/cognito-usage';
 import type { UserPoolDirectory } from './ports/user-pool-directory';
-import { claimHourlyMetrics, settlingOnFirstPublish } from './publish-hourly-metrics';
+import { publishHourlyMetrics } from './publish-hourly-metrics';
 
 export interface ReLoginCheckDeps {
   signIns: Pick<SignInLog, 'list'>;
@@ -257,10 +258,7 @@ async function reportClient(
  */
 async function replayedActivity(deps: PoolDeps, now: number): Promise<Map<string, ActivityEvent[]>> {
   const { settings } = deps;
-  const oldest = Math.min(
-    now - settings.windowHours * HOUR_MS,
-    Math.floor(now / HOUR_MS - MAX_CATCH_UP_HOURS) * HOUR_MS,
-  );
+  const oldest = Math.min(now - settings.windowHours * HOUR_MS, oldestHourDue(now));
   const signIns = await deps.signIns.list(
     settings.userPoolId,
     oldest - settings.rules.sessionHours * HOUR_MS,
@@ -334,20 +332,20 @@ export async function runReLoginCheck(
       checked.push({ failed: result });
     }
   }
-  // 1. The completed hours' classified metrics, claimed so that each is published once.
-  const hours = await claimHourlyMetrics(
+  // 1. The completed hours' classified metrics, each published once.
+  const hours = await publishHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
+    settings.namespace,
     [...activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
     now,
   );
-  data.push(...hours.data);
   for (const { clientId, error } of hours.failed) {
     const { datum, result } = checkFailed(deps, clientId, error, now);
     data.push(datum);
     checked.push({ failed: result });
     activity.delete(clientId);
   }
-  // 2. Every client's report, and its metrics published with those hours before any Slack post.
+  // 2. Every client's report, its metrics published before any Slack post.
   for (const [clientId, events] of activity) {
     try {
       const inWindow = events.filter((event) => event.at > from && event.at <= now);
@@ -362,40 +360,37 @@ export async function runReLoginCheck(
       checked.push({ failed: result });
     }
   }
-  // 3. The alerts, when due; their failures in a second, small publish.
-  return publishThenNotify(
-    settlingOnFirstPublish(deps.metrics, hours),
-    settings.namespace,
-    data,
-    async () => {
-      const failures: MetricDatum[] = [];
-      const results: ClientCheckResult[] = [];
-      for (const entry of checked) {
-        if ('failed' in entry) {
-          results.push(entry.failed);
-          continue;
-        }
-        const { report } = entry;
-        const { clientId } = report;
-        try {
-          const alert = await alertIfDue(deps, report, { now, deadline });
-          if (alert === 'failed') {
-            failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
-          }
-          results.push({
-            clientId,
-            activeUsers: report.totals.activeUsers,
-            heavyUsers: report.heavyUsers.length,
-            advice: report.advice.map((item) => item.id),
-            alert,
-          });
-        } catch (error) {
-          const { datum, result } = checkFailed(deps, clientId, error, now);
-          failures.push(datum);
-          results.push(result);
-        }
+  // 3. The alerts, when due; their failures in a small publish after them.
+  const outcomes = await publishThenNotify(deps.metrics, settings.namespace, data, async () => {
+    const failures: MetricDatum[] = [];
+    const results: ClientCheckResult[] = [];
+    for (const entry of checked) {
+      if ('failed' in entry) {
+        results.push(entry.failed);
+        continue;
       }
-      return { result: results, failures };
-    },
-  );
+      const { report } = entry;
+      const { clientId } = report;
+      try {
+        const alert = await alertIfDue(deps, report, { now, deadline });
+        if (alert === 'failed') {
+          failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
+        }
+        results.push({
+          clientId,
+          activeUsers: report.totals.activeUsers,
+          heavyUsers: report.heavyUsers.length,
+          advice: report.advice.map((item) => item.id),
+          alert,
+        });
+      } catch (error) {
+        const { datum, result } = checkFailed(deps, clientId, error, now);
+        failures.push(datum);
+        results.push(result);
+      }
+    }
+    return { result: results, failures };
+  });
+  if (hours.refused !== null) throw hours.refused.error;
+  return outcomes;
 }

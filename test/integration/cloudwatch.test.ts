@@ -7,6 +7,8 @@ import {
   CloudWatchMetricsPublisher,
   MAX_REQUEST_BYTES,
 } from '../../src/adapters/cloudwatch/metrics-publisher';
+import type { ActivityEvent } from '../../src/relogins';
+import { hourData } from '../../src/relogins/domain/hourly-metrics';
 import type { MetricDatum } from '../../src/shared/ports/metrics-publisher';
 
 const AT = Date.parse('2026-11-24T08:00:00Z');
@@ -86,6 +88,93 @@ describe('CloudWatch adapters (local CloudWatch JSON 1.0 stand-in)', () => {
         expect(Buffer.byteLength(JSON.stringify(request.input))).toBeLessThan(MAX_REQUEST_BYTES + 16_384);
       }
       expect(cloudwatch.putData()).toHaveLength(100);
+    });
+
+    it('should send the values of one series in a row as Values and Counts, at most 150 distinct values a datum', async () => {
+      // Prepare: 10,000 re-login intervals of 400 distinct values (0.1 to 40.0 min), one datum each.
+      const intervals = Array.from({ length: 10_000 }, (_, index) => ({
+        ...datum(0),
+        name: 'ReLoginInterval',
+        unit: 'None' as const,
+        value: ((index % 400) + 1) / 10,
+      }));
+      const around = [datum(1), ...intervals, datum(2)];
+
+      // Act
+      await new CloudWatchMetricsPublisher(client).publish('ArgoCD/Auth', around);
+
+      // Assess: one request; the intervals as ceil(400 / 150) = 3 data whose counts add up.
+      expect(cloudwatch.putRequests()).toBe(1);
+      const sent = cloudwatch.putData();
+      expect(sent.map((wire) => [wire.name, wire.values?.length ?? 'Value'])).toEqual([
+        ['M1', 'Value'],
+        ['ReLoginInterval', 150],
+        ['ReLoginInterval', 150],
+        ['ReLoginInterval', 100],
+        ['M2', 'Value'],
+      ]);
+      const counted = sent.flatMap((wire) =>
+        (wire.values ?? []).map((value, index) => [value, wire.counts?.[index]] as const),
+      );
+      expect(new Set(counted.map(([value]) => value)).size).toBe(400);
+      expect(counted.every(([, count]) => count === 25)).toBe(true);
+    });
+
+    it("should send an hour of 10,000 users' distinct re-login intervals in one request", async () => {
+      // Prepare: the hourly metrics publish an hour per request, so an hour must fit one.
+      const hour = AT - HOUR;
+      const events: ActivityEvent[] = Array.from({ length: 10_000 }, (_, index) => ({
+        at: hour + index * 300,
+        kind: 're-login',
+        userPoolId: scope.UserPoolId,
+        clientId: scope.ClientId,
+        user: `user${index}`,
+        intervalMinutes: 30 + index / 10,
+      }));
+
+      // Act
+      await new CloudWatchMetricsPublisher(client).publish('ArgoCD/Auth', hourData(events, hour, scope));
+
+      // Assess: 3 counts and ceil(10,000 / 150) = 67 data of intervals, in one request under 1 MB.
+      const requests = cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.input.MetricData as unknown[]).toHaveLength(3 + 67);
+      expect(Buffer.byteLength(JSON.stringify(requests[0]?.input))).toBeLessThan(MAX_REQUEST_BYTES);
+      const counts = cloudwatch.putData().flatMap((sent) => sent.counts ?? []);
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(10_000);
+    });
+
+    it('should send a publish within the limits as one request and add up repeated values', async () => {
+      // Prepare: counts given, and one value repeated in a row.
+      const data: MetricDatum[] = [
+        { ...datum(0), name: 'ReLoginInterval', value: 60, count: 3 },
+        { ...datum(0), name: 'ReLoginInterval', value: 60 },
+        { ...datum(0), name: 'ReLoginInterval', value: 20.5, count: 2 },
+      ];
+
+      // Act
+      await new CloudWatchMetricsPublisher(client).publish('ArgoCD/Auth', data);
+
+      // Assess
+      expect(cloudwatch.putData().map(({ name, values, counts }) => ({ name, values, counts }))).toEqual([
+        { name: 'ReLoginInterval', values: [60, 20.5], counts: [4, 2] },
+      ]);
+    });
+
+    it('should leave the earlier requests published when a later one is refused, and reject', async () => {
+      // Prepare: 2,345 metrics are three requests; CloudWatch refuses the second.
+      const data = Array.from({ length: 2345 }, (_, index) => datum(index));
+      cloudwatch.refusePuts({ after: 1, times: 1 });
+
+      // Act
+      const publish = new CloudWatchMetricsPublisher(client).publish('ArgoCD/Auth', data);
+
+      // Assess: the port's contract that the hourly metrics rely on: no request after the refused one.
+      await expect(publish).rejects.toThrow('refused by the test');
+      expect(cloudwatch.putData().map((sent) => sent.value)).toEqual(
+        data.slice(0, 1000).map((sent) => sent.value),
+      );
+      expect(cloudwatch.calls.filter((call) => call.operation === 'PutMetricData')).toHaveLength(2);
     });
   });
 

@@ -77,9 +77,10 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Prepare: three users thrown out every hour for 8 hours, one who signed in once.
     await signInHourly(['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
     await signInHourly(['dora'], DAY_START + 10 * HOUR, 0);
+    const now = DAY_START + 18 * HOUR + 5 * 60_000;
 
     // Act
-    const { result } = await checkAt(DAY_START + 18 * HOUR);
+    const { result } = await checkAt(now);
 
     // Assess
     expect(result).toEqual([
@@ -99,7 +100,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
           JSON.stringify(datum.dimensions) === JSON.stringify({ UserPoolId: POOL, ClientId: CLIENT }),
       ),
     ).toBe(true);
-    const atRun = data.filter((datum) => datum.timestamp === (DAY_START + 18 * HOUR) / 1000);
+    const atRun = data.filter((datum) => datum.timestamp === now / 1000);
     expect(Object.fromEntries(atRun.map((datum) => [datum.name, datum.value]))).toEqual({
       ActiveUsers: 4,
       HeavyReLoginUsers: 3,
@@ -108,15 +109,16 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       ReLoginIntervalP90: 60,
       EstimatedMinutesLost: 12,
     });
-    // The first run publishes the last completed hour, 17:00-18:00, with that hour's timestamp.
+    // The first run publishes the last completed hour, 17:00-18:00, with that hour's timestamp; its
+    // three re-login intervals as one datum of Values and Counts.
     const lastHour = data.filter((datum) => datum.timestamp === (DAY_START + 17 * HOUR) / 1000);
-    expect(lastHour.map((datum) => [datum.name, datum.value])).toEqual([
+    expect(
+      lastHour.map((datum) => [datum.name, datum.value ?? { values: datum.values, counts: datum.counts }]),
+    ).toEqual([
       ['Logins', 3],
       ['ReLogins', 3],
       ['TokenRefreshes', 0],
-      ['ReLoginInterval', 60],
-      ['ReLoginInterval', 60],
-      ['ReLoginInterval', 60],
+      ['ReLoginInterval', { values: [60], counts: [3] }],
     ]);
     expect(atRun.length + lastHour.length).toBe(data.length);
 
@@ -281,11 +283,23 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     const whileWaiting = published('HeavyReLoginUsers');
     const { result } = await run;
 
-    // Assess: both clients' metrics were in one request received before the first Slack attempt.
+    // Assess: each client's hour, then both clients' report metrics in one request, all received
+    // before the first Slack attempt.
     expect(whileWaiting).toEqual([1, 1]);
     const puts = standIns.cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
-    expect(puts).toHaveLength(1);
-    expect(puts[0]?.at).toBeLessThanOrEqual(standIns.slack.attemptTimes[earlierAttempts] as number);
+    expect(
+      puts.map(({ input }) => {
+        const data = input.MetricData as { MetricName: string; Dimensions: { Value: string }[] }[];
+        return [data[0]?.MetricName, [...new Set(data.map((datum) => datum.Dimensions[1]?.Value))]];
+      }),
+    ).toEqual([
+      ['Logins', [CLIENT]],
+      ['Logins', [OTHER]],
+      ['ActiveUsers', [CLIENT, OTHER]],
+    ]);
+    for (const put of puts) {
+      expect(put.at).toBeLessThanOrEqual(standIns.slack.attemptTimes[earlierAttempts] as number);
+    }
     expect(
       standIns.cloudwatch
         .putData()
@@ -321,17 +335,14 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Act
     await checkAt(DAY_START + 18 * HOUR);
 
-    // Assess: the report's metrics before the post; AlertFailures alone after it.
+    // Assess: the hour, then the report's metrics before the post; AlertFailures alone after it.
     const puts = standIns.cloudwatch.calls.filter((call) => call.operation === 'PutMetricData');
     const names = puts.map(({ input }) =>
       (input.MetricData as { MetricName: string }[]).map((datum) => datum.MetricName),
     );
     expect(names).toEqual([
+      ['Logins', 'ReLogins', 'TokenRefreshes', 'ReLoginInterval'],
       [
-        'Logins',
-        'ReLogins',
-        'TokenRefreshes',
-        'ReLoginInterval',
         'ActiveUsers',
         'HeavyReLoginUsers',
         'ReLoginsPerActiveUser',
@@ -342,7 +353,8 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       ['AlertFailures'],
     ]);
     expect(puts[0]?.at).toBeLessThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
-    expect(puts[1]?.at).toBeGreaterThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
+    expect(puts[1]?.at).toBeLessThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
+    expect(puts[2]?.at).toBeGreaterThanOrEqual(standIns.slack.attemptTimes.at(-1) as number);
   });
 
   it("should see refresh-token use in Cognito's own metrics and advise checking the threshold", async () => {
@@ -512,6 +524,41 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         ['15:00', 60],
         ['16:00', 60],
         ['17:00', 60],
+      ]);
+    });
+
+    it('should publish every hour exactly once when CloudWatch refuses a request after accepting one', async () => {
+      // Prepare: 500 users re-logging in every hour, so that two hours' intervals one datum each would
+      // pass 1,000 data (two requests); the 16:05 run publishes 15:00.
+      const users = Array.from({ length: 500 }, (_, index) => `user${index}`);
+      const groups = Array.from({ length: 10 }, (_, group) =>
+        users.filter((_, index) => index % 10 === group),
+      );
+      await Promise.all(groups.map((group) => signInHourly(group, DAY_START + 15 * HOUR, 2)));
+      await checkAt(DAY_START + 16 * HOUR + 5 * 60_000);
+
+      // Act: at 18:05 CloudWatch accepts the first request and refuses the second; the 19:05 run.
+      standIns.cloudwatch.refusePuts({ after: 1, times: 1 });
+      await expect(checkAt(DAY_START + 18 * HOUR + 5 * 60_000)).rejects.toThrow('refused by the test');
+      await checkAt(DAY_START + 19 * HOUR + 5 * 60_000);
+
+      // Assess: no hour lost, none doubled.
+      expect(hourly()).toEqual([
+        ['15:00', 500],
+        ['16:00', 500],
+        ['17:00', 500],
+        ['18:00', 0],
+      ]);
+      expect(hourly('ReLogins')).toEqual([
+        ['15:00', 0],
+        ['16:00', 500],
+        ['17:00', 500],
+        ['18:00', 0],
+      ]);
+      const intervals = standIns.cloudwatch.putData().filter((datum) => datum.name === 'ReLoginInterval');
+      expect(intervals.map((datum) => [datum.values, datum.counts])).toEqual([
+        [[60], [500]],
+        [[60], [500]],
       ]);
     });
 

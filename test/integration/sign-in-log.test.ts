@@ -1,7 +1,7 @@
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
-import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
+import { DynamoSignInLog, QUERY_PAGE_ITEMS } from '../../src/adapters/dynamodb/sign-in-log';
 import { encodeSignIn } from '../../src/adapters/dynamodb/table-layout';
 import { replaySignIns } from '../../src/relogins';
 import type { LoggedSignIn } from '../../src/sign-ins';
@@ -114,6 +114,39 @@ describe('Class: DynamoSignInLog (DynamoDB Local)', () => {
 
     // Assess
     expect(signIns.map((signIn) => signIn.user)).toEqual(['at-start', 'yesterday', 'today']);
+  });
+
+  it(`should read a day of more than ${QUERY_PAGE_ITEMS} sign-ins page by page, each once, oldest first`, async () => {
+    // Prepare: two pages and one sign-in more, of two clients, written 25 at a time.
+    const count = 2 * QUERY_PAGE_ITEMS + 1;
+    const items = Array.from({ length: count }, (_, index) =>
+      encodeSignIn({ ...login(T0 + index * 1000, `user-${index}`), clientId: `client-${index % 2}` }, 35),
+    );
+    for (let start = 0; start < count; start += 250) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, batch) => items.slice(start + batch * 25, start + (batch + 1) * 25))
+          .filter((batch) => batch.length > 0)
+          .map((batch) =>
+            client.send(
+              new BatchWriteCommand({
+                RequestItems: { [tableName]: batch.map((Item) => ({ PutRequest: { Item } })) },
+              }),
+            ),
+          ),
+      );
+    }
+
+    // Act
+    const signIns = await log.list('pool-1', T0, T0 + count * 1000);
+
+    // Assess
+    expect(signIns).toHaveLength(count);
+    expect(signIns.map((signIn) => signIn.user)).toEqual(items.map((item) => item.user));
+    expect(signIns.filter((signIn) => signIn.clientId === 'client-1')).toHaveLength(QUERY_PAGE_ITEMS);
+    expect(signIns[count - 1]).toEqual({
+      ...login(T0 + (count - 1) * 1000, `user-${count - 1}`),
+      clientId: 'client-0',
+    });
   });
 
   it('should keep sub "x#y" on client "c" and sub "y" on client "c#x" as two sign-ins of two users', async () => {

@@ -21,6 +21,35 @@ export interface DynamoSignInLogOptions {
 
 const WARM_UP_KEY = { pk: 'WARMUP', sk: 'WARMUP' } as const;
 
+/**
+ * Items a Query page asks for: about 0.9 MB of sign-ins (about 300 bytes each), just under DynamoDB's
+ * own 1 MB page cap, so the answers and read units stay the same and the pages about as many. The Limit
+ * is for DynamoDB Local, which without one reads the whole rest of the range for every page and keeps
+ * 1 MB of it: 20 s instead of 2.6 s for a day of 80,000 sign-ins, measured here.
+ */
+export const QUERY_PAGE_ITEMS = 3_000;
+
+/**
+ * Gives every sign-in of one read the same string objects for its repeated values (pool, client,
+ * trigger source), where each answer's JSON brought its own copies: about 20 MB less for the check's
+ * 160,000 sign-ins, half of what they take.
+ */
+function stringSharer(): (signIn: LoggedSignIn) => LoggedSignIn {
+  const seen = new Map<string, string>();
+  const shared = (value: string) => {
+    const found = seen.get(value);
+    if (found !== undefined) return found;
+    seen.set(value, value);
+    return value;
+  };
+  return (signIn) => ({
+    ...signIn,
+    userPoolId: shared(signIn.userPoolId),
+    clientId: shared(signIn.clientId),
+    triggerSource: shared(signIn.triggerSource),
+  });
+}
+
 export class DynamoSignInLog implements SignInLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -47,6 +76,7 @@ export class DynamoSignInLog implements SignInLog {
   ): Promise<LoggedSignIn[]> {
     const signIns: LoggedSignIn[] = [];
     if (to <= from) return signIns;
+    const withSharedStrings = stringSharer();
     const last = to - 1;
     for (const day of daysCovering(from, last)) {
       const range = signInRange(Math.max(from, day), Math.min(last, day + 86_399_999));
@@ -62,10 +92,11 @@ export class DynamoSignInLog implements SignInLog {
               ':to': range.to,
             },
             ExclusiveStartKey: startKey,
+            Limit: QUERY_PAGE_ITEMS,
           }),
           { abortSignal: options.abortSignal },
         );
-        for (const item of page.Items ?? []) signIns.push(decodeSignIn(item));
+        for (const item of page.Items ?? []) signIns.push(withSharedStrings(decodeSignIn(item)));
         startKey = page.LastEvaluatedKey;
       } while (startKey !== undefined);
     }

@@ -13,28 +13,45 @@ export const HOUR_MS = 3_600_000;
 /** How far back a run catches up on hours that earlier runs failed to publish. */
 export const MAX_CATCH_UP_HOURS = 24;
 
+/**
+ * How long after an hour's end its sign-ins count as all readable: the trigger writes a sign-in up to
+ * TRIGGER_BUDGET_MS (under Cognito's 5 s) after it happened, and the log's Query is eventually
+ * consistent (usually under a second behind). A minute covers both; an hourly schedule loses nothing.
+ */
+export const SETTLE_MS = 60_000;
+
 /** What the ledger keeps per pool and client: every hour before this (epoch ms) is published. */
 export interface HourlyMetricsState {
   publishedThrough: number;
 }
 
+/** End (epoch ms) of the last hour that ended at least SETTLE_MS before `now`. */
+function settledThrough(now: number): number {
+  return Math.floor((now - SETTLE_MS) / HOUR_MS) * HOUR_MS;
+}
+
+/** Start (epoch ms) of the oldest hour a run at `now` may still publish: its read must reach back to it. */
+export function oldestHourDue(now: number): number {
+  return settledThrough(now) - MAX_CATCH_UP_HOURS * HOUR_MS;
+}
+
 /**
- * Start (epoch ms) of each completed hour not yet published, oldest first: after `previous` (or, on the
- * very first run, only the last completed hour), at most MAX_CATCH_UP_HOURS back.
+ * Start (epoch ms) of each settled hour not yet published, oldest first: after `previous` (or, on the
+ * very first run, only the last settled hour), at most MAX_CATCH_UP_HOURS back.
  */
 export function hoursDue(previous: HourlyMetricsState | null, now: number): number[] {
-  const completedThrough = Math.floor(now / HOUR_MS) * HOUR_MS;
-  const oldest = completedThrough - MAX_CATCH_UP_HOURS * HOUR_MS;
-  const first = Math.max(previous?.publishedThrough ?? completedThrough - HOUR_MS, oldest);
+  const through = settledThrough(now);
+  const first = Math.max(previous?.publishedThrough ?? through - HOUR_MS, oldestHourDue(now));
   const hours: number[] = [];
-  for (let hour = first; hour < completedThrough; hour += HOUR_MS) hours.push(hour);
+  for (let hour = first; hour < through; hour += HOUR_MS) hours.push(hour);
   return hours;
 }
 
 /**
  * `Logins`, `ReLogins`, `TokenRefreshes` (zeros included, so alarms see a quiet hour as 0 rather than
- * missing data) and one `ReLoginInterval` value per re-login, for one client's events of the hour
- * [hour, hour + 1 h).
+ * missing data) and the `ReLoginInterval` of each re-login, for one client's events of the hour
+ * [hour, hour + 1 h). The intervals come as one datum per distinct value with its count, in ascending
+ * order, so that the hour stays one request however many users re-logged in (see MetricsPublisher).
  */
 export function hourData(
   events: readonly ActivityEvent[],
@@ -44,13 +61,19 @@ export function hourData(
   const inHour = events.filter((event) => event.at >= hour && event.at < hour + HOUR_MS);
   const datum = (metric: PublishedMetric, value: number) => metricDatum(metric, value, dimensions, hour);
   const reLogins = inHour.filter((event) => event.kind === 're-login');
+  const intervals = new Map<number, number>();
+  for (const { intervalMinutes } of reLogins) {
+    if (intervalMinutes === null) continue;
+    // Minutes, in the catalogued unit None: CloudWatch has no minutes unit.
+    const minutes = round(intervalMinutes, 1);
+    intervals.set(minutes, (intervals.get(minutes) ?? 0) + 1);
+  }
   return [
     datum(METRICS.Logins, inHour.filter(isLogin).length),
     datum(METRICS.ReLogins, reLogins.length),
     datum(METRICS.TokenRefreshes, inHour.filter((event) => event.kind === 'refresh').length),
-    // Minutes, in the catalogued unit None: CloudWatch has no minutes unit.
-    ...reLogins.flatMap((event) =>
-      event.intervalMinutes === null ? [] : [datum(METRICS.ReLoginInterval, round(event.intervalMinutes, 1))],
-    ),
+    ...[...intervals]
+      .sort(([a], [b]) => a - b)
+      .map(([minutes, count]) => ({ ...datum(METRICS.ReLoginInterval, minutes), count })),
   ];
 }

@@ -7,8 +7,16 @@ export interface MetricDatum {
   dimensions: Readonly<Record<string, string>>;
   /** Epoch ms. */
   timestamp: number;
+  /** How many times `value` occurred in the period (CloudWatch's `Counts`); 1 when absent. */
+  count?: number;
 }
 
 export interface MetricsPublisher {
+  /**
+   * Publishes `data` in order. Data of one series in a row (name, unit, dimensions, timestamp) go out
+   * as one CloudWatch datum of Values and Counts. A publish within the limits of one request (1,000 such
+   * data, 1 MB) is one request, accepted or refused whole; a larger one is split, and a refused request
+   * leaves the earlier ones published.
+   */
   publish(namespace: string, data: readonly MetricDatum[]): Promise<void>;
 }

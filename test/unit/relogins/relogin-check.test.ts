@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
 import { readReLoginCheckSettings } from '../../../src/relogins/config';
+import { oldestHourDue, SETTLE_MS } from '../../../src/relogins/domain/hourly-metrics';
 import { hourlyMetricsKey } from '../../../src/relogins/publish-hourly-metrics';
 import { type ReLoginCheckDeps, runReLoginCheck } from '../../../src/relogins/relogin-check';
 import { fixedClock } from '../../../src/shared/clock';
@@ -108,7 +109,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     const fakes = setUp();
     await signInHourly(fakes.signIns, ['ann', 'ben', 'cid'], DAY_START + 9 * HOUR, 8);
     await signInHourly(fakes.signIns, ['dora'], DAY_START + 10 * HOUR, 0);
-    const now = DAY_START + 18 * HOUR;
+    const now = DAY_START + 18 * HOUR + 5 * 60_000;
 
     // Act
     const result = await fakes.check(now);
@@ -124,7 +125,8 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
       },
     ]);
     const dimensions = { UserPoolId: POOL, ClientId: CLIENT };
-    // The first run also publishes the last completed hour, 17:00-18:00, stamped with that hour.
+    // The first run also publishes the last completed hour, 17:00-18:00, stamped with that hour, in a
+    // request of its own; then the report's metrics.
     const lastHour = DAY_START + 17 * HOUR;
     expect(fakes.metrics.requests).toEqual([
       {
@@ -133,9 +135,12 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
           { name: 'Logins', value: 3, unit: 'Count', dimensions, timestamp: lastHour },
           { name: 'ReLogins', value: 3, unit: 'Count', dimensions, timestamp: lastHour },
           { name: 'TokenRefreshes', value: 0, unit: 'Count', dimensions, timestamp: lastHour },
-          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
-          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
-          { name: 'ReLoginInterval', value: 60, unit: 'None', dimensions, timestamp: lastHour },
+          { name: 'ReLoginInterval', value: 60, count: 3, unit: 'None', dimensions, timestamp: lastHour },
+        ],
+      },
+      {
+        namespace: 'Test/Auth',
+        data: [
           { name: 'ActiveUsers', value: 4, unit: 'Count', dimensions, timestamp: now },
           { name: 'HeavyReLoginUsers', value: 3, unit: 'Count', dimensions, timestamp: now },
           { name: 'ReLoginsPerActiveUser', value: 6, unit: 'None', dimensions, timestamp: now },
@@ -173,8 +178,11 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
 
     // Assess
     const scope = { userPoolId: POOL, clientId: CLIENT };
-    // One read of the pool's log: the window and ARGOCD_SESSION_HOURS before it, `to` exclusive.
-    expect(fakes.signIns.argsOf('list')).toEqual([[POOL, now - 48 * HOUR, now + 1, {}]]);
+    // One read of the pool's log, `to` exclusive: from ARGOCD_SESSION_HOURS before the window or the
+    // oldest hour the run may still publish, whichever is earlier. At 06:00 the hour before has not
+    // settled yet, so the 24 hours it may catch up on start an hour before the window.
+    expect(oldestHourDue(now)).toBe(now - 25 * HOUR);
+    expect(fakes.signIns.argsOf('list')).toEqual([[POOL, now - 49 * HOUR, now + 1, {}]]);
     expect(fakes.cognitoUsage.argsOf('read')).toEqual([[scope, now - 24 * HOUR, now]]);
     expect(fakes.userPoolClients.argsOf('description')).toEqual([[POOL, CLIENT]]);
     expect(fakes.upstream.argsOf('latest')).toEqual([[now]]);
@@ -270,7 +278,22 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     // Assess
     expect([failed?.alert, retried?.alert, after?.alert]).toEqual(['failed', 'sent', 'not-due']);
     expect(fakes.chat.delivered).toHaveLength(1);
-    expect(fakes.metrics.requests[1]).toEqual({
+    // The 16:00 hour, the report's metrics, then the failure alone.
+    expect(
+      fakes.metrics.requests.slice(0, 3).map((request) => request.data.map((datum) => datum.name)),
+    ).toEqual([
+      ['Logins', 'ReLogins', 'TokenRefreshes', 'ReLoginInterval'],
+      [
+        'ActiveUsers',
+        'HeavyReLoginUsers',
+        'ReLoginsPerActiveUser',
+        'ReLoginIntervalP50',
+        'ReLoginIntervalP90',
+        'EstimatedMinutesLost',
+      ],
+      ['AlertFailures'],
+    ]);
+    expect(fakes.metrics.requests[2]).toEqual({
       namespace: 'Test/Auth',
       data: [
         {
@@ -282,17 +305,17 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
         },
       ],
     });
-    const [firstPublish, firstPost, failuresPublish] = [
-      fakes.timeline.first('metrics.publish'),
-      fakes.timeline.first('chat.post'),
-      fakes.timeline.entries.indexOf('metrics.publish', fakes.timeline.first('metrics.publish') + 1),
-    ];
-    expect(firstPublish).toBeLessThan(firstPost);
-    expect(firstPost).toBeLessThan(failuresPublish);
+    const firstPost = fakes.timeline.first('chat.post');
+    const publishes = fakes.timeline.entries.flatMap((entry, index) =>
+      entry === 'metrics.publish' ? [index] : [],
+    );
+    // The first run's three publishes: two before its post, the failure's after it.
+    expect(publishes[1]).toBeLessThan(firstPost);
+    expect(firstPost).toBeLessThan(publishes[2] as number);
     expect(fakes.logger.messages('ERROR')).toEqual(['could not send the alert; the next run retries']);
   });
 
-  it("should publish every client's metrics in one request before the first post", async () => {
+  it("should publish every client's hour, then every client's report metrics in one request, before the first post", async () => {
     // Prepare
     const fakes = setUp({ ARGOCD_CLIENT_IDS: `${CLIENT},${OTHER}` });
     await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
@@ -305,7 +328,17 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(result.map((client) => client.alert)).toEqual(['sent', 'sent']);
     expect(
       fakes.timeline.entries.filter((entry) => entry.startsWith('metrics') || entry.startsWith('chat')),
-    ).toEqual(['metrics.publish', 'chat.post', 'chat.post']);
+    ).toEqual(['metrics.publish', 'metrics.publish', 'metrics.publish', 'chat.post', 'chat.post']);
+    expect(
+      fakes.metrics.requests.map(({ data }) => [
+        data[0]?.name,
+        [...new Set(data.map((datum) => datum.dimensions.ClientId))],
+      ]),
+    ).toEqual([
+      ['Logins', [CLIENT]],
+      ['Logins', [OTHER]],
+      ['ActiveUsers', [CLIENT, OTHER]],
+    ]);
     expect(
       fakes.metrics
         .data()
@@ -314,11 +347,11 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     ).toEqual([CLIENT, OTHER]);
   });
 
-  it('should publish only the hours that ended before the log was read, however long the read takes', async () => {
-    // Prepare: the run starts half a second before 18:00; the log query ends after it.
+  it('should publish only the hours settled before the log was read, however long the read takes', async () => {
+    // Prepare: the run starts half a second before the 17:00 hour settles; the log query ends after.
     const fakes = setUp();
     await signInHourly(fakes.signIns, ['ann'], DAY_START + 9 * HOUR, 8);
-    const started = DAY_START + 18 * HOUR - 500;
+    const started = DAY_START + 18 * HOUR + SETTLE_MS - 500;
     const deps = fakes.deps(started);
     const clock = deps.clock as ReturnType<typeof fixedClock>;
     fakes.signIns.script.beforeNext('list', () => clock.set(new Date(started + 1_000)));
@@ -326,7 +359,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     // Act
     await runReLoginCheck(deps);
 
-    // Assess: the 17:00 hour, still running when the log was read, waits for the next run.
+    // Assess: the 17:00 hour, not settled when the log was read, waits for the next run.
     const hours = fakes.metrics
       .data()
       .filter((datum) => datum.name === 'Logins')
