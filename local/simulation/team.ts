@@ -23,7 +23,8 @@ export interface WorkSpell {
   to: number;
 }
 
-const NAMES = [
+/** The people of the simulated team and of the shipped sample, in order. */
+export const TEAM_NAMES = [
   'alice',
   'bob',
   'carol',
@@ -35,7 +36,7 @@ const NAMES = [
   'ivan',
   'judy',
   'mallory',
-  'niaj',
+  'oscar',
   'olivia',
   'peggy',
   'rupert',
@@ -51,8 +52,8 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export function teamMembers(count: number): TeamMember[] {
   return Array.from({ length: count }, (_, index) => {
-    const name = NAMES[index % NAMES.length] as string;
-    const round = Math.floor(index / NAMES.length);
+    const name = TEAM_NAMES[index % TEAM_NAMES.length] as string;
+    const round = Math.floor(index / TEAM_NAMES.length);
     return { email: `${name}${round === 0 ? '' : round + 1}@example.com` };
   });
 }
