@@ -126,7 +126,8 @@ export async function openEventSource(
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${path}: ${error.code ?? error.message}`);
   });
-  const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
+  // 256 KB: larger chunks measured no faster.
+  const stream = handle.createReadStream({ highWaterMark: 1 << 18 });
   return { stream, close: () => handle.close().catch(() => undefined) };
 }
 
