@@ -5,9 +5,9 @@
  * line like any other.
  */
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
 import { UsageError } from './io';
+import { forEachLine } from './line-splitter';
 import { SignInCollector } from './sign-in-collector';
 
 export interface InvalidLine {
@@ -25,24 +25,31 @@ export class EventFileError extends Error {
   }
 }
 
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  // 31 days in odd months up to July, in even months from August on.
+  return month <= 7 ? 30 + (month % 2) : 31 - (month % 2);
+}
 
 /** Epoch ms of an ISO-8601 time with a zone that names a real calendar time (no 2026-02-30, no 25:00). */
 export function parseIsoTime(text: unknown): number | null {
   if (typeof text !== 'string') return null;
   const match = ISO_8601.exec(text);
   if (match === null) return null;
-  const [, year, month, day, hour, minute, , second = '0'] = match;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
   // Date.parse rolls 2026-02-30 over into March: check the fields against the calendar instead.
-  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const [, year, month, day, hour, minute, second = '0'] = match;
+  const monthNumber = Number(month);
+  const dayNumber = Number(day);
   const realDate =
-    calendar.getUTCFullYear() === Number(year) &&
-    calendar.getUTCMonth() === Number(month) - 1 &&
-    calendar.getUTCDate() === Number(day);
-  const realTime = Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
-  return realDate && realTime ? at : null;
+    monthNumber >= 1 &&
+    monthNumber <= 12 &&
+    dayNumber >= 1 &&
+    dayNumber <= daysInMonth(Number(year), monthNumber);
+  return realDate && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 ? at : null;
 }
 
 /** No Cognito sign-in predates 2000. */
@@ -90,24 +97,20 @@ export async function forEachEventLine(
   visit: (at: number, event: unknown) => void,
 ): Promise<InvalidLine[]> {
   const invalid: InvalidLine[] = [];
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const raw of lines) {
+  await forEachLine(input, (raw) => {
     line += 1;
     const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
     try {
       const { at, event } = parseLine(text, options.now);
       visit(at, event);
     } catch (error) {
       const reason = (error as Error).message;
-      if (!options.skipInvalid) {
-        lines.close();
-        throw new EventFileError(line, reason);
-      }
+      if (!options.skipInvalid) throw new EventFileError(line, reason);
       invalid.push({ line, reason });
     }
-  }
+  });
   return invalid;
 }
 
@@ -119,14 +122,12 @@ export async function openEventSource(
   path: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<{ stream: NodeJS.ReadableStream; close(): Promise<void> }> {
-  if (path === '-') {
-    stdin.setEncoding?.('utf8');
-    return { stream: stdin, close: async () => undefined };
-  }
+  if (path === '-') return { stream: stdin, close: async () => undefined };
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read --events ${path}: ${error.code ?? error.message}`);
   });
-  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20 });
+  // 256 KB: larger chunks measured no faster.
+  const stream = handle.createReadStream({ highWaterMark: 1 << 18 });
   return { stream, close: () => handle.close().catch(() => undefined) };
 }
 

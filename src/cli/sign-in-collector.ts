@@ -16,39 +16,54 @@ interface UserSignals {
 }
 
 export class SignInCollector {
-  private readonly users = new Map<string, UserSignals>();
+  /** By user id first: one hash of a string the event already holds, instead of building a key per event. */
+  private readonly users = new Map<string, UserSignals[]>();
   private readonly sources: { triggerSource: string; kind: AuthSignal['kind'] }[] = [];
-  private readonly sourceIndex = new Map<string, number>();
 
   add(at: number, signal: AuthSignal): void {
-    const key = `${signal.userPoolId}\u0000${signal.clientId}\u0000${signal.user}`;
-    let entry = this.users.get(key);
+    let entries = this.users.get(signal.user);
+    if (entries === undefined) {
+      entries = [];
+      this.users.set(signal.user, entries);
+    }
+    let entry = entries.find(
+      ({ identity }) => identity.clientId === signal.clientId && identity.userPoolId === signal.userPoolId,
+    );
     if (entry === undefined) {
       const { kind: _kind, triggerSource: _source, ...identity } = signal;
       entry = { identity, packed: [] };
-      this.users.set(key, entry);
+      entries.push(entry);
     }
     entry.packed.push(at * MAX_SOURCES + this.indexOf(signal));
   }
 
   private indexOf(signal: AuthSignal): number {
-    const known = this.sourceIndex.get(signal.triggerSource);
-    if (known !== undefined) return known;
+    const known = this.sources.findIndex(({ triggerSource }) => triggerSource === signal.triggerSource);
+    if (known !== -1) return known;
     if (this.sources.length === MAX_SOURCES) {
       throw new Error(`more than ${MAX_SOURCES} different trigger sources`);
     }
-    this.sources.push({ triggerSource: signal.triggerSource, kind: signal.kind });
-    this.sourceIndex.set(signal.triggerSource, this.sources.length - 1);
-    return this.sources.length - 1;
+    return this.sources.push({ triggerSource: signal.triggerSource, kind: signal.kind }) - 1;
   }
 
   /** Replays each user's signals and hands over the counted events, one user at a time. */
   replay(rules: SessionRules, visit: (event: ActivityEvent) => void): void {
-    for (const { identity, packed } of this.users.values()) {
-      const signIns = packed.map((value): LoggedSignIn => {
+    for (const { identity, packed } of [...this.users.values()].flat()) {
+      // Numerically sorted, the values are in time order: the replay's own sort then has little to do.
+      const signIns = Array.from(Float64Array.from(packed).sort(), (value): LoggedSignIn => {
         const index = value % MAX_SOURCES;
-        const source = this.sources[index] as (typeof this.sources)[number];
-        return { ...identity, at: (value - index) / MAX_SOURCES, ...source };
+        const { triggerSource, kind } = this.sources[index] as (typeof this.sources)[number];
+        // Spelled out: `{ ...identity, field }` is built by the runtime, several times slower.
+        return {
+          at: (value - index) / MAX_SOURCES,
+          kind,
+          triggerSource,
+          userPoolId: identity.userPoolId,
+          clientId: identity.clientId,
+          user: identity.user,
+          username: identity.username,
+          email: identity.email,
+        };
       });
       for (const event of replaySignIns(signIns, rules)) visit(event);
     }
