@@ -5,6 +5,7 @@
  * function. At the end the report is written to `outDir` beside the Slack messages, the metrics and the
  * functions' logs.
  */
+
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuthTriggerHandler } from '../../functions/auth-event/deps';
@@ -26,6 +27,7 @@ import {
 import { gatherReport, lastCompletePeriod } from '../../src/reports';
 import { fixedClock } from '../../src/shared/clock';
 import { readTableSettings } from '../../src/shared/config/settings';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/durations';
 import { createLogger } from '../../src/shared/telemetry';
 import { type LocalStack, startLocalStack } from '../local-stack';
 import { addUser, type LocalPoolUser, refresh, setTokenValidity, signIn } from '../stand-ins/cognito-pool';
@@ -90,9 +92,6 @@ export interface SimulationResult {
   files: { report: string; html: string; chart: string; slack: string; metrics: string; log: string };
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 /** Argo CD's `users.session.duration` default: the fixed refresh's ceiling from the login. */
 const SESSION_DURATION_MS = 24 * HOUR_MS;
 /** How long after the ID token expires the user's next click reaches the server, at most. */

@@ -2,6 +2,7 @@
  * The scenarios `npm start` and `relogin-monitor simulate` play: the app client's token validity and the
  * deployed Argo CD release at the start, and the changes the team makes during the week. Pure.
  */
+import { HOUR_MS } from '../../src/shared/durations';
 import type { ArgoCdRelease } from './argocd-sessions';
 
 export const SCENARIOS = ['no-refresh', 'stopgap-8h', 'fixed', 'upgrade'] as const;
@@ -31,8 +32,6 @@ export interface ScenarioPlan {
   /** The fewest working days the scenario needs to tell its whole story. */
   minDays: number;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** @param days each working day's midnight, epoch ms */
 export function scenarioPlan(name: ScenarioName, days: readonly number[]): ScenarioPlan {

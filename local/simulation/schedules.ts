@@ -5,6 +5,8 @@
  * `REPORT_SCHEDULE`). Pure.
  */
 
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/durations';
+
 export type ScheduledJob = 'upstream-watch' | 'relogin-check' | 'report';
 
 export interface ScheduledRun {
@@ -12,9 +14,6 @@ export interface ScheduledRun {
   job: ScheduledJob;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 const CHECK_MINUTE = 5;
 const REPORT_HOUR = 9;
 

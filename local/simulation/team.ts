@@ -3,6 +3,8 @@
  * plays the same week every run.
  */
 
+import { DAY_MS, MINUTE_MS } from '../../src/shared/durations';
+
 export interface TeamMember {
   /** The Cognito user name; cognito-local's pools sign in by e-mail address. */
   email: string;
@@ -46,9 +48,6 @@ export const TEAM_NAMES = [
   'walter',
   'yvonne',
 ];
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export function teamMembers(count: number): TeamMember[] {
   return Array.from({ length: count }, (_, index) => {

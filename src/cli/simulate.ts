@@ -4,12 +4,12 @@
  * (`npm start`), fed by a simulated Argo CD team signing in through cognito-local. Needs Java 17+ for
  * DynamoDB Local. Without `--json` it shows the run in the terminal; with it, prints one JSON object.
  */
+
 import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioName, scenarioMinDays } from '../../local/simulation/scenarios';
 import type { Clock } from '../shared/clock';
+import { DAY_MS } from '../shared/durations';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
-
-const DAY_MS = 86_400_000;
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);

@@ -19,10 +19,11 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { NotificationLedger } from '../notifications';
 import type { Clock } from '../shared/clock';
+import { HOUR_MS } from '../shared/durations';
 import type { MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
 import type { ActivityEvent } from './domain/activity';
-import { HOUR_MS, type HourlyMetricsState, hourData, hoursDue } from './domain/hourly-metrics';
+import { type HourlyMetricsState, hourData, hoursDue } from './domain/hourly-metrics';
 
 /** Far longer than one publish, far shorter than the hour between scheduled runs. */
 const LEASE_MS = 5 * 60_000;

@@ -28,6 +28,7 @@ import {
 } from '../notifications';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
+import { HOUR_MS } from '../shared/durations';
 import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { round } from '../shared/stats';
@@ -39,7 +40,7 @@ import type { ActivityEvent } from './domain/activity';
 import { isStretched } from './domain/advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
 import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './domain/episode-messages';
-import { HOUR_MS, oldestHourDue } from './domain/hourly-metrics';
+import { oldestHourDue } from './domain/hourly-metrics';
 import { reLoginAlertMessage } from './domain/relogin-alert-message';
 import {
   type EpisodeMessage,

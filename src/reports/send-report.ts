@@ -6,6 +6,7 @@
  * The chart is made before the post so its failure is known, but it never holds the text back: a chart
  * that cannot be made or uploaded is logged and counted (`ReportChartFailures`), and the text goes out.
  */
+
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../relogins';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
+import { HOUR_MS } from '../shared/durations';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -71,8 +73,6 @@ async function optional<T>(deps: Pick<ReportDeps, 'logger'>, what: string, read:
     return null;
   }
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Both periods' classified activity of the pool, from one read of the sign-in log and one replay. The

@@ -3,6 +3,11 @@
  * programs such as Argo CD read them in their settings ("1h30m"). Pure.
  */
 
+/** Epoch-millisecond spans, for code that steps through time. */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -3,8 +3,10 @@
  * rate limit honoured: once `X-RateLimit-Remaining` reaches 0 it refuses further requests until
  * `X-RateLimit-Reset`, so a run stops early instead of collecting 403s.
  */
+
 import type { Clock } from '../../shared/clock';
 import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
+import { HOUR_MS } from '../../shared/durations';
 import { printable, redactSecrets, truncated } from '../../shared/safe-text';
 import type { Comparison, PullRecord } from '../../upstream';
 import {
@@ -19,7 +21,6 @@ import { type BoundedAnswer, BoundedGetError, boundedGet } from '../http/bounded
 import { MalformedResponseError, toComparison, toPullRecord, toReleaseRecords } from './records';
 
 const MAX_PER_PAGE = 100;
-const HOUR_MS = 3_600_000;
 /**
  * Far above any answer the watcher asks for (a page of 100 argo-cd releases with their notes is about
  * 1 MB; a compare with its file list a few MB), far below what would exhaust a 256 MB function.

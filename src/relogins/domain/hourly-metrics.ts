@@ -3,12 +3,11 @@
  * hour's data with that hour's timestamp. Pure; `publish-hourly-metrics.ts` makes it exactly once.
  */
 
+import { HOUR_MS } from '../../shared/durations';
 import { METRICS, metricDatum, type PublishedMetric } from '../../shared/metric-catalog';
 import type { MetricDatum } from '../../shared/ports/metrics-publisher';
 import { round } from '../../shared/stats';
 import { type ActivityEvent, isLogin } from './activity';
-
-export const HOUR_MS = 3_600_000;
 
 /** How far back a run catches up on hours that earlier runs failed to publish. */
 export const MAX_CATCH_UP_HOURS = 24;

@@ -10,13 +10,14 @@
  * recovery needs a full window without one), the thread, and when the check first saw the stretched
  * validity (how long the stop-gap has been in place).
  */
+
+import { HOUR_MS } from '../../shared/durations';
 import {
   type AlertPolicy,
   type HeavyReLoginAlertState,
   isWorsening,
   nextHeavyReLoginAlert,
 } from './alert-policy';
-import { HOUR_MS } from './hourly-metrics';
 
 /** What one check saw over its window: the figures the recovery message compares. */
 export interface EpisodeFigures {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins';
 import {
-  HOUR_MS,
   hourData,
   hoursDue,
   MAX_CATCH_UP_HOURS,
   oldestHourDue,
   SETTLE_MS,
 } from '../../../src/relogins/domain/hourly-metrics';
+import { HOUR_MS } from '../../../src/shared/durations';
 
 const DAY = Date.parse('2026-11-24T00:00:00Z');
 

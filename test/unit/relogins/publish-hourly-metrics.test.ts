@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins';
-import { HOUR_MS } from '../../../src/relogins/domain/hourly-metrics';
 import {
   type ClientActivity,
   hourlyMetricsKey,
   publishHourlyMetrics,
 } from '../../../src/relogins/publish-hourly-metrics';
 import { fixedClock } from '../../../src/shared/clock';
+import { HOUR_MS } from '../../../src/shared/durations';
 import { RecordingLogger } from '../../support/fakes/logger';
 import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
 import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
