@@ -28,6 +28,7 @@ import { gatherReport, lastCompletePeriod } from '../../src/reports';
 import { fixedClock } from '../../src/shared/clock';
 import { readTableSettings } from '../../src/shared/config/settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/durations';
+import type { LambdaHandler } from '../../src/shared/lambda-startup';
 import { createLogger } from '../../src/shared/telemetry';
 import { type LocalStack, startLocalStack } from '../local-stack';
 import { addUser, type LocalPoolUser, refresh, setTokenValidity, signIn } from '../stand-ins/cognito-pool';
@@ -149,10 +150,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const local = stack;
     const { env, pool } = local;
     local.attachTrigger(await createAuthTriggerHandler(env, clock));
-    const jobs: Record<ScheduledJob, (event: unknown, context: unknown) => Promise<unknown>> = {
-      'upstream-watch': (await createUpstreamWatchHandler(env, clock)) as never,
-      'relogin-check': (await createReLoginCheckHandler(env, clock)) as never,
-      report: (await createReportHandler(env, clock)) as never,
+    const jobs: Record<ScheduledJob, LambdaHandler<unknown, unknown>> = {
+      'upstream-watch': await createUpstreamWatchHandler(env, clock),
+      'relogin-check': await createReLoginCheckHandler(env, clock),
+      report: await createReportHandler(env, clock),
     };
     tell({
       kind: 'started',
