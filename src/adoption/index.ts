@@ -1,0 +1,19 @@
+export type {
+  AttachMode,
+  AttachPlan,
+  AttachRequest,
+  LambdaConfig,
+  OriginalSlots,
+  PlanDecision,
+  TriggerVersion,
+} from './domain/attach-plan';
+export {
+  ATTACH_MODES,
+  choosePool,
+  originalSlots,
+  planAttach,
+  planRestore,
+  preTokenSlot,
+  TRIGGER_VERSIONS,
+} from './domain/attach-plan';
+export { type IacSnippets, iacSnippets } from './domain/iac-snippet';
