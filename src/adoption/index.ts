@@ -17,3 +17,5 @@ export {
   TRIGGER_VERSIONS,
 } from './domain/attach-plan';
 export { type IacSnippets, iacSnippets } from './domain/iac-snippet';
+export type { PoolSummary, UserPoolAdmin } from './ports/user-pool-admin';
+export { describeTargetPool, type PoolTarget, type TargetPool } from './target-pool';

@@ -31,6 +31,12 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; 
     synopsis:
       'simulate [--scenario no-refresh|stopgap-8h|fixed|upgrade] [--users 12] [--days 5] [--hours-per-day 8] [--seed 1] [--start YYYY-MM-DD] [--out out] [--online] [--json]',
   },
+  attach: {
+    load: async () => (await import('./attach')).attachCommand,
+    summary: 'show what attaching the trigger changes in a user pool, or why it must not (exit 3)',
+    synopsis:
+      'attach --plan --function-arn ARN (--user-pool-description FILE | --user-pool-id ID | --user-pool-name NAME) [--region R] [--mode auto|chain|none|post-authentication] [--version V1_0|V2_0|V3_0] [--snippet-dir DIR] [--json]',
+  },
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,
     summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',

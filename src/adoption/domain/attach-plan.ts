@@ -134,19 +134,30 @@ export function preTokenSlot(config: LambdaConfig): Slot | null {
 }
 
 function withPreToken(config: LambdaConfig, slot: Slot | null, keepLegacy: boolean): LambdaConfig {
-  const { PreTokenGeneration: _legacy, PreTokenGenerationConfig: _versioned, ...rest } = config;
-  if (slot === null) return rest;
-  return {
-    ...rest,
-    // Cognito wants both fields to name the same function when both are set.
-    ...(keepLegacy ? { PreTokenGeneration: slot.arn } : {}),
-    PreTokenGenerationConfig: { LambdaVersion: slot.version, LambdaArn: slot.arn },
-  };
+  // Cognito wants both fields to name the same function when both are set. Fields keep their places.
+  const wanted: LambdaConfig =
+    slot === null
+      ? {}
+      : {
+          ...(keepLegacy ? { PreTokenGeneration: slot.arn } : {}),
+          PreTokenGenerationConfig: { LambdaVersion: slot.version, LambdaArn: slot.arn },
+        };
+  return withFields(config, wanted, ['PreTokenGeneration', 'PreTokenGenerationConfig']);
+}
+
+/** `config` with `fields` removed and `wanted` set, each field where it was, new ones at the end. */
+function withFields(config: LambdaConfig, wanted: LambdaConfig, fields: readonly string[]): LambdaConfig {
+  const result: LambdaConfig = {};
+  for (const [field, value] of Object.entries(config)) {
+    if (!fields.includes(field)) result[field] = value;
+    else if (field in wanted) result[field] = wanted[field];
+  }
+  for (const [field, value] of Object.entries(wanted)) if (!(field in result)) result[field] = value;
+  return result;
 }
 
 function withPostAuthentication(config: LambdaConfig, arn: string | null): LambdaConfig {
-  const { PostAuthentication: _old, ...rest } = config;
-  return arn === null ? rest : { ...rest, PostAuthentication: arn };
+  return withFields(config, arn === null ? {} : { PostAuthentication: arn }, ['PostAuthentication']);
 }
 
 /** What the pool's slots held before we attached, read from a configuration we have not touched yet. */
