@@ -16,6 +16,17 @@ export {
   preTokenSlot,
   TRIGGER_VERSIONS,
 } from './domain/attach-plan';
+export {
+  type AttachmentState,
+  decodeAttachmentState,
+  encodeAttachmentState,
+  NOTHING_ATTACHED,
+} from './domain/attachment-state';
 export { type IacSnippets, iacSnippets } from './domain/iac-snippet';
+export {
+  type AttachmentOutcome,
+  type AttachmentRequest,
+  handleAttachmentRequest,
+} from './pool-attachment';
 export type { PoolSummary, UserPoolAdmin } from './ports/user-pool-admin';
 export { describeTargetPool, type PoolTarget, type TargetPool } from './target-pool';

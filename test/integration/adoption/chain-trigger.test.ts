@@ -122,7 +122,9 @@ describe('Export: the embeddable recorder', () => {
     const { output } = await captureOutput(() => recorder.record(structuredClone(hostedAuth)));
     expect(await logged(table)).toHaveLength(1);
     expect(metricTotals(output.metrics)).toEqual({ SignInEvents: 1 });
-    await expect(captureOutput(() => recorder.record('garbage'))).resolves.toMatchObject({ result: undefined });
+    await expect(captureOutput(() => recorder.record('garbage'))).resolves.toMatchObject({
+      result: undefined,
+    });
     const broken = await createSignInRecorder({});
     await expect(captureOutput(() => broken.record(structuredClone(hostedAuth)))).resolves.toBeDefined();
   });
