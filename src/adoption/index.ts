@@ -22,6 +22,21 @@ export {
   encodeAttachmentState,
   NOTHING_ATTACHED,
 } from './domain/attachment-state';
+export {
+  type ArgoCdSettings,
+  anyFailed,
+  argoCdSettingsChecks,
+  type CheckStatus,
+  type ClientFacts,
+  cliClientCheck,
+  clientChecks,
+  type DoctorCheck,
+  githubCheck,
+  poolChecks,
+  type SlackFacts,
+  slackChecks,
+  unreachable,
+} from './domain/doctor-checks';
 export { type IacSnippets, iacSnippets } from './domain/iac-snippet';
 export {
   type AttachmentOutcome,
