@@ -75,6 +75,12 @@ export interface FakeSlackOptions {
   /** Called with each accepted message and shared file, as they arrive (the simulation prints them). */
   onMessage?: (message: PostedToSlack) => void;
   onFile?: (file: UploadedToSlack) => void;
+  /** The bot token's scopes, sent by `auth.test` in the `x-oauth-scopes` header as Slack does. */
+  scopes?: readonly string[];
+  /** Channels the bot is a member of (`conversations.info` says `is_member`); others are not found. */
+  memberOf?: readonly string[];
+  /** Channels that exist but the bot has not joined. */
+  notMemberOf?: readonly string[];
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -96,6 +102,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const raw = Buffer.concat(chunks);
     const method = request.url?.replace(/^\/api\//, '') ?? '';
     calls.push(request.url?.startsWith('/upload/') ? 'upload' : method);
+    if (method === 'auth.test') {
+      const scopes = (options.scopes ?? ['chat:write', 'files:write']).join(',');
+      return reply(
+        200,
+        { ok: true, team: 'Platform', user_id: 'U0BOT', bot_id: 'B0BOT' },
+        { 'x-oauth-scopes': scopes },
+      );
+    }
+    if (method === 'conversations.info') {
+      const channel = String(parseBody(request.headers['content-type'], raw.toString('utf8')).channel);
+      const member = options.memberOf?.includes(channel) ?? false;
+      if (!member && !options.notMemberOf?.includes(channel))
+        return reply(200, { ok: false, error: 'channel_not_found' });
+      return reply(200, { ok: true, channel: { id: channel, is_member: member } });
+    }
     if (method === 'files.getUploadURLExternal') {
       const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
       const fileId = `F${String(pendingUploads.size + files.length + 1).padStart(8, '0')}`;
