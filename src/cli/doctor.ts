@@ -50,8 +50,12 @@ function errorText(error: unknown, secrets: readonly string[]): string {
   return printable(redactSecrets(message, secrets));
 }
 
-async function checkCognito(
-  options: DoctorOptions,
+/** The pool and app-client checks (the existing-trigger scenario shows them too). */
+export async function checkCognito(
+  options: Pick<
+    DoctorOptions,
+    'userPoolId' | 'userPoolName' | 'region' | 'functionArn' | 'clientIds' | 'argocdUrl' | 'timeoutMs'
+  >,
   secrets: string[],
 ): Promise<{ checks: DoctorCheck[]; issuer?: string }> {
   const client = new CognitoIdentityProviderClient(
@@ -291,6 +295,10 @@ function readOptions(args: string[], io: CliIo): { options: DoctorOptions; json:
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
+export function doctorLine({ status, check, detail, fix }: DoctorCheck): string {
+  return `${MARK[status]} ${check}: ${detail}${fix === undefined ? '' : ` -> fix: ${fix}`}`;
+}
+
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
   const { options, json } = readOptions(args, io);
   const secrets: string[] = [];
@@ -303,10 +311,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const checks = [...cognito.checks, ...argocd, ...slack, ...github];
   if (json) writeLine(io.stdout, redactSecrets(printableJson({ checks }), secrets));
   else {
-    for (const { status, check, detail, fix } of checks) {
-      const line = `${MARK[status]} ${check}: ${detail}${fix === undefined ? '' : ` -> fix: ${fix}`}`;
-      writeLine(io.stdout, redactSecrets(printable(line), secrets));
-    }
+    for (const check of checks) writeLine(io.stdout, redactSecrets(printable(doctorLine(check)), secrets));
   }
   return anyFailed(checks) ? EXIT.failed : EXIT.ok;
 }

@@ -34,6 +34,18 @@ function firstMonday(raw: string | undefined, clock: Clock): number {
   return at;
 }
 
+/** Adoption in a pool with the team's own trigger (issue 18): its own run, not the team-days loop. */
+const EXISTING_TRIGGER = 'existing-trigger';
+
+async function existingTrigger(io: CliIo, json: boolean): Promise<number> {
+  const { runExistingTriggerScenario } = await import('../../local/simulation/existing-trigger');
+  const { doctor, ...result } = await runExistingTriggerScenario(
+    json ? {} : { onLine: (line) => writeLine(io.stdout, line) },
+  );
+  if (json) writeLine(io.stdout, JSON.stringify(result));
+  return EXIT.ok;
+}
+
 export async function simulateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -50,8 +62,11 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       json: { type: 'boolean', default: false },
     },
   });
+  if (values.scenario === EXISTING_TRIGGER) return existingTrigger(io, values.json);
   if (!(SCENARIOS as readonly string[]).includes(values.scenario)) {
-    throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`);
+    throw new UsageError(
+      `--scenario must be one of ${[...SCENARIOS, EXISTING_TRIGGER].join(', ')}, got "${values.scenario}"`,
+    );
   }
   const options = {
     scenario: values.scenario as ScenarioName,
