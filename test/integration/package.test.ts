@@ -13,7 +13,7 @@ import { METRIC_CATALOG } from '../../src/shared/metric-catalog';
 import { MAX_TRIGGER_BUDGET_MS } from '../../src/sign-ins/config';
 import { PROJECT_ROOT } from '../support/cli';
 import { createTestTable } from '../support/dynamodb';
-import { startFakeCognito } from '../support/fake-cognito';
+import { startFakeCognito } from '../../local/stand-ins/fake-cognito';
 import { metricReferences, unpublishedMetricProblems } from '../support/metric-references';
 import { readPng } from '../support/png';
 

@@ -5,7 +5,7 @@ import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { fixedClock } from '../../src/shared/clock';
 import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
-import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+import { type FakeSsm, startFakeSsm } from '../../local/stand-ins/fake-ssm';
 
 const message = {
   text: 'Argo CD re-logins: 3 heavy users',

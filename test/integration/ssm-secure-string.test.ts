@@ -6,7 +6,7 @@ import { SecureStringUnavailable, ssmSecureString } from '../../src/adapters/ssm
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { ConfigError } from '../../src/shared/config/env';
 import { readGitHubSettings } from '../../src/upstream/config';
-import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
+import { type FakeSsm, startFakeSsm } from '../../local/stand-ins/fake-ssm';
 
 let ssm: FakeSsm;
 

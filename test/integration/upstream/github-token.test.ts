@@ -6,7 +6,7 @@ import { githubTokenProvider } from '../../../src/adapters/github/token';
 import { systemClock } from '../../../src/adapters/system-clock';
 import { ConfigError } from '../../../src/shared/config/env';
 import { readGitHubSettings } from '../../../src/upstream/config';
-import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
+import { type FakeSsm, startFakeSsm } from '../../../local/stand-ins/fake-ssm';
 
 let ssm: FakeSsm;
 let github: FakeGitHub;

@@ -9,7 +9,7 @@ import { type FakeGitHub, startFakeGitHub } from '../../../local/stand-ins/fake-
 import { freePort } from '../../../local/stand-ins/ports';
 import { fixedClock } from '../../../src/shared/clock';
 import { runBin, runCli } from '../../support/cli';
-import { startFakeSsm } from '../../support/fake-ssm';
+import { startFakeSsm } from '../../../local/stand-ins/fake-ssm';
 import { terminalControls } from '../../support/terminal';
 
 const REFRESH_FIX = {

@@ -20,7 +20,7 @@ import type { Deadline } from '../../../src/shared/deadline';
 import { createLogger } from '../../../src/shared/telemetry';
 import { runUpstreamWatch } from '../../../src/upstream/upstream-watch';
 import { createTestTable } from '../../support/dynamodb';
-import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
+import { type FakeCognito, startFakeCognito } from '../../../local/stand-ins/fake-cognito';
 
 /** The first run: one message for the refresh fix with every fixed line; its prerequisite (#23727) only inside it. */
 const FIRST_RUN_ANNOUNCEMENTS = ['argocd-oidc-refresh v3.4.6, v3.5.0'];
