@@ -11,7 +11,7 @@ import { startLocalStandIns } from '../local/local-stand-ins';
 import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { encodeSignIn } from '../src/adapters/dynamodb/table-layout';
 import type { LoggedSignIn } from '../src/sign-ins';
-import { startCountingProxy } from '../test/support/counting-proxy';
+import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 import { seedTable } from './seed-table';
 
 const execFileAsync = promisify(execFile);

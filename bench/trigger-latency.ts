@@ -13,7 +13,7 @@ import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import { percentile } from '../src/shared/stats';
 import { handleAuthTrigger } from '../src/sign-ins';
-import { startCountingProxy } from '../test/support/counting-proxy';
+import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 
 export interface TriggerFigures {
   events: number;

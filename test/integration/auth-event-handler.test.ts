@@ -14,7 +14,7 @@ import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { replaySignIns } from '../../src/relogins';
 import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
-import { startCountingProxy } from '../support/counting-proxy';
+import { startCountingProxy } from '../../local/stand-ins/counting-proxy';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
 
 const BUDGET_MS = 300;
