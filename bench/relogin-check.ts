@@ -8,10 +8,10 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startLocalStandIns } from '../local/local-stand-ins';
+import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { encodeSignIn } from '../src/adapters/dynamodb/table-layout';
 import type { LoggedSignIn } from '../src/sign-ins';
-import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 import { seedTable } from './seed-table';
 
 const execFileAsync = promisify(execFile);
