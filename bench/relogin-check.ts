@@ -37,7 +37,7 @@ export async function benchReLoginCheck(
     const seeded = await seedTable(
       dynamo.endpoint,
       env.TABLE_NAME,
-      signInItems(scope, users, end, 1 + historyDays, () => true),
+      signInItems(scope, users, end, 1 + historyDays, { perDay: 8, worksOn: () => true }),
     );
     console.error(
       `check bench: seeded ${seeded.items} sign-ins in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.items / seeded.seconds)} items/s)`,

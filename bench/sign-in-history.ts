@@ -8,23 +8,22 @@ import type { LoggedSignIn } from '../src/sign-ins';
 
 const execFileAsync = promisify(execFile);
 
-const SIGN_INS_PER_DAY = 8;
-
 /**
- * The logged sign-ins of the `days` days before `end` on which `worksOn(dayStart)` holds: each user 8
- * times a day, 65 min apart, from 08:00 on; in time order, as the trigger writes them.
+ * The logged sign-ins of the `days` days before `end` on which `worksOn(dayStart)` holds: each user
+ * `perDay` times a day, 65 min apart (a re-login each time the 1 h session ran out), from 08:00 on; in
+ * time order, as the trigger writes them.
  */
 export function* signInItems(
   scope: { userPoolId: string; clientId: string },
   users: number,
   end: number,
   days: number,
-  worksOn: (dayStart: number) => boolean,
+  shape: { perDay: number; worksOn: (dayStart: number) => boolean },
 ): Generator<Record<string, unknown>> {
   for (let day = days - 1; day >= 0; day -= 1) {
     const dayStart = end - (day + 1) * DAY_MS;
-    if (!worksOn(dayStart)) continue;
-    for (let index = 0; index < SIGN_INS_PER_DAY; index += 1) {
+    if (!shape.worksOn(dayStart)) continue;
+    for (let index = 0; index < shape.perDay; index += 1) {
       for (let user = 0; user < users; user += 1) {
         const signIn: LoggedSignIn = {
           at: dayStart + 8 * HOUR_MS + index * 65 * MINUTE_MS + user * 7,
