@@ -1,8 +1,9 @@
 /**
  * Cold start of each function: its bundle built with serverless.yml's esbuild settings (what
  * `osls package` runs through serverless-esbuild), then module load in a fresh Node process, median of
- * 10, beside a bare handler built the same way that imports only the DynamoDB client and makes the same
- * one GetItem the trigger's warm-up makes (so the ratio is the cost of the project's code). The zip
+ * 10, beside a bare handler built the same way that imports only the DynamoDB client and makes the
+ * same one GetItem the trigger's warm-up makes (so the ratio is the cost of the project's code),
+ * sampled in turns with each function. The zip
  * holds what the function's package holds (the report's WebAssembly module and font too).
  */
 import { execFileSync } from 'node:child_process';
@@ -74,9 +75,20 @@ function loadMs(file: string, env: NodeJS.ProcessEnv): number {
   return Number(output.trim().split('\n').at(-1));
 }
 
-function medianLoad(file: string, env: NodeJS.ProcessEnv, runs: number): number {
-  const samples = Array.from({ length: runs }, () => loadMs(file, env));
-  return Math.round((median(samples) ?? 0) * 10) / 10;
+const medianMs = (samples: number[]) => Math.round((median(samples) ?? 0) * 10) / 10;
+
+/**
+ * The function's and the bare handler's load times, sampled in turns: on a shared machine whose load
+ * changes from minute to minute, both medians then see the same load and their ratio holds.
+ */
+function pairedLoads(file: string, bare: string, env: NodeJS.ProcessEnv, runs: number) {
+  const own: number[] = [];
+  const bareSamples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    own.push(loadMs(file, env));
+    bareSamples.push(loadMs(bare, env));
+  }
+  return { initMs: medianMs(own), bareInitMs: medianMs(bareSamples) };
 }
 
 export async function benchColdStart(
@@ -98,7 +110,6 @@ export async function benchColdStart(
   };
   const bare = join(dir, 'bare-bundle.mjs');
   await bundle({ contents: BARE_HANDLER }, bare);
-  const bareInitMs = medianLoad(bare, env, runs);
   const figures: Record<string, ColdStartFigures> = {};
   for (const [name, entry] of Object.entries(FUNCTIONS)) {
     const outfile = join(dir, `${name}.mjs`);
@@ -112,7 +123,7 @@ export async function benchColdStart(
       outfile,
       ...(PACKAGED_BESIDE[name as keyof typeof FUNCTIONS] ?? []),
     ]);
-    const initMs = medianLoad(outfile, env, runs);
+    const { initMs, bareInitMs } = pairedLoads(outfile, bare, env, runs);
     figures[name] = {
       initMs,
       bareInitMs,
