@@ -19,5 +19,6 @@ export type { Conditional, GitHubApi, ReleasesPage, RequestOptions } from './por
 export { GitHubError, GitHubRateLimitError } from './ports/github';
 export type { UpstreamKnowledgeStore } from './ports/upstream-knowledge-store';
 export type { UpstreamReportStore } from './ports/upstream-report-store';
+export { SHIPPED_CATALOG, shippedFirstReleases } from './shipped-catalog';
 export type { UpstreamWatchDeps, UpstreamWatchResult } from './upstream-watch';
 export { runUpstreamWatch } from './upstream-watch';

@@ -8,8 +8,8 @@ import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import type { AdviceItem } from './advice';
-import { adviceDocuments } from './advice-documents';
-import { ADVICE_TITLES, SEVERITY_ICONS } from './advice-headings';
+import { adviceDocuments } from './advice/documents';
+import { ADVICE_TITLES, SEVERITY_ICONS } from './advice/headings';
 import type { ReLoginReport } from './relogin-report';
 import type { UserLabeler } from './report-identity';
 

@@ -11,7 +11,7 @@ import {
   type RevertTokenValidityAdvice,
   type UpgradeArgoCdAdvice,
 } from '../../../src/relogins/domain/advice';
-import { adviceDocuments } from '../../../src/relogins/domain/advice-documents';
+import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { fixMessage } from '../../../src/upstream/domain/fix-message';
 import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
