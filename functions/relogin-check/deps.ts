@@ -10,7 +10,7 @@ import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-d
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
@@ -42,7 +42,7 @@ export function buildReLoginCheckDeps(
     cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
     userPoolClients: new CognitoUserPoolClients(cognito),
     userPools: new CognitoUserPoolDirectory(cognito),
-    upstream: new DynamoUpstreamReportStore(documentClient, table),
+    upstream: new DynamoUpstreamFindingsStore(documentClient, table),
     clock,
     logger,
     settings,

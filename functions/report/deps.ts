@@ -9,7 +9,7 @@ import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-cli
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
 import { readChatSettings } from '../../src/notifications';
@@ -37,7 +37,7 @@ export function buildReportDeps(
     signIns: new DynamoSignInLog(documentClient, table),
     cognitoUsage: new CloudWatchCognitoUsage(cloudwatch),
     userPoolClients: new CognitoUserPoolClients(new CognitoIdentityProviderClient({})),
-    upstream: new DynamoUpstreamReportStore(documentClient, table),
+    upstream: new DynamoUpstreamFindingsStore(documentClient, table),
     chart: new VegaPngRenderer(),
     notify: {
       ledger: new DynamoNotificationLedger(documentClient, table.tableName),

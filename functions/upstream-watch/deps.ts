@@ -7,8 +7,8 @@ import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metric
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { createChatPoster } from '../../src/adapters/slack/create-chat-poster';
 import { systemClock } from '../../src/adapters/system-clock';
@@ -39,7 +39,7 @@ export async function buildUpstreamWatchDeps(
   return {
     github: createGitHubClient(readGitHubSettings(env), clock),
     knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo, table.tableName),
-    reportStore: new DynamoUpstreamReportStore(dynamo, table),
+    reportStore: new DynamoUpstreamFindingsStore(dynamo, table),
     deployedVersion: deployedVersionSource(readDeployedVersionSettings(env)),
     notify: {
       ledger: new DynamoNotificationLedger(dynamo, table.tableName),

@@ -34,19 +34,19 @@ import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
-import type { UpstreamReport, UpstreamReportStore } from '../upstream';
+import type { UpstreamFindings, UpstreamFindingsStore } from '../upstream';
 import type { ReLoginCheckSettings } from './config';
 import type { ActivityEvent } from './domain/activity';
 import { checkFailureDatum, reportMetrics } from './domain/check-metrics';
 import { activityByClient, type CheckWindow, checkWindow, eventsToReport } from './domain/check-window';
 import { alertKey, episodeChatMessage, episodeDecision, LOGGED_AS } from './domain/episode-notification';
+import { buildReLoginAssessment, type ReLoginAssessment } from './domain/relogin-assessment';
 import {
   type EpisodeMessage,
   type ReLoginLedgerState,
   readLedgerState,
   withPostedThread,
 } from './domain/relogin-episode';
-import { buildReLoginReport, type ReLoginReport } from './domain/relogin-report';
 import { replaySignIns } from './domain/replay';
 import type { CognitoUsageReader } from './ports/cognito-usage';
 import type { UserPoolDirectory } from './ports/user-pool-directory';
@@ -61,7 +61,7 @@ export interface ReLoginCheckDeps {
   /** Finds the pool by USER_POOL_NAME when USER_POOL_ID is not set. */
   userPools?: UserPoolDirectory;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
-  upstream?: Pick<UpstreamReportStore, 'latest'>;
+  upstream?: Pick<UpstreamFindingsStore, 'latest'>;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   settings: ReLoginCheckSettings;
@@ -118,22 +118,22 @@ async function optional<T>(
  */
 async function alertIfDue(
   deps: ReLoginCheckDeps,
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   { now, deadline }: { now: number; deadline: Deadline },
 ): Promise<AlertOutcome> {
   const { settings, logger } = deps;
   const { result, announced } = await notifyDecisionReportingFailures<ReLoginLedgerState, EpisodeMessage>(
     deps,
     {
-      key: alertKey(report.userPoolId, report.clientId),
-      decide: (recorded) => episodeDecision(report, settings, now, recorded),
-      message: (announce, _next, recorded) => episodeChatMessage(settings, report, announce, recorded),
+      key: alertKey(assessment.userPoolId, assessment.clientId),
+      decide: (recorded) => episodeDecision(assessment, settings, now, recorded),
+      message: (announce, _next, recorded) => episodeChatMessage(settings, assessment, announce, recorded),
       posted: (next, posted) => withPostedThread(next, posted.ts),
     },
-    { what: 'the alert', context: { clientId: report.clientId }, deadline },
+    { what: 'the alert', context: { clientId: assessment.clientId }, deadline },
   );
   const outcome = result.status;
-  const context = { clientId: report.clientId, heavyUsers: report.heavyUsers.length };
+  const context = { clientId: assessment.clientId, heavyUsers: assessment.heavyUsers.length };
   if (announced !== null && outcome === 'sent') {
     logger.info(`${LOGGED_AS[announced.kind]} sent`, { ...context, messageKind: announced.kind });
   } else if (announced !== null && outcome === 'logged') {
@@ -154,8 +154,8 @@ async function reportClient(
     window,
     upstream,
     events,
-  }: { window: CheckWindow; upstream: UpstreamReport | null; events: ActivityEvent[] },
-): Promise<ReLoginReport> {
+  }: { window: CheckWindow; upstream: UpstreamFindings | null; events: ActivityEvent[] },
+): Promise<ReLoginAssessment> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
   const [client, cognito] = await Promise.all([
@@ -166,7 +166,10 @@ async function reportClient(
       deps.cognitoUsage.read(scope, window.from, window.now),
     ),
   ]);
-  return buildReLoginReport({ ...scope, windowEnd: window.now, events, client, cognito, upstream }, settings);
+  return buildReLoginAssessment(
+    { ...scope, windowEnd: window.now, events, client, cognito, upstream },
+    settings,
+  );
 }
 
 /** The pool's activity, replayed once, per client (`activityByClient`). */
@@ -223,13 +226,13 @@ async function readActivity(
   }
 }
 
-type Checked = { report: ReLoginReport } | { failed: ClientCheckResult };
+type Checked = { assessment: ReLoginAssessment } | { failed: ClientCheckResult };
 
 /** Every client's report (or its failure) and the metrics to publish before any Slack post. */
 async function reportClients(
   deps: PoolDeps,
   activity: ReadonlyMap<string, ActivityEvent[]>,
-  { window, upstream }: { window: CheckWindow; upstream: UpstreamReport | null },
+  { window, upstream }: { window: CheckWindow; upstream: UpstreamFindings | null },
 ): Promise<{ checked: Checked[]; data: MetricDatum[] }> {
   const checked: Checked[] = [];
   const data: MetricDatum[] = [];
@@ -237,9 +240,9 @@ async function reportClients(
     try {
       const inWindow = eventsToReport(events, window, deps.settings.clientIds.length > 0);
       if (inWindow === null) continue;
-      const report = await reportClient(deps, clientId, { window, upstream, events: inWindow });
-      data.push(...reportMetrics(report, window.now));
-      checked.push({ report });
+      const assessment = await reportClient(deps, clientId, { window, upstream, events: inWindow });
+      data.push(...reportMetrics(assessment, window.now));
+      checked.push({ assessment });
     } catch (error) {
       const { datum, result } = checkFailed(deps, clientId, error, window.now);
       data.push(datum);
@@ -262,18 +265,18 @@ async function alertClients(
       results.push(entry.failed);
       continue;
     }
-    const { report } = entry;
-    const { clientId } = report;
+    const { assessment } = entry;
+    const { clientId } = assessment;
     try {
-      const alert = await alertIfDue(deps, report, { now, deadline });
+      const alert = await alertIfDue(deps, assessment, { now, deadline });
       if (alert === 'failed') {
         failures.push(alertFailure(1, { UserPoolId: deps.settings.userPoolId, ClientId: clientId }, now));
       }
       results.push({
         clientId,
-        activeUsers: report.totals.activeUsers,
-        heavyUsers: report.heavyUsers.length,
-        advice: report.advice.map((item) => item.id),
+        activeUsers: assessment.totals.activeUsers,
+        heavyUsers: assessment.heavyUsers.length,
+        advice: assessment.advice.map((item) => item.id),
         alert,
       });
     } catch (error) {

@@ -2,27 +2,27 @@
 import { METRICS, metricDatum, type PublishedMetric } from '../../shared/metric-catalog';
 import type { MetricDatum } from '../../shared/ports/metrics-publisher';
 import { round } from '../../shared/stats';
-import type { ReLoginReport } from './relogin-report';
+import type { ReLoginAssessment } from './relogin-assessment';
 
 function clientDimensions(userPoolId: string, clientId: string) {
   return { UserPoolId: userPoolId, ClientId: clientId };
 }
 
 /** The report's aggregate metrics. */
-export function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
-  const dimensions = clientDimensions(report.userPoolId, report.clientId);
+export function reportMetrics(assessment: ReLoginAssessment, timestamp: number): MetricDatum[] {
+  const dimensions = clientDimensions(assessment.userPoolId, assessment.clientId);
   const datum = (metric: PublishedMetric, value: number) => metricDatum(metric, value, dimensions, timestamp);
   return [
-    datum(METRICS.ActiveUsers, report.totals.activeUsers),
-    datum(METRICS.HeavyReLoginUsers, report.heavyUsers.length),
-    datum(METRICS.ReLoginsPerActiveUser, round(report.reLoginsPerActiveUser, 3)),
-    ...(report.reLoginIntervalP50Minutes === null
+    datum(METRICS.ActiveUsers, assessment.totals.activeUsers),
+    datum(METRICS.HeavyReLoginUsers, assessment.heavyUsers.length),
+    datum(METRICS.ReLoginsPerActiveUser, round(assessment.reLoginsPerActiveUser, 3)),
+    ...(assessment.reLoginIntervalP50Minutes === null
       ? []
-      : [datum(METRICS.ReLoginIntervalP50, round(report.reLoginIntervalP50Minutes, 1))]),
-    ...(report.reLoginIntervalP90Minutes === null
+      : [datum(METRICS.ReLoginIntervalP50, round(assessment.reLoginIntervalP50Minutes, 1))]),
+    ...(assessment.reLoginIntervalP90Minutes === null
       ? []
-      : [datum(METRICS.ReLoginIntervalP90, round(report.reLoginIntervalP90Minutes, 1))]),
-    datum(METRICS.EstimatedMinutesLost, round(report.estimatedMinutesLost, 1)),
+      : [datum(METRICS.ReLoginIntervalP90, round(assessment.reLoginIntervalP90Minutes, 1))]),
+    datum(METRICS.EstimatedMinutesLost, round(assessment.estimatedMinutesLost, 1)),
   ];
 }
 

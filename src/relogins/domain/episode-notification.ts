@@ -8,6 +8,7 @@ import { isStretched } from './advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './console-links';
 import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './episode-messages';
 import { reLoginAlertMessage } from './relogin-alert-message';
+import type { ReLoginAssessment } from './relogin-assessment';
 import {
   type EpisodeMessage,
   nextEpisodeStep,
@@ -16,7 +17,6 @@ import {
   type StopGapReminder,
   threadOf,
 } from './relogin-episode';
-import type { ReLoginReport } from './relogin-report';
 import { type ReportIdentity, userLabeler } from './report-identity';
 
 /** The settings (ReLoginCheckSettings) the episode's decision and messages depend on. */
@@ -35,7 +35,7 @@ export function alertKey(userPoolId: string, clientId: string): string {
 
 /** The state to record and the message to announce (null: record only); null when nothing changed. */
 export function episodeDecision(
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   settings: EpisodeSettings,
   now: number,
   recorded: unknown,
@@ -44,13 +44,13 @@ export function episodeDecision(
     recorded === null ? null : readLedgerState(recorded),
     {
       at: now,
-      figures: episodeFigures(report),
-      stretched: isStretched(report.tokenValidity),
-      activityHours: report.activityHours,
+      figures: episodeFigures(assessment),
+      stretched: isStretched(assessment.tokenValidity),
+      activityHours: assessment.activityHours,
     },
     {
       cooldownHours: settings.cooldownHours,
-      windowHours: report.windowHours,
+      windowHours: assessment.windowHours,
       stopGapReminders: settings.stopGapReminder === 'message',
     },
   );
@@ -60,21 +60,21 @@ export function episodeDecision(
 /** The chat message announcing `message`, in the episode's thread unless it opens one. */
 export function episodeChatMessage(
   settings: EpisodeSettings,
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   message: EpisodeMessage,
   recorded: unknown,
 ): ChatMessage {
   const metricsUrl =
     settings.dashboardName === undefined
-      ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
+      ? metricsConsoleUrl(settings.region, settings.namespace, assessment.clientId)
       : dashboardConsoleUrl(settings.region, settings.dashboardName);
   const thread = threadOf(message, recorded === null ? null : readLedgerState(recorded));
   const body =
     message.kind === 'recovery'
-      ? recoveryMessage(report, message.episode, message.stopGap, { metricsUrl })
+      ? recoveryMessage(assessment, message.episode, message.stopGap, { metricsUrl })
       : message.kind === 'stop-gap-reminder'
-        ? stopGapReminderMessage(report, message.stopGap, { metricsUrl })
-        : reLoginAlertMessage(report, {
+        ? stopGapReminderMessage(assessment, message.stopGap, { metricsUrl })
+        : reLoginAlertMessage(assessment, {
             label: userLabeler(settings.identity),
             metricsUrl,
             worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,

@@ -7,7 +7,7 @@ import {
   observedUserDays,
   reLoginWhatIf,
 } from '../../../src/relogins/domain/advice';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { fixtureClient } from '../../support/app-clients';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
@@ -223,7 +223,7 @@ describe('Function: advise', () => {
       deployedHasFix: boolean,
       upgradeTo: string | null,
       fixedIn = ['v3.4.6', 'v3.5.0'],
-    ): UpstreamReport => ({
+    ): UpstreamFindings => ({
       deployedVersion,
       checkedAt: T0,
       fixes: [

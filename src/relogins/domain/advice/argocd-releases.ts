@@ -3,7 +3,7 @@
  * else from the releases `catalog/fixes.json` documents (argoproj/argo-cd#27777 and its backports,
  * `argocd-oidc-refresh`; the `refreshTokenThreshold` setting, #23727, `argocd-oidc-refresh-setting`).
  */
-import { compareVersions, shippedFirstReleases, type UpstreamReport } from '../../../upstream';
+import { compareVersions, shippedFirstReleases, type UpstreamFindings } from '../../../upstream';
 
 /** The catalog id of the Argo CD OIDC refresh fix in the upstream watcher's report. */
 const REFRESH_FIX_ID = 'argocd-oidc-refresh';
@@ -26,7 +26,7 @@ export interface RefreshFix {
 }
 
 /** What the upstream watcher's report says about the refresh fix; the documented releases without a report. */
-export function refreshFix(upstream: UpstreamReport | null | undefined): RefreshFix {
+export function refreshFix(upstream: UpstreamFindings | null | undefined): RefreshFix {
   const fix = upstream?.fixes.find((candidate) => candidate.id === REFRESH_FIX_ID);
   return {
     deployedVersion: upstream?.deployedVersion ?? null,

@@ -1,6 +1,6 @@
 /** What every advice kind decides from, and the severities it can have. */
 import type { AppClientDescription } from '../../../app-clients';
-import type { UpstreamReport } from '../../../upstream';
+import type { UpstreamFindings } from '../../../upstream';
 import type { ActivityEvent } from '../activity';
 import type { ActivitySummary } from '../activity-summary';
 
@@ -19,5 +19,5 @@ export interface AdviceInput {
   proposedValidityHours: number;
   /** Argo CD's `users.session.duration` in hours, as ARGOCD_SESSION_HOURS states it. */
   sessionHours: number;
-  upstream?: UpstreamReport | null;
+  upstream?: UpstreamFindings | null;
 }
