@@ -7,6 +7,7 @@ import {
   observedUserDays,
   reLoginWhatIf,
 } from '../../../src/relogins/domain/advice';
+import { shippedFirstReleases } from '../../../src/upstream';
 import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { fixtureClient } from '../../support/app-clients';
 
@@ -149,6 +150,20 @@ describe('Function: advise', () => {
     expect(upgrade).toMatchObject({ suggestedRefreshTokenThreshold: null });
     expect(upgrade?.text).toContain(
       'set `refreshTokenThreshold` inside the `oidc.config` block of `argocd-cm` to a Go duration shorter than the ID-token validity',
+    );
+  });
+
+  it('should name the releases catalog/fixes.json documents while there is no upstream report', () => {
+    // Act
+    const [upgrade] = advise(input([at('ann', 'session-start', 0)]));
+
+    // Assess: the releases come from the catalog entry, not from a copy in the code
+    expect(upgrade).toMatchObject({
+      id: 'upgrade-argocd',
+      fixedIn: shippedFirstReleases('argocd-oidc-refresh').firstReleases,
+    });
+    expect(() => shippedFirstReleases('no-such-fix')).toThrow(
+      /catalog\/fixes\.json has no "no-such-fix" entry/,
     );
   });
 
