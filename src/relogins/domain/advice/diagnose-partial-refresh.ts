@@ -128,8 +128,9 @@ function diagnosePartialRefreshText(facts: {
 }
 
 /**
- * The text of each cause. The CLI's release (v3.4.0, argoproj/argo-cd#24638) is not a tracked fix of
- * the catalog: the server's version does not tell it, so the watcher cannot check it.
+ * The text of each cause. The CLI's release (v3.4.0, argoproj/argo-cd#24638,
+ * docs/argocd-and-cognito.md#the-cli) is not a tracked fix of the catalog: the server's version does
+ * not tell it, so the watcher cannot check it.
  */
 function causeText(id: PartialRefreshCauseId, fix: RefreshFix, validity: TokenValidity | null): string {
   switch (id) {

@@ -1,5 +1,5 @@
 /**
- * What to change, from the numbers, true to Argo CD's fixed refresh code (FACTS.md): pure, shared by
+ * What to change, from the numbers, true to Argo CD's fixed refresh code (docs/argocd-and-cognito.md): pure, shared by
  * the scheduled re-login check and `relogin-monitor analyze --client-config`. Each item is
  * `{id, severity, text, ...figures}`; each kind is a module with its decision and its text:
  *

@@ -12,7 +12,11 @@ export function unknownFieldsNote(change: ClientChange | null): string {
   );
 }
 
-/** What a release without the fix does with refresh tokens, as a predicate (FACTS.md). */
+/**
+ * What a release without the fix does with refresh tokens, as a predicate
+ * (docs/argocd-and-cognito.md#partial-refresh-before-the-fix): before the `refreshTokenThreshold`
+ * setting it never refreshes; with it, that refresh is unreliable without the fix.
+ */
 export function withoutTheFixText(hasThresholdSetting: boolean, fixPull: number): string {
   return hasThresholdSetting
     ? `has \`refreshTokenThreshold\`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #${fixPull}, is not in it)`
