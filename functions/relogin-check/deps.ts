@@ -4,7 +4,7 @@ import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metric
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-directory';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { readChatSettings } from '../../src/notifications';
 import { type ReLoginCheckDeps, readReLoginCheckSettings, runReLoginCheck } from '../../src/relogins';
 import { scheduledFunction } from '../shared/scheduled-handler';
@@ -19,7 +19,7 @@ const reLoginCheck = scheduledFunction({
       cognitoUsage: new CloudWatchCognitoUsage(cloudwatch()),
       userPoolClients: new CognitoUserPoolClients(cognito()),
       userPools: new CognitoUserPoolDirectory(cognito()),
-      upstream: new DynamoUpstreamReportStore(dynamo(), table()),
+      upstream: new DynamoUpstreamFindingsStore(dynamo(), table()),
       clock,
       logger,
       settings,
