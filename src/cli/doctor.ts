@@ -50,8 +50,8 @@ function errorText(error: unknown, secrets: readonly string[]): string {
   return printable(redactSecrets(message, secrets));
 }
 
-/** The pool and app-client checks (the existing-trigger scenario shows them too). */
-export async function checkCognito(
+/** The pool and app-client checks. */
+async function checkCognito(
   options: Pick<
     DoctorOptions,
     'userPoolId' | 'userPoolName' | 'region' | 'functionArn' | 'clientIds' | 'argocdUrl' | 'timeoutMs'
@@ -295,7 +295,7 @@ function readOptions(args: string[], io: CliIo): { options: DoctorOptions; json:
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
-export function doctorLine({ status, check, detail, fix }: DoctorCheck): string {
+function doctorLine({ status, check, detail, fix }: DoctorCheck): string {
   return `${MARK[status]} ${check}: ${detail}${fix === undefined ? '' : ` -> fix: ${fix}`}`;
 }
 

@@ -6,10 +6,10 @@
  */
 
 import { parseArgs } from 'node:util';
-import { SCENARIOS, type ScenarioName, scenarioMinDays } from '../../local/simulation/scenarios';
-import type { Clock } from '../shared/clock';
-import { DAY_MS } from '../shared/durations';
-import { type CliIo, EXIT, UsageError, writeLine } from './io';
+import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
+import type { Clock } from '../../src/shared/clock';
+import { DAY_MS } from '../../src/shared/durations';
+import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -38,7 +38,7 @@ function firstMonday(raw: string | undefined, clock: Clock): number {
 const EXISTING_TRIGGER = 'existing-trigger';
 
 async function existingTrigger(io: CliIo, json: boolean): Promise<number> {
-  const { runExistingTriggerScenario } = await import('../../local/simulation/existing-trigger');
+  const { runExistingTriggerScenario } = await import('./existing-trigger');
   const { doctor, ...result } = await runExistingTriggerScenario(
     json ? {} : { onLine: (line) => writeLine(io.stdout, line) },
   );
@@ -84,8 +84,8 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       `--scenario ${options.scenario} needs --days ${minDays} or more, got ${options.days}`,
     );
   }
-  // Loaded only here: the local stack's stand-ins are development dependencies.
-  const { runSimulation, showEvent, showSummary } = await import('../../local/simulation');
+  // Loaded only once the flags hold: the local stack and its stand-ins take a while to load.
+  const { runSimulation, showEvent, showSummary } = await import('./index');
   const result = await runSimulation({
     ...options,
     ...(values.json ? {} : { onEvent: (event, terminal) => terminal(showEvent(event)) }),
