@@ -33,14 +33,14 @@ export function mustBe(expected: string): (issue: Issue) => string {
   return (issue) => `must be ${expected}, got ${shownValue(issue.input)}`;
 }
 
-/** The place of an issue: `root.field[3].name`; only the root when the issue is about the whole value. */
+/** The place of an issue: `root.field[3].name`; only the root (maybe empty) when it is about the whole value. */
 export function issuePlace(issue: Issue, root: string): string {
   let place = root;
   for (const item of issue.path ?? []) {
     const key = item.key;
     place += typeof key === 'number' ? `[${key}]` : place === '' ? String(key) : `.${String(key)}`;
   }
-  return place === '' ? 'value' : place;
+  return place;
 }
 
 /** A union's issue names no place; its closest branch does, so report that branch's issue. */
@@ -56,7 +56,8 @@ const MAX_TOLD = 3;
 export function formatIssues(issues: readonly Issue[], root = ''): string {
   const told = issues.slice(0, MAX_TOLD).map((issue) => {
     const closest = deepest(issue);
-    return `${issuePlace(closest, root)} ${closest.message}`;
+    const place = issuePlace(closest, root);
+    return place === '' ? closest.message : `${place} ${closest.message}`;
   });
   const more = issues.length - told.length;
   return more > 0 ? `${told.join('; ')} (and ${more} more)` : told.join('; ');
@@ -81,8 +82,11 @@ function keyProblem(issue: Issue): string | undefined {
   return undefined;
 }
 
-/** valibot's own messages read "Invalid type: Expected …"; ours read like the rest of the project. */
-function defaultMessage(issue: Issue): string {
+/**
+ * valibot's own messages read "Invalid type: Expected …"; ours read like the rest of the project.
+ * Exported for a schema whose own message adds to it (and falls back to it).
+ */
+export function defaultMessage(issue: Issue): string {
   const expected = issue.expected ?? 'valid';
   return (
     keyProblem(issue) ?? `must be ${EXPECTED_WORDS[expected] ?? expected}, got ${shownValue(issue.input)}`
