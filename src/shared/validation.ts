@@ -129,8 +129,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A plain object (not null, not an array) with any fields. */
-export const plainObject = v.custom<Record<string, unknown>>(isPlainObject, mustBe('an object'));
+/**
+ * A plain object (not null, not an array) with any fields. Put it before a `v.object` over parsed JSON:
+ * valibot's object schemas take an array, whose `at` or `length` would then pass for a field.
+ */
+export function plainObject(expected = 'an object') {
+  return v.custom<Record<string, unknown>>(isPlainObject, mustBe(expected));
+}
 
 export function oneOf<const T extends readonly string[]>(allowed: T) {
   return v.picklist(allowed, mustBe(`one of ${allowed.join(', ')}`));

@@ -1,6 +1,6 @@
 /** Validates GitHub's JSON and reduces it to the records the watcher uses; anything else is malformed. */
 import * as v from 'valibot';
-import { mustBe, oneOf, parseWith } from '../../shared/validation';
+import { mustBe, oneOf, parseWith, plainObject } from '../../shared/validation';
 import { COMPARE_STATUSES, type Comparison, type PullRecord, type ReleaseRecord } from '../../upstream';
 
 export class MalformedResponseError extends Error {
@@ -20,28 +20,37 @@ const time = v.nullable(
 );
 
 const RELEASES = v.array(
+  v.pipe(
+    plainObject(),
+    v.object({
+      tag_name: v.string(),
+      draft: v.boolean(),
+      prerelease: v.boolean(),
+      published_at: time,
+      body: v.nullable(v.string()),
+    }),
+  ),
+);
+
+const PULL = v.pipe(
+  plainObject(),
   v.object({
-    tag_name: v.string(),
-    draft: v.boolean(),
-    prerelease: v.boolean(),
-    published_at: time,
-    body: v.nullable(v.string()),
+    number: v.number(),
+    merged: v.boolean(),
+    merged_at: time,
+    merge_commit_sha: v.nullable(v.string()),
+    base: v.object({ ref: v.string() }),
   }),
 );
 
-const PULL = v.object({
-  number: v.number(),
-  merged: v.boolean(),
-  merged_at: time,
-  merge_commit_sha: v.nullable(v.string()),
-  base: v.object({ ref: v.string() }),
-});
-
-const COMPARISON = v.object({
-  status: oneOf(COMPARE_STATUSES),
-  // GitHub always lists commits; a stored answer without the list simply names no backport.
-  commits: v.optional(v.array(v.object({ commit: v.object({ message: v.string() }) })), []),
-});
+const COMPARISON = v.pipe(
+  plainObject(),
+  v.object({
+    status: oneOf(COMPARE_STATUSES),
+    // GitHub always lists commits; a stored answer without the list simply names no backport.
+    commits: v.optional(v.array(v.object({ commit: v.object({ message: v.string() }) })), []),
+  }),
+);
 
 function parse<S extends v.GenericSchema>(schema: S, json: unknown, root: string): v.InferOutput<S> {
   return parseWith(schema, json, (message) => new MalformedResponseError(message), root);

@@ -13,7 +13,7 @@
 
 import * as v from 'valibot';
 import { HOUR_MS } from '../../shared/durations';
-import { parseWith } from '../../shared/validation';
+import { parseWith, plainObject } from '../../shared/validation';
 import {
   type AlertPolicy,
   type HeavyReLoginAlertState,
@@ -104,25 +104,28 @@ const nullableNumber = v.nullable(v.number());
 
 const ALERT = v.object({ heavyUsers: v.number(), alertedAt: v.number() });
 
-const LEDGER_STATE = v.object({
-  episode: v.nullable(
-    v.object({
-      startedAt: v.number(),
-      threadTs: v.nullable(v.string()),
-      lastAlert: ALERT,
-      figuresAtLastAlert: v.object({
-        activeUsers: v.number(),
-        heavyUsers: v.number(),
-        reLoginsPerActiveUser: v.number(),
-        triggerRefreshes: v.number(),
-        cognitoRefreshes: nullableNumber,
+const LEDGER_STATE = v.pipe(
+  plainObject(),
+  v.object({
+    episode: v.nullable(
+      v.object({
+        startedAt: v.number(),
+        threadTs: v.nullable(v.string()),
+        lastAlert: ALERT,
+        figuresAtLastAlert: v.object({
+          activeUsers: v.number(),
+          heavyUsers: v.number(),
+          reLoginsPerActiveUser: v.number(),
+          triggerRefreshes: v.number(),
+          cognitoRefreshes: nullableNumber,
+        }),
+        lastHeavyAt: v.number(),
       }),
-      lastHeavyAt: v.number(),
-    }),
-  ),
-  lastThreadTs: v.nullable(v.string()),
-  stopGap: v.nullable(v.object({ firstSeenAt: v.number(), lastReminderAt: nullableNumber })),
-}) satisfies v.GenericSchema<unknown, ReLoginLedgerState>;
+    ),
+    lastThreadTs: v.nullable(v.string()),
+    stopGap: v.nullable(v.object({ firstSeenAt: v.number(), lastReminderAt: nullableNumber })),
+  }),
+) satisfies v.GenericSchema<unknown, ReLoginLedgerState>;
 
 /** A recorded state that is neither this module's shape nor the one before threads. */
 export class InvalidLedgerStateError extends Error {

@@ -3,7 +3,7 @@
  * extend without code changes. Validated strictly so a typo fails loudly instead of tracking nothing.
  */
 import * as v from 'valibot';
-import { defaultMessage, mustBe, parseWith, shownValue, text } from '../../shared/validation';
+import { defaultMessage, mustBe, parseWith, plainObject, shownValue, text } from '../../shared/validation';
 
 export interface FixEntry {
   id: string;
@@ -50,10 +50,13 @@ const ENTRY_FIELDS = {
   prerequisiteOf: v.optional(fixId('the id of another entry')),
 };
 
-const ENTRY = v.strictObject(ENTRY_FIELDS, (issue) =>
-  issue.expected === 'never'
-    ? `is not a known field (allowed: ${Object.keys(ENTRY_FIELDS).join(', ')})`
-    : defaultMessage(issue),
+const ENTRY = v.pipe(
+  plainObject(),
+  v.strictObject(ENTRY_FIELDS, (issue) =>
+    issue.expected === 'never'
+      ? `is not a known field (allowed: ${Object.keys(ENTRY_FIELDS).join(', ')})`
+      : defaultMessage(issue),
+  ),
 );
 
 const CATALOG = v.pipe(

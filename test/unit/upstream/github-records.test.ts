@@ -58,6 +58,7 @@ describe('Function: toComparison', () => {
       'comparison.commits[0].commit.message must be a string, got 7',
     ],
     [null, 'comparison must be an object, got null'],
+    [[], 'comparison must be an object, got []'],
   ])('should refuse %j as malformed', (json, message) => {
     expect(() => toComparison(json)).toThrow(MalformedResponseError);
     expect(() => toComparison(json)).toThrow(message);
