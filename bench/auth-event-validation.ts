@@ -2,7 +2,7 @@
  * The sign-in trigger's parse of a Cognito event: the hand-written `classifyAuthEvent` against the
  * same checks as a valibot schema (the project's validation library everywhere else), over realistic
  * and malformed events, interleaved in one process. Decides whether the hot path keeps its own check
- * (docs/validation.md). `npx tsx bench/auth-event-validation.ts`
+ * (docs/architecture.md#validation-of-outside-data). `npx tsx bench/auth-event-validation.ts`
  */
 import * as v from 'valibot';
 import { nonEmptyString, parseWith } from '../src/shared/validation';
