@@ -33,6 +33,7 @@ const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 const fixId = (expected: string) => v.pipe(v.string(mustBe(expected)), v.regex(ID_PATTERN, mustBe(expected)));
 const PULLS = 'a non-empty array of PR numbers, each listed once';
+const PULL = 'a PR number (a positive integer)';
 
 const ENTRY_FIELDS = {
   id: fixId('lower-case letters, digits and dashes'),
@@ -40,7 +41,7 @@ const ENTRY_FIELDS = {
   title: text,
   pulls: v.pipe(
     v.array(
-      v.pipe(v.number(mustBe(PULLS)), v.safeInteger(mustBe(PULLS)), v.minValue(1, mustBe(PULLS))),
+      v.pipe(v.number(mustBe(PULL)), v.safeInteger(mustBe(PULL)), v.minValue(1, mustBe(PULL))),
       mustBe(PULLS),
     ),
     v.nonEmpty(mustBe(PULLS)),

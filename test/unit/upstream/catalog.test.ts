@@ -38,7 +38,7 @@ describe('Function: parseCatalog', () => {
     ],
     [
       [{ ...VALID, pulls: ['27777'] }],
-      /entry 1 \("x-fix"\): pulls\[0\] must be a non-empty array of PR numbers, each listed once, got "27777"/,
+      /entry 1 \("x-fix"\): pulls\[0\] must be a PR number \(a positive integer\), got "27777"/,
     ],
     [
       [{ ...VALID, pulls: [1, 1] }],
