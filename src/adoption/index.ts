@@ -26,6 +26,7 @@ export {
   type ArgoCdSettings,
   anyFailed,
   argoCdSettingsChecks,
+  argoCdVersionCheck,
   type CheckStatus,
   type ClientFacts,
   cliClientCheck,

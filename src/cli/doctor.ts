@@ -14,6 +14,7 @@ import { ssmSecureString } from '../adapters/ssm/secure-string';
 import {
   anyFailed,
   argoCdSettingsChecks,
+  argoCdVersionCheck,
   cliClientCheck,
   clientChecks,
   type DoctorCheck,
@@ -25,9 +26,12 @@ import {
 } from '../adoption';
 import { parseList } from '../shared/config/env';
 import { printable, printableJson, redactSecrets } from '../shared/safe-text';
+import { shippedFirstReleases } from '../upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** The Argo CD fix the doctor looks for (catalog/fixes.json). */
+const REFRESH_FIX_ID = 'argocd-oidc-refresh';
 
 interface DoctorOptions {
   userPoolId?: string;
@@ -134,11 +138,7 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
   try {
     const { body } = await getJson(`${base}/api/version`, options.timeoutMs);
     const version = printable(String(body.Version ?? 'unknown'));
-    checks.push({
-      check: 'Argo CD version',
-      status: 'ok',
-      detail: `${version}; whether it carries the refresh fix: relogin-monitor upstream-check --deployed-version ${version}`,
-    });
+    checks.push(argoCdVersionCheck(version, shippedFirstReleases(REFRESH_FIX_ID).firstReleases));
   } catch (error) {
     checks.push(
       unreachable('Argo CD version', errorText(error, []), `make ${base}/api/version reachable from here`),

@@ -3,6 +3,7 @@
  * what they read (bounded calls, read-only) and these decide. Nothing here ever holds a secret: a
  * client's secret is reduced to whether there is one before it gets here.
  */
+import { compareVersions, normalizeVersion } from '../../upstream';
 import { type LambdaConfig, preTokenSlot } from './attach-plan';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -284,4 +285,39 @@ export function unreachable(check: string, reason: string, fix: string): DoctorC
 /** Exit 1 when any check failed. */
 export function anyFailed(checks: readonly DoctorCheck[]): boolean {
   return checks.some((check) => check.status === 'fail');
+}
+
+function minorOf(version: string): string {
+  return /^v?(\d+\.\d+)\./.exec(version)?.[1] ?? '';
+}
+
+/**
+ * Whether the deployed Argo CD renews expired sessions: at or above the fix's first release on its own
+ * minor line, or on a minor line newer than every documented one (catalog/fixes.json, `firstReleases`).
+ */
+export function argoCdVersionCheck(raw: string, firstReleases: readonly string[]): DoctorCheck {
+  const version = normalizeVersion(raw);
+  if (version === null) {
+    return warn(
+      'Argo CD version',
+      `answered "${raw}", not a version`,
+      'give the version to relogin-monitor upstream-check --deployed-version',
+    );
+  }
+  const sameLine = firstReleases.find((first) => minorOf(first) === minorOf(version));
+  const newest = [...firstReleases].sort(compareVersions).at(-1) ?? '';
+  const hasFix =
+    sameLine !== undefined
+      ? compareVersions(version, sameLine) >= 0
+      : compareVersions(version, newest) > 0 && minorOf(version) !== minorOf(newest);
+  return hasFix
+    ? ok(
+        'Argo CD version',
+        `${version}: renews expired sessions with the refresh token (the fix is in ${firstReleases.join(', ')})`,
+      )
+    : warn(
+        'Argo CD version',
+        `${version}: does not renew an expired session (the fix is in ${firstReleases.join(', ')})`,
+        `upgrade Argo CD to ${firstReleases.join(' or ')} or later; until then the re-logins are what this monitor counts`,
+      );
 }

@@ -2,8 +2,10 @@
  * Chain mode through the real handler: the team's function runs behind the Lambda Invoke stand-in (the
  * real Lambda SDK client calls it), the recording goes to DynamoDB Local.
  */
+
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAuthTriggerHandler } from '../../../functions/auth-event/deps';
+import { createAuthTriggerHandler, startAuthTrigger } from '../../../functions/auth-event/deps';
 import { createSignInRecorder } from '../../../functions/auth-event/recorder';
 import { captureOutput, metricTotals } from '../../../local/stand-ins/emf';
 import { type LocalEndpoint, silentEndpoint } from '../../../local/stand-ins/faulty-endpoints';
@@ -14,11 +16,14 @@ import {
 } from '../../../local/stand-ins/lambda-invoke-server';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../../src/adapters/dynamodb/sign-in-log';
+import { LambdaChainedFunction } from '../../../src/adapters/lambda/chained-function';
+import { handleChainedTrigger } from '../../../src/sign-ins';
 import { createTestTable, useLocalDynamoDb } from '../../support/dynamodb';
 
 const TEAM = 'arn:aws:lambda:eu-west-1:111122223333:function:team-groups-claim';
 const THROWS = 'arn:aws:lambda:eu-west-1:111122223333:function:team-throws';
 const GARBAGE = 'arn:aws:lambda:eu-west-1:111122223333:function:team-garbage';
+const SLOW = 'arn:aws:lambda:eu-west-1:111122223333:function:team-slow';
 const hostedAuth = cognitoFixture('pre-token-v1-hosted-auth');
 const POOL = 'ap-northeast-1_EXAMPLE';
 
@@ -48,6 +53,10 @@ describe('Lambda: auth-event handler in chain mode', () => {
         throw new Error('groups service unreachable');
       },
       [GARBAGE]: async () => 'not an event',
+      [SLOW]: async (event) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        return event;
+      },
     });
     tableName = await createTestTable('chain');
   });
@@ -91,6 +100,20 @@ describe('Lambda: auth-event handler in chain mode', () => {
     const { result } = await captureOutput(() => handler(structuredClone(hostedAuth)));
     vi.unstubAllEnvs();
     expect(result).toBe('not an event');
+  });
+
+  it('should fail the sign-in when the team function outlasts the wait, as Cognito would without us', async () => {
+    const environment = env(SLOW);
+    const start = await startAuthTrigger(environment);
+    const slow = new LambdaChainedFunction(new LambdaClient({ maxAttempts: 1 }), SLOW, 200);
+    const started = performance.now();
+    await expect(
+      captureOutput(() =>
+        handleChainedTrigger(start.startup, start.telemetry, slow, structuredClone(hostedAuth)),
+      ),
+    ).rejects.toThrow();
+    vi.unstubAllEnvs();
+    expect(performance.now() - started).toBeLessThan(1_200);
   });
 
   describe('with DynamoDB not answering', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ClientFacts, clientChecks, githubCheck, poolChecks } from '../../../src/adoption';
+import {
+  argoCdVersionCheck,
+  type ClientFacts,
+  clientChecks,
+  githubCheck,
+  poolChecks,
+} from '../../../src/adoption';
 
 const server: ClientFacts = {
   clientId: 'argocdclient0example0000001',
@@ -63,5 +69,21 @@ describe('Function: githubCheck', () => {
     expect(githubCheck(0, 5000).status).toBe('fail');
     expect(githubCheck(59, 60).status).toBe('warn');
     expect(githubCheck(4999, 5000).status).toBe('ok');
+  });
+});
+
+describe('Function: argoCdVersionCheck', () => {
+  const firstReleases = ['v3.4.6', 'v3.5.0'];
+  it.each([
+    ['v3.4.6', 'ok'],
+    ['v3.4.7+abc123', 'ok'],
+    ['v3.5.1', 'ok'],
+    ['v3.6.0', 'ok'],
+    ['v3.4.5', 'warn'],
+    ['v3.3.14', 'warn'],
+    ['v3.5.0-rc2', 'warn'],
+    ['<html>', 'warn'],
+  ])('should say whether %s renews expired sessions (%s)', (version, status) => {
+    expect(argoCdVersionCheck(version, firstReleases).status).toBe(status);
   });
 });
