@@ -14,8 +14,9 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPoolAttachHandler } from '../../../functions/pool-attach/deps';
 import { type CognitoLocal, startCognitoLocal } from '../../../local/stand-ins/cognito-local';
-import { LOCAL_CREDENTIALS } from '../../../local/stand-ins/local-aws';
+import { LOCAL_CREDENTIALS, localAwsEnvironment, overrideEnv } from '../../../local/stand-ins/local-aws';
 import { CognitoUserPoolAdmin } from '../../../src/adapters/cognito/user-pool-admin';
+import { runCli } from '../../support/cli';
 
 const OURS = 'arn:aws:lambda:local:111122223333:function:argocd-relogin-monitor-ci-authEvent';
 const TEAM = 'arn:aws:lambda:local:111122223333:function:team-groups-claim';
@@ -166,5 +167,28 @@ describe('Lambda: pool-attach custom resource (cognito-local)', () => {
       Status: 'FAILED',
       Reason: expect.stringContaining('attachMode must be auto, chain, none, post-authentication'),
     });
+  });
+
+  it('should plan online with attach --plan, reading the pool by name and refusing a name two pools share', async () => {
+    const restore = overrideEnv(localAwsEnvironment({ cognitoIdentityProvider: cognito.endpoint }));
+    try {
+      const id = await teamPool('online-solo');
+      const base = ['attach', '--plan', '--function-arn', OURS, '--region', 'local'];
+      const chained = await runCli([...base, '--user-pool-name', 'online-solo', '--mode', 'chain', '--json']);
+      expect(chained.code).toBe(0);
+      expect(JSON.parse(chained.stdout)).toMatchObject({
+        decision: 'attach',
+        chained: TEAM,
+        updateUserPool: { UserPoolId: id },
+      });
+      expect(await lambdaConfig(id)).toEqual(TEAM_CONFIG);
+      await teamPool('online-twin');
+      await teamPool('online-twin');
+      const twins = await runCli([...base, '--user-pool-name', 'online-twin']);
+      expect(twins.code).toBe(3);
+      expect(twins.stdout).toContain('2 user pools are named "online-twin"');
+    } finally {
+      restore();
+    }
   });
 });
