@@ -2,6 +2,7 @@
  * The deploy's attach step as a CloudFormation custom resource: plans against the live pool, applies
  * the plan or fails the deploy with its reasons, restores the pool on removal (src/adoption).
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { sendCustomResourceAnswer } from '../../src/adapters/cloudformation/custom-resource-response';
@@ -34,8 +35,8 @@ export async function answerAttachmentRequest(
 export function createPoolAttachHandler(
   admin: UserPoolAdmin = new CognitoUserPoolAdmin(new CognitoIdentityProviderClient({})),
   send: Send = sendCustomResourceAnswer,
+  logger: Pick<Logger, 'info' | 'error'> = createLogger(),
 ) {
-  const logger = createLogger();
   return async (event: CloudFormationCustomResourceEvent): Promise<void> => {
     const outcome = await answerAttachmentRequest(admin, event);
     logger.info('attach step', {

@@ -17,6 +17,7 @@ import { type CognitoLocal, startCognitoLocal } from '../../../local/stand-ins/c
 import { LOCAL_CREDENTIALS, localAwsEnvironment, overrideEnv } from '../../../local/stand-ins/local-aws';
 import { CognitoUserPoolAdmin } from '../../../src/adapters/cognito/user-pool-admin';
 import { runCli } from '../../support/cli';
+import { RecordingLogger } from '../../support/fakes/logger';
 
 const OURS = 'arn:aws:lambda:local:111122223333:function:argocd-relogin-monitor-ci-authEvent';
 const TEAM = 'arn:aws:lambda:local:111122223333:function:team-groups-claim';
@@ -42,6 +43,7 @@ describe('Lambda: pool-attach custom resource (cognito-local)', () => {
   let client: CognitoIdentityProviderClient;
   let responseUrl: string;
   const answers: Answer[] = [];
+  const log = new RecordingLogger();
   const cloudFormation = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -84,7 +86,7 @@ describe('Lambda: pool-attach custom resource (cognito-local)', () => {
     properties: Record<string, string>,
     physicalResourceId?: string,
   ): Promise<Answer> {
-    const handler = createPoolAttachHandler(new CognitoUserPoolAdmin(client));
+    const handler = createPoolAttachHandler(new CognitoUserPoolAdmin(client), undefined, log);
     const event = {
       RequestType: requestType,
       ResponseURL: responseUrl,
@@ -107,6 +109,11 @@ describe('Lambda: pool-attach custom resource (cognito-local)', () => {
     const answer = await send('Create', { UserPoolId: id, Mode: 'auto' });
     expect(answer.Status).toBe('FAILED');
     expect(answer.Reason).toContain(`holds another function, ${TEAM}`);
+    expect(log.lines.at(-1)).toMatchObject({
+      message: 'attach step',
+      requestType: 'Create',
+      status: 'FAILED',
+    });
     expect(JSON.stringify(await lambdaConfig(id))).toBe(before);
   });
 
