@@ -1,13 +1,21 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
 import { systemClock } from '../adapters/system-clock';
 import { ConfigError, FlagValueError } from '../shared/config/env';
+import { redact, secrets } from '../shared/redaction';
+import { printable } from '../shared/safe-text';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 
 /**
  * Each command's module is loaded when it runs: `analyze` need not carry the report's chart renderer
  * or the AWS clients (about 40 MB of resident memory).
  */
-const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; synopsis: string }> = {
+interface CommandEntry {
+  load: () => Promise<Command>;
+  summary: string;
+  synopsis: string;
+}
+
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   analyze: {
     load: async () => (await import('./analyze')).analyzeCommand,
     summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
@@ -38,6 +46,11 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; 
   },
 };
 
+/** The command named `name`: an own entry of COMMANDS only, never one inherited (`constructor`, `__proto__`). */
+function commandNamed(name: string): CommandEntry | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`);
   return ['Usage: relogin-monitor <command> [options]', '', 'Commands:', ...lines].join('\n');
@@ -48,14 +61,16 @@ export type CliStart = Omit<CliIo, 'clock'> & { clock?: CliIo['clock'] };
 
 export async function main(argv: string[], start: CliStart): Promise<number> {
   const io: CliIo = { ...start, clock: start.clock ?? systemClock };
+  // Whatever secret the environment holds is redacted from every line printed from here on.
+  secrets.addFromEnvironment(io.env);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     writeLine(name === undefined ? io.stderr : io.stdout, usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = commandNamed(name);
   if (command === undefined) {
-    writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage()}`);
+    writeLine(io.stderr, `relogin-monitor: unknown command "${printable(name)}"\n\n${usage()}`);
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -71,14 +86,22 @@ export async function main(argv: string[], start: CliStart): Promise<number> {
       error instanceof FlagValueError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message}`);
+      writeLine(io.stderr, `relogin-monitor ${name}: ${errorText(error)}`);
       return EXIT.usage;
     }
     if (error instanceof ConfigError) {
-      writeLine(io.stderr, `relogin-monitor ${name}: configuration: ${error.message}`);
+      writeLine(io.stderr, `relogin-monitor ${name}: configuration: ${errorText(error)}`);
       return EXIT.usage;
     }
-    writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message ?? String(error)}`);
+    writeLine(io.stderr, `relogin-monitor ${name}: ${errorText(error)}`);
     return EXIT.failed;
   }
+}
+
+/**
+ * An error's message as one printable line, redacted before anything could cut it: errors quote outside
+ * text (a file's bytes, a server's answer) and must neither act on the terminal nor carry a secret.
+ */
+function errorText(error: unknown): string {
+  return printable(redact((error as Error | undefined)?.message ?? String(error)));
 }

@@ -56,34 +56,3 @@ export function printableJson(value: unknown): string {
 export function truncated(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
-
-export const REDACTED = '[redacted]';
-
-/** Shapes that are credentials wherever they appear, whoever sent them. */
-const CREDENTIAL_PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][] = [
-  // `Authorization: Bearer x`, `"authorization":"token x"`, `authorization=Basic x`
-  [
-    /(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s"',;}]+/gi,
-    (_, prefix, scheme) => `${prefix}${scheme === undefined ? '' : `${scheme} `}${REDACTED}`,
-  ],
-  [/\b(bearer)\s+[\w.~+/=-]{8,}/gi, (_, scheme) => `${scheme} ${REDACTED}`],
-  // GitHub's token formats (classic, OAuth, user-to-server, server-to-server, refresh, fine-grained).
-  [/\b(?:gh[opsur]_[A-Za-z0-9]{20,}|github_pat_\w{20,})/g, () => REDACTED],
-  // user:password in a URL
-  [/\/\/[^/\s:@]+:[^/\s@]+@/g, () => `//${REDACTED}@`],
-];
-
-/**
- * The text with each of `secrets` (as given and URL-encoded) and every credential-shaped value replaced
- * by `[redacted]`: for error texts that quote what a server echoed back.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Too short to be a real secret and to be told apart from ordinary words.
-    if (secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.replaceAll(form, REDACTED);
-  }
-  for (const [pattern, replace] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replace);
-  return out;
-}
