@@ -21,7 +21,8 @@ module.exports = {
       to: {
         path: [
           '(^|/)node_modules/@aws-sdk/',
-          '(^|/)node_modules/@slack/',
+          // @slack/types is Block Kit's types alone (no client, no network): the message builders use it.
+          '(^|/)node_modules/@slack/(?!types/)',
           '(^|/)node_modules/@aws-lambda-powertools/',
           '^(fs|fs/promises|http|https|http2|net)$', // node core modules, with or without `node:`
           '^src/adapters/',

@@ -4,12 +4,21 @@
  */
 
 import type { TokenValidity } from '../../app-clients';
-import type { BlockKitMessage } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  fallbackText,
+  fieldsSection,
+  header,
+  mrkdwn,
+  section,
+} from '../../notifications';
 import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { isStretched } from './advice';
-import { adviceSections, clientScope, metricsContext, mrkdwn, utc } from './relogin-alert-message';
+import { adviceSections, clientScope, metricsContext, utc } from './relogin-alert-message';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 import type { ReLoginReport } from './relogin-report';
 
@@ -119,16 +128,15 @@ export function recoveryMessage(
   const lastHeavy = `No user was heavy (${report.heavyReLogins} or more re-logins in ${report.windowHours} h) on ${clientScope(report)} since the check at ${utc(episode.lastHeavyAt)}, a full ${report.windowHours} h window.`;
   const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${report.windowHours} h up to ${utc(report.windowEnd)}.`;
   return {
-    text: `Argo CD re-logins recovered: no heavy user for ${report.windowHours} h (client ${report.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    text: fallbackText(
+      `Argo CD re-logins recovered: no heavy user for ${report.windowHours} h (client ${report.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      { type: 'section', text: mrkdwn(`${lastHeavy}\n${span}`) },
-      {
-        type: 'section',
-        fields: beforeAfterFields(episode.figuresAtLastAlert, after, report.windowHours),
-      },
-      { type: 'section', text: mrkdwn(verdict(report, after, stopGap)) },
-      ...(report.advice.length === 0 ? [] : [{ type: 'divider' }, ...adviceSections(report.advice)]),
+      header(headline),
+      section(`${lastHeavy}\n${span}`),
+      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, report.windowHours)),
+      section(verdict(report, after, stopGap)),
+      ...(report.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(report.advice)]),
       metricsContext(presentation.metricsUrl),
     ],
   };
@@ -143,19 +151,16 @@ export function stopGapReminderMessage(
   const figures = episodeFigures(report);
   const seen = `in the last ${report.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
   return {
-    text: `${headline} on client ${report.clientId} ${inPlaceFor(stopGap, report.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+    text: fallbackText(
+      `${headline} on client ${report.clientId} ${inPlaceFor(stopGap, report.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      { type: 'section', text: mrkdwn(`${clientScope(report)}: ${seen}\n${undoStopGap(report, stopGap)}`) },
+      header(headline),
+      section(`${clientScope(report)}: ${seen}\n${undoStopGap(report, stopGap)}`),
       ...adviceSections(report.advice),
-      {
-        type: 'context',
-        elements: [
-          mrkdwn(
-            `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
-          ),
-        ],
-      },
+      context(
+        `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
+      ),
     ],
   };
 }

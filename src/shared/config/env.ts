@@ -115,7 +115,9 @@ export function optionalSsmParameterName(env: Env, name: string): string | undef
   if (value !== undefined && !value.startsWith('/')) {
     // A long value without any "/" is more likely a pasted secret of an unknown shape than a name: not shown.
     const nameLike = value.includes('/') || value.length < 20;
-    const shown = nameLike ? `"${value}"` : 'a long value without any "/" (not shown: it may be the token itself)';
+    const shown = nameLike
+      ? `"${value}"`
+      : 'a long value without any "/" (not shown: it may be the token itself)';
     if (!nameLike) secrets.add(value);
     throw new ConfigError(`${name} must be an SSM parameter path starting with "/", got ${shown}`);
   }
