@@ -56,3 +56,20 @@ export function printableJson(value: unknown): string {
 export function truncated(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
+
+/** Longest outside value quoted whole in a message; a longer one is described instead. */
+const MAX_QUOTED_CHARS = 60;
+
+/**
+ * An outside value for a message or a log line, short whatever its size: JSON of a small value, else
+ * its kind and size with the start of it (a 5 MB `version` must not become a 5 MB log line).
+ */
+export function quoted(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value.length <= MAX_QUOTED_CHARS) return printableJson(value);
+    return `${printableJson(value.slice(0, 24))}… (a string of ${value.length} characters)`;
+  }
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return value === undefined ? 'undefined' : printableJson(value);
+}

@@ -23,6 +23,8 @@ import {
   validityChangeDocuments,
 } from '../../app-clients';
 import { formatMinutes, goDuration } from '../../shared/durations';
+import { codeSpan } from '../../shared/escaping';
+import { truncated } from '../../shared/safe-text';
 import { median, round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { compareVersions, type UpstreamReport } from '../../upstream';
@@ -261,11 +263,19 @@ function clientChange(client: AppClientDescription, change: ValidityChange): Cli
   return { ...change, ...validityChangeDocuments(client, change), unknownFields: [...client.unknownFields] };
 }
 
+/** Field names from the answer, as code, a bounded few of them: the answer is outside data. */
+function namedFields(fields: readonly string[]): string {
+  const named = fields.slice(0, 10).map((field) => codeSpan(truncated(field, 64)));
+  return fields.length > named.length
+    ? `${named.join(', ')} and ${fields.length - named.length} more`
+    : named.join(', ');
+}
+
 /** Said wherever a document is offered and the client's answer had fields this tool does not know. */
 function unknownFieldsNote(change: ClientChange | null): string {
   if (change === null || change.unknownFields.length === 0) return '';
   return (
-    ` The client's DescribeUserPoolClient answer also has ${change.unknownFields.join(', ')}, unknown to this tool` +
+    ` The client's DescribeUserPoolClient answer also has ${namedFields(change.unknownFields)}, unknown to this tool` +
     ' and left out of the update document: UpdateUserPoolClient resets what it is not given, so check them first.'
   );
 }

@@ -30,6 +30,8 @@ import {
 export interface ReportPresentation {
   label: UserLabeler;
   topUsers: number;
+  /** What reading the events left out of the figures (duplicates, ignored events), one sentence each. */
+  inputNotes?: readonly string[];
 }
 
 const COLUMNS = ['', 'this period', 'previous', 'change'] as const;
@@ -126,6 +128,7 @@ export function reportMarkdown(
     '',
     markdownLine(reportSummary(report)),
     '',
+    ...(presentation.inputNotes ?? []).flatMap((note) => [`_${markdownLine(note)}_`, '']),
     markdownTable(figureRows(report)),
     '',
     ...(chartFile === null
@@ -195,6 +198,7 @@ th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{bac
 </head><body>
 <h1>${title}</h1>
 <p>${inlineHtml(reportSummary(report))}</p>
+${(presentation.inputNotes ?? []).map((note) => `<p><em>${htmlText(note)}</em></p>`).join('\n')}
 <table><thead><tr><th></th><th>this period</th><th>previous</th><th>change</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
