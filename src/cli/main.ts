@@ -2,7 +2,7 @@
 import { systemClock } from '../adapters/system-clock';
 import { ConfigError, FlagValueError } from '../shared/config/env';
 import { redact, secrets } from '../shared/redaction';
-import { printable } from '../shared/safe-text';
+import { controlsEscaped, printable } from '../shared/safe-text';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 
 /**
@@ -103,5 +103,5 @@ export async function main(argv: string[], start: CliStart): Promise<number> {
  * text (a file's bytes, a server's answer) and must neither act on the terminal nor carry a secret.
  */
 function errorText(error: unknown): string {
-  return printable(redact((error as Error | undefined)?.message ?? String(error)));
+  return controlsEscaped(redact((error as Error | undefined)?.message ?? String(error)));
 }

@@ -106,7 +106,6 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     inputNotes: describeEventCounts({ duplicateEvents: duplicates, ignoredEvents: parsed.ignoredBy }),
   };
   const files = await writeReportFiles(values.out, report, presentation);
-  for (const note of presentation.inputNotes) writeLine(io.stderr, note);
   writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);
   return EXIT.ok;
 }

@@ -40,16 +40,24 @@ export function printable(text: string): string {
 }
 
 /**
- * `JSON.stringify`, also escaping what it leaves raw (C1 controls, separators, bidirectional marks):
- * the same JSON value, parsed back exactly, that cannot act on a terminal.
+ * The text with only its unsafe characters escaped, backslashes left alone: the last guard on a whole
+ * line whose outside parts were already made `printable` (escaping those again would double them).
  */
-export function printableJson(value: unknown): string {
+export function controlsEscaped(text: string): string {
   let out = '';
-  for (const char of JSON.stringify(value)) {
+  for (const char of text) {
     const code = char.codePointAt(0) as number;
     out += isUnsafe(code) ? unicodeEscape(code) : char;
   }
   return out;
+}
+
+/**
+ * `JSON.stringify`, also escaping what it leaves raw (C1 controls, separators, bidirectional marks):
+ * the same JSON value, parsed back exactly, that cannot act on a terminal.
+ */
+export function printableJson(value: unknown): string {
+  return controlsEscaped(JSON.stringify(value));
 }
 
 /** At most `max` characters, marked when cut: a server's error page must not flood the terminal. */
