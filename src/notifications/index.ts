@@ -14,8 +14,21 @@ export {
   mrkdwnText,
   section,
 } from './domain/block-kit';
-export type { NotificationDeps, NotifyingJobDeps, NotifyOnceDeps, NotifyOutcome } from './notify-once';
-export { alertFailure, notifyAndReport, notifyReportingFailures, publishThenNotify } from './notify-once';
+export type {
+  DecisionRequest,
+  DecisionResult,
+  NotificationDeps,
+  NotifyingJobDeps,
+  NotifyOnceDeps,
+  NotifyOutcome,
+} from './notify-once';
+export {
+  alertFailure,
+  notifyAndReport,
+  notifyDecisionReportingFailures,
+  notifyReportingFailures,
+  publishThenNotify,
+} from './notify-once';
 export type {
   ChatFile,
   ChatMessage,

@@ -16,7 +16,7 @@ import {
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
 import { htmlText, markdownLine, markdownText } from '../../shared/escaping';
 import { printable } from '../../shared/safe-text';
-import type { PlatformReport } from './platform-report';
+import type { PeriodicReport } from './periodic-report';
 import {
   clientSections,
   type FigureRow,
@@ -57,7 +57,7 @@ function labelledFor(presentation: ReportPresentation, format: (text: string) =>
   return (user) => format(presentation.label(user));
 }
 
-export function reportMessage(report: PlatformReport, presentation: ReportPresentation): BlockKitMessage {
+export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
   const title = reportTitle(report);
   const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers);
   const clients = clientSections(report).flatMap((client) => [
@@ -103,7 +103,7 @@ function markdownTable(rows: readonly FigureRow[]): string {
 
 /** Markdown body; `chartFile` is the PNG's name beside it, or null when no chart could be made. */
 export function reportMarkdown(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
@@ -159,7 +159,7 @@ function inlineHtml(text: string): string {
 
 /** A page with no external request: inline style, the chart as a data: URL. */
 export function reportHtml(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartPng: Uint8Array | null,
 ): string {
