@@ -163,7 +163,7 @@ export function stopGapReminderMessage(
       section(`${clientScope(assessment)}: ${seen}\n${undoStopGap(assessment, stopGap)}`),
       ...adviceSections(assessment.advice),
       context(
-        `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=assessment moves it into the periodic assessment, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
+        `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
       ),
     ],
   };
