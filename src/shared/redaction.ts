@@ -67,7 +67,7 @@ export class SecretSet {
   }
 
   /**
-   * Holds every secret an environment gives: each `*TOKEN*`, `*SECRET*` or `*PASSWORD*` setting's value
+   * Holds every secret an environment gives: each `*TOKEN*`, `*SECRET*`, `*PASSWORD*` or `*_KEY` setting's value
    * (not a `*_PARAMETER`, which names where the secret lives), and the credentials of any URL setting.
    */
   addFromEnvironment(env: Readonly<Record<string, string | undefined>>): void {
@@ -79,7 +79,7 @@ export class SecretSet {
 
   /** Holds what the setting `name` = `value` carries that is secret, if anything. */
   addSetting(name: string, value: string): void {
-    if (/TOKEN|SECRET|PASSWORD/i.test(name) && !/_PARAMETER$/i.test(name)) this.add(value);
+    if (/TOKEN|SECRET|PASSWORD|_KEY$/i.test(name) && !/_PARAMETER$/i.test(name)) this.add(value);
     if (value.includes('@') && value.includes('//')) {
       try {
         const url = new URL(value.trim());
@@ -114,16 +114,24 @@ function redactIn(value: unknown, redact: (text: string) => string, depth: numbe
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
   if (value instanceof Uint8Array) return value;
   if (Array.isArray(value)) return value.map((item) => redactIn(item, redact, depth + 1));
-  if (value instanceof Error) return redactedError(value, redact);
+  if (value instanceof Error) return redactedError(value, redact, depth + 1);
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [key, redactIn(item, redact, depth + 1)]),
   );
 }
 
-/** The same error (same class and fields) with its message and stack redacted in place. */
-function redactedError(error: Error, redact: (text: string) => string): Error {
+/**
+ * The same error (same class) with its message, stack and every field of its own (a client library's
+ * `data`: the server's answer) redacted in place.
+ */
+function redactedError(error: Error, redact: (text: string) => string, depth = 0): Error {
   error.message = redact(error.message);
   if (error.stack !== undefined) error.stack = redact(error.stack);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of Object.keys(error)) {
+    if (key !== 'message' && key !== 'stack') fields[key] = redactIn(fields[key], redact, depth + 1);
+  }
+  if (error.cause !== undefined) error.cause = redactIn(error.cause, redact, depth + 1);
   return error;
 }
 
