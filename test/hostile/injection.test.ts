@@ -64,11 +64,19 @@ describe('Hostile: terminal injection', () => {
     expectTerminalSafe(skipped.stdout + skipped.stderr);
     expect(skipped.stderr.trimEnd().split('\n')).toHaveLength(2);
 
-    const config = JSON.parse(readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'));
+    const config = JSON.parse(
+      readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'),
+    );
     config.UserPoolClient[`Evil\u001b[2J\nField${'`'.repeat(3)}`] = 1;
     const configPath = join(dir(), 'client.json');
     writeFileSync(configPath, JSON.stringify(config));
-    const advised = await runCli(['analyze', '--events', 'samples/team-week.jsonl', '--client-config', configPath]);
+    const advised = await runCli([
+      'analyze',
+      '--events',
+      'samples/team-week.jsonl',
+      '--client-config',
+      configPath,
+    ]);
     expectTerminalSafe(advised.stdout + advised.stderr);
     expect(advised.stdout).toContain('Evil\\u001b[2J\\nField');
   });
@@ -97,9 +105,9 @@ describe('Hostile: Markdown and HTML injection in the report', () => {
     const lines = markdown.split('\n');
     expect(markdown).not.toContain('<script>');
     expect(lines.filter((line) => line.startsWith('# '))).toHaveLength(1);
-    expect(lines.some((line) => line === '---' || line.startsWith('# Forged') || line.startsWith('| forged'))).toBe(
-      false,
-    );
+    expect(
+      lines.some((line) => line === '---' || line.startsWith('# Forged') || line.startsWith('| forged')),
+    ).toBe(false);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
@@ -108,7 +116,9 @@ describe('Hostile: Markdown and HTML injection in the report', () => {
 
 describe('Hostile: ids that would inject into generated documents', () => {
   it('analyze --client-config: a ClientId with a newline and a Terraform block is refused naming the field', async () => {
-    const config = JSON.parse(readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'));
+    const config = JSON.parse(
+      readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'),
+    );
     const clientId = `${ARGOCD}\nresource "null_resource" "pwn" {}`;
     config.UserPoolClient.ClientId = clientId;
     const path = join(dir(), 'client.json');
@@ -123,13 +133,17 @@ describe('Hostile: ids that would inject into generated documents', () => {
     expectTerminalSafe(output);
   });
 
-  it('analyze --client-config: a unit that is not one of Cognito\'s four is refused, not written into HCL', async () => {
-    const config = JSON.parse(readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'));
-    config.UserPoolClient.TokenValidityUnits = { IdToken: '${file("/etc/passwd")}', AccessToken: 'hours' };
+  it("analyze --client-config: a unit that is not one of Cognito's four is refused, not written into HCL", async () => {
+    const config = JSON.parse(
+      readFileSync(`${SHARED_FIXTURES}cognito/describe-user-pool-client.json`, 'utf8'),
+    );
+    // An HCL interpolation, which a quoted Terraform string would evaluate.
+    const interpolation = ['$', '{file("/etc/passwd")}'].join('');
+    config.UserPoolClient.TokenValidityUnits = { IdToken: interpolation, AccessToken: 'hours' };
     const path = join(dir(), 'client.json');
     writeFileSync(path, JSON.stringify(config));
     const result = await runCli(['analyze', '--events', 'samples/team-week.jsonl', '--client-config', path]);
-    expect(result.stdout).not.toContain('${file(');
+    expect(result.stdout).not.toContain(interpolation);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/TokenValidityUnits.+IdToken/);
   });
@@ -147,7 +161,9 @@ describe('Hostile: Slack mrkdwn and the fallback text', () => {
         windowEnd: Date.parse('2026-11-20T12:00:00Z'),
         heavyReLogins: 3,
         totals: { logins: 10, reLogins: 8, refreshes: 0, activeUsers: 1 },
-        heavyUsers: [{ user: '<!here>', logins: 10, reLogins: 8, refreshes: 0, medianReLoginIntervalMinutes: 60 }],
+        heavyUsers: [
+          { user: '<!here>', logins: 10, reLogins: 8, refreshes: 0, medianReLoginIntervalMinutes: 60 },
+        ],
         reLoginIntervalP50Minutes: 60,
         reLoginIntervalP90Minutes: 60,
         estimatedMinutesLost: 16,
