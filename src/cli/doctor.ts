@@ -25,7 +25,8 @@ import {
   unreachable,
 } from '../adoption';
 import { parseList } from '../shared/config/env';
-import { printable, printableJson, redactSecrets } from '../shared/safe-text';
+import { redact, secrets } from '../shared/redaction';
+import { printable, printableJson } from '../shared/safe-text';
 import { shippedFirstReleases } from '../upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
@@ -49,9 +50,9 @@ interface DoctorOptions {
   timeoutMs: number;
 }
 
-function errorText(error: unknown, secrets: readonly string[]): string {
+function errorText(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return printable(redactSecrets(message, secrets));
+  return printable(redact(message));
 }
 
 /** The pool and app-client checks. */
@@ -60,7 +61,6 @@ async function checkCognito(
     DoctorOptions,
     'userPoolId' | 'userPoolName' | 'region' | 'functionArn' | 'clientIds' | 'argocdUrl' | 'timeoutMs'
   >,
-  secrets: string[],
 ): Promise<{ checks: DoctorCheck[]; issuer?: string }> {
   const client = new CognitoIdentityProviderClient(
     options.region === undefined ? {} : { region: options.region },
@@ -89,9 +89,7 @@ async function checkCognito(
         facts.push(fact);
         checks.push(...clientChecks(fact, options.argocdUrl));
       } catch (error) {
-        checks.push(
-          unreachable(`client ${clientId}`, errorText(error, secrets), 'check the id in argocdClientIds'),
-        );
+        checks.push(unreachable(`client ${clientId}`, errorText(error), 'check the id in argocdClientIds'));
       }
     }
     checks.push(cliClientCheck(facts));
@@ -102,7 +100,7 @@ async function checkCognito(
       checks: [
         unreachable(
           'pool',
-          errorText(error, secrets),
+          errorText(error),
           'check AWS credentials, --region, and cognito-idp:DescribeUserPool/ListUserPools permissions',
         ),
       ],
@@ -141,7 +139,7 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
     checks.push(argoCdVersionCheck(version, shippedFirstReleases(REFRESH_FIX_ID).firstReleases));
   } catch (error) {
     checks.push(
-      unreachable('Argo CD version', errorText(error, []), `make ${base}/api/version reachable from here`),
+      unreachable('Argo CD version', errorText(error), `make ${base}/api/version reachable from here`),
     );
   }
   try {
@@ -159,7 +157,7 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
     checks.push(
       unreachable(
         'Argo CD settings',
-        errorText(error, []),
+        errorText(error),
         `make ${base}/api/v1/settings reachable (it needs no login)`,
       ),
     );
@@ -167,7 +165,7 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
   return checks;
 }
 
-async function checkSlack(options: DoctorOptions, secrets: string[]): Promise<DoctorCheck[]> {
+async function checkSlack(options: DoctorOptions): Promise<DoctorCheck[]> {
   let token = options.slackToken;
   try {
     if (token === undefined && options.slackTokenParameter !== undefined) {
@@ -177,7 +175,7 @@ async function checkSlack(options: DoctorOptions, secrets: string[]): Promise<Do
     return [
       unreachable(
         'Slack token',
-        errorText(error, secrets),
+        errorText(error),
         `check the SSM parameter ${options.slackTokenParameter} and ssm:GetParameter`,
       ),
     ];
@@ -192,7 +190,7 @@ async function checkSlack(options: DoctorOptions, secrets: string[]): Promise<Do
       },
     ];
   }
-  secrets.push(token);
+  secrets.add(token);
   try {
     const facts = await slackReadiness(token, options.slackChannels, {
       ...(options.slackApiUrl === undefined ? {} : { apiUrl: options.slackApiUrl }),
@@ -203,14 +201,14 @@ async function checkSlack(options: DoctorOptions, secrets: string[]): Promise<Do
     return [
       unreachable(
         'Slack token',
-        errorText(error, secrets),
+        errorText(error),
         'check the bot token (auth.test failed): reinstall the Slack app and store its token',
       ),
     ];
   }
 }
 
-async function checkGitHub(options: DoctorOptions, secrets: string[]): Promise<DoctorCheck[]> {
+async function checkGitHub(options: DoctorOptions): Promise<DoctorCheck[]> {
   try {
     const headers: Record<string, string> =
       options.githubToken === undefined ? {} : { authorization: `Bearer ${options.githubToken}` };
@@ -225,13 +223,7 @@ async function checkGitHub(options: DoctorOptions, secrets: string[]): Promise<D
     };
     return [githubCheck(Number(core.remaining ?? 0), Number(core.limit ?? 0))];
   } catch (error) {
-    return [
-      unreachable(
-        'GitHub',
-        errorText(error, secrets),
-        `make ${options.githubApiUrl} reachable (githubApiUrl)`,
-      ),
-    ];
+    return [unreachable('GitHub', errorText(error), `make ${options.githubApiUrl} reachable (githubApiUrl)`)];
   }
 }
 
@@ -301,17 +293,16 @@ function doctorLine({ status, check, detail, fix }: DoctorCheck): string {
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
   const { options, json } = readOptions(args, io);
-  const secrets: string[] = [];
-  const cognito = await checkCognito(options, secrets);
+  const cognito = await checkCognito(options);
   const [argocd, slack, github] = await Promise.all([
     checkArgoCd(options, cognito.issuer),
-    checkSlack(options, secrets),
-    checkGitHub(options, secrets),
+    checkSlack(options),
+    checkGitHub(options),
   ]);
   const checks = [...cognito.checks, ...argocd, ...slack, ...github];
-  if (json) writeLine(io.stdout, redactSecrets(printableJson({ checks }), secrets));
+  if (json) writeLine(io.stdout, redact(printableJson({ checks })));
   else {
-    for (const check of checks) writeLine(io.stdout, redactSecrets(printable(doctorLine(check)), secrets));
+    for (const check of checks) writeLine(io.stdout, redact(printable(doctorLine(check))));
   }
   return anyFailed(checks) ? EXIT.failed : EXIT.ok;
 }

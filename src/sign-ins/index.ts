@@ -1,6 +1,6 @@
 export { handleChainedTrigger } from './chained-trigger';
 export { MAX_TRIGGER_BUDGET_MS, readChainedFunctionArn, readTriggerBudgetMs } from './config';
-export type { AuthSignal, SignalKind } from './domain/auth-signal';
+export type { AuthSignal, IgnoreReason, SignalKind } from './domain/auth-signal';
 export { classifyAuthEvent, InvalidAuthEventError } from './domain/auth-signal';
 export type {
   AuthTriggerDeps,
