@@ -27,6 +27,7 @@ import {
 import { parseList } from '../shared/config/env';
 import { redact, secrets } from '../shared/redaction';
 import { printable, printableJson } from '../shared/safe-text';
+import { withinBudget } from '../shared/time-budget';
 import { shippedFirstReleases } from '../upstream';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
@@ -169,7 +170,9 @@ async function checkSlack(options: DoctorOptions): Promise<DoctorCheck[]> {
   let token = options.slackToken;
   try {
     if (token === undefined && options.slackTokenParameter !== undefined) {
-      token = await ssmSecureString(options.slackTokenParameter, 1)();
+      const parameter = options.slackTokenParameter;
+      // Powertools' SSM read takes no deadline of its own: the race gives it one.
+      token = await withinBudget(options.timeoutMs, () => ssmSecureString(parameter, 1)());
     }
   } catch (error) {
     return [
