@@ -111,6 +111,12 @@ function readPool(pool: Record<string, unknown>): ReadPool {
     }
   }
   if (typeof pool.Id !== 'string' || pool.Id === '') problems.push('the description has no user pool Id');
+  const { alias, policy } = temporaryPasswordDays(pool);
+  if (alias !== undefined && policy !== undefined && alias !== policy) {
+    problems.push(
+      `AdminCreateUserConfig.UnusedAccountValidityDays (${String(alias)}) differs from PasswordPolicy.TemporaryPasswordValidityDays (${String(policy)}): UpdateUserPool takes only one; set them equal first`,
+    );
+  }
   const lambdaConfig = pool.LambdaConfig ?? {};
   if (!isRecord(lambdaConfig)) problems.push('LambdaConfig must be an object');
   else problems.push(...lambdaConfigProblems(lambdaConfig));
@@ -272,11 +278,34 @@ function tierProblem(
   );
 }
 
+/**
+ * DescribeUserPool reports the temporary-password validity twice: `PasswordPolicy.TemporaryPasswordValidityDays`
+ * and its deprecated alias `AdminCreateUserConfig.UnusedAccountValidityDays`. UpdateUserPool refuses a
+ * request carrying both, so the alias is left out where it says the same; where they differ the plan refuses.
+ */
+function temporaryPasswordDays(pool: Record<string, unknown>): { alias?: unknown; policy?: unknown } {
+  const admin = isRecord(pool.AdminCreateUserConfig) ? pool.AdminCreateUserConfig : {};
+  const policies = isRecord(pool.Policies) ? pool.Policies : {};
+  const password = isRecord(policies.PasswordPolicy) ? policies.PasswordPolicy : {};
+  return { alias: admin.UnusedAccountValidityDays, policy: password.TemporaryPasswordValidityDays };
+}
+
+function withoutDuplicateAlias(pool: Record<string, unknown>): Record<string, unknown> {
+  const { alias, policy } = temporaryPasswordDays(pool);
+  if (alias === undefined || policy === undefined) return pool;
+  const { UnusedAccountValidityDays: _alias, ...admin } = pool.AdminCreateUserConfig as Record<
+    string,
+    unknown
+  >;
+  return { ...pool, AdminCreateUserConfig: admin };
+}
+
 /** The full UpdateUserPool request: every settable field as described, only LambdaConfig replaced. */
 export function updateRequest(
-  pool: Record<string, unknown>,
+  described: Record<string, unknown>,
   lambdaConfig: LambdaConfig,
 ): Record<string, unknown> {
+  const pool = withoutDuplicateAlias(described);
   const request: Record<string, unknown> = {};
   for (const [from, to] of Object.entries(RENAMED_FIELDS))
     if (pool[from] !== undefined) request[to] = pool[from];

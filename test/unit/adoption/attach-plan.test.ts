@@ -56,6 +56,8 @@ describe('Function: planAttach', () => {
     }
     for (const readOnly of ['SchemaAttributes', 'UsernameAttributes', 'UsernameConfiguration'])
       delete describedRest[readOnly];
+    // The deprecated alias UpdateUserPool refuses beside TemporaryPasswordValidityDays (both 7 here).
+    describedRest.AdminCreateUserConfig = { AllowAdminCreateUserOnly: true };
     expect(rest).toEqual({ UserPoolId: Id, PoolName: Name, ...describedRest });
     expect(sent).toEqual({
       ...(had as Record<string, unknown>),
@@ -212,6 +214,18 @@ describe('Function: planAttach', () => {
     expect(notAnObject.decision).toBe('refuse');
     const noId = planAttach({ pool: { Name: 'x' }, functionArn: OURS, mode: 'auto' });
     expect(noId.reasons).toContain('the description has no user pool Id');
+  });
+
+  it('should refuse where the temporary-password validity and its deprecated alias differ', () => {
+    const described = {
+      ...freePool(),
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 3 },
+    };
+    const result = planAttach({ pool: described, functionArn: OURS, mode: 'auto' });
+    expect(result.decision).toBe('refuse');
+    expect(result.reasons[0]).toContain(
+      'UnusedAccountValidityDays (3) differs from PasswordPolicy.TemporaryPasswordValidityDays (7)',
+    );
   });
 });
 
