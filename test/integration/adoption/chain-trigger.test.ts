@@ -63,13 +63,14 @@ describe('Lambda: auth-event handler in chain mode', () => {
 
   afterAll(() => team.close());
 
-  function env(chained: string, table = tableName) {
+  /** The largest budget by default, so a loaded machine does not cut the recording short. */
+  function env(chained: string, table = tableName, budgetMs = '2000') {
     useLocalDynamoDb();
     vi.stubEnv('AWS_ENDPOINT_URL_LAMBDA', team.url);
     return {
       TABLE_NAME: table,
       METRICS_NAMESPACE: 'Test/Auth',
-      TRIGGER_BUDGET_MS: '300',
+      TRIGGER_BUDGET_MS: budgetMs,
       CHAINED_FUNCTION_ARN: chained,
     };
   }
@@ -124,7 +125,7 @@ describe('Lambda: auth-event handler in chain mode', () => {
     afterAll(() => silent.close());
 
     it("should still answer with the team's claims, the recording cut off by its budget", async () => {
-      const environment = env(TEAM);
+      const environment = env(TEAM, tableName, '300');
       vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', silent.url);
       const handler = await createAuthTriggerHandler(environment);
       const started = performance.now();
@@ -141,7 +142,11 @@ describe('Export: the embeddable recorder', () => {
   it("should record the team function's event in the same table with the same metrics, and never throw", async () => {
     useLocalDynamoDb();
     const table = await createTestTable('recorder');
-    const recorder = await createSignInRecorder({ TABLE_NAME: table, METRICS_NAMESPACE: 'Test/Auth' });
+    const recorder = await createSignInRecorder({
+      TABLE_NAME: table,
+      METRICS_NAMESPACE: 'Test/Auth',
+      TRIGGER_BUDGET_MS: '2000',
+    });
     const { output } = await captureOutput(() => recorder.record(structuredClone(hostedAuth)));
     expect(await logged(table)).toHaveLength(1);
     expect(metricTotals(output.metrics)).toEqual({ SignInEvents: 1 });
