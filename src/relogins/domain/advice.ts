@@ -1,5 +1,5 @@
 /**
- * What to change, from the numbers, true to Argo CD's fixed refresh code (FACTS.md): pure, shared by
+ * What to change, from the numbers, true to Argo CD's fixed refresh code (docs/argocd-and-cognito.md): pure, shared by
  * the scheduled re-login check and `relogin-monitor analyze --client-config`. Each item is
  * `{id, severity, text, ...figures}`.
  *
@@ -237,7 +237,7 @@ export function reLoginWhatIf(userDays: readonly ObservedUserDay[], validityMinu
 const THRESHOLD_SETTING_SINCE = 'v3.3.0';
 
 /**
- * What a release without the fix does with refresh tokens (FACTS.md), as a predicate: before v3.3 it
+ * What a release without the fix does with refresh tokens (docs/argocd-and-cognito.md#partial-refresh-before-the-fix), as a predicate: before v3.3 it
  * never refreshes; from v3.3.0 it has `refreshTokenThreshold`, but that refresh is unreliable without #27777.
  */
 function withoutTheFix(version: string): string {

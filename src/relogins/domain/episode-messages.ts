@@ -74,7 +74,7 @@ function inPlaceFor(stopGap: StopGapRecord, now: number): string {
 
 /**
  * The stretched validity once Argo CD refreshes: how long, why it matters, and (unless the report's
- * own `revert-token-validity` advice follows) what to set, with FACTS.md's order rule.
+ * own `revert-token-validity` advice follows) what to set, with the order rule (docs/argocd-and-cognito.md#access-token-validity-above-id-token-validity).
  */
 function undoStopGap(report: ReLoginReport, stopGap: StopGapRecord): string {
   const validity = report.tokenValidity;

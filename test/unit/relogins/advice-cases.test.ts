@@ -1,4 +1,4 @@
-/** The advice true to Argo CD's fixed refresh code (FACTS.md), each case from the shared DescribeUserPoolClient fixture. */
+/** The advice true to Argo CD's fixed refresh code (docs/argocd-and-cognito.md), each case from the shared DescribeUserPoolClient fixture. */
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
