@@ -124,6 +124,29 @@ class ItemReader {
   }
 }
 
+// --- schema versions -----------------------------------------------------------------------------
+
+/**
+ * The layout version every sign-in and ledger item is written with (`schema`). Items without one were
+ * written before versions existed (layout 0, kept in test/fixtures/stored-state/layout-0.json) and are
+ * read as they are; an item of a newer layout is refused, never misread (a rollback after a layout
+ * change says so instead of forgetting or re-posting). docs/architecture.md, "Storage".
+ */
+export const STORED_SCHEMA = 1;
+
+/** The item's layout version (0 for an item from before versions); a newer one is a BadItemError. */
+export function storedSchema(item: Item): number {
+  const read = new ItemReader(item);
+  const schema = item.schema === undefined ? 0 : read.number('schema');
+  if (schema > STORED_SCHEMA) {
+    throw new BadItemError(
+      read.key,
+      `written by a newer layout (schema ${schema}); this version reads up to ${STORED_SCHEMA}`,
+    );
+  }
+  return schema;
+}
+
 // --- sign-in log ---------------------------------------------------------------------------------
 
 function utcDay(atMs: number): string {
@@ -160,10 +183,17 @@ export function daysCovering(from: number, to: number): number[] {
 }
 
 export function encodeSignIn(signIn: LoggedSignIn, retentionDays: number): ItemKey & Item {
-  return { ...signInKey(signIn), ...signIn, expiresAt: expiresAt(signIn.at, retentionDays) };
+  return {
+    ...signInKey(signIn),
+    ...signIn,
+    schema: STORED_SCHEMA,
+    expiresAt: expiresAt(signIn.at, retentionDays),
+  };
 }
 
 export function decodeSignIn(item: Item): LoggedSignIn {
+  // Layouts 0 and 1 hold the same fields.
+  storedSchema(item);
   const read = new ItemReader(item);
   const username = read.optionalString('username');
   const email = read.optionalString('email');
@@ -193,6 +223,7 @@ export interface LedgerItem {
 
 export function decodeLedger(item: Item | undefined): LedgerItem {
   if (item === undefined) return { state: null, version: 0 };
+  storedSchema(item);
   const read = new ItemReader(item);
   // A claim that was released before any confirm leaves version 0 and no state.
   return { state: item.state ?? null, version: read.number('version') };
