@@ -6,10 +6,10 @@
  */
 
 import { parseArgs } from 'node:util';
-import { SCENARIOS, type ScenarioName, scenarioMinDays } from '../../local/simulation/scenarios';
-import type { Clock } from '../shared/clock';
-import { DAY_MS } from '../shared/durations';
-import { type CliIo, EXIT, UsageError, writeLine } from './io';
+import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
+import type { Clock } from '../../src/shared/clock';
+import { DAY_MS } from '../../src/shared/durations';
+import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -69,8 +69,8 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       `--scenario ${options.scenario} needs --days ${minDays} or more, got ${options.days}`,
     );
   }
-  // Loaded only here: the local stack's stand-ins are development dependencies.
-  const { runSimulation, showEvent, showSummary } = await import('../../local/simulation');
+  // Loaded only once the flags hold: the local stack and its stand-ins take a while to load.
+  const { runSimulation, showEvent, showSummary } = await import('./index');
   const result = await runSimulation({
     ...options,
     ...(values.json ? {} : { onEvent: (event, terminal) => terminal(showEvent(event)) }),

@@ -5,7 +5,7 @@
  * because the fixture is served byte for byte, and because cognito-local answers ListUserPools in one
  * page whatever MaxResults says (this one pages as Cognito does, with NextToken).
  */
-import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from '../../local/stand-ins/fake-aws-json';
+import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
 
 export interface FakeCognito extends AwsJsonServer {
   /** Serves `response` (a DescribeUserPoolClient answer) for its pool and client ids. */

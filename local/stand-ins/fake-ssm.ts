@@ -1,6 +1,6 @@
 /** Stand-in for SSM GetParameter (AWS JSON 1.1), for the Slack and GitHub tokens read through Powertools Parameters. */
-import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from '../../local/stand-ins/fake-aws-json';
-import { localAwsEnvironment, overrideEnv } from '../../local/stand-ins/local-aws';
+import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
+import { localAwsEnvironment, overrideEnv } from './local-aws';
 
 export interface FakeSsm extends AwsJsonServer {
   setSecureString(name: string, value: string): void;
