@@ -11,7 +11,7 @@ import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-d
 import { CognitoUserPoolTriggers } from '../../src/adapters/cognito/user-pool-triggers';
 import { DynamoSessionCheckpointStore } from '../../src/adapters/dynamodb/session-checkpoint-store';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { readCoverageSettings } from '../../src/coverage';
 import { readChatSettings } from '../../src/notifications';
 import { type ReLoginCheckDeps, readReLoginCheckSettings, runReLoginCheck } from '../../src/relogins';
@@ -40,7 +40,7 @@ const reLoginCheck = scheduledFunction({
       cognitoUsage: new CloudWatchCognitoUsage(cloudwatch()),
       userPoolClients: new CognitoUserPoolClients(cognito()),
       userPools: new CognitoUserPoolDirectory(cognito()),
-      upstream: new DynamoUpstreamReportStore(dynamo(), table()),
+      upstream: new DynamoUpstreamFindingsStore(dynamo(), table()),
       coverage: {
         deps: {
           counters: new CloudWatchUsageCounters(cloudwatch()),

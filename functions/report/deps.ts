@@ -4,7 +4,7 @@ import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-us
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { readChatSettings } from '../../src/notifications';
 import { type ReportDeps, readReportSettings, runReport } from '../../src/reports';
 import { scheduledFunction } from '../shared/scheduled-handler';
@@ -20,7 +20,7 @@ const report = scheduledFunction({
       signIns: new DynamoSignInLog(dynamo(), table()),
       cognitoUsage: new CloudWatchCognitoUsage(cloudwatch()),
       userPoolClients: new CognitoUserPoolClients(cognito()),
-      upstream: new DynamoUpstreamReportStore(dynamo(), table()),
+      upstream: new DynamoUpstreamFindingsStore(dynamo(), table()),
       chart: new VegaPngRenderer(),
       notify: notify(chatSettings),
       metrics: new CloudWatchMetricsPublisher(cloudwatch()),

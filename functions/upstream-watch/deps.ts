@@ -2,8 +2,8 @@
 import { deployedVersionSource } from '../../src/adapters/argocd/version-source';
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { readChatSettings } from '../../src/notifications';
 import { readMetricsNamespace } from '../../src/shared/config/settings';
@@ -44,7 +44,7 @@ const upstreamWatch = scheduledFunction({
     return {
       github: createGitHubClient(readGitHubSettings(env), clock),
       knowledgeStore: new DynamoUpstreamKnowledgeStore(dynamo(), tableName),
-      reportStore: new DynamoUpstreamReportStore(dynamo(), table()),
+      reportStore: new DynamoUpstreamFindingsStore(dynamo(), table()),
       deployedVersion: deployedVersionSource(readDeployedVersionSettings(env)),
       notify: notify(readChatSettings(env)),
       metrics: new CloudWatchMetricsPublisher(cloudwatch()),

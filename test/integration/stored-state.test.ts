@@ -13,8 +13,8 @@ import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
 import { nextFixAnnouncement } from '../../src/upstream/domain/fix-announcement';
@@ -99,7 +99,7 @@ describe.each(LAYOUTS)('Stored state: the items of %s, read by today’s code', 
   it('should keep the upstream knowledge, report and announcement: nothing announced twice', async () => {
     const knowledge = await new DynamoUpstreamKnowledgeStore(documentClient, tableName).load();
     expect(Object.keys(knowledge.repos)).toEqual(['argoproj/argo-cd']);
-    const report = await new DynamoUpstreamReportStore(documentClient, {
+    const report = await new DynamoUpstreamFindingsStore(documentClient, {
       tableName,
       retentionDays: 35,
     }).latest(at(19));

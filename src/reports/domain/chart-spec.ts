@@ -4,14 +4,14 @@
  */
 
 import { shortDayLabel } from './period';
-import type { PlatformReport } from './platform-report';
+import type { PeriodicReport } from './periodic-report';
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 const SERIES = ['Re-logins', 'Refreshes', 'Active users'] as const;
 const COLOURS = ['#4c78a8', '#f58518', '#333333'];
 
-export function chartSpec(report: PlatformReport): Record<string, unknown> {
+export function chartSpec(report: PeriodicReport): Record<string, unknown> {
   const { timeZone } = report.period;
   const days = report.current.days.map((day, index) => ({
     day: shortDayLabel(report.period.days[index] ?? { start: 0, end: 0, date: day.date }, timeZone),

@@ -5,7 +5,7 @@
  */
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
-import type { PlatformReport } from './platform-report';
+import type { PeriodicReport } from './periodic-report';
 import {
   clientSections,
   type FigureRow,
@@ -43,7 +43,7 @@ function mrkdwn(text: string) {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-export function reportMessage(report: PlatformReport, presentation: ReportPresentation): BlockKitMessage {
+export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
   const title = reportTitle(report);
   const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
   const clients = clientSections(report).flatMap((section) => [
@@ -92,7 +92,7 @@ function markdownTable(rows: readonly FigureRow[]): string {
 
 /** Markdown body; `chartFile` is the PNG's name beside it, or null when no chart could be made. */
 export function reportMarkdown(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
@@ -149,7 +149,7 @@ function inlineHtml(text: string): string {
 
 /** A page with no external request: inline style, the chart as a data: URL. */
 export function reportHtml(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartPng: Uint8Array | null,
 ): string {

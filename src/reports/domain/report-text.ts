@@ -9,7 +9,7 @@ import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { describePeriod } from './period';
 import type { PeriodFigures } from './period-figures';
-import type { ClientStatus, PlatformReport, StopGapDebt } from './platform-report';
+import type { ClientStatus, PeriodicReport, StopGapDebt } from './periodic-report';
 
 export interface FigureRow {
   label: string;
@@ -40,7 +40,7 @@ function minutes(value: number | null): string {
   return value === null ? '–' : `${round(value, 0)} min`;
 }
 
-export function figureRows(report: PlatformReport): FigureRow[] {
+export function figureRows(report: PeriodicReport): FigureRow[] {
   const { current: now, previous: before } = report;
   const row = (
     label: string,
@@ -78,18 +78,18 @@ export function figureRows(report: PlatformReport): FigureRow[] {
   ];
 }
 
-export function reportTitle(report: PlatformReport): string {
+export function reportTitle(report: PeriodicReport): string {
   return `Argo CD sign-ins, ${describePeriod(report.period)} (${report.period.timeZone})`;
 }
 
-export function reportSummary(report: PlatformReport): string {
+export function reportSummary(report: PeriodicReport): string {
   const { current } = report;
   const cognito =
     current.cognito === null ? '' : `, ${current.cognito.tokenRefreshSuccesses} in Cognito's own count`;
   return `${plural(current.reLogins, 're-login')} among ${plural(current.activeUsers, 'active user')}; ${plural(current.refreshes, 'refresh', 'refreshes')} seen by the trigger${cognito}; ${describePeriod(report.previousPeriod)} for comparison.`;
 }
 
-export function heavyUserLines(report: PlatformReport, label: UserLabeler, top: number): string[] {
+export function heavyUserLines(report: PeriodicReport, label: UserLabeler, top: number): string[] {
   const { heavyUsers } = report.current;
   const lines = heavyUsers.slice(0, top).map(({ user, heavyDays }) => {
     const interval =
@@ -108,7 +108,7 @@ export function validityText(validity: TokenValidity | null): string {
     : `ID ${formatMinutes(validity.idTokenMinutes)} · access ${formatMinutes(validity.accessTokenMinutes)} · refresh ${formatMinutes(validity.refreshTokenMinutes)}`;
 }
 
-export function upstreamLines(report: PlatformReport): string[] {
+export function upstreamLines(report: PeriodicReport): string[] {
   const { upstream } = report;
   if (upstream === null) return ['No upstream check yet (the upstream watch has not completed a run).'];
   const deployed = upstream.deployedVersion ?? 'unknown';
@@ -140,7 +140,7 @@ export interface ClientSection {
   advice: { title: string; severity: AdviceItem['severity']; text: string }[];
 }
 
-export function clientSections(report: PlatformReport): ClientSection[] {
+export function clientSections(report: PeriodicReport): ClientSection[] {
   return report.clients.map((client: ClientStatus) => ({
     heading: `App client \`${client.clientId}\``,
     validity: validityText(client.tokenValidity),

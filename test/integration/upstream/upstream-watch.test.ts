@@ -15,8 +15,8 @@ import { type FakeSlack, startFakeSlack } from '../../../local/stand-ins/fake-sl
 import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { freePort } from '../../../local/stand-ins/ports';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
+import { DynamoUpstreamFindingsStore } from '../../../src/adapters/dynamodb/upstream-findings-store';
 import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
-import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
 import type { Deadline } from '../../../src/shared/deadline';
 import { createLogger } from '../../../src/shared/telemetry';
 import { runUpstreamWatch } from '../../../src/upstream/upstream-watch';
@@ -76,7 +76,7 @@ async function run(env: Record<string, string> = {}, job: { deadline?: Deadline 
 function stores() {
   const client = createDocumentClient();
   return {
-    report: new DynamoUpstreamReportStore(client, { tableName, retentionDays: 35 }),
+    report: new DynamoUpstreamFindingsStore(client, { tableName, retentionDays: 35 }),
     knowledge: new DynamoUpstreamKnowledgeStore(client, tableName),
   };
 }

@@ -1,22 +1,22 @@
 /**
- * In-memory UpstreamReportStore keeping the port's contract: `latest(now)` is null before the first
+ * In-memory UpstreamFindingsStore keeping the port's contract: `latest(now)` is null before the first
  * save and once the report has expired (`retentionDays` after its check, as the real TTL attribute says).
  */
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
-import type { UpstreamReportStore } from '../../../src/upstream/ports/upstream-report-store';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindingsStore } from '../../../src/upstream/ports/upstream-findings-store';
 import { FakePort, type Timeline } from './script';
 
 const DAY_MS = 86_400_000;
 
-export class FakeUpstreamReportStore extends FakePort<'latest' | 'save'> implements UpstreamReportStore {
+export class FakeUpstreamFindingsStore extends FakePort<'latest' | 'save'> implements UpstreamFindingsStore {
   /** Every saved report, in order; the last one is current. */
-  readonly saved: UpstreamReport[] = [];
+  readonly saved: UpstreamFindings[] = [];
 
   constructor(private readonly options: { retentionDays?: number; timeline?: Timeline } = {}) {
     super('reportStore', options.timeline);
   }
 
-  async latest(now: number): Promise<UpstreamReport | null> {
+  async latest(now: number): Promise<UpstreamFindings | null> {
     await this.enter('latest', [now]);
     const report = this.saved.at(-1);
     if (report === undefined) return null;
@@ -26,7 +26,7 @@ export class FakeUpstreamReportStore extends FakePort<'latest' | 'save'> impleme
     return expiresAt <= now ? null : structuredClone(report);
   }
 
-  async save(report: UpstreamReport): Promise<void> {
+  async save(report: UpstreamFindings): Promise<void> {
     await this.enter('save', [report]);
     this.saved.push(structuredClone(report));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins';
 import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
-import { buildPlatformReport, type ReportInput } from '../../../src/reports/domain/platform-report';
+import { buildPeriodicReport, type ReportInput } from '../../../src/reports/domain/periodic-report';
 import { clientSections, figureRows, heavyUserLines } from '../../../src/reports/domain/report-text';
 import { fixtureClient } from '../../support/app-clients';
 
@@ -74,7 +74,7 @@ describe('Module: platform report', () => {
       ...workingDay('ben', THIS_MONDAY + 24 * HOUR, 1),
       ...[0, 1].flatMap((day) => workingDay('ann', LAST_MONDAY + day * 24 * HOUR, 2)),
     ];
-    const report = buildPlatformReport(input(events));
+    const report = buildPeriodicReport(input(events));
     expect(report.current).toMatchObject({ signIns: 27, reLogins: 21, refreshes: 0, activeUsers: 2 });
     expect(report.previous).toMatchObject({ signIns: 6, reLogins: 4, activeUsers: 1 });
     const rows = figureRows(report);
@@ -111,12 +111,12 @@ describe('Module: platform report', () => {
   it('should cut days in the report zone, not in UTC', () => {
     // 23:30 UTC on Sunday 15 Nov is 00:30 on Monday 16 Nov in Berlin: this week's first day.
     const lateSunday = Date.parse('2026-11-15T23:30:00Z');
-    const report = buildPlatformReport(
+    const report = buildPeriodicReport(
       input([event('ann', lateSunday, 'session-start'), event('ann', lateSunday + HOUR, 're-login', 60)]),
     );
     expect(report.current.days[0]).toEqual({ date: '2026-11-16', reLogins: 1, refreshes: 0, activeUsers: 1 });
     expect(report.previous.activeUsers).toBe(0);
-    const utc = buildPlatformReport(
+    const utc = buildPeriodicReport(
       input([event('ann', lateSunday, 'session-start')], {
         period: lastCompletePeriod(RUN_AT, 'week', 'UTC'),
       }),
@@ -125,7 +125,7 @@ describe('Module: platform report', () => {
   });
 
   it('should report a period with no activity as zeros, without a change to divide by', () => {
-    const report = buildPlatformReport(input([]));
+    const report = buildPeriodicReport(input([]));
     expect(report.current).toMatchObject({
       signIns: 0,
       reLogins: 0,
@@ -141,7 +141,7 @@ describe('Module: platform report', () => {
 
   it('should show heavy users per the configured identity, top N only', () => {
     const events = ['ann', 'ben', 'cid'].flatMap((user, index) => workingDay(user, THIS_MONDAY, 3 + index));
-    const report = buildPlatformReport(input(events));
+    const report = buildPeriodicReport(input(events));
     expect(heavyUserLines(report, userLabeler({ mode: 'email' }), 2)).toEqual([
       'cid@example.com: 5 re-logins, heavy on 1 day, median every 60 min',
       'ben@example.com: 4 re-logins, heavy on 1 day, median every 60 min',
@@ -169,14 +169,14 @@ describe('Module: platform report', () => {
     const [first] = base.clients;
     if (first === undefined) throw new Error('input() makes one client');
     const client = { ...first, client: stretched, stretchedSince: since };
-    const report = buildPlatformReport({ ...base, clients: [client] });
+    const report = buildPeriodicReport({ ...base, clients: [client] });
     expect(report.clients[0]?.stopGapDebt).toEqual({ idTokenMinutes: 480, accessTokenMinutes: 480, since });
     // 20 days before the period, which is a week long: at least 27 days by its end.
     expect(clientSections(report)[0]?.debt).toBe(
       'Token validity still stretched to ID 8 h / access 8 h while refresh tokens are in use: security debt for at least 27 days (first seen stretched by the re-login check 2026-10-26). Undo the stop-gap.',
     );
     expect(report.clients[0]?.advice.map((item) => item.id)).toContain('revert-token-validity');
-    const noRefresh = buildPlatformReport({
+    const noRefresh = buildPeriodicReport({
       ...base,
       clients: [{ ...client, events: refreshing.slice(0, 1) }],
     });
@@ -200,7 +200,7 @@ describe('Module: platform report', () => {
     const [first] = input([]).clients;
     if (first === undefined) throw new Error('input() makes one client');
     const report = (events: ActivityEvent[]) =>
-      buildPlatformReport({ ...input(events), clients: [{ ...first, events, client: stretched }] });
+      buildPeriodicReport({ ...input(events), clients: [{ ...first, events, client: stretched }] });
 
     // Assess: recovered since the refresh began: undo the stop-gap, no partial-refresh diagnosis.
     const recovered = report([...beforeUpgrade, ...afterUpgrade]);

@@ -1,16 +1,16 @@
 /**
- * What every UpstreamReportStore must do, run against the in-memory fake (unit tier) and the DynamoDB
+ * What every UpstreamFindingsStore must do, run against the in-memory fake (unit tier) and the DynamoDB
  * store (integration tier). Both are made with a 35-day retention.
  */
 import { describe, expect, it } from 'vitest';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
-import type { UpstreamReportStore } from '../../../src/upstream/ports/upstream-report-store';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindingsStore } from '../../../src/upstream/ports/upstream-findings-store';
 
 export const CONTRACT_RETENTION_DAYS = 35;
 const DAY_MS = 86_400_000;
 const CHECKED_AT = Date.parse('2026-11-24T08:00:00.250Z');
 
-function report(deployedVersion: string): UpstreamReport {
+function report(deployedVersion: string): UpstreamFindings {
   return {
     deployedVersion,
     checkedAt: CHECKED_AT,
@@ -28,11 +28,11 @@ function report(deployedVersion: string): UpstreamReport {
   };
 }
 
-export function describeUpstreamReportStoreContract(
+export function describeUpstreamFindingsStoreContract(
   name: string,
-  makeStore: () => Promise<UpstreamReportStore>,
+  makeStore: () => Promise<UpstreamFindingsStore>,
 ) {
-  describe(`Contract: UpstreamReportStore (${name})`, () => {
+  describe(`Contract: UpstreamFindingsStore (${name})`, () => {
     it('should have no report before the first complete check', async () => {
       const store = await makeStore();
       expect(await store.latest(CHECKED_AT)).toBeNull();

@@ -1,5 +1,5 @@
 /** How each advice item is headed wherever it is shown (the alert, the periodic report). */
-import type { AdviceItem } from './advice';
+import type { AdviceItem } from './index';
 
 export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
   'upgrade-argocd': 'Upgrade Argo CD (the real fix)',

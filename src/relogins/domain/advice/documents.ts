@@ -3,7 +3,7 @@
  * UpdateUserPoolClient document), in one order, for every place that shows advice: the Slack alert
  * and `relogin-monitor analyze`. Pure.
  */
-import type { AdviceItem, ClientChange } from './advice';
+import type { AdviceItem, ClientChange } from './index';
 
 export interface AdviceDocument {
   /** What it is and how to apply it. */

@@ -7,7 +7,7 @@ import type { FixEntry } from './catalog';
 import { groupByLine, mergedPulls, searchLine } from './containment';
 import { type Knowledge, type ReleaseFact, repoKnowledge } from './knowledge';
 import { releasesView } from './planner';
-import type { FixStatus, UpstreamReport } from './upstream-fix-status';
+import type { FixStatus, UpstreamFindings } from './upstream-fix-status';
 import { compareVersions, minorLine } from './version';
 
 interface LineFix {
@@ -67,12 +67,12 @@ function fixStatus(entry: FixEntry, knowledge: Knowledge, deployedVersion: strin
   };
 }
 
-export function buildUpstreamReport(
+export function buildUpstreamFindings(
   catalog: readonly FixEntry[],
   knowledge: Knowledge,
   deployedVersion: string | null,
   checkedAt: number,
-): UpstreamReport {
+): UpstreamFindings {
   return {
     deployedVersion,
     checkedAt,

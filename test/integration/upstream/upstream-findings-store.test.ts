@@ -2,15 +2,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
-import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import { DynamoUpstreamFindingsStore } from '../../../src/adapters/dynamodb/upstream-findings-store';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { createTestTable } from '../../support/dynamodb';
 
 const DAY = 86_400_000;
 const CHECKED_AT = Date.parse('2026-11-01T06:00:00Z');
 const KEY = { pk: 'UPSTREAM#report', sk: 'LATEST' };
 
-function report(checkedAt: number, deployedVersion = 'v3.3.14'): UpstreamReport {
+function report(checkedAt: number, deployedVersion = 'v3.3.14'): UpstreamFindings {
   return {
     deployedVersion,
     checkedAt,
@@ -29,14 +29,14 @@ function report(checkedAt: number, deployedVersion = 'v3.3.14'): UpstreamReport 
 }
 
 let tableName: string;
-let store: DynamoUpstreamReportStore;
+let store: DynamoUpstreamFindingsStore;
 
 beforeEach(async () => {
   tableName = await createTestTable('upstream-report');
-  store = new DynamoUpstreamReportStore(createDocumentClient(), { tableName, retentionDays: 35 });
+  store = new DynamoUpstreamFindingsStore(createDocumentClient(), { tableName, retentionDays: 35 });
 });
 
-describe('Class: DynamoUpstreamReportStore', () => {
+describe('Class: DynamoUpstreamFindingsStore', () => {
   it('should answer null before any check, and the latest report after one', async () => {
     expect(await store.latest(CHECKED_AT)).toBeNull();
 

@@ -5,7 +5,7 @@
 
 import type { AppClientDescription, TokenValidity } from '../../app-clients';
 import { percentile } from '../../shared/stats';
-import type { UpstreamReport } from '../../upstream';
+import type { UpstreamFindings } from '../../upstream';
 import type { ActivityEvent } from './activity';
 import { summariseActivity, type UserSummary } from './activity-summary';
 import { type AdviceItem, advise } from './advice';
@@ -17,7 +17,7 @@ export interface CognitoUsage {
   tokenRefreshSuccesses: number;
 }
 
-export interface ReLoginReportSettings {
+export interface ReLoginAssessmentSettings {
   heavyReLogins: number;
   windowHours: number;
   minutesPerReLogin: number;
@@ -26,7 +26,7 @@ export interface ReLoginReportSettings {
   rules: Pick<SessionRules, 'sessionHours'>;
 }
 
-export interface ReLoginReportInput {
+export interface ReLoginAssessmentInput {
   userPoolId: string;
   clientId: string;
   /** Epoch ms: the window is (windowEnd - windowHours, windowEnd]. */
@@ -35,10 +35,10 @@ export interface ReLoginReportInput {
   /** The app client's DescribeUserPoolClient answer; null when it could not be read. */
   client: AppClientDescription | null;
   cognito: CognitoUsage | null;
-  upstream?: UpstreamReport | null;
+  upstream?: UpstreamFindings | null;
 }
 
-export interface ReLoginReport {
+export interface ReLoginAssessment {
   userPoolId: string;
   clientId: string;
   windowHours: number;
@@ -58,10 +58,10 @@ export interface ReLoginReport {
   activityHours: number;
 }
 
-export function buildReLoginReport(
-  input: ReLoginReportInput,
-  settings: ReLoginReportSettings,
-): ReLoginReport {
+export function buildReLoginAssessment(
+  input: ReLoginAssessmentInput,
+  settings: ReLoginAssessmentSettings,
+): ReLoginAssessment {
   const summary = summariseActivity(input.events, {
     minReLogins: settings.heavyReLogins,
     windowHours: settings.windowHours,

@@ -12,7 +12,7 @@ import {
   isStretched,
   summariseActivity,
 } from '../../relogins';
-import type { UpstreamReport } from '../../upstream';
+import type { UpstreamFindings } from '../../upstream';
 import { previousPeriod, type ReportPeriod } from './period';
 import { type PeriodFigures, periodFigures } from './period-figures';
 
@@ -31,7 +31,7 @@ export interface ReportInput {
   userPoolId: string;
   period: ReportPeriod;
   clients: readonly ReportClientInput[];
-  upstream: UpstreamReport | null;
+  upstream: UpstreamFindings | null;
   heavyReLogins: number;
   minutesPerReLogin: number;
   proposedValidityHours: number;
@@ -54,14 +54,14 @@ export interface ClientStatus {
   stopGapDebt: StopGapDebt | null;
 }
 
-export interface PlatformReport {
+export interface PeriodicReport {
   userPoolId: string;
   period: ReportPeriod;
   previousPeriod: ReportPeriod;
   current: PeriodFigures;
   previous: PeriodFigures;
   clients: ClientStatus[];
-  upstream: UpstreamReport | null;
+  upstream: UpstreamFindings | null;
 }
 
 function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | null {
@@ -136,7 +136,7 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
   };
 }
 
-export function buildPlatformReport(input: ReportInput): PlatformReport {
+export function buildPeriodicReport(input: ReportInput): PeriodicReport {
   const previous = previousPeriod(input.period);
   const events = input.clients.flatMap((client) => client.events);
   const figures = (period: ReportPeriod, which: 'current' | 'previous') =>
