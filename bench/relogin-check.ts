@@ -48,6 +48,7 @@ export async function benchReLoginCheck(
         ...process.env,
         ...env,
         AWS_ENDPOINT_URL_DYNAMODB: proxy.url,
+        BENCH_DYNAMODB_DIRECT: dynamo.endpoint,
         BENCH_CHECK_AT: String(end),
       },
     );

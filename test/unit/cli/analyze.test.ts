@@ -152,7 +152,7 @@ describe('Command: relogin-monitor analyze', () => {
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('line 2: not valid JSON');
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toContain('skipped line 3: "at" must be an ISO-8601 time');
+    expect(lenient.stderr).toContain('skipped line 3: at must be an ISO-8601 time');
     expect(lenient.stderr).toContain('skipped line 4: event: userPoolId must be a non-empty string');
     const report = JSON.parse(lenient.stdout);
     expect(report.skippedLines).toBe(3);
