@@ -8,12 +8,24 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as v from 'valibot';
 import {
   SESSION_CHECKPOINT_SCHEMA,
   type SessionCheckpoint,
   type SessionCheckpointStore,
 } from '../../relogins';
-import { expiresAt, keyPart } from './table-layout';
+import { finiteNumber, parseWith } from '../../shared/validation';
+import { BadItemError, expiresAt, keyPart } from './table-layout';
+
+const nullableTime = v.nullable(finiteNumber);
+const CHECKPOINT = v.object({
+  schema: v.literal(SESSION_CHECKPOINT_SCHEMA),
+  at: finiteNumber,
+  states: v.record(
+    v.string(),
+    v.object({ lastLoginAt: nullableTime, lastRefreshAt: nullableTime, sessionStartedAt: nullableTime }),
+  ),
+}) satisfies v.GenericSchema<unknown, SessionCheckpoint>;
 
 const CHUNK_BYTES = 350_000;
 /** Only the newest is read; a few days cover runs that failed to save. */
@@ -53,11 +65,18 @@ export class DynamoSessionCheckpointStore implements SessionCheckpointStore {
       .sort(([a], [b]) => b - a);
     const newest = complete[0];
     if (newest === undefined) return null;
-    const [, { chunks, parts }] = newest;
+    const [at, { chunks, parts }] = newest;
     const zipped = Buffer.concat(
       Array.from({ length: chunks }, (_, index) => parts.get(index) as Uint8Array),
     );
-    return JSON.parse((await promisify(gunzip)(zipped)).toString('utf8')) as SessionCheckpoint;
+    const key = { pk: partition(userPoolId), sk: new Date(at).toISOString() };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((await promisify(gunzip)(zipped)).toString('utf8'));
+    } catch (error) {
+      throw new BadItemError(key, `checkpoint is not gzip JSON (${(error as Error).message})`);
+    }
+    return parseWith(CHECKPOINT, parsed, (message) => new BadItemError(key, message), 'checkpoint');
   }
 
   async save(userPoolId: string, checkpoint: SessionCheckpoint): Promise<void> {
