@@ -7,10 +7,11 @@
 import { open } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import * as v from 'valibot';
+import { truncated } from '../shared/safe-text';
 import { mustBe, parseWith, plainObject } from '../shared/validation';
-import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
+import { classifyAuthEvent, type IgnoreReason, InvalidAuthEventError } from '../sign-ins';
 import { UsageError } from './io';
-import { forEachLine } from './line-splitter';
+import { forEachLine, MAX_LINE_BYTES, TOO_LONG } from './line-splitter';
 import { SignInCollector } from './sign-in-collector';
 
 export interface InvalidLine {
@@ -61,6 +62,19 @@ export const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
 /** Clocks drift and zones get mixed up, but not by more than a day. */
 const MAX_FUTURE_MS = 86_400_000;
 
+/**
+ * Why `at` (epoch ms of an ISO-8601 time) lies outside the range events can have, or null when inside.
+ * The one rule for the lines' `at` and for `--at`.
+ */
+export function outsideEventRange(at: number, now: number): string | null {
+  return at < EARLIEST_EVENT || at > now + MAX_FUTURE_MS
+    ? `must lie between 2000-01-01 and a day after now (${new Date(now).toISOString()})`
+    : null;
+}
+
+/** Longest reason told for a bad line: the parser's message may quote the line. */
+const MAX_REASON_CHARS = 300;
+
 export interface ReadOptions {
   skipInvalid: boolean;
   /** Epoch ms of the run: an `at` more than a day after it is a bad line. */
@@ -78,7 +92,7 @@ function lineSchema(now: number) {
       v.rawTransform(({ dataset, addIssue, NEVER }) => {
         const at = parseIsoTime(dataset.value);
         if (at === null) addIssue({ message: mustBe('an ISO-8601 time with a zone') });
-        else if (at < EARLIEST_EVENT || at > now + MAX_FUTURE_MS) addIssue({ message: mustBe(sane) });
+        else if (outsideEventRange(at, now) !== null) addIssue({ message: mustBe(sane) });
         else return at;
         return NEVER;
       }),
@@ -113,13 +127,16 @@ export async function forEachEventLine(
   let line = 0;
   await forEachLine(input, (raw) => {
     line += 1;
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() === '') return;
+    if (raw !== TOO_LONG && raw.trim() === '') return;
     try {
+      if (raw === TOO_LONG) {
+        throw new Error(`longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB, the cap on one line`);
+      }
+      const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       const { at, event } = parseLine(text, schema);
       visit(at, event);
     } catch (error) {
-      const reason = (error as Error).message;
+      const reason = truncated((error as Error).message, MAX_REASON_CHARS);
       if (!options.skipInvalid) throw new EventFileError(line, reason);
       invalid.push({ line, reason });
     }
@@ -148,6 +165,8 @@ export interface TrackedEvents {
   collector: SignInCollector;
   /** Well-formed events the monitor does not track (other clients, M2M tokens, other triggers). */
   ignored: number;
+  /** The same, by reason. */
+  ignoredBy: Record<IgnoreReason, number>;
   invalid: InvalidLine[];
   /** Epoch ms of the latest line, tracked or not; null for a file without events. */
   lastAt: number | null;
@@ -160,7 +179,13 @@ export async function readTrackedEvents(
   trackedClientIds: ReadonlySet<string>,
   options: { skipInvalid: boolean; now: number },
 ): Promise<TrackedEvents> {
-  const read: TrackedEvents = { collector: new SignInCollector(), ignored: 0, invalid: [], lastAt: null };
+  const read: TrackedEvents = {
+    collector: new SignInCollector(),
+    ignored: 0,
+    ignoredBy: { 'other-trigger': 0, 'untracked-client': 0 },
+    invalid: [],
+    lastAt: null,
+  };
   const source = await openEventSource(path, stdin);
   try {
     read.invalid = await forEachEventLine(source.stream, options, (at, event) => {
@@ -173,7 +198,10 @@ export async function readTrackedEvents(
       }
       read.lastAt = Math.max(read.lastAt ?? at, at);
       if (classification.tracked) read.collector.add(at, classification.signal);
-      else read.ignored += 1;
+      else {
+        read.ignored += 1;
+        read.ignoredBy[classification.ignored] += 1;
+      }
     });
   } finally {
     await source.close();

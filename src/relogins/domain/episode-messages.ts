@@ -4,12 +4,21 @@
  */
 
 import type { TokenValidity } from '../../app-clients';
-import type { BlockKitMessage } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  fallbackText,
+  fieldsSection,
+  header,
+  mrkdwn,
+  section,
+} from '../../notifications';
 import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { isStretched } from './advice';
-import { adviceSections, clientScope, metricsContext, mrkdwn, utc } from './relogin-alert-message';
+import { adviceSections, clientScope, metricsContext, utc } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 
@@ -123,16 +132,15 @@ export function recoveryMessage(
   const lastHeavy = `No user was heavy (${assessment.heavyReLogins} or more re-logins in ${assessment.windowHours} h) on ${clientScope(assessment)} since the check at ${utc(episode.lastHeavyAt)}, a full ${assessment.windowHours} h window.`;
   const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.`;
   return {
-    text: `Argo CD re-logins recovered: no heavy user for ${assessment.windowHours} h (client ${assessment.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    text: fallbackText(
+      `Argo CD re-logins recovered: no heavy user for ${assessment.windowHours} h (client ${assessment.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      { type: 'section', text: mrkdwn(`${lastHeavy}\n${span}`) },
-      {
-        type: 'section',
-        fields: beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours),
-      },
-      { type: 'section', text: mrkdwn(verdict(assessment, after, stopGap)) },
-      ...(assessment.advice.length === 0 ? [] : [{ type: 'divider' }, ...adviceSections(assessment.advice)]),
+      header(headline),
+      section(`${lastHeavy}\n${span}`),
+      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours)),
+      section(verdict(assessment, after, stopGap)),
+      ...(assessment.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(assessment.advice)]),
       metricsContext(presentation.metricsUrl),
     ],
   };
@@ -147,22 +155,16 @@ export function stopGapReminderMessage(
   const figures = episodeFigures(assessment);
   const seen = `in the last ${assessment.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
   return {
-    text: `${headline} on client ${assessment.clientId} ${inPlaceFor(stopGap, assessment.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+    text: fallbackText(
+      `${headline} on client ${assessment.clientId} ${inPlaceFor(stopGap, assessment.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      {
-        type: 'section',
-        text: mrkdwn(`${clientScope(assessment)}: ${seen}\n${undoStopGap(assessment, stopGap)}`),
-      },
+      header(headline),
+      section(`${clientScope(assessment)}: ${seen}\n${undoStopGap(assessment, stopGap)}`),
       ...adviceSections(assessment.advice),
-      {
-        type: 'context',
-        elements: [
-          mrkdwn(
-            `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
-          ),
-        ],
-      },
+      context(
+        `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
+      ),
     ],
   };
 }

@@ -3,7 +3,21 @@
  * so tests assert its content directly.
  */
 
-import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  escapeMrkdwn,
+  fallbackText,
+  fieldsSection,
+  header,
+  type KnownBlock,
+  mrkdwn,
+  mrkdwnCode,
+  mrkdwnCodeBlock,
+  mrkdwnText,
+  section,
+} from '../../notifications';
 import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
@@ -31,27 +45,20 @@ export function utc(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function mrkdwn(text: string) {
-  return { type: 'mrkdwn', text };
-}
-
 /** Slack's limit for a section's text. */
 const MAX_SECTION_TEXT = 3000;
 
 /** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
-function adviceBlocks(item: AdviceItem) {
+function adviceBlocks(item: AdviceItem): KnownBlock[] {
   const documents = adviceDocuments(item).map(({ title, content }) => {
-    const code = `*${escapeMrkdwn(title)}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
+    const code = `*${escapeMrkdwn(title)}*\n${mrkdwnCodeBlock(content)}`;
     return code.length <= MAX_SECTION_TEXT
       ? code
       : `*${escapeMrkdwn(title)}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
   });
   return [
-    {
-      type: 'section',
-      text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
-    },
-    ...documents.map((text) => ({ type: 'section', text: mrkdwn(text) })),
+    section(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+    ...documents.map(section),
   ];
 }
 
@@ -83,7 +90,7 @@ function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler): strin
       user.medianReLoginIntervalMinutes === null
         ? ''
         : `, median every ${round(user.medianReLoginIntervalMinutes, 0)} min`;
-    return `• ${escapeMrkdwn(label(user))}: ${plural(user.reLogins, 're-login')}${interval}`;
+    return `• ${mrkdwnText(label(user))}: ${plural(user.reLogins, 're-login')}${interval}`;
   });
   const hidden = assessment.heavyUsers.length - listed.length;
   return [
@@ -94,21 +101,18 @@ function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler): strin
 }
 
 /** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
-export function adviceSections(advice: readonly AdviceItem[]) {
+export function adviceSections(advice: readonly AdviceItem[]): KnownBlock[] {
   return advice.flatMap(adviceBlocks);
 }
 
 /** "Argo CD app client `…` (user pool `…`)", escaped. */
 export function clientScope(assessment: Pick<ReLoginAssessment, 'clientId' | 'userPoolId'>): string {
-  return `Argo CD app client \`${escapeMrkdwn(assessment.clientId)}\` (user pool \`${escapeMrkdwn(assessment.userPoolId)}\`)`;
+  return `Argo CD app client ${mrkdwnCode(assessment.clientId)} (user pool ${mrkdwnCode(assessment.userPoolId)})`;
 }
 
 /** The closing context line: the metrics link and the sender. */
 export function metricsContext(metricsUrl: string) {
-  return {
-    type: 'context',
-    elements: [mrkdwn(`<${metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`)],
-  };
+  return context(`<${metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`);
 }
 
 export function reLoginAlertMessage(
@@ -123,18 +127,17 @@ export function reLoginAlertMessage(
       ? ''
       : `\n:chart_with_upwards_trend: Worse since the last alert: ${presentation.worsenedFrom} → ${heavy} heavy users.`;
   return {
-    text: `${headline}; ${assessment.totals.reLogins} re-logins among ${plural(assessment.totals.activeUsers, 'active user')} in the last ${assessment.windowHours} h (client ${assessment.clientId}).`,
+    text: fallbackText(
+      `${headline}; ${assessment.totals.reLogins} re-logins among ${plural(assessment.totals.activeUsers, 'active user')} in the last ${assessment.windowHours} h (client ${assessment.clientId}).`,
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      {
-        type: 'section',
-        text: mrkdwn(
-          `Users of ${scope} were sent back to the login page *${plural(assessment.totals.reLogins, 'time')}* in the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.${worse}`,
-        ),
-      },
-      { type: 'section', fields: figureFields(assessment) },
-      { type: 'section', text: mrkdwn(heavyUserList(assessment, presentation.label)) },
-      { type: 'divider' },
+      header(headline),
+      section(
+        `Users of ${scope} were sent back to the login page *${plural(assessment.totals.reLogins, 'time')}* in the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.${worse}`,
+      ),
+      fieldsSection(figureFields(assessment)),
+      section(heavyUserList(assessment, presentation.label)),
+      DIVIDER,
       ...adviceSections(assessment.advice),
       metricsContext(presentation.metricsUrl),
     ],

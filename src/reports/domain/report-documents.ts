@@ -3,8 +3,19 @@
  * message, a Markdown document and a self-contained HTML page (the chart embedded as a data: URL, no
  * external request). Pure.
  */
-import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  escapeMrkdwn,
+  fallbackText,
+  header,
+  mrkdwnCodeBlock,
+  section,
+} from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
+import { htmlText, markdownLine, markdownText } from '../../shared/escaping';
+import { printable } from '../../shared/safe-text';
 import type { PeriodicReport } from './periodic-report';
 import {
   clientSections,
@@ -19,6 +30,8 @@ import {
 export interface ReportPresentation {
   label: UserLabeler;
   topUsers: number;
+  /** What reading the events left out of the figures (duplicates, ignored events), one sentence each. */
+  inputNotes?: readonly string[];
 }
 
 const COLUMNS = ['', 'this period', 'previous', 'change'] as const;
@@ -39,44 +52,42 @@ function figureTable(rows: readonly FigureRow[]): string {
     .join('\n');
 }
 
-function mrkdwn(text: string) {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
+/** The presentation's labels as one format needs them: each user's name made safe by `format`. */
+function labelledFor(presentation: ReportPresentation, format: (text: string) => string): UserLabeler {
+  return (user) => format(presentation.label(user));
 }
 
 export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
   const title = reportTitle(report);
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
-  const clients = clientSections(report).flatMap((section) => [
-    mrkdwn(
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers);
+  const clients = clientSections(report).flatMap((client) => [
+    section(
       [
-        `*${escapeMrkdwn(section.heading)}*: ${section.validity}`,
-        ...(section.debt === null ? [] : [`:warning: ${section.debt}`]),
+        `*${escapeMrkdwn(client.heading)}*: ${client.validity}`,
+        ...(client.debt === null ? [] : [`:warning: ${client.debt}`]),
       ].join('\n'),
     ),
-    ...section.advice.map((item) => mrkdwn(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
+    ...client.advice.map((item) => section(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
   ]);
   return {
-    text: `${title}: ${reportSummary(report)}`,
+    text: fallbackText(`${title}: ${reportSummary(report)}`),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: title } },
-      mrkdwn(escapeMrkdwn(reportSummary(report))),
-      mrkdwn(`\`\`\`\n${escapeMrkdwn(figureTable(figureRows(report)))}\n\`\`\``),
-      mrkdwn(
+      header(title),
+      section(escapeMrkdwn(reportSummary(report))),
+      section(mrkdwnCodeBlock(figureTable(figureRows(report)))),
+      section(
         heavy.length === 0
           ? '*Heavy users*: none'
           : `*Heavy users* (top ${presentation.topUsers})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
       ),
-      mrkdwn(
+      section(
         `*Upstream*\n${upstreamLines(report)
           .map((line) => `• ${escapeMrkdwn(line)}`)
           .join('\n')}`,
       ),
-      { type: 'divider' },
+      DIVIDER,
       ...clients,
-      {
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'The chart follows in the thread · argocd-relogin-monitor' }],
-      },
+      context('The chart follows in the thread · argocd-relogin-monitor'),
     ],
   };
 }
@@ -96,20 +107,28 @@ export function reportMarkdown(
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
-  const clients = clientSections(report).flatMap((section) => [
-    `### ${section.heading}`,
+  // Every line below is markdownLine'd: whatever outside text it carries, it stays one line and starts
+  // no block (heading, rule, quote, raw HTML) of its own; user names are escaped as values.
+  const heavy = heavyUserLines(report, labelledFor(presentation, markdownText), presentation.topUsers);
+  const clients = clientSections(report).flatMap((client) => [
+    `### ${markdownLine(client.heading)}`,
     '',
-    section.validity,
+    markdownLine(client.validity),
     '',
-    ...(section.debt === null ? [] : [`> **Warning:** ${section.debt}`, '']),
-    ...section.advice.flatMap((item) => [`**${item.title}** (${item.severity})`, '', item.text, '']),
+    ...(client.debt === null ? [] : [`> **Warning:** ${markdownLine(client.debt)}`, '']),
+    ...client.advice.flatMap((item) => [
+      `**${markdownLine(item.title)}** (${item.severity})`,
+      '',
+      ...item.text.split('\n').map(markdownLine),
+      '',
+    ]),
   ]);
   return [
-    `# ${reportTitle(report)}`,
+    `# ${markdownLine(reportTitle(report))}`,
     '',
-    reportSummary(report),
+    markdownLine(reportSummary(report)),
     '',
+    ...(presentation.inputNotes ?? []).flatMap((note) => [`_${markdownLine(note)}_`, '']),
     markdownTable(figureRows(report)),
     '',
     ...(chartFile === null
@@ -118,11 +137,11 @@ export function reportMarkdown(
     '',
     '## Heavy users',
     '',
-    ...(heavy.length === 0 ? ['None.'] : heavy.map((line) => `- ${line}`)),
+    ...(heavy.length === 0 ? ['None.'] : heavy.map((line) => `- ${markdownLine(line)}`)),
     '',
     '## Upstream',
     '',
-    ...upstreamLines(report).map((line) => `- ${line}`),
+    ...upstreamLines(report).map((line) => `- ${markdownLine(line)}`),
     '',
     '## App clients and advice',
     '',
@@ -130,18 +149,9 @@ export function reportMarkdown(
   ].join('\n');
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** Escapes, then renders the `code` and *bold* marks the advice texts use. */
 function inlineHtml(text: string): string {
-  return escapeHtml(text)
+  return htmlText(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
     .replace(/\n/g, '<br>');
@@ -156,10 +166,10 @@ export function reportHtml(
   const rows = figureRows(report)
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.current)}</td><td>${escapeHtml(row.previous)}</td><td>${escapeHtml(row.change)}</td></tr>`,
+        `<tr><th scope="row">${htmlText(row.label)}</th><td>${htmlText(row.current)}</td><td>${htmlText(row.previous)}</td><td>${htmlText(row.change)}</td></tr>`,
     )
     .join('\n');
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers);
   const list = (lines: readonly string[]) =>
     `<ul>${lines.map((line) => `<li>${inlineHtml(line)}</li>`).join('')}</ul>`;
   const clients = clientSections(report)
@@ -170,7 +180,7 @@ export function reportHtml(
         section.advice
           .map(
             (item) =>
-              `<h4 class="${item.severity}">${escapeHtml(item.title)}</h4><p>${inlineHtml(item.text)}</p>`,
+              `<h4 class="${item.severity}">${htmlText(item.title)}</h4><p>${inlineHtml(item.text)}</p>`,
           )
           .join(''),
     )
@@ -179,7 +189,7 @@ export function reportHtml(
     chartPng === null
       ? '<p><em>The chart could not be made.</em></p>'
       : `<img alt="Re-logins and refreshes per day" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
-  const title = escapeHtml(reportTitle(report));
+  const title = htmlText(reportTitle(report));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -188,6 +198,7 @@ th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{bac
 </head><body>
 <h1>${title}</h1>
 <p>${inlineHtml(reportSummary(report))}</p>
+${(presentation.inputNotes ?? []).map((note) => `<p><em>${htmlText(note)}</em></p>`).join('\n')}
 <table><thead><tr><th></th><th>this period</th><th>previous</th><th>change</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

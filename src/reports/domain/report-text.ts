@@ -2,9 +2,11 @@
  * The report's content as plain pieces of text, shared by every form it takes (Slack, Markdown, HTML),
  * so the three always say the same. Inline code is marked with backticks, as in Slack and Markdown.
  */
+
 import type { TokenValidity } from '../../app-clients';
 import { ADVICE_TITLES, type AdviceItem, type UserLabeler } from '../../relogins';
 import { formatMinutes } from '../../shared/durations';
+import { codeSpan } from '../../shared/escaping';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { describePeriod } from './period';
@@ -171,7 +173,7 @@ function blindNotice(client: ClientStatus): ClientSection['advice'] {
 
 export function clientSections(report: PeriodicReport): ClientSection[] {
   return report.clients.map((client: ClientStatus) => ({
-    heading: `App client \`${client.clientId}\``,
+    heading: `App client ${codeSpan(client.clientId)}`,
     validity: validityText(client.tokenValidity),
     debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end),
     advice: [

@@ -30,7 +30,13 @@ describe('Command: relogin-monitor analyze', () => {
     // Assess
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['totals', 'users', 'heavyUsers']);
+    expect(Object.keys(report)).toEqual([
+      'totals',
+      'users',
+      'heavyUsers',
+      'duplicateEvents',
+      'ignoredEvents',
+    ]);
     expect(report.totals.activeUsers).toBe(12);
     expect(report.totals.refreshes).toBe(0);
     expect(report.totals.logins).toBe(
@@ -68,6 +74,9 @@ describe('Command: relogin-monitor analyze', () => {
         },
       ],
       heavyUsers: [],
+      // The second trigger of the first sign-in, said rather than dropped silently.
+      duplicateEvents: 1,
+      ignoredEvents: { 'other-trigger': 0, 'untracked-client': 0 },
     });
   });
 

@@ -1,13 +1,23 @@
 /** The sentences more than one advice kind says (the i18n catalogs' shared part). */
+
 import type { TokenValidity } from '../../../app-clients';
 import { formatMinutes, goDuration } from '../../../shared/durations';
+import { codeSpan } from '../../../shared/escaping';
+import { truncated } from '../../../shared/safe-text';
 import { type ClientChange, isStretched, type ReLoginCeiling } from './token-validity';
 
 /** Said wherever a document is offered and the client's answer had fields this tool does not know. */
+/** Field names from the answer, as code, a bounded few of them: the answer is outside data. */
+function namedFields(fields: readonly string[]): string {
+  const named = fields.slice(0, 10).map((field) => codeSpan(truncated(field, 64)));
+  const rest = fields.length - named.length;
+  return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
+}
+
 export function unknownFieldsNote(change: ClientChange | null): string {
   if (change === null || change.unknownFields.length === 0) return '';
   return (
-    ` The client's DescribeUserPoolClient answer also has ${change.unknownFields.join(', ')}, unknown to this tool` +
+    ` The client's DescribeUserPoolClient answer also has ${namedFields(change.unknownFields)}, unknown to this tool` +
     ' and left out of the update document: UpdateUserPoolClient resets what it is not given, so check them first.'
   );
 }
