@@ -4,7 +4,7 @@
  * does not know. Pure.
  */
 import type { BlockKitMessage } from '../../notifications';
-import { escapeMrkdwn } from '../../notifications';
+import { context, fallbackText, mrkdwnCode, mrkdwnText, section } from '../../notifications';
 import type { BlindMessage } from './blind-episode';
 import type { Counts, Finding } from './self-check';
 
@@ -20,10 +20,6 @@ function minute(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function section(text: string) {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
 function counts(label: string, recorded: Counts, cognito: Counts): string {
   return `${label}: sign-ins ${recorded.signIns} recorded / ${cognito.signIns} counted by Cognito, refreshes ${recorded.refreshes} / ${cognito.refreshes}`;
 }
@@ -33,7 +29,7 @@ function explanation(finding: Finding, windowHours: number): { cause: string; fi
   switch (finding.cause) {
     case 'detached':
       return {
-        cause: `Our trigger is no longer attached: ${escapeMrkdwn(finding.reason)}. A Terraform or CloudFormation apply of the pool reverts a trigger attached outside it.`,
+        cause: `Our trigger is no longer attached: ${mrkdwnText(finding.reason)}. A Terraform or CloudFormation apply of the pool reverts a trigger attached outside it.`,
         fix: 'Attach it again (redeploy the monitor, or `relogin-monitor doctor` for the exact step) and add it to the pool’s own definition (Terraform `lambda_config`) so the next apply keeps it.',
       };
     case 'misclassifying':
@@ -56,14 +52,14 @@ const CAUSE_TITLES = {
 } as const;
 
 export function blindMessage(message: BlindMessage, presentation: BlindPresentation): BlockKitMessage {
-  const scope = `user pool \`${escapeMrkdwn(presentation.userPoolId)}\`, app client \`${escapeMrkdwn(presentation.clientId)}\``;
+  const scope = `user pool ${mrkdwnCode(presentation.userPoolId)}, app client ${mrkdwnCode(presentation.clientId)}`;
   const link = `<${presentation.metricsUrl}|Recording coverage>`;
   if (message.kind === 'monitor-blind') {
     const { cause, fix } = explanation(message.finding, presentation.windowHours);
     const title = `Argo CD re-login monitor blind: ${CAUSE_TITLES[message.finding.cause]}`;
     const text = `${title} (${scope}) since ${minute(message.since)}. Re-login figures, alerts and reports do not cover these hours.`;
     return {
-      text,
+      text: fallbackText(text),
       blocks: [
         section(`*${title}*\n${scope}, since ${minute(message.since)}`),
         section(
@@ -71,7 +67,7 @@ export function blindMessage(message: BlindMessage, presentation: BlindPresentat
         ),
         section(`*Cause*\n${cause}`),
         section(`*Fix*\n${fix}`),
-        { type: 'context', elements: [{ type: 'mrkdwn', text: link }] },
+        context(link),
       ],
     };
   }
@@ -80,13 +76,13 @@ export function blindMessage(message: BlindMessage, presentation: BlindPresentat
     coveragePercent === null ? '' : ` (${coveragePercent} % of Cognito’s count recorded over the window)`;
   const text = `Argo CD re-login monitor sees again (${scope})${seen}. Not seen: ${minute(span.from)} to ${minute(span.to)} (${CAUSE_TITLES[span.cause]}).`;
   return {
-    text,
+    text: fallbackText(text),
     blocks: [
       section(`*Argo CD re-login monitor sees again*\n${scope}${seen}`),
       section(
         `Not seen: ${minute(span.from)} to ${minute(span.to)} (${CAUSE_TITLES[span.cause]}). The figures for those hours are incomplete and the weekly report marks them.`,
       ),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: link }] },
+      context(link),
     ],
   };
 }
