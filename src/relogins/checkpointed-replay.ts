@@ -2,7 +2,8 @@
  * The check's replay, exact: start from the newest session checkpoint, read the log from there, replay,
  * and save the states as of CHECKPOINT_LAG_MS ago for the next run. Without a checkpoint (the first run)
  * the states are built from the whole retained log, a day per read (memory: one day of sign-ins and the
- * states), once. A checkpoint that cannot be read or saved costs a longer read next time, never a wrong
+ * states), once, saved every week of history so that a first run out of time leaves the next less to
+ * do. A checkpoint that cannot be read or saved costs a longer read next time, never a wrong
  * classification.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -23,6 +24,8 @@ import type { SessionCheckpointStore } from './ports/session-checkpoints';
  * recovery writes failed sign-ins up to 25 h late (RECOVERY_LOOKBACK_MS); an hour more for the margin.
  */
 export const CHECKPOINT_LAG_MS = 26 * HOUR_MS;
+
+const BOOTSTRAP_SAVE_EVERY_MS = 7 * DAY_MS;
 
 export interface CheckpointedReplayDeps {
   signIns: Pick<SignInLog, 'list'>;
@@ -55,19 +58,24 @@ export async function checkpointedReplay(
       at: Math.floor((now - retentionDays * DAY_MS) / DAY_MS) * DAY_MS,
       states: {},
     };
-    for (let day = from.at; day + DAY_MS <= nextAt; day += DAY_MS) {
+    const start = from.at;
+    for (let day = start; day + DAY_MS <= nextAt; day += DAY_MS) {
       const signIns = await deps.signIns.list(userPoolId, day, day + DAY_MS);
       from = replayFromCheckpoint(from, signIns, rules, day + DAY_MS).next as SessionCheckpoint;
+      // Saved every week of history: a first run that runs out of time leaves the next one less to read.
+      if ((day + DAY_MS - start) % BOOTSTRAP_SAVE_EVERY_MS === 0) await save(deps, userPoolId, from);
     }
   }
   const signIns = await deps.signIns.list(userPoolId, from.at, now + 1);
   const { events, next } = replayFromCheckpoint(from, signIns, rules, Math.max(nextAt, from.at));
-  if (next !== null && next.at > from.at) {
-    await deps.checkpoints.save(userPoolId, next).catch((error: unknown) => {
-      deps.logger.warn('could not save the session checkpoint; the next run reads further back', {
-        error: errorDetails(error),
-      });
-    });
-  }
+  if (next !== null && next.at > from.at) await save(deps, userPoolId, next);
   return events;
+}
+
+async function save(deps: CheckpointedReplayDeps, userPoolId: string, checkpoint: SessionCheckpoint) {
+  await deps.checkpoints.save(userPoolId, checkpoint).catch((error: unknown) => {
+    deps.logger.warn('could not save the session checkpoint; the next run reads further back', {
+      error: errorDetails(error),
+    });
+  });
 }
