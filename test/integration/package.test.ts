@@ -326,6 +326,10 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       UserPoolId: '',
       UserPoolName: 'argocd-users',
     });
+    // The self-check expects the trigger in the slot the resolved mode puts it in.
+    const check = template.Resources.ReloginCheckLambdaFunction as Template['Resources'][string];
+    const variables = (check.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.ATTACH_MODE).toBe('post-authentication');
   });
 
   it('should schedule the re-login check in every deployment, finding the pool by name without userPoolId', async () => {
