@@ -104,6 +104,10 @@ describe('Hostile: Markdown and HTML injection in the report', () => {
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     const lines = markdown.split('\n');
     expect(markdown).not.toContain('<script>');
+    // Escaped once, so it reads as written: `\<` renders `<`; a doubled `\\` would show a backslash.
+    const written =
+      '\\<script\\>alert(1)\\</script\\>\\\\n\\# Forged heading\\\\n---\\\\n\\| forged \\| row \\|';
+    expect(lines.some((line) => line.startsWith(`- ${written}`))).toBe(true);
     expect(lines.filter((line) => line.startsWith('# '))).toHaveLength(1);
     expect(
       lines.some((line) => line === '---' || line.startsWith('# Forged') || line.startsWith('| forged')),
