@@ -7,10 +7,10 @@ import { createReadStream } from 'node:fs';
 import { type AppClientDescription, parseDescribeUserPoolClient } from '../app-clients';
 import type { ActivityEvent, ActivitySummary } from '../relogins';
 import { type AdviceItem, adviceDocuments, advise, readProposedValidityHours } from '../relogins';
+import { readCappedText } from '../shared/capped-input';
 import { type Env, parsePositiveNumber } from '../shared/config/env';
 import { secrets } from '../shared/redaction';
 import { byteSize } from '../shared/wording';
-import { readCappedText } from './capped-input';
 import { UsageError } from './io';
 
 export const ADVICE_OPTIONS = {

@@ -25,9 +25,9 @@ import {
 } from 'jose';
 import { boundedGet } from '../adapters/http/bounded-get';
 import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
+import { readCappedText } from '../shared/capped-input';
 import { printable, printableJson } from '../shared/safe-text';
 import { byteSize } from '../shared/wording';
-import { readCappedText } from './capped-input';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** Distinct exit codes, so scripts can tell the failures apart. */
