@@ -142,15 +142,47 @@ export interface ClientSection {
   advice: { title: string; severity: AdviceItem['severity']; text: string }[];
 }
 
+const BLIND_CAUSES = {
+  detached: 'trigger detached',
+  undercounting: 'recording short of Cognito’s count',
+  misclassifying: 'refreshes arriving as sign-ins',
+} as const;
+
+function minute(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The hours the monitor did not see, first: every figure of the section misses them. */
+function blindNotice(client: ClientStatus): ClientSection['advice'] {
+  if (client.blindSpans.length === 0) return [];
+  const hours = client.blindSpans.reduce(
+    (sum, span) => sum + ((span.to ?? span.from) - span.from) / 3_600_000,
+    0,
+  );
+  const spans = client.blindSpans
+    .map((span) => `${minute(span.from)} to ${minute(span.to ?? span.from)} (${BLIND_CAUSES[span.cause]})`)
+    .join('; ');
+  return [
+    {
+      title: 'Hours the monitor did not see',
+      severity: 'warning',
+      text: `${plural(Math.round(hours), 'hour')} of this period were not fully recorded: ${spans}. The figures miss them; they do not mean fewer re-logins.`,
+    },
+  ];
+}
+
 export function clientSections(report: PeriodicReport): ClientSection[] {
   return report.clients.map((client: ClientStatus) => ({
     heading: `App client ${codeSpan(client.clientId)}`,
     validity: validityText(client.tokenValidity),
     debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end),
-    advice: client.advice.map((item) => ({
-      title: ADVICE_TITLES[item.id],
-      severity: item.severity,
-      text: item.text,
-    })),
+    advice: [
+      ...blindNotice(client),
+      ...client.advice.map((item) => ({
+        title: ADVICE_TITLES[item.id],
+        severity: item.severity,
+        text: item.text,
+      })),
+    ],
   }));
 }
