@@ -4,7 +4,8 @@
  * describe-user-pool` answer, or online from the live pool. It never sends the request: the deploy does,
  * through the same plan (functions/pool-attach).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
@@ -20,10 +21,13 @@ import {
   TRIGGER_VERSIONS,
   type TriggerVersion,
 } from '../adoption';
+import { readCappedText } from '../shared/capped-input';
 import { printable, printableJson } from '../shared/safe-text';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 export const EXIT_REFUSED = 3;
+/** A describe-user-pool answer is a few KB; a wrong file or an endless pipe stops here. */
+const MAX_DESCRIPTION_BYTES = 1024 * 1024;
 
 function oneOf<T extends string>(
   flag: string,
@@ -39,12 +43,17 @@ function oneOf<T extends string>(
 
 /** The `UserPool` object of a saved describe-user-pool answer (or the bare object). */
 async function readDescription(file: string): Promise<Record<string, unknown>> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readCappedText(createReadStream(file), MAX_DESCRIPTION_BYTES);
   } catch (error) {
     throw new UsageError(
       `cannot read --user-pool-description ${printable(file)}: ${(error as Error).message}`,
+    );
+  }
+  if (text === null) {
+    throw new UsageError(
+      `--user-pool-description ${printable(file)} is larger than ${MAX_DESCRIPTION_BYTES / 1024} KB, not a describe-user-pool answer`,
     );
   }
   let parsed: unknown;

@@ -57,6 +57,10 @@ describe('Command: attach --plan', () => {
       [[...PLAN, '--version', 'V2'], '--version must be V1_0, V2_0, V3_0'],
       [['attach', '--plan', '--user-pool-description', broken, '--function-arn', OURS], 'is not JSON'],
       [['attach', '--user-pool-description', DESCRIPTION, '--function-arn', OURS], 'the deploy applies it'],
+      [
+        ['attach', '--plan', '--user-pool-description', '/dev/zero', '--function-arn', OURS],
+        'is larger than 1024 KB',
+      ],
     ] as const) {
       const { code, stderr } = await runCli([...args]);
       expect(code, args.join(' ')).toBe(2);
