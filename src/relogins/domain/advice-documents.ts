@@ -25,6 +25,7 @@ function clientChangeDocuments(change: ClientChange | null): AdviceDocument[] {
 export function adviceDocuments(item: AdviceItem): AdviceDocument[] {
   switch (item.id) {
     case 'upgrade-argocd':
+    case 'mitigate-with-threshold':
       return [
         {
           title: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',

@@ -3,6 +3,7 @@ import type { AdviceItem } from './advice';
 
 export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
   'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
+  'mitigate-with-threshold': 'Until the upgrade: refresh before expiry',
   'extend-token-validity': 'Stop-gap: longer token validity',
   'diagnose-partial-refresh': 'Refresh works for some users only',
   'revert-token-validity': 'Undo the stop-gap',

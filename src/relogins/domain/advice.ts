@@ -15,14 +15,16 @@
  */
 
 import {
+  ADVISED_ROTATION_GRACE_SECONDS,
   type AppClientDescription,
+  refreshTokenRotation,
   suggestedRefreshThreshold,
   type TokenValidity,
   type ValidityChange,
   type ValidityChangeDocuments,
   validityChangeDocuments,
 } from '../../app-clients';
-import { formatMinutes, goDuration } from '../../shared/durations';
+import { formatMinutes, sessionDuration } from '../../shared/durations';
 import { median, round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { compareVersions, type UpstreamReport } from '../../upstream';
@@ -84,6 +86,23 @@ export interface UpgradeArgoCdAdvice {
   predictedReLoginsPerUserDayAfterFix: number;
 }
 
+/**
+ * A deployed 3.3.x (or 3.4.0-3.4.5) refreshes before expiry once `refreshTokenThreshold` is set: a real
+ * partial mitigation for active sessions until the upgrade, never a replacement for it.
+ */
+export interface MitigateWithThresholdAdvice {
+  id: 'mitigate-with-threshold';
+  severity: AdviceSeverity;
+  text: string;
+  deployedVersion: string;
+  upgradeTo: string | null;
+  /** The Go duration to set, shorter than the ID-token validity. */
+  refreshTokenThreshold: string;
+  idTokenValidityMinutes: number | null;
+  /** The `argocd-cm` data to set, as YAML. */
+  argocdCm: string;
+}
+
 export interface ExtendTokenValidityAdvice {
   id: 'extend-token-validity';
   severity: AdviceSeverity;
@@ -107,7 +126,9 @@ export interface PartialRefreshCause {
     | 'instance-not-fixed'
     | 'dex'
     | 'userinfo-groups'
-    | 'cli';
+    | 'rotation-without-grace'
+    | 'cli'
+    | 'session-cache-lost';
   text: string;
 }
 
@@ -153,6 +174,7 @@ export interface FixTokenValidityOrderAdvice {
 
 export type AdviceItem =
   | UpgradeArgoCdAdvice
+  | MitigateWithThresholdAdvice
   | ExtendTokenValidityAdvice
   | DiagnosePartialRefreshAdvice
   | RevertTokenValidityAdvice
@@ -238,12 +260,12 @@ const THRESHOLD_SETTING_SINCE = 'v3.3.0';
 
 /**
  * What a release without the fix does with refresh tokens (FACTS.md), as a predicate: before v3.3 it
- * never refreshes; from v3.3.0 it has `refreshTokenThreshold`, but that refresh is unreliable without #27777.
+ * never refreshes; from v3.3.0 it refreshes before expiry with `refreshTokenThreshold`, never after (#27777).
  */
 function withoutTheFix(version: string): string {
   return compareVersions(version, THRESHOLD_SETTING_SINCE) < 0
     ? 'never refreshes OIDC sessions'
-    : 'has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it)';
+    : 'does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it)';
 }
 
 /** What the upstream watcher's report says about the refresh fix; the documented releases without a report. */
@@ -274,6 +296,23 @@ function accessAboveId(validity: TokenValidity | null): validity is TokenValidit
   return validity !== null && validity.accessTokenMinutes > validity.idTokenMinutes;
 }
 
+/**
+ * The client check for refresh-token rotation, said wherever the advice concerns a client that refreshes
+ * (or will): with rotation on, the grace period decides whether concurrent refreshes force a re-login.
+ */
+function rotationNote(client: AppClientDescription | null): string {
+  const rotation = client === null ? null : refreshTokenRotation(client);
+  if (rotation === null) return '';
+  if (rotation.gracePeriodSeconds >= ADVISED_ROTATION_GRACE_SECONDS) {
+    return ` Refresh-token rotation is on with a ${rotation.gracePeriodSeconds} s grace period: fine, Argo CD v3.4.6+ stores the rotated refresh token.`;
+  }
+  return (
+    ` Refresh-token rotation is on with a ${rotation.gracePeriodSeconds} s grace period (\`RetryGracePeriodSeconds\`):` +
+    ' Argo CD refreshes without a lock, so two requests of one session refreshing at once redeem the same refresh token' +
+    ` and the one that loses gets \`invalid_grant\` and a re-login. Set the grace period to ${ADVISED_ROTATION_GRACE_SECONDS} s.`
+  );
+}
+
 /** Users sign in again every `users.session.duration`, or every RefreshTokenValidity if that is shorter. */
 export function reLoginCeiling(sessionHours: number, validity: TokenValidity | null): ReLoginCeiling {
   const sessionMinutes = sessionHours * 60;
@@ -283,7 +322,7 @@ export function reLoginCeiling(sessionHours: number, validity: TokenValidity | n
 }
 
 function ceilingText(ceiling: ReLoginCeiling, sessionHours: number, validity: TokenValidity | null): string {
-  const session = `\`users.session.duration\` in \`argocd-cm\` (default 24h; this monitor takes ${goDuration(sessionHours * 3600)} from ARGOCD_SESSION_HOURS)`;
+  const session = `\`users.session.duration\` in \`argocd-cm\` (default 24h; this monitor takes ${sessionDuration(sessionHours * 3600)} from ARGOCD_SESSION_HOURS)`;
   if (ceiling.setBy === 'RefreshTokenValidity') {
     return `every ${formatMinutes(ceiling.minutes)}, the app client's RefreshTokenValidity, which is shorter than ${session}`;
   }
@@ -294,8 +333,8 @@ function ceilingText(ceiling: ReLoginCeiling, sessionHours: number, validity: To
   return `every ${formatMinutes(ceiling.minutes)}: ${session}, ${refresh}`;
 }
 
-/** The `argocd-cm` data that sets the recommended threshold, with the session setting spelt out. */
-function argocdCmYaml(threshold: string | null, sessionHours: number): string {
+/** The `argocd-cm` data that sets the threshold, with the session setting spelt out when given. */
+function argocdCmYaml(threshold: string | null, sessionHours: number | null): string {
   const thresholdLine =
     threshold === null
       ? '    refreshTokenThreshold: 15m   # a quarter of the ID-token validity (15m for 1 h tokens)'
@@ -305,7 +344,11 @@ function argocdCmYaml(threshold: string | null, sessionHours: number): string {
     '  oidc.config: |',
     '    # keep your keys (name, issuer, clientID, clientSecret, requestedScopes, ...) and add:',
     thresholdLine,
-    `  users.session.duration: ${goDuration(sessionHours * 3600)}   # optional (default 24h): how often users sign in again once Argo CD refreshes`,
+    ...(sessionHours === null
+      ? []
+      : [
+          `  users.session.duration: ${sessionDuration(sessionHours * 3600)}   # optional (default 24h): how often users sign in again once Argo CD refreshes`,
+        ]),
   ].join('\n');
 }
 
@@ -332,7 +375,7 @@ function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdv
   if (deployedVersion !== null && deployedHasFix === true) {
     lead =
       `Argo CD ${deployedVersion} is deployed and has the refresh fix, which needs no setting, yet no refresh-token use was seen:` +
-      ' check that every Argo CD instance using this app client runs a fixed release and signs users in with Cognito directly (through Dex there is no refresh token).';
+      ' check that every Argo CD instance using this app client runs a fixed release and signs users in with Cognito directly (Argo CD gets no refresh token from its bundled Dex).';
   } else if (deployedVersion !== null && upgradeTo !== null) {
     lead = `The real fix: Argo CD ${deployedVersion} is deployed and ${withoutTheFix(deployedVersion)}. Upgrade to ${upgradeTo}: upgrading is what makes refresh work. ${refreshesItself}.`;
   } else {
@@ -354,7 +397,7 @@ function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdv
   return {
     id: 'upgrade-argocd',
     severity: heavyUsers > 0 ? 'warning' : 'info',
-    text: lead + recommended + after + stopGapInPlace(validity),
+    text: lead + recommended + after + stopGapInPlace(validity) + rotationNote(input.client),
     fixedIn,
     deployedVersion,
     deployedHasFix,
@@ -365,6 +408,38 @@ function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdv
     observedUserDays: userDays.length,
     reLoginsPerUserDayNow: round(now.now, 2),
     predictedReLoginsPerUserDayAfterFix: round(now.predicted, 2),
+  };
+}
+
+/**
+ * The deployed release refreshes before expiry once `refreshTokenThreshold` is set (v3.3.0 on) but does
+ * not renew an expired session (before v3.4.6 / v3.5.0): the partial mitigation until the upgrade.
+ * Null when the deployed release is unknown, older than v3.3.0 or fixed.
+ */
+function mitigateWithThreshold(input: AdviceInput, heavyUsers: number): MitigateWithThresholdAdvice | null {
+  const { deployedVersion, deployedHasFix, upgradeTo, fixedIn } = refreshFix(input);
+  if (deployedVersion === null || deployedHasFix === true) return null;
+  if (compareVersions(deployedVersion, THRESHOLD_SETTING_SINCE) < 0) return null;
+  const validity = input.client?.tokenValidity ?? null;
+  const threshold = validity === null ? '15m' : suggestedRefreshThreshold(validity.idTokenMinutes).goDuration;
+  const shorterThan =
+    validity === null
+      ? 'shorter than the ID-token validity (15m for 1 h tokens)'
+      : `shorter than the ${formatMinutes(validity.idTokenMinutes)} ID-token validity`;
+  const upgrade = upgradeTo ?? `${fixedIn.join(' / ')} or later`;
+  return {
+    id: 'mitigate-with-threshold',
+    severity: heavyUsers > 0 ? 'warning' : 'info',
+    text:
+      `Until the upgrade: Argo CD ${deployedVersion} already refreshes a session *before* it expires when \`refreshTokenThreshold\` is set` +
+      ` and the session makes a request while its ID token has less than that left. Set \`refreshTokenThreshold: ${threshold}\` in the \`oidc.config\` block of \`argocd-cm\`, ${shorterThan}` +
+      ' (the server picks up a changed `oidc.config` by itself).' +
+      ` This helps active sessions only: a session idle past its expiry (overnight, a long meeting) still signs in again, because only ${upgrade} renews an expired session. Do it next to the upgrade, not instead of it.`,
+    deployedVersion,
+    upgradeTo,
+    refreshTokenThreshold: threshold,
+    idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
+    argocdCm: argocdCmYaml(threshold, null),
   };
 }
 
@@ -446,7 +521,7 @@ function partialRefreshCauses(
     },
     {
       id: 'dex',
-      text: "Users signing in through Argo CD's bundled Dex: Dex gets no refresh token (Argo CD does not request `offline_access`), so those sessions never refresh.",
+      text: "Users signing in through Argo CD's bundled Dex: Argo CD gets no refresh token from it (it does not request `offline_access`), so those sessions never refresh.",
     },
   ];
   const lostAfterRefresh: PartialRefreshCause[] = [
@@ -455,19 +530,32 @@ function partialRefreshCauses(
       text: '`enableUserInfoGroups: true` in `oidc.config`: the access token for the userinfo call is cached at login and not renewed by the refresh in these releases, so sessions fail after the first expiry.',
     },
   ];
+  const rotation = input.client === null ? null : refreshTokenRotation(input.client);
+  if (rotation !== null && rotation.gracePeriodSeconds < ADVISED_ROTATION_GRACE_SECONDS) {
+    lostAfterRefresh.push({
+      id: 'rotation-without-grace',
+      text: `Refresh-token rotation is on with a ${rotation.gracePeriodSeconds} s grace period: Argo CD refreshes without a lock, so two requests of one session refreshing at once redeem the same refresh token and the loser gets \`invalid_grant\` and a re-login. Set \`RetryGracePeriodSeconds\` to ${ADVISED_ROTATION_GRACE_SECONDS}.`,
+    });
+  }
   // A confidential client is the server's: `argocd login --sso` sends no secret, so its sign-ins are elsewhere.
   if (input.client === null || !input.client.hasSecret) {
     lostAfterRefresh.push({
       id: 'cli',
-      text: "`argocd login --sso` users: the CLI refreshes by itself with this public client (not through the server), and CLIs before v3.4.0 replace the stored refresh token with Cognito's empty one, so they sign in again at every expiry: upgrade the CLI (its version matters, not the server's).",
+      text: "`argocd login --sso` users: the CLI refreshes by itself with this public client (not through the server), and CLIs before v3.4.0 replace the stored refresh token with Cognito's empty one after the first refresh, so they sign in again at every second expiry: upgrade the CLI (its version matters, not the server's).",
     });
   }
+  // Once for everyone, so it explains a burst of re-logins rather than a steady rate: last.
+  const cacheLost: PartialRefreshCause = {
+    id: 'session-cache-lost',
+    text: "Argo CD's Redis was flushed or restarted, or `server.secretkey` changed: the refresh tokens Argo CD cached at login are gone or unreadable, so every session signs in once more.",
+  };
   const mostlyWithoutRefresh = heavyWithoutRefresh === null || heavyWithoutRefresh * 2 >= heavyUsers;
   return [
     ...proven,
     ...(mostlyWithoutRefresh
       ? [...noRefreshPath, ...lostAfterRefresh]
       : [...lostAfterRefresh, ...noRefreshPath]),
+    cacheLost,
   ];
 }
 
@@ -528,6 +616,7 @@ function revertTokenValidity(
       ` Set IdTokenValidity / AccessTokenValidity to ${formatMinutes(idTokenMinutes)} / ${formatMinutes(accessTokenMinutes)} (now ${formatMinutes(validity.idTokenMinutes)} / ${formatMinutes(validity.accessTokenMinutes)}); the access token must never outlive the ID token.` +
       ` If \`refreshTokenThreshold\` is set in \`oidc.config\`, keep it shorter than the new ID-token validity (for example ${threshold}).` +
       ` Users then sign in again ${ceilingText(ceiling, input.sessionHours, validity)}.` +
+      rotationNote(client) +
       unknownFieldsNote(change),
     refreshes,
     idTokenValidityMinutes: validity.idTokenMinutes,
@@ -566,7 +655,8 @@ function fixTokenValidityOrder(
     severity: 'warning',
     text:
       `AccessTokenValidity (${formatMinutes(validity.accessTokenMinutes)}) is longer than IdTokenValidity (${formatMinutes(validity.idTokenMinutes)}). ${when}` +
-      ' Argo CD decides from the access token that the cached token is still valid, serves the already expired ID token,' +
+      ' Argo CD treats the access token as expired only `refreshTokenThreshold` early (10 s when it is unset), so when it outlives the ID token by more than that,' +
+      ' Argo CD finds the cached token still valid, serves the already expired ID token,' +
       ' logs `failed to verify refreshed token`, and the user must sign in again.' +
       ` Set AccessTokenValidity to ${formatMinutes(validity.idTokenMinutes)}, at most IdTokenValidity.${also}` +
       (sameChange ? '' : unknownFieldsNote(change)),
@@ -586,8 +676,13 @@ function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number |
 function stateAdvice(input: AdviceInput, refreshes: number, heavyUsers: number): AdviceItem[] {
   const validity = input.client?.tokenValidity ?? null;
   if (refreshes === 0) {
+    const mitigate = mitigateWithThreshold(input, heavyUsers);
     const extend = heavyUsers > 0 ? extendTokenValidity(input) : null;
-    return extend === null ? [upgradeArgoCd(input, heavyUsers)] : [upgradeArgoCd(input, heavyUsers), extend];
+    return [
+      upgradeArgoCd(input, heavyUsers),
+      ...(mitigate === null ? [] : [mitigate]),
+      ...(extend === null ? [] : [extend]),
+    ];
   }
   if (heavyUsers > 0) return [diagnosePartialRefresh(input, refreshes, heavyUsers)];
   return isStretched(validity) === true && input.client !== null
