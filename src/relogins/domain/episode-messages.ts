@@ -81,7 +81,7 @@ function undoStopGap(report: ReLoginReport, stopGap: StopGapRecord): string {
   const now = validity === null ? '' : ` (${validityText(validity)})`;
   const howTo = report.advice.some((item) => item.id === 'revert-token-validity')
     ? ''
-    : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (an access token that outlives the ID token by more than `refreshTokenThreshold`, 10 s when unset, breaks Argo CD's refresh).';
+    : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (an access token that outlives the ID token by more than `refreshTokenThreshold`, 10 s when unset, breaks the refresh of Argo CD).';
   return (
     `:warning: *Security debt*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, report.windowEnd)}.` +
     ' With refresh working it only keeps a leaked ID or access token valid for longer: undo the stop-gap.' +
