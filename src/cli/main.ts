@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; 
     load: async () => (await import('./report')).reportCommand,
     summary: 'the periodic report from a JSON Lines events file: report.md, report.html and the chart',
     synopsis:
-      'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE]',
+      'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE] [--locale en|ja]',
   },
   simulate: {
     load: async () => (await import('./simulate')).simulateCommand,

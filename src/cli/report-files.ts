@@ -22,7 +22,7 @@ export async function writeReportFiles(
   report: PlatformReport,
   presentation: ReportPresentation,
 ): Promise<ReportFiles> {
-  const png = await new VegaPngRenderer().renderPng(chartSpec(report));
+  const png = await new VegaPngRenderer().renderPng(chartSpec(report, presentation.messages));
   await mkdir(outDir, { recursive: true });
   const files = {
     markdown: join(outDir, 'report.md'),

@@ -27,6 +27,8 @@ import {
   readReportTopUsers,
 } from '../reports';
 import type { Env } from '../shared/config/env';
+import { cliLocale } from '../shared/config/settings';
+import { messagesFor } from '../shared/i18n';
 import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
 import { parseIsoTime, readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
@@ -48,8 +50,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       at: { type: 'string' },
       timezone: { type: 'string' },
       'client-config': { type: 'string' },
+      locale: { type: 'string' },
     },
   });
+  const locale = cliLocale(values.locale, io.env);
   if (values.events === undefined) throw new UsageError('--events FILE is required');
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   if (!(REPORT_PERIODS as readonly string[]).includes(values.period)) {
@@ -103,6 +107,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const presentation = {
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
     topUsers: readReportTopUsers(io.env),
+    messages: messagesFor(locale, timeZone),
   };
   const files = await writeReportFiles(values.out, report, presentation);
   writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);

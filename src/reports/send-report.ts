@@ -26,6 +26,7 @@ import {
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { HOUR_MS } from '../shared/durations';
+import { type Messages, messagesFor } from '../shared/i18n';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -139,9 +140,13 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
   });
 }
 
-async function makeChart(deps: ReportDeps, report: PlatformReport): Promise<Uint8Array | null> {
+async function makeChart(
+  deps: ReportDeps,
+  report: PlatformReport,
+  messages: Messages,
+): Promise<Uint8Array | null> {
   try {
-    return await deps.chart.renderPng(chartSpec(report));
+    return await deps.chart.renderPng(chartSpec(report, messages));
   } catch (error) {
     deps.logger.error('could not make the report chart; the report goes out without it', {
       error: errorDetails(error),
@@ -159,7 +164,8 @@ export async function runReport(
   const period = lastCompletePeriod(now, settings.period, settings.timeZone);
   const periodStart = new Date(period.start).toISOString();
   const report = await gatherReport(deps, period);
-  const png = await makeChart(deps, report);
+  const messages = messagesFor(settings.locale, settings.timeZone);
+  const png = await makeChart(deps, report, messages);
   const dimensions = { UserPoolId: settings.userPoolId };
   const outcome = await notifyReportingFailures<SentReport>(
     deps,
@@ -167,7 +173,11 @@ export async function runReport(
       key: `report#${settings.channel}#${settings.period}#${periodStart}`,
       decide: (previous) => (previous === null ? { sentAt: now } : null),
       message: () =>
-        reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
+        reportMessage(report, {
+          label: userLabeler(settings.identity),
+          topUsers: settings.topUsers,
+          messages,
+        }),
     },
     { what: 'the periodic report', context: { periodStart }, deadline },
   );
@@ -178,7 +188,7 @@ export async function runReport(
         {
           thread: { channel: outcome.posted.channel, ts: outcome.posted.ts },
           filename: REPORT_CHART_FILE,
-          title: reportTitle(report),
+          title: reportTitle(report, messages),
           content: png,
         },
         { deadline },

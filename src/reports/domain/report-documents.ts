@@ -5,12 +5,14 @@
  */
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
+import type { Messages } from '../../shared/i18n';
 import type { PlatformReport } from './platform-report';
 import {
   clientSections,
   type FigureRow,
   figureRows,
   heavyUserLines,
+  reportMessages,
   reportSummary,
   reportTitle,
   upstreamLines,
@@ -19,20 +21,44 @@ import {
 export interface ReportPresentation {
   label: UserLabeler;
   topUsers: number;
+  /** The report's locale, in its time zone; English when left out. */
+  messages?: Messages;
 }
 
-const COLUMNS = ['', 'this period', 'previous', 'change'] as const;
+function columns(m: Messages): string[] {
+  const { thisPeriod, previous, change } = m.text.report.columns;
+  return ['', thisPeriod, previous, change];
+}
+
+/** Columns as wide as their text reads: a CJK character takes two cells of a fixed-width font. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        character,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+function pad(text: string, width: number, atStart: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return atStart ? fill + text : text + fill;
+}
 
 /** The figures as a fixed-width table (Slack code block, plain text). */
-function figureTable(rows: readonly FigureRow[]): string {
+function figureTable(rows: readonly FigureRow[], m: Messages): string {
+  const COLUMNS = columns(m);
   const cells = [[...COLUMNS], ...rows.map((row) => [row.label, row.current, row.previous, row.change])];
-  const widths = COLUMNS.map((_, column) => Math.max(...cells.map((cell) => (cell[column] ?? '').length)));
+  const widths = COLUMNS.map((_, column) =>
+    Math.max(...cells.map((cell) => displayWidth(cell[column] ?? ''))),
+  );
   return cells
     .map((cell) =>
       cell
-        .map((value, column) =>
-          column === 0 ? value.padEnd(widths[0] ?? 0) : value.padStart(widths[column] ?? 0),
-        )
+        .map((value, column) => pad(value, widths[column] ?? 0, column !== 0))
         .join('   ')
         .trimEnd(),
     )
@@ -44,9 +70,12 @@ function mrkdwn(text: string) {
 }
 
 export function reportMessage(report: PlatformReport, presentation: ReportPresentation): BlockKitMessage {
-  const title = reportTitle(report);
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
-  const clients = clientSections(report).flatMap((section) => [
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
+  const title = reportTitle(report, m);
+  const summary = reportSummary(report, m);
+  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
+  const clients = clientSections(report, m).flatMap((section) => [
     mrkdwn(
       [
         `*${escapeMrkdwn(section.heading)}*: ${section.validity}`,
@@ -56,18 +85,18 @@ export function reportMessage(report: PlatformReport, presentation: ReportPresen
     ...section.advice.map((item) => mrkdwn(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
   ]);
   return {
-    text: `${title}: ${reportSummary(report)}`,
+    text: `${title}: ${summary}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: title } },
-      mrkdwn(escapeMrkdwn(reportSummary(report))),
-      mrkdwn(`\`\`\`\n${escapeMrkdwn(figureTable(figureRows(report)))}\n\`\`\``),
+      mrkdwn(escapeMrkdwn(summary)),
+      mrkdwn(`\`\`\`\n${escapeMrkdwn(figureTable(figureRows(report, m), m))}\n\`\`\``),
       mrkdwn(
         heavy.length === 0
-          ? '*Heavy users*: none'
-          : `*Heavy users* (top ${presentation.topUsers})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
+          ? `*${words.heavyUsers}*: ${words.none}`
+          : `*${words.heavyUsers}* (${words.heavyUsersTop(presentation.topUsers)})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
       ),
       mrkdwn(
-        `*Upstream*\n${upstreamLines(report)
+        `*${words.upstream}*\n${upstreamLines(report, m)
           .map((line) => `• ${escapeMrkdwn(line)}`)
           .join('\n')}`,
       ),
@@ -75,16 +104,16 @@ export function reportMessage(report: PlatformReport, presentation: ReportPresen
       ...clients,
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'The chart follows in the thread · argocd-relogin-monitor' }],
+        elements: [{ type: 'mrkdwn', text: `${words.chartFollows} · argocd-relogin-monitor` }],
       },
     ],
   };
 }
 
-function markdownTable(rows: readonly FigureRow[]): string {
+function markdownTable(rows: readonly FigureRow[], m: Messages): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
-    line(COLUMNS),
+    line(columns(m)),
     line(['---', '---:', '---:', '---:']),
     ...rows.map((row) => line([row.label, row.current, row.previous, row.change])),
   ].join('\n');
@@ -96,35 +125,35 @@ export function reportMarkdown(
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
-  const clients = clientSections(report).flatMap((section) => [
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
+  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
+  const clients = clientSections(report, m).flatMap((section) => [
     `### ${section.heading}`,
     '',
     section.validity,
     '',
-    ...(section.debt === null ? [] : [`> **Warning:** ${section.debt}`, '']),
+    ...(section.debt === null ? [] : [`> **${words.warning}:** ${section.debt}`, '']),
     ...section.advice.flatMap((item) => [`**${item.title}** (${item.severity})`, '', item.text, '']),
   ]);
   return [
-    `# ${reportTitle(report)}`,
+    `# ${reportTitle(report, m)}`,
     '',
-    reportSummary(report),
+    reportSummary(report, m),
     '',
-    markdownTable(figureRows(report)),
+    markdownTable(figureRows(report, m), m),
     '',
-    ...(chartFile === null
-      ? ['_The chart could not be made._']
-      : [`![Re-logins and refreshes per day](${chartFile})`]),
+    ...(chartFile === null ? [`_${words.chartMissing}_`] : [`![${words.chartAlt}](${chartFile})`]),
     '',
-    '## Heavy users',
+    `## ${words.heavyUsers}`,
     '',
-    ...(heavy.length === 0 ? ['None.'] : heavy.map((line) => `- ${line}`)),
+    ...(heavy.length === 0 ? [`${words.none}`] : heavy.map((line) => `- ${line}`)),
     '',
-    '## Upstream',
+    `## ${words.upstream}`,
     '',
-    ...upstreamLines(report).map((line) => `- ${line}`),
+    ...upstreamLines(report, m).map((line) => `- ${line}`),
     '',
-    '## App clients and advice',
+    `## ${words.clientsAndAdvice}`,
     '',
     ...clients,
   ].join('\n');
@@ -153,16 +182,18 @@ export function reportHtml(
   presentation: ReportPresentation,
   chartPng: Uint8Array | null,
 ): string {
-  const rows = figureRows(report)
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
+  const rows = figureRows(report, m)
     .map(
       (row) =>
         `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.current)}</td><td>${escapeHtml(row.previous)}</td><td>${escapeHtml(row.change)}</td></tr>`,
     )
     .join('\n');
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers);
+  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
   const list = (lines: readonly string[]) =>
     `<ul>${lines.map((line) => `<li>${inlineHtml(line)}</li>`).join('')}</ul>`;
-  const clients = clientSections(report)
+  const clients = clientSections(report, m)
     .map(
       (section) =>
         `<h3>${inlineHtml(section.heading)}</h3><p>${inlineHtml(section.validity)}</p>` +
@@ -177,24 +208,25 @@ export function reportHtml(
     .join('\n');
   const chart =
     chartPng === null
-      ? '<p><em>The chart could not be made.</em></p>'
-      : `<img alt="Re-logins and refreshes per day" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
-  const title = escapeHtml(reportTitle(report));
+      ? `<p><em>${escapeHtml(words.chartMissing)}</em></p>`
+      : `<img alt="${escapeHtml(words.chartAlt)}" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
+  const title = escapeHtml(reportTitle(report, m));
+  const [, thisPeriod, previous, change] = columns(m).map(escapeHtml);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<html lang="${m.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}td{text-align:right}
 th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{background:#f3f3f3;padding:0 .2rem}</style>
 </head><body>
 <h1>${title}</h1>
-<p>${inlineHtml(reportSummary(report))}</p>
-<table><thead><tr><th></th><th>this period</th><th>previous</th><th>change</th></tr></thead><tbody>
+<p>${inlineHtml(reportSummary(report, m))}</p>
+<table><thead><tr><th></th><th>${thisPeriod}</th><th>${previous}</th><th>${change}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${chart}
-<h2>Heavy users</h2>${heavy.length === 0 ? '<p>None.</p>' : list(heavy)}
-<h2>Upstream</h2>${list(upstreamLines(report))}
-<h2>App clients and advice</h2>
+<h2>${escapeHtml(words.heavyUsers)}</h2>${heavy.length === 0 ? `<p>${escapeHtml(words.none)}</p>` : list(heavy)}
+<h2>${escapeHtml(words.upstream)}</h2>${list(upstreamLines(report, m))}
+<h2>${escapeHtml(words.clientsAndAdvice)}</h2>
 ${clients}
 </body></html>
 `;
