@@ -214,9 +214,10 @@ export function reportHtml(
   const [, thisPeriod, previous, change] = columns(m).map(escapeHtml);
   return `<!doctype html>
 <html lang="${m.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}td{text-align:right}
-th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{background:#f3f3f3;padding:0 .2rem}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;max-width:44rem}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}td{text-align:right}
+th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{background:#f3f3f3;padding:0 .2rem}
+img{max-width:100%;height:auto}@media (max-width:30rem){body{margin:1rem auto;padding:0 .5rem}th,td{padding:.2rem .3rem}}</style>
 </head><body>
 <h1>${title}</h1>
 <p>${inlineHtml(reportSummary(report, m))}</p>
