@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report as people open it: Debian's Chromium (headless, driven by playwright-core; `.ci/run`
  * installs it) at a desktop and a 390 px phone width, in English and Japanese. No console error, no
