@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The HTML report as people open it: Debian's Chromium (headless, driven by playwright-core; `.ci/run`
  * installs it) at a desktop and a 390 px phone width, in English and Japanese. No console error, no
@@ -34,6 +33,38 @@ function launchArgs(): string[] {
     '--disable-sync',
   ];
 }
+
+interface Layout {
+  lang: string;
+  image: { loaded: boolean; box: { width: number; height: number; right: number } } | null;
+  /** Table cells whose text is wider than the cell. */
+  overflowing: string[];
+  tableRight: number;
+  viewport: number;
+  pageWidth: number;
+  /** Elements reaching past the right edge of the page. */
+  wide: string[];
+}
+
+/** Runs in the page (plain JavaScript: the project's types have no DOM). */
+const LAYOUT = `(() => {
+  const image = document.querySelector('img');
+  const box = image && image.getBoundingClientRect();
+  const viewport = document.documentElement.clientWidth;
+  return {
+    lang: document.documentElement.lang,
+    image: image && { loaded: image.complete && image.naturalWidth > 0, box: { width: box.width, height: box.height, right: box.right } },
+    overflowing: [...document.querySelectorAll('table th, table td')]
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => cell.textContent),
+    tableRight: Math.max(...[...document.querySelectorAll('table')].map((table) => table.getBoundingClientRect().right)),
+    viewport,
+    pageWidth: document.documentElement.scrollWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > viewport + 1)
+      .map((element) => element.tagName + ': ' + (element.textContent || '').slice(0, 60)),
+  };
+})()`;
 
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -91,30 +122,7 @@ describe('The HTML report in Chromium', { timeout: 120_000 }, () => {
         await page.goto(url, { waitUntil: 'load' });
         await page.screenshot({ path: join(SCREENSHOTS, `report-${locale}-${name}.png`), fullPage: true });
 
-        const layout = await page.evaluate(() => {
-          const image = document.querySelector('img');
-          const box = image?.getBoundingClientRect();
-          const overflowing = [...document.querySelectorAll('table th, table td')]
-            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
-            .map((cell) => cell.textContent);
-          const tables = [...document.querySelectorAll('table')].map(
-            (table) => table.getBoundingClientRect().right,
-          );
-          const wide = [...document.querySelectorAll('body *')]
-            .filter(
-              (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
-            )
-            .map((element) => `${element.tagName}: ${element.textContent?.slice(0, 60)}`);
-          return {
-            lang: document.documentElement.lang,
-            image: image === null ? null : { loaded: image.complete && image.naturalWidth > 0, box },
-            overflowing,
-            tableRight: Math.max(...tables),
-            viewport: document.documentElement.clientWidth,
-            pageWidth: document.documentElement.scrollWidth,
-            wide,
-          };
-        });
+        const layout = (await page.evaluate(LAYOUT)) as Layout;
 
         expect(problems).toEqual([]);
         // Only the file itself and its data: URL chart; nothing over the network.
