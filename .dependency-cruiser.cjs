@@ -6,6 +6,20 @@
  */
 const CAPABILITY = '^src/(?!shared/|adapters/|cli/)[^/]+/';
 const CONFIG = ['^src/[^/]+/config[.]ts$', '^src/shared/config/'];
+/**
+ * The product's public entry points: what the development harness (local/: the local stack and the
+ * simulation) and the benchmarks may import. A function's composition root (create<Fn>Handler,
+ * build<Fn>Deps; not its handler.ts, which starts up on import), a capability's index, the CLI's
+ * dispatcher, command contract and report writer, the adapters, and the shared kernel (clock, settings,
+ * telemetry). Anything else is the product's inside, free to change without the harness noticing.
+ */
+const PUBLIC_ENTRY_POINTS = [
+  '^functions/[^/]+/deps[.]ts$',
+  '^src/[^/]+/index[.]ts$',
+  '^src/cli/(main|io|report-files)[.]ts$',
+  '^src/adapters/',
+  '^src/shared/',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -60,6 +74,37 @@ module.exports = {
       to: { path: ['^src/adapters/', '^src/cli/', '^functions/'] },
     },
     {
+      name: 'product-imports-no-harness',
+      comment:
+        'The product (src/, functions/) is what gets deployed and installed: it imports nothing from the ' +
+        'development harness (local/), the tests or the benchmarks. A development command is composed ' +
+        'into the bin from local/ (local/cli-commands.ts), not imported by src/cli.',
+      severity: 'error',
+      from: { path: '^(src|functions)/' },
+      to: { path: '^(local|test|bench)/' },
+    },
+    {
+      name: 'harness-only-through-public-entry-points',
+      comment:
+        'The local stack, the simulation and the benchmarks drive the product as a user or Lambda would: ' +
+        'only through its public entry points (PUBLIC_ENTRY_POINTS in .dependency-cruiser.cjs). Export ' +
+        'what you need from one of them instead of reaching inside.',
+      severity: 'error',
+      from: { path: '^(local|bench)/' },
+      to: { path: '^(src|functions)/', pathNot: PUBLIC_ENTRY_POINTS },
+    },
+    {
+      name: 'harness-imports-no-tests',
+      comment:
+        'The tests build on the harness (local/), never the other way round; the benchmarks use the ' +
+        'harness, not the tests; the harness does not use the benchmarks. What both need lives in local/ ' +
+        '(fixtures in local/fixtures, protocol stand-ins in local/stand-ins).',
+      severity: 'error',
+      // group 1 is the importing folder, so the benchmarks' own files stay open to them
+      from: { path: '^(local|bench)/' },
+      to: { path: '^(test|bench)/', pathNot: '^$1/' },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'An import the checker cannot resolve would slip past every rule above.',
       severity: 'error',
@@ -68,8 +113,8 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^test/' },
+    // The tests are not cruised (they may reach inside a capability), but an import of one is still seen.
+    doNotFollow: { path: ['node_modules', '^test/'] },
     // Type-only imports count too: a type from a deep path reaches inside a capability all the same.
     // (Cycles are checked in tools/layer-rules, between capabilities and at run time only.)
     tsPreCompilationDeps: 'specify',

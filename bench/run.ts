@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: measures the trigger against its floor, each function's cold start, the re-login
- * check, `analyze` and concurrent sign-ins; writes `bench/results.json` and prints a table.
- * BENCH_CHECK_USERS (default 10,000) scales the check's day down on a small machine.
+ * check, the weekly report, `analyze` and concurrent sign-ins; writes `bench/results.json` and prints a
+ * table. BENCH_CHECK_USERS and BENCH_REPORT_USERS (default 10,000) scale them down on a small machine.
  */
 import { writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { benchAnalyze } from './analyze-throughput';
 import { benchColdStart } from './cold-start';
 import { benchReLoginCheck } from './relogin-check';
+import { benchReport } from './report';
 import { benchTrigger } from './trigger-latency';
 
 // Count (and show) rejections nothing handled instead of dying on the first: which call left one is a finding.
@@ -18,6 +19,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 const checkUsers = Number(process.env.BENCH_CHECK_USERS ?? 10_000);
+const reportUsers = Number(process.env.BENCH_REPORT_USERS ?? 10_000);
 const analyzeEvents = Number(process.env.BENCH_ANALYZE_EVENTS ?? 1_000_000);
 
 // A loaded machine can take longer than the tests allow to start Java.
@@ -27,8 +29,9 @@ try {
   const coldStart = await benchColdStart(dynamo);
   const checkWithOneDay = await benchReLoginCheck(dynamo, checkUsers, 1);
   const check = await benchReLoginCheck(dynamo, checkUsers, 30);
+  const weeklyReport = await benchReport(dynamo, reportUsers);
   const analyze = await benchAnalyze(analyzeEvents);
-  const results = { trigger, coldStart, check, analyze, concurrency };
+  const results = { trigger, coldStart, check, weeklyReport, analyze, concurrency };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
   const rows: [string, string, string][] = [
@@ -50,6 +53,11 @@ try {
       '<= 10 s, <= 256 MB',
     ],
     ['check read units, 1 d / 30 d history', `${checkWithOneDay.readUnits} / ${check.readUnits}`, 'equal'],
+    [
+      `weekly report with chart, ${weeklyReport.activeUsers} users, ${weeklyReport.signInsRead} sign-ins read`,
+      `${weeklyReport.seconds} s, ${weeklyReport.peakRssMb} MB`,
+      '',
+    ],
     [
       'analyze',
       `${analyze.events} events, ${analyze.eventsPerSecond}/s, ${analyze.peakRssMb} MB`,

@@ -6,6 +6,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startAuthTrigger, warmUp } from '../functions/auth-event/deps';
+import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { captureOutput } from '../local/stand-ins/emf';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../local/stand-ins/local-aws';
@@ -13,7 +14,6 @@ import { createDocumentClient } from '../src/adapters/dynamodb/client';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import { percentile } from '../src/shared/stats';
 import { handleAuthTrigger } from '../src/sign-ins';
-import { startCountingProxy } from '../test/support/counting-proxy';
 
 export interface TriggerFigures {
   events: number;

@@ -6,9 +6,9 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import type { Env } from '../src/shared/config/env';
-import { type FakeCognito, startFakeCognito } from '../test/support/fake-cognito';
 import { startDynamoDbLocal } from './stand-ins/dynamodb-local';
 import { type FakeCloudWatch, startFakeCloudWatch } from './stand-ins/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from './stand-ins/fake-cognito';
 import { type FakeGitHub, startFakeGitHub } from './stand-ins/fake-github';
 import { type FakeSlack, startFakeSlack } from './stand-ins/fake-slack';
 import { cognitoFixture } from './stand-ins/fixtures';

@@ -1,6 +1,6 @@
 /**
  * What the simulated Argo CD server does with a user's browser session when the user acts, by the rules
- * FACTS.md lists from argo-cd's code: before the fix an expired ID token sends the user back to the login
+ * docs/argocd-and-cognito.md#how-the-fixed-refresh-works lists from argo-cd's code: before the fix an expired ID token sends the user back to the login
  * page; from v3.4.6 / v3.5.0 the server redeems the cached refresh token instead, until
  * `users.session.duration` (default 24 h) after the login, a hard ceiling. With `refreshTokenThreshold`
  * set, a fixed release also refreshes a still valid token once `exp - now < threshold`. Pure.

@@ -8,7 +8,7 @@ import type { ArgoCdRelease } from './argocd-sessions';
 export const SCENARIOS = ['no-refresh', 'stopgap-8h', 'fixed', 'upgrade'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
-/** 3.3.x: has `refreshTokenThreshold`, but its refresh does not survive the ID token's expiry (FACTS.md). */
+/** 3.3.x: has `refreshTokenThreshold`, but its refresh does not survive the ID token's expiry (docs/argocd-and-cognito.md#partial-refresh-before-the-fix). */
 export const RELEASE_BEFORE_FIX: ArgoCdRelease = { version: 'v3.3.14', refreshesExpiredSessions: false };
 export const RELEASE_WITH_FIX: ArgoCdRelease = { version: 'v3.4.6', refreshesExpiredSessions: true };
 

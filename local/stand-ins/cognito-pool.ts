@@ -52,7 +52,7 @@ export async function createUserPool(
   return { client, userPoolId, clientId: UserPoolClient?.ClientId as string };
 }
 
-/** ID and access tokens of `hours`, access never above ID (FACTS.md: a longer access token breaks the refresh). */
+/** ID and access tokens of `hours`, access never above ID (docs/argocd-and-cognito.md#access-token-validity-above-id-token-validity: a longer access token breaks the refresh). */
 function tokenValidity(hours: number) {
   return {
     IdTokenValidity: hours,

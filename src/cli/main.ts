@@ -3,11 +3,21 @@ import { systemClock } from '../adapters/system-clock';
 import { ConfigError, FlagValueError } from '../shared/config/env';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 
+/** A subcommand: its module is loaded only when it runs. */
+export interface CommandEntry {
+  load: () => Promise<Command>;
+  summary: string;
+  synopsis: string;
+}
+
+export type CommandTable = Readonly<Record<string, CommandEntry>>;
+
 /**
+ * The product's commands (the bin adds the development harness's `simulate`, see local/cli-commands.ts).
  * Each command's module is loaded when it runs: `analyze` need not carry the report's chart renderer
  * or the AWS clients (about 40 MB of resident memory).
  */
-const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; synopsis: string }> = {
+export const PRODUCT_COMMANDS: CommandTable = {
   analyze: {
     load: async () => (await import('./analyze')).analyzeCommand,
     summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
@@ -25,12 +35,6 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; 
     synopsis:
       'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE] [--locale en|ja]',
   },
-  simulate: {
-    load: async () => (await import('./simulate')).simulateCommand,
-    summary: 'the whole monitor on the local stack, fed by a simulated Argo CD team (npm start)',
-    synopsis:
-      'simulate [--scenario no-refresh|stopgap-8h|fixed|upgrade] [--users 12] [--days 5] [--hours-per-day 8] [--seed 1] [--start YYYY-MM-DD] [--out out] [--online] [--json]',
-  },
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,
     summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',
@@ -38,24 +42,28 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string; 
   },
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`);
+function usage(commands: CommandTable): string {
+  const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`);
   return ['Usage: relogin-monitor <command> [options]', '', 'Commands:', ...lines].join('\n');
 }
 
 /** The bin's streams and environment; the clock is the system's unless a test fixes it. */
 export type CliStart = Omit<CliIo, 'clock'> & { clock?: CliIo['clock'] };
 
-export async function main(argv: string[], start: CliStart): Promise<number> {
+export async function main(
+  argv: string[],
+  start: CliStart,
+  commands: CommandTable = PRODUCT_COMMANDS,
+): Promise<number> {
   const io: CliIo = { ...start, clock: start.clock ?? systemClock };
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    writeLine(name === undefined ? io.stderr : io.stdout, usage());
+    writeLine(name === undefined ? io.stderr : io.stdout, usage(commands));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = commands[name];
   if (command === undefined) {
-    writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage()}`);
+    writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage(commands)}`);
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {

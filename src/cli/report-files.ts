@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { VegaPngRenderer } from '../adapters/chart/vega-png-renderer';
 import {
   chartSpec,
-  type PlatformReport,
+  type PeriodicReport,
   REPORT_CHART_FILE,
   type ReportPresentation,
   reportHtml,
@@ -19,7 +19,7 @@ export interface ReportFiles {
 
 export async function writeReportFiles(
   outDir: string,
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
 ): Promise<ReportFiles> {
   const png = await new VegaPngRenderer().renderPng(chartSpec(report, presentation.messages));

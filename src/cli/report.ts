@@ -17,7 +17,7 @@ import {
   userLabeler,
 } from '../relogins';
 import {
-  buildPlatformReport,
+  buildPeriodicReport,
   isTimeZone,
   lastCompletePeriod,
   type PeriodKind,
@@ -86,7 +86,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const events: ActivityEvent[] = [];
   parsed.collector.replay(tracking.rules, (event) => events.push(event));
   const clientIds = [...new Set(events.map((event) => event.clientId))].sort();
-  const report = buildPlatformReport({
+  const report = buildPeriodicReport({
     userPoolId: events[0]?.userPoolId ?? 'unknown',
     period,
     clients: (clientIds.length > 0 ? clientIds : [described?.updatable.ClientId ?? 'unknown']).map(

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { deployedVersionSource } from '../adapters/argocd/version-source';
 import { createGitHubClient } from '../adapters/github/create-client';
-import type { DeployedVersionOverride, FixStatus, GitHubSettings, UpstreamReport } from '../upstream';
+import type { DeployedVersionOverride, FixStatus, GitHubSettings, UpstreamFindings } from '../upstream';
 import {
   checkUpstream,
   emptyKnowledge,
@@ -17,7 +17,7 @@ import {
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** The documented JSON shape, exactly: the report's other fields stay internal. */
-function toJsonOutput(report: UpstreamReport) {
+function toJsonOutput(report: UpstreamFindings) {
   return {
     deployedVersion: report.deployedVersion,
     fixes: report.fixes.map(({ id, merged, fixedIn, fixedInPrerelease, deployedHasFix, upgradeTo }) => ({
@@ -41,7 +41,7 @@ function deployedLine(fix: FixStatus, deployed: string | null): string {
   return `no, ${deployed} lacks it; ${fix.upgradeTo === null ? 'no fixed release to upgrade to yet' : `upgrade to ${fix.upgradeTo}`}`;
 }
 
-function renderSummary(report: UpstreamReport): string {
+function renderSummary(report: UpstreamFindings): string {
   const blocks = report.fixes.map((fix) =>
     [
       `${fix.id}: ${fix.title}`,
@@ -127,7 +127,7 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
   }
   writeLine(
     io.stdout,
-    values.json ? JSON.stringify(toJsonOutput(outcome.report)) : renderSummary(outcome.report),
+    values.json ? JSON.stringify(toJsonOutput(outcome.findings)) : renderSummary(outcome.findings),
   );
   return EXIT.ok;
 }

@@ -2,8 +2,21 @@ export type { ChatSettings } from './config';
 export { readChatSettings } from './config';
 export type { BlockKitMessage } from './domain/block-kit';
 export { escapeMrkdwn } from './domain/block-kit';
-export type { NotificationDeps, NotifyingJobDeps, NotifyOnceDeps, NotifyOutcome } from './notify-once';
-export { alertFailure, notifyAndReport, notifyReportingFailures, publishThenNotify } from './notify-once';
+export type {
+  DecisionRequest,
+  DecisionResult,
+  NotificationDeps,
+  NotifyingJobDeps,
+  NotifyOnceDeps,
+  NotifyOutcome,
+} from './notify-once';
+export {
+  alertFailure,
+  notifyAndReport,
+  notifyDecisionReportingFailures,
+  notifyReportingFailures,
+  publishThenNotify,
+} from './notify-once';
 export type {
   ChatFile,
   ChatMessage,

@@ -78,18 +78,59 @@ export interface NotifyOnceOptions {
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
 
+/**
+ * A request whose decision says what to announce (`M`, e.g. which kind of message) apart from the chat
+ * message built from it, so the caller learns what was decided without keeping state of its own.
+ */
+export interface DecisionRequest<S, M> {
+  key: string;
+  /** Given the last confirmed state, the state to record now and what to announce (null: record only); null when nothing changed. */
+  decide(previous: S | null): { state: S; announce: M | null } | null;
+  /** The chat message announcing `announce`. */
+  message(announce: M, next: S, previous: S | null): ChatMessage;
+  posted?(next: S, posted: PostedMessage): S;
+}
+
+/** notifyOnce's result, with what the decision announced (null when nothing was decided or only recorded). */
+export interface DecisionResult<S, M> {
+  result: NotifyOnceResult<S>;
+  announced: M | null;
+}
+
 export async function notifyOnce<S>(
   deps: NotifyOnceDeps,
   request: NotifyOnceRequest<S>,
   options: NotifyOnceOptions = {},
 ): Promise<NotifyOnceResult<S>> {
+  const decided = await notifyDecision<S, ChatMessage>(
+    deps,
+    {
+      key: request.key,
+      decide: (previous) => {
+        const next = request.decide(previous);
+        return next === null ? null : { state: next, announce: request.message(next, previous) };
+      },
+      message: (message) => message,
+      ...(request.posted === undefined ? {} : { posted: request.posted }),
+    },
+    options,
+  );
+  return decided.result;
+}
+
+export async function notifyDecision<S, M>(
+  deps: NotifyOnceDeps,
+  request: DecisionRequest<S, M>,
+  options: NotifyOnceOptions = {},
+): Promise<DecisionResult<S, M>> {
   const { ledger, chat, clock } = deps;
   const { key } = request;
   const { state: previous, version } = await ledger.read<S>(key);
-  const next = request.decide(previous);
-  if (next === null) return { status: 'not-due' };
+  const decision = request.decide(previous);
+  if (decision === null) return { result: { status: 'not-due' }, announced: null };
+  const { state: next, announce } = decision;
   // Built before the claim: a builder that throws then leaves no lease behind.
-  const message = request.message(next, previous);
+  const message = announce === null ? null : request.message(announce, next, previous);
 
   const owner = randomUUID();
   const now = clock.now().getTime();
@@ -98,10 +139,10 @@ export async function notifyOnce<S>(
     now,
     until: now + (options.leaseMs ?? DEFAULT_LEASE_MS),
   });
-  if (!claimed) return { status: 'claimed-elsewhere' };
+  if (!claimed) return { result: { status: 'claimed-elsewhere' }, announced: announce };
   if (message === null) {
     await ledger.confirm(key, owner, next, clock.now().getTime());
-    return { status: 'recorded', state: next };
+    return { result: { status: 'recorded', state: next }, announced: null };
   }
   let posted: PostResult;
   try {
@@ -115,11 +156,11 @@ export async function notifyOnce<S>(
   }
   if (!posted.delivered) {
     await ledger.release(key, owner);
-    return { status: 'logged' };
+    return { result: { status: 'logged' }, announced: announce };
   }
   const state = request.posted?.(next, posted) ?? next;
   await ledger.confirm(key, owner, state, clock.now().getTime());
-  return { status: 'sent', posted, state };
+  return { result: { status: 'sent', posted, state }, announced: announce };
 }
 
 /** What a scheduled job learns from one notification: notifyOnce's status, or 'failed' (nothing recorded, retried next run). */
@@ -149,8 +190,30 @@ export interface NotifyingJobDeps {
 export async function notifyReportingFailures<S>(
   deps: NotifyingJobDeps,
   request: NotifyOnceRequest<S>,
-  { what, context, deadline }: NotifyAndReportOptions,
+  options: NotifyAndReportOptions,
 ): Promise<NotifyOnceResult<S> | { status: 'failed' }> {
+  return reportingFailures(deps, options, (notifyDeps, notifyOptions) =>
+    notifyOnce(notifyDeps, request, notifyOptions),
+  );
+}
+
+/** notifyDecision for the scheduled jobs, its failures handled as notifyReportingFailures does. */
+export async function notifyDecisionReportingFailures<S, M>(
+  deps: NotifyingJobDeps,
+  request: DecisionRequest<S, M>,
+  options: NotifyAndReportOptions,
+): Promise<DecisionResult<S, M> | { result: { status: 'failed' }; announced: null }> {
+  const decided = await reportingFailures(deps, options, (notifyDeps, notifyOptions) =>
+    notifyDecision(notifyDeps, request, notifyOptions),
+  );
+  return 'status' in decided ? { result: decided, announced: null } : decided;
+}
+
+async function reportingFailures<R>(
+  deps: NotifyingJobDeps,
+  { what, context, deadline }: NotifyAndReportOptions,
+  send: (notifyDeps: NotifyOnceDeps, options: NotifyOnceOptions) => Promise<R>,
+): Promise<R | { status: 'failed' }> {
   if (deadline !== undefined && deadline.remainingMs() <= 0) {
     deps.logger.error(`out of time before sending ${what}; nothing claimed, the next run sends it`, {
       ...context,
@@ -159,7 +222,7 @@ export async function notifyReportingFailures<S>(
   }
   try {
     const notifyDeps = { ...deps.notify, clock: deps.clock };
-    return await notifyOnce(notifyDeps, request, deadline === undefined ? {} : { deadline });
+    return await send(notifyDeps, deadline === undefined ? {} : { deadline });
   } catch (error) {
     if (error instanceof DeadlineExceededError) {
       deps.logger.error(`out of time while sending ${what}; lease released, the next run sends it`, {

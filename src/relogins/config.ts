@@ -14,6 +14,7 @@ import {
 import { readMetricsNamespace } from '../shared/config/settings';
 import { HEAVY_WINDOW_HOURS } from './domain/activity-summary';
 import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
+import { STOP_GAP_REMINDERS, type StopGapReminder } from './domain/relogin-episode';
 import { REPORT_IDENTITIES, type ReportIdentity, type ReportIdentityMode } from './domain/report-identity';
 import { DEFAULT_SESSION_RULES, type SessionRules } from './domain/session-rules';
 
@@ -64,9 +65,6 @@ export interface ReLoginCheckSettings {
    */
   stopGapReminder: StopGapReminder;
 }
-
-export const STOP_GAP_REMINDERS = ['message', 'report', 'off'] as const;
-export type StopGapReminder = (typeof STOP_GAP_REMINDERS)[number];
 
 /** PROPOSED_VALIDITY_HOURS, or the flag that overrides it (`analyze --proposed-validity-hours`). */
 export function readProposedValidityHours(env: Env, override?: FlagOverride<number>): number {

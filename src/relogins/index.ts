@@ -12,9 +12,9 @@ export type { ActivitySummary, HeavyUserRule, UserSummary } from './domain/activ
 export { ActivitySummaryBuilder, HEAVY_WINDOW_HOURS, summariseActivity } from './domain/activity-summary';
 export type { AdviceItem } from './domain/advice';
 export { advise, isStretched, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
-export { adviceDocuments } from './domain/advice-documents';
-export { ADVICE_TITLES, SEVERITY_ICONS } from './domain/advice-headings';
-export type { CognitoUsage } from './domain/relogin-report';
+export { adviceDocuments } from './domain/advice/documents';
+export { ADVICE_TITLES, SEVERITY_ICONS } from './domain/advice/headings';
+export type { CognitoUsage } from './domain/relogin-assessment';
 export { replaySignIns } from './domain/replay';
 export type { ReportIdentity, UserLabeler } from './domain/report-identity';
 export { attributesShown, userLabeler } from './domain/report-identity';

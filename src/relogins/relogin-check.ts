@@ -12,48 +12,42 @@
  * every client's report metrics in one publish; `AlertFailures` follows in a small publish after the
  * alerts. A refused publish fails the run, but only after the alerts.
  *
- * Alert failures never fail the run (notifyAndReport): they are logged, counted as `AlertFailures`, and
- * retried by the next scheduled run.
+ * Alert failures never fail the run (notifyDecisionReportingFailures): they are logged, counted as
+ * `AlertFailures`, and retried by the next scheduled run.
+ *
+ * This file is the orchestration (read, post, record); every decision is a pure function of the
+ * domain: the window and the clients (`domain/check-window.ts`), the report, its metrics
+ * (`domain/check-metrics.ts`), and the Slack episode (`domain/episode-notification.ts`).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import {
   alertFailure,
-  type ChatMessage,
   type NotificationDeps,
   type NotificationLedger,
   type NotifyOutcome,
-  notifyAndReport,
+  notifyDecisionReportingFailures,
   publishThenNotify,
 } from '../notifications';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
-import { HOUR_MS } from '../shared/durations';
-import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
-import { round } from '../shared/stats';
 import { errorDetails } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
-import type { UpstreamReport, UpstreamReportStore } from '../upstream';
+import type { UpstreamFindings, UpstreamFindingsStore } from '../upstream';
 import type { ReLoginCheckSettings } from './config';
 import type { ActivityEvent } from './domain/activity';
-import { isStretched } from './domain/advice';
-import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
-import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './domain/episode-messages';
-import { oldestHourDue } from './domain/hourly-metrics';
-import { reLoginAlertMessage } from './domain/relogin-alert-message';
+import { checkFailureDatum, reportMetrics } from './domain/check-metrics';
+import { activityByClient, type CheckWindow, checkWindow, eventsToReport } from './domain/check-window';
+import { alertKey, episodeChatMessage, episodeDecision, LOGGED_AS } from './domain/episode-notification';
+import { buildReLoginAssessment, type ReLoginAssessment } from './domain/relogin-assessment';
 import {
   type EpisodeMessage,
-  type EpisodeStep,
-  nextEpisodeStep,
   type ReLoginLedgerState,
   readLedgerState,
-  threadOf,
   withPostedThread,
 } from './domain/relogin-episode';
-import { buildReLoginReport, type ReLoginReport } from './domain/relogin-report';
 import { replaySignIns } from './domain/replay';
-import { userLabeler } from './domain/report-identity';
 import type { CognitoUsageReader } from './ports/cognito-usage';
 import type { UserPoolDirectory } from './ports/user-pool-directory';
 import { publishHourlyMetrics } from './publish-hourly-metrics';
@@ -67,7 +61,7 @@ export interface ReLoginCheckDeps {
   /** Finds the pool by USER_POOL_NAME when USER_POOL_ID is not set. */
   userPools?: UserPoolDirectory;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
-  upstream?: Pick<UpstreamReportStore, 'latest'>;
+  upstream?: Pick<UpstreamFindingsStore, 'latest'>;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   settings: ReLoginCheckSettings;
@@ -90,10 +84,6 @@ export type ClientCheckResult =
   /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
   | { clientId: string; alert: 'not-checked'; error: string };
 
-function alertKey(userPoolId: string, clientId: string): string {
-  return `relogin-alert#heavy-relogins#${userPoolId}#${clientId}`;
-}
-
 /**
  * When this check first saw the client's token validity stretched (kept in its episode state), for the
  * periodic report's "security debt for N days"; null when it never did or saw it undone since.
@@ -105,24 +95,6 @@ export async function stretchedSince(
 ): Promise<number | null> {
   const { state } = await ledger.read<unknown>(alertKey(userPoolId, clientId));
   return state === null ? null : (readLedgerState(state).stopGap?.firstSeenAt ?? null);
-}
-
-/** The aggregate metrics, with the trigger's namespace and dimensions (never a user). */
-function reportMetrics(report: ReLoginReport, timestamp: number): MetricDatum[] {
-  const dimensions = { UserPoolId: report.userPoolId, ClientId: report.clientId };
-  const datum = (metric: PublishedMetric, value: number) => metricDatum(metric, value, dimensions, timestamp);
-  return [
-    datum(METRICS.ActiveUsers, report.totals.activeUsers),
-    datum(METRICS.HeavyReLoginUsers, report.heavyUsers.length),
-    datum(METRICS.ReLoginsPerActiveUser, round(report.reLoginsPerActiveUser, 3)),
-    ...(report.reLoginIntervalP50Minutes === null
-      ? []
-      : [datum(METRICS.ReLoginIntervalP50, round(report.reLoginIntervalP50Minutes, 1))]),
-    ...(report.reLoginIntervalP90Minutes === null
-      ? []
-      : [datum(METRICS.ReLoginIntervalP90, round(report.reLoginIntervalP90Minutes, 1))]),
-    datum(METRICS.EstimatedMinutesLost, round(report.estimatedMinutesLost, 1)),
-  ];
 }
 
 /** A missing side view (token settings, Cognito's counts, upstream report) weakens the advice but must not stop the check. */
@@ -139,39 +111,6 @@ async function optional<T>(
   }
 }
 
-const LOGGED_AS: Readonly<Record<EpisodeMessage['kind'], string>> = {
-  alert: 'heavy re-login alert',
-  'follow-up': 'heavy re-login follow-up',
-  recovery: 'heavy re-login recovery',
-  'stop-gap-reminder': 'stop-gap reminder',
-};
-
-function episodeMessage(
-  deps: ReLoginCheckDeps,
-  report: ReLoginReport,
-  message: EpisodeMessage,
-  previous: ReLoginLedgerState | null,
-): ChatMessage {
-  const { settings } = deps;
-  const metricsUrl =
-    settings.dashboardName === undefined
-      ? metricsConsoleUrl(settings.region, settings.namespace, report.clientId)
-      : dashboardConsoleUrl(settings.region, settings.dashboardName);
-  const label = userLabeler(settings.identity);
-  const thread = threadOf(message, previous);
-  const body =
-    message.kind === 'recovery'
-      ? recoveryMessage(report, message.episode, message.stopGap, { metricsUrl })
-      : message.kind === 'stop-gap-reminder'
-        ? stopGapReminderMessage(report, message.stopGap, { metricsUrl })
-        : reLoginAlertMessage(report, {
-            label,
-            metricsUrl,
-            worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
-          });
-  return thread === undefined ? body : { ...body, thread };
-}
-
 /**
  * The client's episode in Slack (alert, follow-ups in its thread, recovery, stop-gap reminder), one
  * notify-once decision per run; facts without a message (last heavy sighting, stop-gap first seen)
@@ -179,50 +118,29 @@ function episodeMessage(
  */
 async function alertIfDue(
   deps: ReLoginCheckDeps,
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   { now, deadline }: { now: number; deadline: Deadline },
 ): Promise<AlertOutcome> {
   const { settings, logger } = deps;
-  const policy = {
-    cooldownHours: settings.cooldownHours,
-    windowHours: report.windowHours,
-    stopGapReminders: settings.stopGapReminder === 'message',
-  };
-  const observation = {
-    at: now,
-    figures: episodeFigures(report),
-    stretched: isStretched(report.tokenValidity),
-    activityHours: report.activityHours,
-  };
-  let step: EpisodeStep | null = null;
-  const outcome = await notifyAndReport<ReLoginLedgerState>(
+  const { result, announced } = await notifyDecisionReportingFailures<ReLoginLedgerState, EpisodeMessage>(
     deps,
     {
-      key: alertKey(report.userPoolId, report.clientId),
-      decide: (recorded) => {
-        step = nextEpisodeStep(recorded === null ? null : readLedgerState(recorded), observation, policy);
-        return step?.state ?? null;
-      },
-      message: (_next, recorded) => {
-        const decided = step as EpisodeStep | null;
-        if (decided?.message == null) return null;
-        return episodeMessage(
-          deps,
-          report,
-          decided.message,
-          recorded === null ? null : readLedgerState(recorded),
-        );
-      },
+      key: alertKey(assessment.userPoolId, assessment.clientId),
+      decide: (recorded) => episodeDecision(assessment, settings, now, recorded),
+      message: (announce, _next, recorded) => episodeChatMessage(settings, assessment, announce, recorded),
       posted: (next, posted) => withPostedThread(next, posted.ts),
     },
-    { what: 'the alert', context: { clientId: report.clientId }, deadline },
+    { what: 'the alert', context: { clientId: assessment.clientId }, deadline },
   );
-  const kind = (step as EpisodeStep | null)?.message?.kind;
-  const context = { clientId: report.clientId, heavyUsers: report.heavyUsers.length };
-  if (kind !== undefined && outcome === 'sent') {
-    logger.info(`${LOGGED_AS[kind]} sent`, { ...context, messageKind: kind });
-  } else if (kind !== undefined && outcome === 'logged') {
-    logger.info(`${LOGGED_AS[kind]} written to the log only (no Slack token); not recorded as sent`, context);
+  const outcome = result.status;
+  const context = { clientId: assessment.clientId, heavyUsers: assessment.heavyUsers.length };
+  if (announced !== null && outcome === 'sent') {
+    logger.info(`${LOGGED_AS[announced.kind]} sent`, { ...context, messageKind: announced.kind });
+  } else if (announced !== null && outcome === 'logged') {
+    logger.info(
+      `${LOGGED_AS[announced.kind]} written to the log only (no Slack token); not recorded as sent`,
+      context,
+    );
   }
   // The result says what happened to a message: recording a fact alone posts none.
   return outcome === 'recorded' ? 'not-due' : outcome;
@@ -233,12 +151,11 @@ async function reportClient(
   deps: PoolDeps,
   clientId: string,
   {
-    from,
-    now,
+    window,
     upstream,
     events,
-  }: { from: number; now: number; upstream: UpstreamReport | null; events: readonly ActivityEvent[] },
-): Promise<ReLoginReport> {
+  }: { window: CheckWindow; upstream: UpstreamFindings | null; events: ActivityEvent[] },
+): Promise<ReLoginAssessment> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
   const [client, cognito] = await Promise.all([
@@ -246,50 +163,36 @@ async function reportClient(
       deps.userPoolClients.description(settings.userPoolId, clientId),
     ),
     optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
-      deps.cognitoUsage.read(scope, from, now),
+      deps.cognitoUsage.read(scope, window.from, window.now),
     ),
   ]);
-  return buildReLoginReport({ ...scope, windowEnd: now, events, client, cognito, upstream }, settings);
+  return buildReLoginAssessment(
+    { ...scope, windowEnd: window.now, events, client, cognito, upstream },
+    settings,
+  );
 }
 
-/**
- * The pool's activity, replayed once, per client: ARGOCD_CLIENT_IDS, or every client seen since the
- * oldest hour the hourly metrics may still publish. The read starts ARGOCD_SESSION_HOURS before that,
- * so a login early on is classified (re-login or session start) as it would be with full history.
- */
-async function replayedActivity(deps: PoolDeps, now: number): Promise<Map<string, ActivityEvent[]>> {
+/** The pool's activity, replayed once, per client (`activityByClient`). */
+async function replayedActivity(deps: PoolDeps, window: CheckWindow): Promise<Map<string, ActivityEvent[]>> {
   const { settings } = deps;
-  const oldest = Math.min(now - settings.windowHours * HOUR_MS, oldestHourDue(now));
-  const signIns = await deps.signIns.list(
-    settings.userPoolId,
-    oldest - settings.rules.sessionHours * HOUR_MS,
-    now + 1,
-  );
-  const byClient = new Map<string, ActivityEvent[]>(settings.clientIds.map((clientId) => [clientId, []]));
-  for (const event of replaySignIns(signIns, settings.rules)) {
-    if (event.at < oldest) continue;
-    const events = byClient.get(event.clientId) ?? (settings.clientIds.length === 0 ? [] : undefined);
-    if (events === undefined) continue;
-    events.push(event);
-    byClient.set(event.clientId, events);
-  }
-  return byClient;
+  const signIns = await deps.signIns.list(settings.userPoolId, window.readFrom, window.now + 1);
+  return activityByClient(replaySignIns(signIns, settings.rules), settings.clientIds, window.oldest);
+}
+
+/** A client whose check failed, and its `CheckFailures` datum. */
+interface FailedCheck {
+  datum: MetricDatum;
+  result: ClientCheckResult;
 }
 
 /** One client's failure (its activity unreadable, a bad item) must not hide the others' reports. */
-function checkFailed(
-  deps: PoolDeps,
-  clientId: string,
-  error: unknown,
-  now: number,
-): { datum: MetricDatum; result: ClientCheckResult } {
+function checkFailed(deps: PoolDeps, clientId: string, error: unknown, now: number): FailedCheck {
   deps.logger.error('could not check the app client; the other clients go on, the next run retries', {
     clientId,
     error: errorDetails(error),
   });
-  const dimensions = { UserPoolId: deps.settings.userPoolId, ClientId: clientId };
   return {
-    datum: metricDatum(METRICS.CheckFailures, 1, dimensions, now),
+    datum: checkFailureDatum(deps.settings.userPoolId, clientId, now),
     result: { clientId, alert: 'not-checked', error: errorDetails(error).message },
   };
 }
@@ -306,6 +209,85 @@ async function poolDeps(deps: ReLoginCheckDeps): Promise<PoolDeps> {
   return { ...deps, settings: { ...settings, userPoolId } };
 }
 
+/** The pool's activity per client; when the log cannot be read, every named client's check failed. */
+async function readActivity(
+  deps: PoolDeps,
+  window: CheckWindow,
+): Promise<{ activity: Map<string, ActivityEvent[]>; failed: FailedCheck[] }> {
+  try {
+    return { activity: await replayedActivity(deps, window), failed: [] };
+  } catch (error) {
+    // Without the log there is nothing to check; with no client named there is no one to count it for.
+    if (deps.settings.clientIds.length === 0) throw error;
+    return {
+      activity: new Map(),
+      failed: deps.settings.clientIds.map((clientId) => checkFailed(deps, clientId, error, window.now)),
+    };
+  }
+}
+
+type Checked = { assessment: ReLoginAssessment } | { failed: ClientCheckResult };
+
+/** Every client's report (or its failure) and the metrics to publish before any Slack post. */
+async function reportClients(
+  deps: PoolDeps,
+  activity: ReadonlyMap<string, ActivityEvent[]>,
+  { window, upstream }: { window: CheckWindow; upstream: UpstreamFindings | null },
+): Promise<{ checked: Checked[]; data: MetricDatum[] }> {
+  const checked: Checked[] = [];
+  const data: MetricDatum[] = [];
+  for (const [clientId, events] of activity) {
+    try {
+      const inWindow = eventsToReport(events, window, deps.settings.clientIds.length > 0);
+      if (inWindow === null) continue;
+      const assessment = await reportClient(deps, clientId, { window, upstream, events: inWindow });
+      data.push(...reportMetrics(assessment, window.now));
+      checked.push({ assessment });
+    } catch (error) {
+      const { datum, result } = checkFailed(deps, clientId, error, window.now);
+      data.push(datum);
+      checked.push({ failed: result });
+    }
+  }
+  return { checked, data };
+}
+
+/** Each reported client's alert when due, in order; the failures to count in `AlertFailures` or `CheckFailures`. */
+async function alertClients(
+  deps: PoolDeps,
+  checked: readonly Checked[],
+  { now, deadline }: { now: number; deadline: Deadline },
+): Promise<{ result: ClientCheckResult[]; failures: MetricDatum[] }> {
+  const failures: MetricDatum[] = [];
+  const results: ClientCheckResult[] = [];
+  for (const entry of checked) {
+    if ('failed' in entry) {
+      results.push(entry.failed);
+      continue;
+    }
+    const { assessment } = entry;
+    const { clientId } = assessment;
+    try {
+      const alert = await alertIfDue(deps, assessment, { now, deadline });
+      if (alert === 'failed') {
+        failures.push(alertFailure(1, { UserPoolId: deps.settings.userPoolId, ClientId: clientId }, now));
+      }
+      results.push({
+        clientId,
+        activeUsers: assessment.totals.activeUsers,
+        heavyUsers: assessment.heavyUsers.length,
+        advice: assessment.advice.map((item) => item.id),
+        alert,
+      });
+    } catch (error) {
+      const { datum, result } = checkFailed(deps, clientId, error, now);
+      failures.push(datum);
+      results.push(result);
+    }
+  }
+  return { result: results, failures };
+}
+
 /** `deadline`: when to stop waiting on Slack (from the Lambda context); alerts not sent are retried next run. */
 export async function runReLoginCheck(
   unresolved: ReLoginCheckDeps,
@@ -314,84 +296,30 @@ export async function runReLoginCheck(
   const deps = await poolDeps(unresolved);
   const { settings, clock } = deps;
   const now = clock.now().getTime();
-  const from = now - settings.windowHours * 3_600_000;
+  const window = checkWindow(now, settings.windowHours, settings.rules.sessionHours);
   const source = deps.upstream;
   const upstream =
     source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest(now));
-  const data: MetricDatum[] = [];
-  const checked: ({ report: ReLoginReport } | { failed: ClientCheckResult })[] = [];
-  let activity: Map<string, ActivityEvent[]>;
-  try {
-    activity = await replayedActivity(deps, now);
-  } catch (error) {
-    // Without the log there is nothing to check; with no client named there is no one to count it for.
-    if (settings.clientIds.length === 0) throw error;
-    activity = new Map();
-    for (const clientId of settings.clientIds) {
-      const { datum, result } = checkFailed(deps, clientId, error, now);
-      data.push(datum);
-      checked.push({ failed: result });
-    }
-  }
+  const read = await readActivity(deps, window);
   // 1. The completed hours' classified metrics, each published once.
   const hours = await publishHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
     settings.namespace,
-    [...activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
+    [...read.activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
     now,
   );
-  for (const { clientId, error } of hours.failed) {
-    const { datum, result } = checkFailed(deps, clientId, error, now);
-    data.push(datum);
-    checked.push({ failed: result });
-    activity.delete(clientId);
-  }
+  const hoursFailed = hours.failed.map(({ clientId, error }) => checkFailed(deps, clientId, error, now));
+  const toReport = new Map(read.activity);
+  for (const { clientId } of hours.failed) toReport.delete(clientId);
   // 2. Every client's report, its metrics published before any Slack post.
-  for (const [clientId, events] of activity) {
-    try {
-      const inWindow = events.filter((event) => event.at > from && event.at <= now);
-      // A client found by its activity is reported only while it has some in the window.
-      if (settings.clientIds.length === 0 && inWindow.length === 0) continue;
-      const report = await reportClient(deps, clientId, { from, now, upstream, events: inWindow });
-      data.push(...reportMetrics(report, now));
-      checked.push({ report });
-    } catch (error) {
-      const { datum, result } = checkFailed(deps, clientId, error, now);
-      data.push(datum);
-      checked.push({ failed: result });
-    }
-  }
+  const reported = await reportClients(deps, toReport, { window, upstream });
+  const failedEarlier = [...read.failed, ...hoursFailed];
+  const data = [...failedEarlier.map(({ datum }) => datum), ...reported.data];
+  const checked = [...failedEarlier.map(({ result }) => ({ failed: result })), ...reported.checked];
   // 3. The alerts, when due; their failures in a small publish after them.
-  const outcomes = await publishThenNotify(deps.metrics, settings.namespace, data, async () => {
-    const failures: MetricDatum[] = [];
-    const results: ClientCheckResult[] = [];
-    for (const entry of checked) {
-      if ('failed' in entry) {
-        results.push(entry.failed);
-        continue;
-      }
-      const { report } = entry;
-      const { clientId } = report;
-      try {
-        const alert = await alertIfDue(deps, report, { now, deadline });
-        if (alert === 'failed') {
-          failures.push(alertFailure(1, { UserPoolId: settings.userPoolId, ClientId: clientId }, now));
-        }
-        results.push({
-          clientId,
-          activeUsers: report.totals.activeUsers,
-          heavyUsers: report.heavyUsers.length,
-          advice: report.advice.map((item) => item.id),
-          alert,
-        });
-      } catch (error) {
-        const { datum, result } = checkFailed(deps, clientId, error, now);
-        failures.push(datum);
-        results.push(result);
-      }
-    }
-    return { result: results, failures };
-  });
+  const outcomes = await publishThenNotify(deps.metrics, settings.namespace, data, () =>
+    alertClients(deps, checked, { now, deadline }),
+  );
   if (hours.refused !== null) throw hours.refused.error;
   return outcomes;
 }

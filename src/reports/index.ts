@@ -8,8 +8,8 @@ export {
   previousPeriod,
   REPORT_PERIODS,
 } from './domain/period';
-export type { PlatformReport, ReportClientInput, ReportInput } from './domain/platform-report';
-export { buildPlatformReport } from './domain/platform-report';
+export type { PeriodicReport, ReportClientInput, ReportInput } from './domain/periodic-report';
+export { buildPeriodicReport } from './domain/periodic-report';
 export type { ReportPresentation } from './domain/report-documents';
 export { reportHtml, reportMarkdown, reportMessage } from './domain/report-documents';
 export type { ChartRenderer } from './ports/chart-renderer';

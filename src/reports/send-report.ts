@@ -31,11 +31,11 @@ import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
-import type { UpstreamReportStore } from '../upstream';
+import type { UpstreamFindingsStore } from '../upstream';
 import type { ReportSettings } from './config';
 import { chartSpec } from './domain/chart-spec';
 import { lastCompletePeriod, previousPeriod, type ReportPeriod } from './domain/period';
-import { buildPlatformReport, type PlatformReport, type ReportClientInput } from './domain/platform-report';
+import { buildPeriodicReport, type PeriodicReport, type ReportClientInput } from './domain/periodic-report';
 import { reportMessage } from './domain/report-documents';
 import { reportTitle } from './domain/report-text';
 import type { ChartRenderer } from './ports/chart-renderer';
@@ -44,7 +44,7 @@ export interface ReportDeps {
   signIns: Pick<SignInLog, 'list'>;
   cognitoUsage: CognitoUsageReader;
   userPoolClients: UserPoolClientReader;
-  upstream: Pick<UpstreamReportStore, 'latest'>;
+  upstream: Pick<UpstreamFindingsStore, 'latest'>;
   chart: ChartRenderer;
   notify: NotificationDeps;
   metrics: MetricsPublisher;
@@ -121,7 +121,7 @@ async function clientInput(
   };
 }
 
-export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PlatformReport> {
+export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PeriodicReport> {
   const { settings } = deps;
   const previous = previousPeriod(period);
   const [events, upstream] = await Promise.all([
@@ -131,7 +131,7 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
   const clients = await Promise.all(
     settings.clientIds.map((clientId) => clientInput(deps, clientId, events, period, previous)),
   );
-  return buildPlatformReport({
+  return buildPeriodicReport({
     ...settings,
     sessionHours: settings.rules.sessionHours,
     period,
@@ -142,7 +142,7 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
 
 async function makeChart(
   deps: ReportDeps,
-  report: PlatformReport,
+  report: PeriodicReport,
   messages: Messages,
 ): Promise<Uint8Array | null> {
   try {

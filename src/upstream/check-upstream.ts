@@ -2,14 +2,14 @@
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import type { FixEntry } from './domain/catalog';
+import { buildUpstreamFindings } from './domain/findings';
 import type { Knowledge } from './domain/knowledge';
-import { buildUpstreamReport } from './domain/report';
-import type { UpstreamReport } from './domain/upstream-fix-status';
+import type { UpstreamFindings } from './domain/upstream-fix-status';
 import { gatherUpstreamKnowledge } from './gather-upstream-knowledge';
 import type { GitHubApi } from './ports/github';
 
 export type UpstreamCheckOutcome =
-  | { kind: 'complete'; report: UpstreamReport; knowledge: Knowledge; requests: number }
+  | { kind: 'complete'; findings: UpstreamFindings; knowledge: Knowledge; requests: number }
   | { kind: 'rate-limited'; knowledge: Knowledge; requests: number; resetAt: number | null; reason: string }
   /** The run's deadline came first; what was learnt is kept for the next run. */
   | { kind: 'out-of-time'; knowledge: Knowledge; requests: number; reason: string };
@@ -43,11 +43,11 @@ export async function checkUpstream(
     if (gathered.stoppedBy === 'deadline') return { kind: 'out-of-time', knowledge, requests, reason };
     return { kind: 'rate-limited', knowledge, requests, resetAt: gathered.resetAt, reason };
   }
-  const report = buildUpstreamReport(
+  const findings = buildUpstreamFindings(
     catalog,
     gathered.knowledge,
     deployedVersion,
     deps.clock.now().getTime(),
   );
-  return { kind: 'complete', report, knowledge: gathered.knowledge, requests: gathered.requests };
+  return { kind: 'complete', findings, knowledge: gathered.knowledge, requests: gathered.requests };
 }

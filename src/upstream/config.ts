@@ -1,6 +1,5 @@
 /** Settings of the upstream watcher (scheduled function and `relogin-monitor upstream-check`). */
 import { readFile } from 'node:fs/promises';
-import defaultCatalog from '../../catalog/fixes.json';
 import {
   ConfigError,
   type Env,
@@ -14,6 +13,7 @@ import {
 } from '../shared/config/env';
 import { CatalogError, type FixEntry, parseCatalog } from './domain/catalog';
 import { normalizeVersion } from './domain/version';
+import { SHIPPED_CATALOG } from './shipped-catalog';
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -115,7 +115,7 @@ export function readDeployedVersionSettings(
 /** The catalog shipped in `catalog/fixes.json`, or the file named by `path` (FIX_CATALOG / --catalog). */
 export async function loadFixCatalog(path: string | undefined, setting = 'FIX_CATALOG'): Promise<FixEntry[]> {
   try {
-    if (path === undefined) return parseCatalog(defaultCatalog, 'catalog/fixes.json');
+    if (path === undefined) return [...SHIPPED_CATALOG];
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new CatalogError(`cannot read ${path}: ${error.code ?? error.message}`);
     });

@@ -11,13 +11,14 @@ export type { CompareStatus, Comparison, PullRecord, ReleaseRecord } from './dom
 export { COMPARE_STATUSES } from './domain/github-records';
 export type { Knowledge } from './domain/knowledge';
 export { emptyKnowledge } from './domain/knowledge';
-export type { FixStatus, UpstreamReport } from './domain/upstream-fix-status';
+export type { FixStatus, UpstreamFindings } from './domain/upstream-fix-status';
 export { compareVersions, normalizeVersion } from './domain/version';
 export type { DeployedVersionSource } from './ports/deployed-version';
 export { DeployedVersionError } from './ports/deployed-version';
 export type { Conditional, GitHubApi, ReleasesPage, RequestOptions } from './ports/github';
 export { GitHubError, GitHubRateLimitError } from './ports/github';
+export type { UpstreamFindingsStore } from './ports/upstream-findings-store';
 export type { UpstreamKnowledgeStore } from './ports/upstream-knowledge-store';
-export type { UpstreamReportStore } from './ports/upstream-report-store';
+export { SHIPPED_CATALOG, shippedFirstReleases } from './shipped-catalog';
 export type { UpstreamWatchDeps, UpstreamWatchResult } from './upstream-watch';
 export { runUpstreamWatch } from './upstream-watch';

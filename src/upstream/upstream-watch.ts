@@ -25,16 +25,16 @@ import {
   nextFixAnnouncement,
 } from './domain/fix-announcement';
 import { type ClientIdTokenValidity, fixMessage } from './domain/fix-message';
-import type { FixStatus, UpstreamReport } from './domain/upstream-fix-status';
+import type { FixStatus, UpstreamFindings } from './domain/upstream-fix-status';
 import type { DeployedVersionSource } from './ports/deployed-version';
 import { type GitHubApi, GitHubError } from './ports/github';
+import type { UpstreamFindingsStore } from './ports/upstream-findings-store';
 import type { UpstreamKnowledgeStore } from './ports/upstream-knowledge-store';
-import type { UpstreamReportStore } from './ports/upstream-report-store';
 
 export interface UpstreamWatchDeps {
   github: GitHubApi;
   knowledgeStore: UpstreamKnowledgeStore;
-  reportStore: UpstreamReportStore;
+  reportStore: UpstreamFindingsStore;
   deployedVersion: DeployedVersionSource;
   notify: NotificationDeps;
   metrics: MetricsPublisher;
@@ -51,7 +51,7 @@ export interface UpstreamWatchDeps {
 }
 
 export type UpstreamWatchResult =
-  | { outcome: 'complete'; report: UpstreamReport; announced: string[]; failedAnnouncements: number }
+  | { outcome: 'complete'; report: UpstreamFindings; announced: string[]; failedAnnouncements: number }
   | { outcome: 'rate-limited'; resetAt: number | null }
   | { outcome: 'out-of-time' }
   | { outcome: 'github-failed' };
@@ -64,10 +64,10 @@ function announcementKey(fixId: string): string {
   return `upstream-fix#${fixId}`;
 }
 
-export function upstreamMetrics(report: UpstreamReport): MetricDatum[] {
-  return report.fixes.flatMap((fix) => {
+export function upstreamMetrics(findings: UpstreamFindings): MetricDatum[] {
+  return findings.fixes.flatMap((fix) => {
     const gauge = (metric: PublishedMetric, value: boolean): MetricDatum =>
-      metricDatum(metric, value ? 1 : 0, { FixId: fix.id }, report.checkedAt);
+      metricDatum(metric, value ? 1 : 0, { FixId: fix.id }, findings.checkedAt);
     return [
       gauge(METRICS.UpstreamFixReleased, fix.fixedIn.length > 0),
       ...(fix.deployedHasFix === null ? [] : [gauge(METRICS.DeployedHasFix, fix.deployedHasFix)]),
@@ -113,13 +113,13 @@ async function readIdTokenValidity(deps: UpstreamWatchDeps): Promise<ClientIdTok
  * One message per fix (its prerequisites shown inside it, never on their own) the first time any line
  * has it, then single updates in its thread; each recorded only after Slack accepted it.
  */
-async function announce(deps: UpstreamWatchDeps, report: UpstreamReport, deadline: Deadline) {
+async function announce(deps: UpstreamWatchDeps, findings: UpstreamFindings, deadline: Deadline) {
   const announced: string[] = [];
   const failures: MetricDatum[] = [];
   const { catalog } = deps.settings;
-  const statuses = new Map(report.fixes.map((fix) => [fix.id, fix]));
+  const statuses = new Map(findings.fixes.map((fix) => [fix.id, fix]));
   // Read only when some fix could be announced.
-  const idTokenValidity = report.fixes.some((fix) => fix.fixedIn.length > 0)
+  const idTokenValidity = findings.fixes.some((fix) => fix.fixedIn.length > 0)
     ? await readIdTokenValidity(deps)
     : [];
   for (const entry of announcedFixes(catalog)) {
@@ -134,12 +134,12 @@ async function announce(deps: UpstreamWatchDeps, report: UpstreamReport, deadlin
       {
         key: announcementKey(entry.id),
         decide: (previous) => {
-          step = nextFixAnnouncement(previous, fix, report.deployedVersion);
+          step = nextFixAnnouncement(previous, fix, findings.deployedVersion);
           return step?.state ?? null;
         },
         message: (next) => {
           const update = (step as FixAnnouncement | null)?.update ?? null;
-          const message = fixMessage(entry, fix, report.deployedVersion, {
+          const message = fixMessage(entry, fix, findings.deployedVersion, {
             idTokenValidity,
             prerequisites,
             update,
@@ -162,7 +162,7 @@ async function announce(deps: UpstreamWatchDeps, report: UpstreamReport, deadlin
       const deployed = update?.deployedChange ? [`deployed ${update.deployedChange.to}`] : [];
       announced.push(`${entry.id} ${[...lines, ...deployed].join(', ')}`);
     }
-    if (outcome === 'failed') failures.push(alertFailure(1, { FixId: entry.id }, report.checkedAt));
+    if (outcome === 'failed') failures.push(alertFailure(1, { FixId: entry.id }, findings.checkedAt));
   }
   const failed = failures.reduce((sum, datum) => sum + datum.value, 0);
   return { announced, failed, failures };
@@ -202,21 +202,21 @@ export async function runUpstreamWatch(
     });
     return { outcome: 'out-of-time' };
   }
-  const { report } = outcome;
-  await deps.reportStore.save(report);
+  const { findings } = outcome;
+  await deps.reportStore.save(findings);
   const { announced, failed } = await publishThenNotify(
     deps.metrics,
     metricsNamespace,
-    upstreamMetrics(report),
+    upstreamMetrics(findings),
     async () => {
-      const announcement = await announce(deps, report, deadline);
+      const announcement = await announce(deps, findings, deadline);
       return { result: announcement, failures: announcement.failures };
     },
   );
   deps.logger.info('upstream check complete', {
     requests: outcome.requests,
-    deployedVersion: report.deployedVersion,
-    fixes: report.fixes.map(({ id, fixedIn, deployedHasFix, upgradeTo }) => ({
+    deployedVersion: findings.deployedVersion,
+    fixes: findings.fixes.map(({ id, fixedIn, deployedHasFix, upgradeTo }) => ({
       id,
       fixedIn,
       deployedHasFix,
@@ -225,5 +225,5 @@ export async function runUpstreamWatch(
     announced,
     failedAnnouncements: failed,
   });
-  return { outcome: 'complete', report, announced, failedAnnouncements: failed };
+  return { outcome: 'complete', report: findings, announced, failedAnnouncements: failed };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthTrigger, warmUp } from '../../functions/auth-event/deps';
+import { startCountingProxy } from '../../local/stand-ins/counting-proxy';
 import { captureOutput, metricTotals } from '../../local/stand-ins/emf';
 import {
   type LocalEndpoint,
@@ -14,7 +15,6 @@ import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { replaySignIns } from '../../src/relogins';
 import { cognitoTrigger } from '../../src/shared/lambda-startup';
 import { handleAuthTrigger } from '../../src/sign-ins/handle-auth-trigger';
-import { startCountingProxy } from '../support/counting-proxy';
 import { createTestTable, useLocalDynamoDb } from '../support/dynamodb';
 
 const BUDGET_MS = 300;

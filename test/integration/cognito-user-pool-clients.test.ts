@@ -3,11 +3,11 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeCognito, startFakeCognito } from '../../local/stand-ins/fake-cognito';
 import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/stand-ins/local-aws';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { FIXTURE_CLIENT_SECRET } from '../support/app-clients';
-import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
 
 describe('Class: CognitoUserPoolClients (local Cognito JSON 1.1 stand-in)', () => {
   let cognito: FakeCognito;

@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CognitoLocal, startCognitoLocal } from '../../local/stand-ins/cognito-local';
+import { type FakeCognito, startFakeCognito } from '../../local/stand-ins/fake-cognito';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/stand-ins/local-aws';
 import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-directory';
-import { type FakeCognito, startFakeCognito } from '../support/fake-cognito';
 
 describe('Class: CognitoUserPoolDirectory (cognito-local)', () => {
   let cognito: CognitoLocal;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFakeCloudWatch } from '../../local/stand-ins/fake-cloudwatch';
+import { startFakeCognito } from '../../local/stand-ins/fake-cognito';
 import { startFakeSlack } from '../../local/stand-ins/fake-slack';
 import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { localAwsEnvironment } from '../../local/stand-ins/local-aws';
@@ -13,7 +14,6 @@ import { METRIC_CATALOG } from '../../src/shared/metric-catalog';
 import { MAX_TRIGGER_BUDGET_MS } from '../../src/sign-ins/config';
 import { PROJECT_ROOT } from '../support/cli';
 import { createTestTable } from '../support/dynamodb';
-import { startFakeCognito } from '../support/fake-cognito';
 import { metricReferences, unpublishedMetricProblems } from '../support/metric-references';
 import { readPng } from '../support/png';
 

@@ -2,13 +2,13 @@
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoNotificationLedger } from '../../src/adapters/dynamodb/notification-ledger';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { describeNotificationLedgerContract } from '../support/contracts/notification-ledger';
 import { describeSignInLogContract } from '../support/contracts/sign-in-log';
 import {
   CONTRACT_RETENTION_DAYS,
-  describeUpstreamReportStoreContract,
-} from '../support/contracts/upstream-report-store';
+  describeUpstreamFindingsStoreContract,
+} from '../support/contracts/upstream-findings-store';
 import { createTestTable } from '../support/dynamodb';
 
 const client = createDocumentClient();
@@ -25,10 +25,10 @@ describeSignInLogContract(
       retentionDays: 35,
     }),
 );
-describeUpstreamReportStoreContract(
+describeUpstreamFindingsStoreContract(
   'DynamoDB Local',
   async () =>
-    new DynamoUpstreamReportStore(client, {
+    new DynamoUpstreamFindingsStore(client, {
       tableName: await createTestTable('report-contract'),
       retentionDays: CONTRACT_RETENTION_DAYS,
     }),

@@ -9,7 +9,7 @@ import { captureOutput } from '../../local/stand-ins/emf';
 import { cognitoFixture } from '../../local/stand-ins/fixtures';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { DynamoUpstreamReportStore } from '../../src/adapters/dynamodb/upstream-report-store';
+import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
 import { createTestTable } from '../support/dynamodb';
@@ -143,7 +143,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
   it("should name the deployed Argo CD and the release to upgrade to from the upstream watcher's report", async () => {
     // Prepare
     await signInHourly(['ann'], DAY_START + 9 * HOUR, 8);
-    await new DynamoUpstreamReportStore(documentClient, { tableName, retentionDays: 35 }).save({
+    await new DynamoUpstreamFindingsStore(documentClient, { tableName, retentionDays: 35 }).save({
       deployedVersion: 'v3.3.14',
       checkedAt: DAY_START,
       fixes: [

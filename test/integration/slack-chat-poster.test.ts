@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../local/stand-ins/fake-slack';
+import { type FakeSsm, startFakeSsm } from '../../local/stand-ins/fake-ssm';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { fixedClock } from '../../src/shared/clock';
 import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
-import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
 
 const message = {
   text: 'Argo CD re-logins: 3 heavy users',

@@ -1,12 +1,12 @@
 /** The one SSM SecureString reader (SSM JSON-protocol stand-in), and how each token source maps its errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSsm, startFakeSsm } from '../../local/stand-ins/fake-ssm';
 import { githubTokenProvider } from '../../src/adapters/github/token';
 import { ssmTokenSource } from '../../src/adapters/slack/token-source';
 import { SecureStringUnavailable, ssmSecureString } from '../../src/adapters/ssm/secure-string';
 import { ChatConfigurationError } from '../../src/notifications/ports/chat';
 import { ConfigError } from '../../src/shared/config/env';
 import { readGitHubSettings } from '../../src/upstream/config';
-import { type FakeSsm, startFakeSsm } from '../support/fake-ssm';
 
 let ssm: FakeSsm;
 

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI_COMMANDS } from '../../local/cli-commands';
 import { main } from '../../src/cli/main';
 import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
@@ -27,13 +28,17 @@ export async function runCli(
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
-  const code = await main(args, {
-    stdout,
-    stderr,
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    env: options.env ?? {},
-    ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
+  const code = await main(
+    args,
+    {
+      stdout,
+      stderr,
+      stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+      env: options.env ?? {},
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    },
+    CLI_COMMANDS,
+  );
   return { code, stdout: out(), stderr: err() };
 }
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../../local/stand-ins/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from '../../local/stand-ins/fake-cognito';
 import { type FakeSlack, startFakeSlack } from '../../local/stand-ins/fake-slack';
 import { overrideEnv } from '../../local/stand-ins/local-aws';
-import { type FakeCognito, startFakeCognito } from './fake-cognito';
 
 export interface JobStandIns {
   slack: FakeSlack;

@@ -20,7 +20,7 @@
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { LoggedSignIn } from '../../sign-ins';
-import { COMPARE_STATUSES, type Knowledge, type UpstreamReport } from '../../upstream';
+import { COMPARE_STATUSES, type Knowledge, type UpstreamFindings } from '../../upstream';
 import {
   array,
   boolean,
@@ -243,7 +243,7 @@ const KNOWLEDGE: Shape<Knowledge> = object({
   ),
 });
 
-const UPSTREAM_REPORT: Shape<UpstreamReport> = object({
+const UPSTREAM_REPORT: Shape<UpstreamFindings> = object({
   deployedVersion: nullable(string),
   checkedAt: number,
   fixes: array(
@@ -283,14 +283,14 @@ export function decodeUpstreamKnowledge(item: Item | undefined): Knowledge | und
   return checked(UPSTREAM_KNOWLEDGE_KEY, KNOWLEDGE, parsed, 'knowledge');
 }
 
-export function encodeUpstreamReport(report: { checkedAt: number }, retentionDays: number): Item {
+export function encodeUpstreamFindings(report: { checkedAt: number }, retentionDays: number): Item {
   return { ...UPSTREAM_REPORT_KEY, report, expiresAt: expiresAt(report.checkedAt, retentionDays) };
 }
 
 /** The stored report, validated, and its expiry (epoch seconds), or `undefined` when absent. */
-export function decodeUpstreamReport(
+export function decodeUpstreamFindings(
   item: Item | undefined,
-): { report: UpstreamReport; expiresAt: number } | undefined {
+): { report: UpstreamFindings; expiresAt: number } | undefined {
   if (item === undefined) return undefined;
   const read = new ItemReader(item);
   const report = checked(UPSTREAM_REPORT_KEY, UPSTREAM_REPORT, read.present('report'), 'report');

@@ -10,21 +10,21 @@ import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import { isStretched } from './advice';
 import { adviceSections, clientScope, metricsContext, mrkdwn, utc } from './relogin-alert-message';
+import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
-import type { ReLoginReport } from './relogin-report';
 
 export interface FollowUpPresentation {
   metricsUrl: string;
 }
 
 /** The check's figures for this window, in the shape the ledger keeps for the last alert. */
-export function episodeFigures(report: ReLoginReport): EpisodeFigures {
+export function episodeFigures(assessment: ReLoginAssessment): EpisodeFigures {
   return {
-    activeUsers: report.totals.activeUsers,
-    heavyUsers: report.heavyUsers.length,
-    reLoginsPerActiveUser: round(report.reLoginsPerActiveUser, 2),
-    triggerRefreshes: report.totals.refreshes,
-    cognitoRefreshes: report.cognito?.tokenRefreshSuccesses ?? null,
+    activeUsers: assessment.totals.activeUsers,
+    heavyUsers: assessment.heavyUsers.length,
+    reLoginsPerActiveUser: round(assessment.reLoginsPerActiveUser, 2),
+    triggerRefreshes: assessment.totals.refreshes,
+    cognitoRefreshes: assessment.cognito?.tokenRefreshSuccesses ?? null,
   };
 }
 
@@ -74,34 +74,38 @@ function inPlaceFor(stopGap: StopGapRecord, now: number): string {
 
 /**
  * The stretched validity once Argo CD refreshes: how long, why it matters, and (unless the report's
- * own `revert-token-validity` advice follows) what to set, with FACTS.md's order rule.
+ * own `revert-token-validity` advice follows) what to set, with the order rule (docs/argocd-and-cognito.md#access-token-validity-above-id-token-validity).
  */
-function undoStopGap(report: ReLoginReport, stopGap: StopGapRecord): string {
-  const validity = report.tokenValidity;
+function undoStopGap(assessment: ReLoginAssessment, stopGap: StopGapRecord): string {
+  const validity = assessment.tokenValidity;
   const now = validity === null ? '' : ` (${validityText(validity)})`;
-  const howTo = report.advice.some((item) => item.id === 'revert-token-validity')
+  const howTo = assessment.advice.some((item) => item.id === 'revert-token-validity')
     ? ''
     : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (an access token that outlives the ID token by more than `refreshTokenThreshold`, 10 s when unset, breaks the refresh of Argo CD).';
   return (
-    `:warning: *Security debt*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, report.windowEnd)}.` +
+    `:warning: *Security debt*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, assessment.windowEnd)}.` +
     ' With refresh working it only keeps a leaked ID or access token valid for longer: undo the stop-gap.' +
     howTo
   );
 }
 
 /** Why the re-logins stopped, as far as the figures can tell. */
-function verdict(report: ReLoginReport, after: EpisodeFigures, stopGap: StopGapRecord | null): string {
-  const stretched = isStretched(report.tokenValidity);
+function verdict(
+  assessment: ReLoginAssessment,
+  after: EpisodeFigures,
+  stopGap: StopGapRecord | null,
+): string {
+  const stretched = isStretched(assessment.tokenValidity);
   if (refreshesSeen(after)) {
     const refreshing = ':white_check_mark: Argo CD now renews sessions with refresh tokens.';
-    if (stopGap !== null) return `${refreshing}\n${undoStopGap(report, stopGap)}`;
+    if (stopGap !== null) return `${refreshing}\n${undoStopGap(assessment, stopGap)}`;
     return stretched === false
       ? `${refreshing} The token validity is back at 1 h: nothing left to undo.`
       : refreshing;
   }
-  if (stretched === true && report.tokenValidity !== null) {
+  if (stretched === true && assessment.tokenValidity !== null) {
     return (
-      `No refresh-token use was seen: the stretched token validity (${validityText(report.tokenValidity)}) is what keeps users signed in.` +
+      `No refresh-token use was seen: the stretched token validity (${validityText(assessment.tokenValidity)}) is what keeps users signed in.` +
       ' The fix is still the Argo CD upgrade; then undo the stop-gap.'
     );
   }
@@ -109,45 +113,48 @@ function verdict(report: ReLoginReport, after: EpisodeFigures, stopGap: StopGapR
 }
 
 export function recoveryMessage(
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   episode: OpenEpisode,
   stopGap: StopGapRecord | null,
   presentation: FollowUpPresentation,
 ): BlockKitMessage {
-  const after = episodeFigures(report);
+  const after = episodeFigures(assessment);
   const headline = 'Argo CD re-logins: recovered';
-  const lastHeavy = `No user was heavy (${report.heavyReLogins} or more re-logins in ${report.windowHours} h) on ${clientScope(report)} since the check at ${utc(episode.lastHeavyAt)}, a full ${report.windowHours} h window.`;
-  const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${report.windowHours} h up to ${utc(report.windowEnd)}.`;
+  const lastHeavy = `No user was heavy (${assessment.heavyReLogins} or more re-logins in ${assessment.windowHours} h) on ${clientScope(assessment)} since the check at ${utc(episode.lastHeavyAt)}, a full ${assessment.windowHours} h window.`;
+  const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.`;
   return {
-    text: `Argo CD re-logins recovered: no heavy user for ${report.windowHours} h (client ${report.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+    text: `Argo CD re-logins recovered: no heavy user for ${assessment.windowHours} h (client ${assessment.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: headline } },
       { type: 'section', text: mrkdwn(`${lastHeavy}\n${span}`) },
       {
         type: 'section',
-        fields: beforeAfterFields(episode.figuresAtLastAlert, after, report.windowHours),
+        fields: beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours),
       },
-      { type: 'section', text: mrkdwn(verdict(report, after, stopGap)) },
-      ...(report.advice.length === 0 ? [] : [{ type: 'divider' }, ...adviceSections(report.advice)]),
+      { type: 'section', text: mrkdwn(verdict(assessment, after, stopGap)) },
+      ...(assessment.advice.length === 0 ? [] : [{ type: 'divider' }, ...adviceSections(assessment.advice)]),
       metricsContext(presentation.metricsUrl),
     ],
   };
 }
 
 export function stopGapReminderMessage(
-  report: ReLoginReport,
+  assessment: ReLoginAssessment,
   stopGap: StopGapRecord,
   presentation: FollowUpPresentation,
 ): BlockKitMessage {
   const headline = 'Argo CD stop-gap still in place';
-  const figures = episodeFigures(report);
-  const seen = `in the last ${report.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
+  const figures = episodeFigures(assessment);
+  const seen = `in the last ${assessment.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
   return {
-    text: `${headline} on client ${report.clientId} ${inPlaceFor(stopGap, report.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+    text: `${headline} on client ${assessment.clientId} ${inPlaceFor(stopGap, assessment.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: headline } },
-      { type: 'section', text: mrkdwn(`${clientScope(report)}: ${seen}\n${undoStopGap(report, stopGap)}`) },
-      ...adviceSections(report.advice),
+      {
+        type: 'section',
+        text: mrkdwn(`${clientScope(assessment)}: ${seen}\n${undoStopGap(assessment, stopGap)}`),
+      },
+      ...adviceSections(assessment.advice),
       {
         type: 'context',
         elements: [

@@ -8,9 +8,9 @@ import { formatMinutes } from '../../shared/durations';
 import { round } from '../../shared/stats';
 import { plural } from '../../shared/wording';
 import type { AdviceItem } from './advice';
-import { adviceDocuments } from './advice-documents';
-import { ADVICE_TITLES, SEVERITY_ICONS } from './advice-headings';
-import type { ReLoginReport } from './relogin-report';
+import { adviceDocuments } from './advice/documents';
+import { ADVICE_TITLES, SEVERITY_ICONS } from './advice/headings';
+import type { ReLoginAssessment } from './relogin-assessment';
 import type { UserLabeler } from './report-identity';
 
 export interface AlertPresentation {
@@ -55,8 +55,8 @@ function adviceBlocks(item: AdviceItem) {
   ];
 }
 
-function figureFields(report: ReLoginReport) {
-  const { totals, cognito, tokenValidity } = report;
+function figureFields(assessment: ReLoginAssessment) {
+  const { totals, cognito, tokenValidity } = assessment;
   const validity =
     tokenValidity === null
       ? 'unknown'
@@ -69,25 +69,25 @@ function figureFields(report: ReLoginReport) {
     mrkdwn(`*Active users*\n${totals.activeUsers}`),
     mrkdwn(`*Re-logins*\n${totals.reLogins} of ${totals.logins} logins`),
     mrkdwn(
-      `*Re-login interval*\np50 ${minutes(report.reLoginIntervalP50Minutes)} · p90 ${minutes(report.reLoginIntervalP90Minutes)}`,
+      `*Re-login interval*\np50 ${minutes(assessment.reLoginIntervalP50Minutes)} · p90 ${minutes(assessment.reLoginIntervalP90Minutes)}`,
     ),
-    mrkdwn(`*Time lost (estimate)*\n${round(report.estimatedMinutesLost, 1)} min`),
+    mrkdwn(`*Time lost (estimate)*\n${round(assessment.estimatedMinutesLost, 1)} min`),
     mrkdwn(`*Token refreshes*\nseen by the trigger: ${totals.refreshes}\n${cognitoFigures}`),
     mrkdwn(`*App client token validity*\n${validity}`),
   ];
 }
 
-function heavyUserList(report: ReLoginReport, label: UserLabeler): string {
-  const listed = report.heavyUsers.slice(0, MAX_LISTED_USERS).map((user) => {
+function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler): string {
+  const listed = assessment.heavyUsers.slice(0, MAX_LISTED_USERS).map((user) => {
     const interval =
       user.medianReLoginIntervalMinutes === null
         ? ''
         : `, median every ${round(user.medianReLoginIntervalMinutes, 0)} min`;
     return `• ${escapeMrkdwn(label(user))}: ${plural(user.reLogins, 're-login')}${interval}`;
   });
-  const hidden = report.heavyUsers.length - listed.length;
+  const hidden = assessment.heavyUsers.length - listed.length;
   return [
-    `*Heavy users* (${report.heavyReLogins} or more re-logins in ${report.windowHours} h)`,
+    `*Heavy users* (${assessment.heavyReLogins} or more re-logins in ${assessment.windowHours} h)`,
     ...listed,
     ...(hidden > 0 ? [`…and ${hidden} more`] : []),
   ].join('\n');
@@ -99,8 +99,8 @@ export function adviceSections(advice: readonly AdviceItem[]) {
 }
 
 /** "Argo CD app client `…` (user pool `…`)", escaped. */
-export function clientScope(report: Pick<ReLoginReport, 'clientId' | 'userPoolId'>): string {
-  return `Argo CD app client \`${escapeMrkdwn(report.clientId)}\` (user pool \`${escapeMrkdwn(report.userPoolId)}\`)`;
+export function clientScope(assessment: Pick<ReLoginAssessment, 'clientId' | 'userPoolId'>): string {
+  return `Argo CD app client \`${escapeMrkdwn(assessment.clientId)}\` (user pool \`${escapeMrkdwn(assessment.userPoolId)}\`)`;
 }
 
 /** The closing context line: the metrics link and the sender. */
@@ -111,28 +111,31 @@ export function metricsContext(metricsUrl: string) {
   };
 }
 
-export function reLoginAlertMessage(report: ReLoginReport, presentation: AlertPresentation): BlockKitMessage {
-  const heavy = report.heavyUsers.length;
+export function reLoginAlertMessage(
+  assessment: ReLoginAssessment,
+  presentation: AlertPresentation,
+): BlockKitMessage {
+  const heavy = assessment.heavyUsers.length;
   const headline = `Argo CD re-logins: ${plural(heavy, 'heavy user')}`;
-  const scope = clientScope(report);
+  const scope = clientScope(assessment);
   const worse =
     presentation.worsenedFrom === null
       ? ''
       : `\n:chart_with_upwards_trend: Worse since the last alert: ${presentation.worsenedFrom} → ${heavy} heavy users.`;
   return {
-    text: `${headline}; ${report.totals.reLogins} re-logins among ${plural(report.totals.activeUsers, 'active user')} in the last ${report.windowHours} h (client ${report.clientId}).`,
+    text: `${headline}; ${assessment.totals.reLogins} re-logins among ${plural(assessment.totals.activeUsers, 'active user')} in the last ${assessment.windowHours} h (client ${assessment.clientId}).`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: headline } },
       {
         type: 'section',
         text: mrkdwn(
-          `Users of ${scope} were sent back to the login page *${plural(report.totals.reLogins, 'time')}* in the ${report.windowHours} h up to ${utc(report.windowEnd)}.${worse}`,
+          `Users of ${scope} were sent back to the login page *${plural(assessment.totals.reLogins, 'time')}* in the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.${worse}`,
         ),
       },
-      { type: 'section', fields: figureFields(report) },
-      { type: 'section', text: mrkdwn(heavyUserList(report, presentation.label)) },
+      { type: 'section', fields: figureFields(assessment) },
+      { type: 'section', text: mrkdwn(heavyUserList(assessment, presentation.label)) },
       { type: 'divider' },
-      ...adviceSections(report.advice),
+      ...adviceSections(assessment.advice),
       metricsContext(presentation.metricsUrl),
     ],
   };

@@ -76,6 +76,10 @@ export interface EpisodePolicy extends AlertPolicy {
 
 export const STOP_GAP_REMINDER_DAYS = 7;
 
+/** STOP_GAP_REMINDER: where the weekly "undo the stop-gap" reminder is said (see ReLoginCheckSettings). */
+export const STOP_GAP_REMINDERS = ['message', 'report', 'off'] as const;
+export type StopGapReminder = (typeof STOP_GAP_REMINDERS)[number];
+
 /**
  * A recovery needs a window in which the team worked at least a working day without anyone becoming
  * heavy: a quiet weekend or night proves nothing, and on a Monday morning nobody has had time yet.

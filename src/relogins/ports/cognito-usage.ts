@@ -1,4 +1,4 @@
-import type { CognitoUsage } from '../domain/relogin-report';
+import type { CognitoUsage } from '../domain/relogin-assessment';
 
 /** Cognito's own per-client counts (`AWS/Cognito` metrics). One real implementation: `src/adapters/cloudwatch/`. */
 export interface CognitoUsageReader {

@@ -5,7 +5,7 @@
  */
 
 import type { Locale, Messages } from '../../shared/i18n';
-import type { PlatformReport } from './platform-report';
+import type { PeriodicReport } from './periodic-report';
 import { reportMessages } from './report-text';
 
 /**
@@ -25,7 +25,7 @@ const COLOURS = ['#4c78a8', '#f58518', '#333333'];
  */
 const LEGEND_COLUMN_PADDING: Readonly<Record<Locale, number>> = { en: 10, ja: 30 };
 
-export function chartSpec(report: PlatformReport, messages?: Messages): Record<string, unknown> {
+export function chartSpec(report: PeriodicReport, messages?: Messages): Record<string, unknown> {
   const m = reportMessages(report, messages);
   const words = m.text.chart;
   const SERIES = [words.reLogins, words.refreshes, words.activeUsers] as const;

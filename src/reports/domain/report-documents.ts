@@ -6,7 +6,7 @@
 import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
 import type { Messages } from '../../shared/i18n';
-import type { PlatformReport } from './platform-report';
+import type { PeriodicReport } from './periodic-report';
 import {
   clientSections,
   type FigureRow,
@@ -69,7 +69,7 @@ function mrkdwn(text: string) {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-export function reportMessage(report: PlatformReport, presentation: ReportPresentation): BlockKitMessage {
+export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
   const m = reportMessages(report, presentation.messages);
   const words = m.text.report;
   const title = reportTitle(report, m);
@@ -121,7 +121,7 @@ function markdownTable(rows: readonly FigureRow[], m: Messages): string {
 
 /** Markdown body; `chartFile` is the PNG's name beside it, or null when no chart could be made. */
 export function reportMarkdown(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
@@ -178,7 +178,7 @@ function inlineHtml(text: string): string {
 
 /** A page with no external request: inline style, the chart as a data: URL. */
 export function reportHtml(
-  report: PlatformReport,
+  report: PeriodicReport,
   presentation: ReportPresentation,
   chartPng: Uint8Array | null,
 ): string {

@@ -10,10 +10,10 @@ import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import { describePeriod } from './period';
 import type { PeriodFigures } from './period-figures';
-import type { ClientStatus, PlatformReport, StopGapDebt } from './platform-report';
+import type { ClientStatus, PeriodicReport, StopGapDebt } from './periodic-report';
 
 /** The report's words: the given locale's, else English, in the report's own time zone. */
-export function reportMessages(report: PlatformReport, messages?: Messages): Messages {
+export function reportMessages(report: PeriodicReport, messages?: Messages): Messages {
   return messages ?? messagesFor('en', report.period.timeZone);
 }
 
@@ -41,7 +41,7 @@ function change(
   return `${absolute} (${delta > 0 ? '+' : '−'}${percent}%)`;
 }
 
-export function figureRows(report: PlatformReport, messages?: Messages): FigureRow[] {
+export function figureRows(report: PeriodicReport, messages?: Messages): FigureRow[] {
   const m = reportMessages(report, messages);
   const labels = m.text.report.rows;
   const { current: now, previous: before } = report;
@@ -78,12 +78,12 @@ export function figureRows(report: PlatformReport, messages?: Messages): FigureR
   ];
 }
 
-export function reportTitle(report: PlatformReport, messages?: Messages): string {
+export function reportTitle(report: PeriodicReport, messages?: Messages): string {
   const m = reportMessages(report, messages);
   return m.text.report.title(describePeriod(report.period, m), report.period.timeZone);
 }
 
-export function reportSummary(report: PlatformReport, messages?: Messages): string {
+export function reportSummary(report: PeriodicReport, messages?: Messages): string {
   const m = reportMessages(report, messages);
   const { current } = report;
   return m.text.report.summary({
@@ -96,7 +96,7 @@ export function reportSummary(report: PlatformReport, messages?: Messages): stri
 }
 
 export function heavyUserLines(
-  report: PlatformReport,
+  report: PeriodicReport,
   label: UserLabeler,
   top: number,
   messages?: Messages,
@@ -128,7 +128,7 @@ export function validityText(validity: TokenValidity | null, m: Messages): strin
       );
 }
 
-export function upstreamLines(report: PlatformReport, messages?: Messages): string[] {
+export function upstreamLines(report: PeriodicReport, messages?: Messages): string[] {
   const m = reportMessages(report, messages);
   const { upstream } = report;
   if (upstream === null) return [m.text.report.noUpstreamCheck];
@@ -159,7 +159,7 @@ export interface ClientSection {
   advice: { title: string; severity: AdviceItem['severity']; text: string }[];
 }
 
-export function clientSections(report: PlatformReport, messages?: Messages): ClientSection[] {
+export function clientSections(report: PeriodicReport, messages?: Messages): ClientSection[] {
   const m = reportMessages(report, messages);
   return report.clients.map((client: ClientStatus) => ({
     heading: m.text.report.clientHeading(client.clientId),

@@ -2,6 +2,7 @@
  * The fix catalog: which upstream pull requests make up each tracked fix, as data an operator can
  * extend without code changes. Validated strictly so a typo fails loudly instead of tracking nothing.
  */
+import { normalizeVersion } from './version';
 
 export interface FixEntry {
   id: string;
@@ -17,6 +18,11 @@ export interface FixEntry {
    * shown as context inside that fix's message, never announced on its own.
    */
   prerequisiteOf?: string;
+  /**
+   * The first GA release of each minor line that has it, as documented when the entry was written
+   * (e.g. ["v3.4.6", "v3.5.0"]): what the advice names before the watcher has found the releases itself.
+   */
+  firstReleases?: string[];
 }
 
 export class CatalogError extends Error {
@@ -26,7 +32,7 @@ export class CatalogError extends Error {
   }
 }
 
-const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice', 'prerequisiteOf']);
+const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice', 'prerequisiteOf', 'firstReleases']);
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
@@ -45,7 +51,7 @@ function parseEntry(raw: unknown, where: string): FixEntry {
       `${where} has unknown field(s) ${unknownKeys.map((key) => `"${key}"`).join(', ')}; allowed: ${[...ALLOWED_KEYS].join(', ')}`,
     );
   }
-  const { id, repo, title, pulls, advice, prerequisiteOf } = entry;
+  const { id, repo, title, pulls, advice, prerequisiteOf, firstReleases } = entry;
   if (!isNonEmptyString(id) || !ID_PATTERN.test(id)) {
     throw new CatalogError(
       `${where}: "id" must be lower-case letters, digits and dashes, got ${JSON.stringify(id)}`,
@@ -77,6 +83,16 @@ function parseEntry(raw: unknown, where: string): FixEntry {
       `${named}: "prerequisiteOf" must be the id of another entry, got ${JSON.stringify(prerequisiteOf)}`,
     );
   }
+  if (
+    firstReleases !== undefined &&
+    (!Array.isArray(firstReleases) ||
+      firstReleases.length === 0 ||
+      !firstReleases.every((release) => typeof release === 'string' && normalizeVersion(release) === release))
+  ) {
+    throw new CatalogError(
+      `${named}: "firstReleases" must be a non-empty array of versions like "v3.4.6", got ${JSON.stringify(firstReleases)}`,
+    );
+  }
   return {
     id,
     repo,
@@ -84,6 +100,7 @@ function parseEntry(raw: unknown, where: string): FixEntry {
     pulls: pulls as number[],
     ...(advice === undefined ? {} : { advice }),
     ...(prerequisiteOf === undefined ? {} : { prerequisiteOf }),
+    ...(firstReleases === undefined ? {} : { firstReleases: firstReleases as string[] }),
   };
 }
 

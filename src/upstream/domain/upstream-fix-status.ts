@@ -18,7 +18,7 @@ export interface FixStatus {
   advice?: string;
 }
 
-export interface UpstreamReport {
+export interface UpstreamFindings {
   /** e.g. "v3.3.14" (build suffix stripped); null when unknown. */
   deployedVersion: string | null;
   /** Epoch ms of the check. */

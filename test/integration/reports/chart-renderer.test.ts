@@ -1,7 +1,7 @@
 /** The real renderer (Vega-Lite → SVG → resvg WebAssembly with the shipped font) on a report's chart. */
 import { describe, expect, it } from 'vitest';
 import { VegaPngRenderer } from '../../../src/adapters/chart/vega-png-renderer';
-import { buildPlatformReport, chartSpec, lastCompletePeriod } from '../../../src/reports';
+import { buildPeriodicReport, chartSpec, lastCompletePeriod } from '../../../src/reports';
 import { readPng } from '../../support/png';
 
 describe('Adapter: VegaPngRenderer', { timeout: 120_000 }, () => {
@@ -18,7 +18,7 @@ describe('Adapter: VegaPngRenderer', { timeout: 120_000 }, () => {
         intervalMinutes: hour === 0 ? null : 60,
       })),
     );
-    const report = buildPlatformReport({
+    const report = buildPeriodicReport({
       userPoolId: 'pool',
       period,
       clients: [

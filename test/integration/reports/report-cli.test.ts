@@ -7,7 +7,7 @@ import { PROJECT_ROOT, runCli } from '../../support/cli';
 import { readPng } from '../../support/png';
 
 const SAMPLE = join(PROJECT_ROOT, 'samples/team-week.jsonl');
-const CLIENT_CONFIG = join(PROJECT_ROOT, 'test/fixtures/cognito/describe-user-pool-client.json');
+const CLIENT_CONFIG = join(PROJECT_ROOT, 'local/fixtures/cognito/describe-user-pool-client.json');
 
 describe('CLI: relogin-monitor report', { timeout: 120_000 }, () => {
   it('should write the report of the sample week as Markdown, self-contained HTML and a PNG chart', async () => {

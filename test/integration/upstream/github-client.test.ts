@@ -4,8 +4,8 @@ import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../../local/s
 import { GitHubRestClient, hasNextLink } from '../../../src/adapters/github/rest-client';
 import { fixedClock } from '../../../src/shared/clock';
 import { loadFixCatalog } from '../../../src/upstream/config';
+import { buildUpstreamFindings } from '../../../src/upstream/domain/findings';
 import { emptyKnowledge } from '../../../src/upstream/domain/knowledge';
-import { buildUpstreamReport } from '../../../src/upstream/domain/report';
 import { gatherUpstreamKnowledge } from '../../../src/upstream/gather-upstream-knowledge';
 import { GitHubError, GitHubRateLimitError } from '../../../src/upstream/ports/github';
 
@@ -73,8 +73,8 @@ describe('Class: GitHubRestClient', () => {
     ).toEqual(['1']);
     github.requests.length = 0;
     const big = await gatherUpstreamKnowledge(client(), refreshOnly, emptyKnowledge());
-    expect(buildUpstreamReport(refreshOnly, small.knowledge, 'v3.3.14', 0)).toEqual(
-      buildUpstreamReport(refreshOnly, big.knowledge, 'v3.3.14', 0),
+    expect(buildUpstreamFindings(refreshOnly, small.knowledge, 'v3.3.14', 0)).toEqual(
+      buildUpstreamFindings(refreshOnly, big.knowledge, 'v3.3.14', 0),
     );
   });
 
@@ -197,7 +197,7 @@ describe('Function: gatherUpstreamKnowledge', () => {
     expect(github.requests.find((request) => request.path.endsWith('/releases'))?.status).toBe(304);
     expect(askedFirst.length + askedSecond.length).toBe(13);
 
-    const report = buildUpstreamReport(catalog, second.knowledge, 'v3.3.14', 0);
+    const report = buildUpstreamFindings(catalog, second.knowledge, 'v3.3.14', 0);
     expect(report.fixes[0]).toMatchObject({ fixedIn: ['v3.4.6', 'v3.5.0'], upgradeTo: 'v3.4.6' });
   });
 

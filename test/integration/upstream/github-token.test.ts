@@ -1,12 +1,12 @@
 /** The GitHub token from an SSM SecureString (SSM JSON-protocol stand-in), sent by the real client. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, FIXTURE_REPO, startFakeGitHub } from '../../../local/stand-ins/fake-github';
+import { type FakeSsm, startFakeSsm } from '../../../local/stand-ins/fake-ssm';
 import { GitHubRestClient } from '../../../src/adapters/github/rest-client';
 import { githubTokenProvider } from '../../../src/adapters/github/token';
 import { systemClock } from '../../../src/adapters/system-clock';
 import { ConfigError } from '../../../src/shared/config/env';
 import { readGitHubSettings } from '../../../src/upstream/config';
-import { type FakeSsm, startFakeSsm } from '../../support/fake-ssm';
 
 let ssm: FakeSsm;
 let github: FakeGitHub;

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeArgoCd } from '../../../local/stand-ins/fake-argocd';
 import { type FakeGitHub, startFakeGitHub } from '../../../local/stand-ins/fake-github';
+import { startFakeSsm } from '../../../local/stand-ins/fake-ssm';
 import { freePort } from '../../../local/stand-ins/ports';
 import { fixedClock } from '../../../src/shared/clock';
 import { runBin, runCli } from '../../support/cli';
-import { startFakeSsm } from '../../support/fake-ssm';
 import { terminalControls } from '../../support/terminal';
 
 const REFRESH_FIX = {

@@ -9,18 +9,18 @@ import { readableText } from '../../../local/stand-ins/block-kit';
 import { captureOutput } from '../../../local/stand-ins/emf';
 import { type FakeArgoCd, startFakeArgoCd } from '../../../local/stand-ins/fake-argocd';
 import { type FakeCloudWatch, startFakeCloudWatch } from '../../../local/stand-ins/fake-cloudwatch';
+import { type FakeCognito, startFakeCognito } from '../../../local/stand-ins/fake-cognito';
 import { type FakeGitHub, startFakeGitHub } from '../../../local/stand-ins/fake-github';
 import { type FakeSlack, startFakeSlack } from '../../../local/stand-ins/fake-slack';
 import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { freePort } from '../../../local/stand-ins/ports';
 import { createDocumentClient } from '../../../src/adapters/dynamodb/client';
+import { DynamoUpstreamFindingsStore } from '../../../src/adapters/dynamodb/upstream-findings-store';
 import { DynamoUpstreamKnowledgeStore } from '../../../src/adapters/dynamodb/upstream-knowledge-store';
-import { DynamoUpstreamReportStore } from '../../../src/adapters/dynamodb/upstream-report-store';
 import type { Deadline } from '../../../src/shared/deadline';
 import { createLogger } from '../../../src/shared/telemetry';
 import { runUpstreamWatch } from '../../../src/upstream/upstream-watch';
 import { createTestTable } from '../../support/dynamodb';
-import { type FakeCognito, startFakeCognito } from '../../support/fake-cognito';
 
 /** The first run: one message for the refresh fix with every fixed line; its prerequisite (#23727) only inside it. */
 const FIRST_RUN_ANNOUNCEMENTS = ['argocd-oidc-refresh v3.4.6, v3.5.0'];
@@ -76,7 +76,7 @@ async function run(env: Record<string, string> = {}, job: { deadline?: Deadline 
 function stores() {
   const client = createDocumentClient();
   return {
-    report: new DynamoUpstreamReportStore(client, { tableName, retentionDays: 35 }),
+    report: new DynamoUpstreamFindingsStore(client, { tableName, retentionDays: 35 }),
     knowledge: new DynamoUpstreamKnowledgeStore(client, tableName),
   };
 }

@@ -2,7 +2,7 @@
  * In-memory CognitoUsageReader: Cognito's per-client counts as set by the test, zero for a client it
  * has no datapoints for (as CloudWatch answers), failing when scripted.
  */
-import type { CognitoUsage } from '../../../src/relogins/domain/relogin-report';
+import type { CognitoUsage } from '../../../src/relogins/domain/relogin-assessment';
 import type { CognitoUsageReader } from '../../../src/relogins/ports/cognito-usage';
 import { FakePort, type Timeline } from './script';
 

@@ -3,8 +3,8 @@ import {
   BadItemError,
   decodeLedger,
   decodeSignIn,
+  decodeUpstreamFindings,
   decodeUpstreamKnowledge,
-  decodeUpstreamReport,
   encodeSignIn,
   keyPart,
   signInKey,
@@ -111,18 +111,18 @@ describe('Module: table-layout', () => {
   };
 
   it('should refuse an upstream report item without an expiry', () => {
-    expect(() => decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report })).toThrow(
+    expect(() => decodeUpstreamFindings({ ...UPSTREAM_REPORT_KEY, report })).toThrow(
       'bad item UPSTREAM#report / LATEST: expiresAt must be a number, got undefined',
     );
   });
 
   it('should read a stored upstream report back, and name the key and the path of what is wrong in one', () => {
-    expect(decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report, expiresAt: 1 })).toEqual({
+    expect(decodeUpstreamFindings({ ...UPSTREAM_REPORT_KEY, report, expiresAt: 1 })).toEqual({
       report,
       expiresAt: 1,
     });
     const damaged = { ...report, fixes: [{ ...report.fixes[0], fixedIn: 'v3.4.6' }] };
-    expect(() => decodeUpstreamReport({ ...UPSTREAM_REPORT_KEY, report: damaged, expiresAt: 1 })).toThrow(
+    expect(() => decodeUpstreamFindings({ ...UPSTREAM_REPORT_KEY, report: damaged, expiresAt: 1 })).toThrow(
       'bad item UPSTREAM#report / LATEST: report.fixes[0].fixedIn must be an array, got "v3.4.6"',
     );
   });

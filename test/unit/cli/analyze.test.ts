@@ -105,7 +105,7 @@ describe('Command: relogin-monitor analyze', () => {
 
   it('should count only the app client a --client-config describes, and refuse a client list without it', async () => {
     // Prepare
-    const clientConfig = 'test/fixtures/cognito/describe-user-pool-client.json';
+    const clientConfig = 'local/fixtures/cognito/describe-user-pool-client.json';
     const path = eventFile([
       line('2026-11-20T08:00:00Z', hostedAuth),
       line('2026-11-20T08:10:00Z', { ...hostedAuth, callerContext: { clientId: 'grafana' } }),

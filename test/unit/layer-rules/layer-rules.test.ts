@@ -33,6 +33,14 @@ describe('import rules (.dependency-cruiser.cjs)', { timeout: 120_000 }, () => {
       'shared-imports-no-capability: src/shared/imports-a-capability.ts → src/upstream/index.ts',
       'capabilities-import-no-adapters: src/relogins/uses-an-adapter.ts → src/adapters/system-clock.ts',
       'capabilities-import-no-adapters: src/relogins/domain/imports-adapter.ts → src/adapters/system-clock.ts',
+      'product-imports-no-harness: src/cli/imports-the-harness.ts → local/stand-ins/fake-server.ts',
+      'product-imports-no-harness: functions/auth-event/imports-a-test-fake.ts → test/support/fakes/clock.ts',
+      'product-imports-no-harness: src/shared/imports-the-bench.ts → bench/figures.ts',
+      'harness-only-through-public-entry-points: local/reaches-inside-the-cli.ts → src/cli/reads-env.ts',
+      'harness-only-through-public-entry-points: local/imports-a-handler.ts → functions/auth-event/handler.ts',
+      'harness-imports-no-tests: local/imports-a-test-fake.ts → test/support/fakes/clock.ts',
+      'harness-imports-no-tests: local/uses-the-bench.ts → bench/figures.ts',
+      'harness-imports-no-tests: bench/uses-a-test-fake.ts → test/support/fakes/clock.ts',
       'not-to-unresolvable: src/relogins/imports-a-missing-file.ts → ./no-such-file',
     ];
     for (const violation of expected) {
@@ -42,6 +50,11 @@ describe('import rules (.dependency-cruiser.cjs)', { timeout: 120_000 }, () => {
       ).toHaveLength(1);
     }
     expect(found).toHaveLength(expected.length);
+  });
+
+  it('should let the harness import the public entry points (local/uses-public-entry-points.ts)', async () => {
+    const found = await importViolations(FIXTURES);
+    expect(found.filter((line) => line.includes('local/uses-public-entry-points.ts'))).toEqual([]);
   });
 
   it('should pass on the real tree', async () => {

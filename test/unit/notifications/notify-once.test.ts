@@ -4,6 +4,7 @@ import {
   alertFailure,
   type NotifyOnceRequest,
   notifyAndReport,
+  notifyDecision,
   notifyOnce,
   publishThenNotify,
 } from '../../../src/notifications/notify-once';
@@ -43,6 +44,42 @@ function setUp(options: { dryRun?: boolean } = {}) {
   const clock = fixedClock('2026-11-24T08:00:00Z');
   return { timeline, ledger, chat, clock, deps: { ledger, chat, clock } };
 }
+
+describe('Function: notifyDecision', () => {
+  /** Records the last release; announces only a new minor line, and says which. */
+  const request = (release: string) => ({
+    key: KEY,
+    decide: (previous: Announced | null) =>
+      previous?.release === release
+        ? null
+        : { state: { release }, announce: release.endsWith('.0') ? { line: release } : null },
+    message: (announce: { line: string }) => ({ text: `new line ${announce.line}`, blocks: [] }),
+  });
+
+  it('should hand back what the decision announced with the result, and null when it only recorded', async () => {
+    const { deps, chat } = setUp();
+
+    const announced = await notifyDecision(deps, request('v3.5.0'));
+    const recorded = await notifyDecision(deps, request('v3.5.1'));
+    const notDue = await notifyDecision(deps, request('v3.5.1'));
+
+    expect(announced).toMatchObject({ result: { status: 'sent' }, announced: { line: 'v3.5.0' } });
+    expect(recorded).toEqual({
+      result: { status: 'recorded', state: { release: 'v3.5.1' } },
+      announced: null,
+    });
+    expect(notDue).toEqual({ result: { status: 'not-due' }, announced: null });
+    expect(chat.delivered.map((message) => message.text)).toEqual(['new line v3.5.0']);
+  });
+
+  it('should say what a dry run announced', async () => {
+    const { deps } = setUp({ dryRun: true });
+    expect(await notifyDecision(deps, request('v3.5.0'))).toEqual({
+      result: { status: 'logged' },
+      announced: { line: 'v3.5.0' },
+    });
+  });
+});
 
 describe('Function: notifyOnce', () => {
   it('should read, claim, post and then confirm a due message, and find nothing due on the next run', async () => {

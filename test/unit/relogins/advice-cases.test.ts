@@ -1,4 +1,4 @@
-/** The advice true to Argo CD's fixed refresh code (FACTS.md), each case from the shared DescribeUserPoolClient fixture. */
+/** The advice true to Argo CD's fixed refresh code (docs/argocd-and-cognito.md), each case from the shared DescribeUserPoolClient fixture. */
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
@@ -11,9 +11,9 @@ import {
   type RevertTokenValidityAdvice,
   type UpgradeArgoCdAdvice,
 } from '../../../src/relogins/domain/advice';
-import { adviceDocuments } from '../../../src/relogins/domain/advice-documents';
+import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { fixMessage } from '../../../src/upstream/domain/fix-message';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
@@ -54,7 +54,11 @@ function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): A
   };
 }
 
-function report(deployedVersion: string, deployedHasFix: boolean, upgradeTo: string | null): UpstreamReport {
+function report(
+  deployedVersion: string,
+  deployedHasFix: boolean,
+  upgradeTo: string | null,
+): UpstreamFindings {
   return {
     deployedVersion,
     checkedAt: T0,

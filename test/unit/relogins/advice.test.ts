@@ -7,7 +7,8 @@ import {
   observedUserDays,
   reLoginWhatIf,
 } from '../../../src/relogins/domain/advice';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import { shippedFirstReleases } from '../../../src/upstream';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { fixtureClient } from '../../support/app-clients';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
@@ -152,6 +153,20 @@ describe('Function: advise', () => {
     );
   });
 
+  it('should name the releases catalog/fixes.json documents while there is no upstream report', () => {
+    // Act
+    const [upgrade] = advise(input([at('ann', 'session-start', 0)]));
+
+    // Assess: the releases come from the catalog entry, not from a copy in the code
+    expect(upgrade).toMatchObject({
+      id: 'upgrade-argocd',
+      fixedIn: shippedFirstReleases('argocd-oidc-refresh').firstReleases,
+    });
+    expect(() => shippedFirstReleases('no-such-fix')).toThrow(
+      /catalog\/fixes\.json has no "no-such-fix" entry/,
+    );
+  });
+
   it('should keep only an informational upgrade item when nothing refreshes but nobody is heavy', () => {
     // Act
     const advice = advise(input([at('ann', 'session-start', 0), at('ann', 're-login', 60, 60)]));
@@ -223,7 +238,7 @@ describe('Function: advise', () => {
       deployedHasFix: boolean,
       upgradeTo: string | null,
       fixedIn = ['v3.4.6', 'v3.5.0'],
-    ): UpstreamReport => ({
+    ): UpstreamFindings => ({
       deployedVersion,
       checkedAt: T0,
       fixes: [

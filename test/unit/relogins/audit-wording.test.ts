@@ -13,9 +13,9 @@ import {
   type DiagnosePartialRefreshAdvice,
   type MitigateWithThresholdAdvice,
 } from '../../../src/relogins/domain/advice';
-import { adviceDocuments } from '../../../src/relogins/domain/advice-documents';
+import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { sessionDuration } from '../../../src/shared/durations';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { fixtureClient } from '../../support/app-clients';
 
 const T0 = Date.parse('2026-11-23T08:00:00Z');
@@ -55,7 +55,7 @@ function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): A
   };
 }
 
-function deployed(version: string, hasFix: boolean): UpstreamReport {
+function deployed(version: string, hasFix: boolean): UpstreamFindings {
   return {
     deployedVersion: version,
     checkedAt: T0,

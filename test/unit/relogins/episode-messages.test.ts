@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
+import { buildReLoginAssessment } from '../../../src/relogins/domain/relogin-assessment';
 import type { OpenEpisode } from '../../../src/relogins/domain/relogin-episode';
-import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
 import { fixtureClient } from '../../support/app-clients';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
@@ -32,7 +32,7 @@ function refreshes(users: string[], count: number): ActivityEvent[] {
 }
 
 function report(events: ActivityEvent[], validityHours: number, cognitoRefreshes: number | null) {
-  return buildReLoginReport(
+  return buildReLoginAssessment(
     {
       userPoolId: 'ap-northeast-1_EXAMPLE',
       clientId: 'argocdclient0example0000001',

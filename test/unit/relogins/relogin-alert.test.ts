@@ -4,7 +4,7 @@ import { escapeMrkdwn } from '../../../src/notifications/domain/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/relogins/domain/console-links';
 import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
-import { buildReLoginReport } from '../../../src/relogins/domain/relogin-report';
+import { buildReLoginAssessment } from '../../../src/relogins/domain/relogin-assessment';
 import { userLabeler } from '../../../src/relogins/domain/report-identity';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
 
@@ -46,7 +46,7 @@ function team(count: number, hours: number): ActivityEvent[] {
 
 /** The shared DescribeUserPoolClient fixture's client (1 h, 1 h, 30 days), optionally changed. */
 function report(events: ActivityEvent[], client = fixtureClient()) {
-  return buildReLoginReport(
+  return buildReLoginAssessment(
     {
       userPoolId: 'ap-northeast-1_EXAMPLE',
       clientId: 'argocdclient0example0000001',
@@ -65,7 +65,7 @@ const presentation = {
   worsenedFrom: null,
 };
 
-describe('Function: buildReLoginReport', () => {
+describe('Function: buildReLoginAssessment', () => {
   it('should compute the figures published as metrics', () => {
     // Act: two heavy users (8 re-logins each, 60 min apart) and one with a single 90 min re-login.
     const result = report([

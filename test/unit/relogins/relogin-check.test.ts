@@ -10,7 +10,7 @@ import { oldestHourDue, SETTLE_MS } from '../../../src/relogins/domain/hourly-me
 import { hourlyMetricsKey } from '../../../src/relogins/publish-hourly-metrics';
 import { type ReLoginCheckDeps, runReLoginCheck } from '../../../src/relogins/relogin-check';
 import { fixedClock } from '../../../src/shared/clock';
-import type { UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { FakeChatPoster } from '../../support/fakes/chat-poster';
 import { FakeCognitoUsageReader } from '../../support/fakes/cognito-usage-reader';
 import { RecordingLogger } from '../../support/fakes/logger';
@@ -18,7 +18,7 @@ import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
 import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
 import { Timeline } from '../../support/fakes/script';
 import { FakeSignInLog } from '../../support/fakes/sign-in-log';
-import { FakeUpstreamReportStore } from '../../support/fakes/upstream-report-store';
+import { FakeUpstreamFindingsStore } from '../../support/fakes/upstream-findings-store';
 import { FakeUserPoolClientReader } from '../../support/fakes/user-pool-client-reader';
 
 const POOL = 'ap-northeast-1_EXAMPLE';
@@ -28,7 +28,7 @@ const DAY_START = Date.parse('2026-11-24T00:00:00Z');
 const HOUR = 3_600_000;
 const ONE_HOUR_TOKENS = { idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 30 * 24 * 60 };
 
-const UPSTREAM_REPORT: UpstreamReport = {
+const UPSTREAM_REPORT: UpstreamFindings = {
   deployedVersion: 'v3.3.14',
   checkedAt: DAY_START,
   fixes: [
@@ -56,7 +56,7 @@ function setUp(env: Record<string, string> = {}, options: { dryRun?: boolean } =
     userPoolClients: new FakeUserPoolClientReader(timeline)
       .add(POOL, CLIENT, ONE_HOUR_TOKENS)
       .add(POOL, OTHER, ONE_HOUR_TOKENS),
-    upstream: new FakeUpstreamReportStore({ timeline }),
+    upstream: new FakeUpstreamFindingsStore({ timeline }),
     logger: new RecordingLogger(),
   };
   const settings = readReLoginCheckSettings({

@@ -3,9 +3,9 @@ import { readableText } from '../../../local/stand-ins/block-kit';
 import type { ActivityEvent } from '../../../src/relogins';
 import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
-import { buildPlatformReport, type PlatformReport } from '../../../src/reports/domain/platform-report';
+import { buildPeriodicReport, type PeriodicReport } from '../../../src/reports/domain/periodic-report';
 import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
-import type { UpstreamReport } from '../../../src/upstream';
+import type { UpstreamFindings } from '../../../src/upstream';
 import { fixtureClient } from '../../support/app-clients';
 
 const POOL = 'eu-west-1_EXAMPLE';
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const THIS_MONDAY = Date.parse('2026-11-16T00:00:00Z');
 const presentation = { label: userLabeler({ mode: 'username' }), topUsers: 10 };
 
-const upstream: UpstreamReport = {
+const upstream: UpstreamFindings = {
   deployedVersion: 'v3.3.14',
   checkedAt: THIS_MONDAY,
   fixes: [
@@ -29,7 +29,7 @@ const upstream: UpstreamReport = {
   ],
 };
 
-function report(username: string, reLogins: number): PlatformReport {
+function report(username: string, reLogins: number): PeriodicReport {
   const start = THIS_MONDAY + 9 * HOUR;
   const base = { userPoolId: POOL, clientId: 'argocd', user: 'sub-1', username, intervalMinutes: null };
   const events: ActivityEvent[] = [
@@ -41,7 +41,7 @@ function report(username: string, reLogins: number): PlatformReport {
       intervalMinutes: 60,
     })),
   ];
-  return buildPlatformReport({
+  return buildPeriodicReport({
     userPoolId: POOL,
     period: lastCompletePeriod(Date.parse('2026-11-23T09:00:00Z'), 'week', 'UTC'),
     clients: [

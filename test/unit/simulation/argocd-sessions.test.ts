@@ -10,7 +10,7 @@ import { RELEASE_BEFORE_FIX, RELEASE_WITH_FIX } from '../../../local/simulation/
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 
-describe('Module: the simulated Argo CD session rules (FACTS.md)', () => {
+describe('Module: the simulated Argo CD session rules (docs/argocd-and-cognito.md)', () => {
   it('should send the user to the login page when the ID token expires before the fix', () => {
     const session = afterLogin(T0, HOUR, RELEASE_BEFORE_FIX, 24 * HOUR);
     expect(nextSessionStep(null, T0)).toBe('login');

@@ -40,6 +40,8 @@ describe('Function: parseCatalog', () => {
     [[{ ...VALID, title: ' ' }], /"title" must be a non-empty string/],
     [[{ ...VALID, pull: [1] }], /unknown field\(s\) "pull"/],
     [[{ ...VALID, advice: 3 }], /"advice" must be a non-empty string/],
+    [[{ ...VALID, firstReleases: ['3.4.6'] }], /"firstReleases" must be a non-empty array of versions/],
+    [[{ ...VALID, firstReleases: [] }], /"firstReleases" must be a non-empty array of versions/],
     [[VALID, VALID], /fix id "x-fix" appears twice/],
     [[null], /entry 1 must be an object/],
     [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../../local/stand-ins/block-kit';
 import type { FixEntry } from '../../../src/upstream/domain/catalog';
 import { fixMessage } from '../../../src/upstream/domain/fix-message';
-import type { FixStatus, UpstreamReport } from '../../../src/upstream/domain/upstream-fix-status';
+import type { FixStatus, UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
 import { upstreamMetrics } from '../../../src/upstream/upstream-watch';
 
 const ENTRY: FixEntry = {
@@ -151,7 +151,7 @@ describe('Function: fixMessage, prerequisites and updates', () => {
 
 describe('Function: upstreamMetrics', () => {
   it('should give UpstreamFixReleased per fix, and DeployedHasFix only when the deployed version is known', () => {
-    const report: UpstreamReport = {
+    const report: UpstreamFindings = {
       deployedVersion: null,
       checkedAt: 1_700_000_000_000,
       fixes: [status({ deployedHasFix: null }), status({ id: 'other', fixedIn: [], deployedHasFix: false })],

@@ -17,8 +17,8 @@ import { RecordingLogger } from '../../support/fakes/logger';
 import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
 import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
 import { Timeline } from '../../support/fakes/script';
+import { FakeUpstreamFindingsStore } from '../../support/fakes/upstream-findings-store';
 import { FakeUpstreamKnowledgeStore } from '../../support/fakes/upstream-knowledge-store';
-import { FakeUpstreamReportStore } from '../../support/fakes/upstream-report-store';
 import { FakeUserPoolClientReader } from '../../support/fakes/user-pool-client-reader';
 
 const REPO = 'acme/app';
@@ -83,7 +83,7 @@ function setUp(options: { appClients?: boolean; deployed?: string | null; catalo
   const fakes = {
     github,
     knowledgeStore: new FakeUpstreamKnowledgeStore(timeline),
-    reportStore: new FakeUpstreamReportStore({ timeline }),
+    reportStore: new FakeUpstreamFindingsStore({ timeline }),
     deployedVersion: new FakeDeployedVersionSource(
       options.deployed === undefined ? 'v1.0.1' : options.deployed,
       timeline,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FixEntry } from '../../../src/upstream/domain/catalog';
+import { buildUpstreamFindings } from '../../../src/upstream/domain/findings';
 import type { CompareStatus, PullRecord, ReleaseRecord } from '../../../src/upstream/domain/github-records';
 import {
   emptyKnowledge,
@@ -10,7 +11,6 @@ import {
   toReleaseFacts,
 } from '../../../src/upstream/domain/knowledge';
 import { nextQuestion, type Question, refreshKey } from '../../../src/upstream/domain/planner';
-import { buildUpstreamReport } from '../../../src/upstream/domain/report';
 
 const REPO = 'acme/app';
 const MASTER_SHA = 'm'.repeat(40);
@@ -105,7 +105,7 @@ describe('Module: upstream watcher logic', () => {
     const { knowledge, compares } = plan([entry([1])], [pull(1, '2026-01-01T00:00:00Z')], releases, {
       [MASTER_SHA]: LINE_2_0.slice(5),
     });
-    const report = buildUpstreamReport([entry([1])], knowledge, 'v2.0.3', 0);
+    const report = buildUpstreamFindings([entry([1])], knowledge, 'v2.0.3', 0);
     expect(report.fixes[0]).toMatchObject({
       fixedIn: ['v2.0.4'],
       fixedInPrerelease: [],
@@ -134,7 +134,7 @@ describe('Module: upstream watcher logic', () => {
     const { knowledge } = plan([entry([1])], [pull(1, '2026-01-10T00:00:00Z')], releases, {
       [MASTER_SHA]: ['v2.0.0'],
     });
-    const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.4', 0).fixes[0];
+    const fix = buildUpstreamFindings([entry([1])], knowledge, 'v1.9.4', 0).fixes[0];
     expect(fix).toMatchObject({ fixedIn: ['v1.9.5', 'v2.0.0'], deployedHasFix: false, upgradeTo: 'v1.9.5' });
   });
 
@@ -145,7 +145,7 @@ describe('Module: upstream watcher logic', () => {
     ];
     const { knowledge, compares } = plan([entry([1])], [pull(1, '2026-02-01T00:00:00Z')], releases, {});
     expect(compares).toEqual([]);
-    const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.6', 0).fixes[0];
+    const fix = buildUpstreamFindings([entry([1])], knowledge, 'v1.9.6', 0).fixes[0];
     expect(fix).toMatchObject({ fixedIn: ['v1.9.5'], deployedHasFix: true, upgradeTo: null });
   });
 
@@ -161,7 +161,7 @@ describe('Module: upstream watcher logic', () => {
       {},
       { 'v1.9.3': backport, 'v1.9.4': backport },
     );
-    const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.2', 0).fixes[0];
+    const fix = buildUpstreamFindings([entry([1])], knowledge, 'v1.9.2', 0).fixes[0];
     expect(fix).toMatchObject({ fixedIn: ['v1.9.3'], deployedHasFix: false, upgradeTo: 'v1.9.3' });
     expect(knowledge.repos[REPO]?.commitCherryPicks).toMatchObject({ 'v1.9.4': [1] });
     // lowest (v1.9.0), highest (v1.9.4: picked), then bisection below it only.
@@ -182,7 +182,7 @@ describe('Module: upstream watcher logic', () => {
         'v1.9.1': ['fix: something else (cherry-pick #11 for 1.9) (#12)'],
       },
     );
-    expect(buildUpstreamReport([entry([1])], knowledge, null, 0).fixes[0]?.fixedIn).toEqual([]);
+    expect(buildUpstreamFindings([entry([1])], knowledge, null, 0).fixes[0]?.fixedIn).toEqual([]);
   });
 
   it('should look for a release-branch backport only in its own line', () => {
@@ -211,7 +211,7 @@ describe('Module: upstream watcher logic', () => {
     expect(asked.some((question) => question.kind === 'compare' && question.head === 'v2.2.0-rc1')).toBe(
       false,
     );
-    const fix = buildUpstreamReport([entry([1])], knowledge, 'v1.9.0', 0).fixes[0];
+    const fix = buildUpstreamFindings([entry([1])], knowledge, 'v1.9.0', 0).fixes[0];
     expect(fix).toMatchObject({
       fixedIn: ['v2.0.0'],
       fixedInPrerelease: ['v2.1.0-rc1'],
@@ -227,14 +227,14 @@ describe('Module: upstream watcher logic', () => {
       {},
     );
     expect(asked.map((question) => question.kind)).toEqual(['pull']);
-    expect(buildUpstreamReport([entry([9])], knowledge, null, 0).fixes[0]).toMatchObject({
+    expect(buildUpstreamFindings([entry([9])], knowledge, null, 0).fixes[0]).toMatchObject({
       merged: false,
       fixedIn: [],
       fixedInPrerelease: [],
       deployedHasFix: null,
       upgradeTo: null,
     });
-    expect(buildUpstreamReport([entry([9])], knowledge, 'v2.0.0', 0).fixes[0]).toMatchObject({
+    expect(buildUpstreamFindings([entry([9])], knowledge, 'v2.0.0', 0).fixes[0]).toMatchObject({
       deployedHasFix: false,
       upgradeTo: null,
     });

@@ -1,0 +1,99 @@
+/**
+ * `relogin-monitor simulate [--scenario S] [--users N] [--days N] [--hours-per-day N] [--seed N]
+ * [--start YYYY-MM-DD] [--out DIR] [--online] [--json]`: the whole monitor on the embedded local stack
+ * (`npm start`), fed by a simulated Argo CD team signing in through cognito-local. Needs Java 17+ for
+ * DynamoDB Local. Without `--json` it shows the run in the terminal; with it, prints one JSON object.
+ */
+
+import { parseArgs } from 'node:util';
+import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
+import type { Clock } from '../../src/shared/clock';
+import { DAY_MS } from '../../src/shared/durations';
+import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** `--start` must be a Monday; by default the Monday of last week, so the report's week is a past one. */
+function firstMonday(raw: string | undefined, clock: Clock): number {
+  if (raw === undefined) {
+    const today = Math.floor(clock.now().getTime() / DAY_MS) * DAY_MS;
+    const sinceMonday = (new Date(today).getUTCDay() + 6) % 7;
+    return today - (sinceMonday + 7) * DAY_MS;
+  }
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== raw) {
+    throw new UsageError(`--start must be a date like 2026-11-23, got "${raw}"`);
+  }
+  if (new Date(at).getUTCDay() !== 1) throw new UsageError(`--start must be a Monday, got ${raw}`);
+  return at;
+}
+
+export async function simulateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      scenario: { type: 'string', default: 'no-refresh' },
+      users: { type: 'string', default: '12' },
+      days: { type: 'string', default: '5' },
+      'hours-per-day': { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      start: { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      online: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!(SCENARIOS as readonly string[]).includes(values.scenario)) {
+    throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`);
+  }
+  const options = {
+    scenario: values.scenario as ScenarioName,
+    users: wholeNumber('users', values.users, 1, 200),
+    days: wholeNumber('days', values.days, 1, 20),
+    hoursPerDay: wholeNumber('hours-per-day', values['hours-per-day'], 1, 16),
+    seed: wholeNumber('seed', values.seed, 0, 2 ** 31),
+    firstMonday: firstMonday(values.start, io.clock),
+    online: values.online,
+    outDir: values.out,
+  };
+  const minDays = scenarioMinDays(options.scenario);
+  if (options.days < minDays) {
+    throw new UsageError(
+      `--scenario ${options.scenario} needs --days ${minDays} or more, got ${options.days}`,
+    );
+  }
+  // Loaded only once the flags hold: the local stack and its stand-ins take a while to load.
+  const { runSimulation, showEvent, showSummary } = await import('./index');
+  const result = await runSimulation({
+    ...options,
+    ...(values.json ? {} : { onEvent: (event, terminal) => terminal(showEvent(event)) }),
+  });
+  if (!values.json) {
+    writeLine(io.stdout, showSummary(result));
+    return EXIT.ok;
+  }
+  writeLine(
+    io.stdout,
+    JSON.stringify({
+      scenario: result.plan.name,
+      totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
+      team: result.team,
+      slackMessages: result.slackMessages.map((message) => ({
+        ts: message.ts,
+        threadTs: message.threadTs ?? null,
+        broadcast: message.broadcast,
+        text: message.text,
+      })),
+      advice: result.advice,
+      reportPath: result.files.report,
+    }),
+  );
+  return EXIT.ok;
+}

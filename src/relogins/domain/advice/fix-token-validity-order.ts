@@ -1,0 +1,89 @@
+/**
+ * `fix-token-validity-order`: access-token validity above ID-token validity, which breaks the refresh
+ * of a fixed release. Every item that changes validities keeps access at most ID, so another item of
+ * the same advice may already make this change.
+ */
+import type { AppClientDescription, TokenValidity } from '../../../app-clients';
+import { formatMinutes } from '../../../shared/durations';
+import { refreshFix } from './argocd-releases';
+import type { ExtendTokenValidityAdvice } from './extend-token-validity';
+import type { AdviceInput, AdviceSeverity } from './input';
+import type { RevertTokenValidityAdvice } from './revert-token-validity';
+import { unknownFieldsNote } from './shared-text';
+import { type ClientChange, clientChange } from './token-validity';
+
+export interface FixTokenValidityOrderAdvice {
+  id: 'fix-token-validity-order';
+  severity: AdviceSeverity;
+  text: string;
+  idTokenValidityMinutes: number;
+  accessTokenValidityMinutes: number;
+  /** Whether refresh is in use (then the order breaks it now) or not yet (harmless until the upgrade). */
+  refreshSeen: boolean;
+  /** null when another item of the same advice makes this very change (its documents are shown there). */
+  clientChange: ClientChange | null;
+}
+
+/** The other item of the same advice that also sets the two validities. */
+export type AlsoFixedBy = ExtendTokenValidityAdvice | RevertTokenValidityAdvice;
+
+export function fixTokenValidityOrder(
+  input: AdviceInput,
+  client: AppClientDescription,
+  refreshSeen: boolean,
+  alsoFixedBy: AlsoFixedBy | undefined,
+): FixTokenValidityOrderAdvice {
+  const validity = client.tokenValidity;
+  const change = clientChange(client, {
+    idTokenMinutes: validity.idTokenMinutes,
+    accessTokenMinutes: validity.idTokenMinutes,
+  });
+  const other = alsoFixedBy?.clientChange ?? null;
+  const sameChange =
+    other !== null &&
+    other.idTokenMinutes === change.idTokenMinutes &&
+    other.accessTokenMinutes === change.accessTokenMinutes;
+  return {
+    id: 'fix-token-validity-order',
+    severity: 'warning',
+    text: fixTokenValidityOrderText({
+      validity,
+      refreshSeen,
+      fixedIn: refreshFix(input.upstream).fixedIn,
+      alsoFixedBy,
+      sameChange,
+      change,
+    }),
+    idTokenValidityMinutes: validity.idTokenMinutes,
+    accessTokenValidityMinutes: validity.accessTokenMinutes,
+    refreshSeen,
+    clientChange: sameChange ? null : change,
+  };
+}
+
+function fixTokenValidityOrderText(facts: {
+  validity: TokenValidity;
+  refreshSeen: boolean;
+  fixedIn: readonly string[];
+  alsoFixedBy: AlsoFixedBy | undefined;
+  sameChange: boolean;
+  change: ClientChange;
+}): string {
+  const { validity, alsoFixedBy, sameChange } = facts;
+  const when = facts.refreshSeen
+    ? 'Refresh is in use, so this breaks it now:'
+    : `Harmless while Argo CD does not refresh; once it runs ${facts.fixedIn.join(' / ')} or later it breaks the refresh:`;
+  const also = sameChange
+    ? ` ${alsoFixedBy?.id} above makes this very change.`
+    : alsoFixedBy === undefined
+      ? ''
+      : ` (${alsoFixedBy.id} above keeps the two equal too: apply one of them.)`;
+  return (
+    `AccessTokenValidity (${formatMinutes(validity.accessTokenMinutes)}) is longer than IdTokenValidity (${formatMinutes(validity.idTokenMinutes)}). ${when}` +
+    ' Argo CD treats the access token as expired only `refreshTokenThreshold` early (10 s when it is unset), so when it outlives the ID token by more than that,' +
+    ' Argo CD finds the cached token still valid, serves the already expired ID token,' +
+    ' logs `failed to verify refreshed token`, and the user must sign in again.' +
+    ` Set AccessTokenValidity to ${formatMinutes(validity.idTokenMinutes)}, at most IdTokenValidity.${also}` +
+    (sameChange ? '' : unknownFieldsNote(facts.change))
+  );
+}
