@@ -58,7 +58,7 @@ describe('CLI: relogin-monitor report', { timeout: 120_000 }, () => {
     });
     expect(code).toBe(0);
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(markdown).toContain('# Argo CD sign-ins, Fri 20 Nov 2026 (UTC)');
+    expect(markdown).toContain('# Argo CD sign-ins, Fri, 20 Nov 2026 (UTC)');
     expect(markdown).toMatch(/- user-[0-9a-f]{10}: \d+ re-logins/);
   });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../../support/cli';
 
 const SAMPLE = join(PROJECT_ROOT, 'samples/team-week.jsonl');
-const CLIENT_CONFIG = join(PROJECT_ROOT, 'test/fixtures/cognito/describe-user-pool-client.json');
+const CLIENT_CONFIG = join(PROJECT_ROOT, 'local/fixtures/cognito/describe-user-pool-client.json');
 const SCREENSHOTS = process.env.REPORT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'report-screens-'));
 
 /**
@@ -93,10 +93,11 @@ describe('The HTML report in Chromium', { timeout: 120_000 }, () => {
     }
     // The client config adds the advice with its long commands, the hardest text to fit on a phone.
     const out = mkdtempSync(join(tmpdir(), 'report-ja-advice-'));
-    await runCli(
+    const withAdvice = await runCli(
       ['report', '--events', SAMPLE, '--out', out, '--locale', 'ja', '--client-config', CLIENT_CONFIG],
       { env: {} },
     );
+    expect(withAdvice.stderr).toBe('');
     reports.set('ja-advice', join(out, 'report.html'));
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs() });
