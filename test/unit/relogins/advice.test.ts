@@ -83,7 +83,7 @@ describe('Function: advise', () => {
       predictedReLoginsPerUserDay: 0,
     });
     expect(advice[1]?.text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
-    expect(advice[1]?.text).toContain('every 60 min (median)');
+    expect(advice[1]?.text).toContain('every 1 h (median)');
     expect(advice[1]?.text).toContain('2 re-logins per user per day now, about 0 at 8 h');
     expect(advice[1]?.text).toContain('Trade-off: a leaked ID or access token stays valid for up to 8 h');
   });

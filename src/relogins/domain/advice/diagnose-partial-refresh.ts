@@ -8,11 +8,9 @@ import {
   refreshTokenRotation,
   type TokenValidity,
 } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
-import { plural } from '../../../shared/wording';
+import type { Messages } from '../../../shared/i18n';
 import { hasThresholdSetting, REFRESH_FIX_PULL, type RefreshFix, refreshFix } from './argocd-releases';
-import type { AdviceInput, AdviceSeverity } from './input';
-import { withoutTheFixText } from './shared-text';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
 import { accessAboveId } from './token-validity';
 
 type PartialRefreshCauseId =
@@ -87,6 +85,7 @@ export function diagnosePartialRefresh(
   refreshes: number,
   heavyUsers: number,
 ): DiagnosePartialRefreshAdvice {
+  const m = adviceMessages(input);
   const validity = input.client?.tokenValidity ?? null;
   const fix = refreshFix(input.upstream);
   // Per user only when the trigger saw refreshes; Cognito's counts have no users.
@@ -97,17 +96,17 @@ export function diagnosePartialRefresh(
       : input.summary.users.filter((user) => heavy.has(user.user) && user.refreshes === 0).length;
   const causes = partialRefreshCauses(input, fix, heavyWithoutRefresh, heavyUsers).map((id) => ({
     id,
-    text: causeText(id, fix, validity, input.client === null ? null : refreshTokenRotation(input.client)),
+    text: causeText(id, fix, validity, input.client === null ? null : refreshTokenRotation(input.client), m),
   }));
   return {
     id: 'diagnose-partial-refresh',
     severity: 'warning',
-    text: diagnosePartialRefreshText({
+    text: m.text.advice.diagnose({
       refreshes,
       heavyUsers,
       heavyReLogins: input.heavyReLogins,
       heavyWithoutRefresh,
-      causes,
+      causes: causes.map((cause) => cause.text),
     }),
     refreshes,
     heavyUsers,
@@ -120,26 +119,6 @@ export function diagnosePartialRefresh(
   };
 }
 
-function diagnosePartialRefreshText(facts: {
-  refreshes: number;
-  heavyUsers: number;
-  heavyReLogins: number;
-  heavyWithoutRefresh: number | null;
-  causes: readonly PartialRefreshCause[];
-}): string {
-  const { heavyWithoutRefresh } = facts;
-  const split =
-    heavyWithoutRefresh === null
-      ? ''
-      : heavyWithoutRefresh === 0
-        ? ' (each of them refreshed at least once)'
-        : ` (${heavyWithoutRefresh} of them never refreshed)`;
-  return (
-    `Refresh tokens are used (${plural(facts.refreshes, 'refresh', 'refreshes')}), yet ${plural(facts.heavyUsers, 'user')} re-logged in ${facts.heavyReLogins} or more times${split}.` +
-    ` Causes that fit, most likely first:\n${facts.causes.map((cause, index) => `${index + 1}. ${cause.text}`).join('\n')}`
-  );
-}
-
 /**
  * The text of each cause. The CLI's release (v3.4.0, argoproj/argo-cd#24638,
  * docs/argocd-and-cognito.md#the-cli) is not a tracked fix of the catalog: the server's version does
@@ -150,25 +129,34 @@ function causeText(
   fix: RefreshFix,
   validity: TokenValidity | null,
   rotation: RefreshTokenRotation | null,
+  m: Messages,
 ): string {
+  const causes = m.text.advice.causes;
   switch (id) {
     case 'deployed-release-not-fixed': {
       const deployed = fix.deployedVersion ?? '';
-      return `The watched Argo CD runs ${deployed}, which ${withoutTheFixText(hasThresholdSetting(deployed), REFRESH_FIX_PULL)}${fix.upgradeTo === null ? '' : `: upgrade it to ${fix.upgradeTo}`}.`;
+      return causes.deployedNotFixed(
+        deployed,
+        m.text.advice.withoutTheFix(hasThresholdSetting(deployed), REFRESH_FIX_PULL),
+        fix.upgradeTo,
+      );
     }
     case 'access-longer-than-id':
-      return `AccessTokenValidity (${formatMinutes(validity?.accessTokenMinutes ?? 0)}) is longer than IdTokenValidity (${formatMinutes(validity?.idTokenMinutes ?? 0)}): Argo CD then serves the cached, expired ID token instead of refreshing (see fix-token-validity-order).`;
+      return causes.accessLongerThanId(
+        m.format.minutes(validity?.accessTokenMinutes ?? 0),
+        m.format.minutes(validity?.idTokenMinutes ?? 0),
+      );
     case 'instance-not-fixed':
-      return `Some Argo CD instance using this app client runs a release before ${fix.fixedIn.join(' / ')} (ask each one's \`/api/version\`): only fixed releases refresh.`;
+      return causes.instanceNotFixed(fix.fixedIn.join(' / '));
     case 'dex':
-      return "Users signing in through Argo CD's bundled Dex: Argo CD gets no refresh token from it (it does not request `offline_access`), so those sessions never refresh.";
+      return causes.dex;
     case 'userinfo-groups':
-      return '`enableUserInfoGroups: true` in `oidc.config`: the access token for the userinfo call is cached at login and not renewed by the refresh in these releases, so sessions fail after the first expiry.';
-    case 'cli':
-      return "`argocd login --sso` users: the CLI refreshes by itself with this public client (not through the server), and CLIs before v3.4.0 replace the stored refresh token with Cognito's empty one after the first refresh, so they sign in again at every second expiry: upgrade the CLI (its version matters, not the server's).";
+      return causes.userinfoGroups;
     case 'rotation-without-grace':
-      return `Refresh-token rotation is on with a ${rotation?.gracePeriodSeconds ?? 0} s grace period: Argo CD refreshes without a lock, so two requests of one session refreshing at once redeem the same refresh token and the loser gets \`invalid_grant\` and a re-login. Set \`RetryGracePeriodSeconds\` to ${ADVISED_ROTATION_GRACE_SECONDS}.`;
+      return causes.rotationWithoutGrace(rotation?.gracePeriodSeconds ?? 0, ADVISED_ROTATION_GRACE_SECONDS);
+    case 'cli':
+      return causes.cli;
     case 'session-cache-lost':
-      return "Argo CD's Redis was flushed or restarted, or `server.secretkey` changed: the refresh tokens Argo CD cached at login are gone or unreadable, so every session signs in once more.";
+      return causes.sessionCacheLost;
   }
 }

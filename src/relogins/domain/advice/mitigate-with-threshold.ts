@@ -5,9 +5,8 @@
  * (docs/argocd-and-cognito.md#partial-refresh-before-the-fix).
  */
 import { suggestedRefreshThreshold } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
 import { hasThresholdSetting, refreshFix } from './argocd-releases';
-import type { AdviceInput, AdviceSeverity } from './input';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
 import { argocdCmYaml } from './shared-text';
 
 export interface MitigateWithThresholdAdvice {
@@ -37,19 +36,16 @@ export function mitigateWithThreshold(
   const idTokenMinutes = input.client?.tokenValidity.idTokenMinutes ?? null;
   const threshold =
     idTokenMinutes === null ? THRESHOLD_FOR_ONE_HOUR : suggestedRefreshThreshold(idTokenMinutes).goDuration;
-  const upgrade = fix.upgradeTo ?? `${fix.fixedIn.join(' / ')} or later`;
-  const shorterThan =
-    idTokenMinutes === null
-      ? `shorter than the ID-token validity (${THRESHOLD_FOR_ONE_HOUR} for 1 h tokens)`
-      : `shorter than the ${formatMinutes(idTokenMinutes)} ID-token validity`;
+  const m = adviceMessages(input);
   return {
     id: 'mitigate-with-threshold',
     severity: heavyUsers > 0 ? 'warning' : 'info',
-    text:
-      `Until the upgrade: Argo CD ${deployed} already refreshes a session *before* it expires when \`refreshTokenThreshold\` is set` +
-      ` and the session makes a request while its ID token has less than that left. Set \`refreshTokenThreshold: ${threshold}\` in the \`oidc.config\` block of \`argocd-cm\`, ${shorterThan}` +
-      ' (the server picks up a changed `oidc.config` by itself).' +
-      ` This helps active sessions only: a session idle past its expiry (overnight, a long meeting) still signs in again, because only ${upgrade} renews an expired session. Do it next to the upgrade, not instead of it.`,
+    text: m.text.advice.mitigate({
+      deployed,
+      threshold,
+      idValidity: idTokenMinutes === null ? null : m.format.minutes(idTokenMinutes),
+      upgrade: fix.upgradeTo ?? m.text.advice.orLater(fix.fixedIn.join(' / ')),
+    }),
     deployedVersion: deployed,
     upgradeTo: fix.upgradeTo,
     refreshTokenThreshold: threshold,

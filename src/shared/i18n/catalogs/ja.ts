@@ -67,6 +67,123 @@ export const ja: Catalog = {
     chartMissing: 'グラフを作成できませんでした。',
     chartFollows: 'グラフはスレッドに続きます',
   },
+  advice: {
+    titles: {
+      'upgrade-argocd': 'Argo CD をアップグレード (根本対策)',
+      'mitigate-with-threshold': 'アップグレードまで: 期限前にリフレッシュ',
+      'extend-token-validity': '暫定対処: トークンの有効期間を延ばす',
+      'diagnose-partial-refresh': '一部のユーザーでだけリフレッシュが効いています',
+      'revert-token-validity': '暫定対処を元に戻す',
+      'fix-token-validity-order': 'アクセストークンが ID トークンより長く有効です',
+    },
+    unknownFields: (fields) =>
+      ` このクライアントの DescribeUserPoolClient の応答には、このツールが知らない ${fields} も含まれており、更新用ドキュメントからは除いています。` +
+      'UpdateUserPoolClient は渡されなかった設定を既定値に戻すため、先に確認してください。',
+    withoutTheFix: (hasThresholdSetting, fixPull) =>
+      hasThresholdSetting
+        ? `期限切れのセッションを更新しません。\`refreshTokenThreshold\` を設定し、その時間内にリクエストがあった場合に期限前にだけリフレッシュするため、期限を過ぎて放置されたセッションは再ログインになります (修正 #${fixPull} は含まれていません)`
+        : 'OIDC セッションを一切リフレッシュしません',
+    ceiling: (p) => {
+      const session = `\`argocd-cm\` の \`users.session.duration\` (既定は 24h。このモニターは ARGOCD_SESSION_HOURS から ${p.session} としています)`;
+      if (p.setByRefreshToken) {
+        return `${p.ceiling}ごとです。これはアプリクライアントの RefreshTokenValidity で、${session}より短いためです`;
+      }
+      const refresh =
+        p.refreshValidity === null
+          ? 'アプリクライアントの RefreshTokenValidity の方が短ければそちら'
+          : `アプリクライアントの RefreshTokenValidity (${p.refreshValidity}) より短い値`;
+      return `${p.ceiling}ごとです (${session}。${refresh})`;
+    },
+    stopGapCost: (validity) =>
+      `漏えいした ID / アクセストークンが最大 ${validity} 有効なままになり、Cognito でユーザーをサインアウトさせても Argo CD へのアクセスはトークンの期限まで続きます。`,
+    stopGapInPlace: (p) =>
+      ` 延長した有効期間 (ID ${p.id} / アクセス ${p.access}) は暫定対処で、代償があります: ${p.cost}アップグレード後にリフレッシュが効いたら元に戻してください。`,
+    rotationFine: (grace) =>
+      ` リフレッシュトークンのローテーションが有効で、猶予期間は ${grace} 秒です。問題ありません (Argo CD v3.4.6 以降はローテーション後のリフレッシュトークンを保存します)。`,
+    rotationWithoutGrace: (grace, advised) =>
+      ` リフレッシュトークンのローテーションが有効で、猶予期間 (\`RetryGracePeriodSeconds\`) が ${grace} 秒です。` +
+      'Argo CD はロックをかけずにリフレッシュするため、同じセッションの 2 つのリクエストが同時にリフレッシュすると同じリフレッシュトークンを使い、' +
+      `負けた方は \`invalid_grant\` となり再ログインになります。猶予期間を ${advised} 秒にしてください。`,
+    upgrade: {
+      deployedHasFix: (version) =>
+        `デプロイ中の Argo CD ${version} にはリフレッシュの修正が入っており設定も不要ですが、リフレッシュトークンの利用が観測されていません。` +
+        'このアプリクライアントを使うすべての Argo CD インスタンスが修正済みのリリースで動いていて、ユーザーが Cognito で直接サインインしているかを確認してください (同梱の Dex 経由では Argo CD はリフレッシュトークンを受け取りません)。',
+      deployed: (version, withoutTheFix, upgradeTo) =>
+        `根本対策: デプロイ中の Argo CD ${version} は${withoutTheFix}。${upgradeTo} へアップグレードしてください。アップグレードすればリフレッシュが効きます。Argo CD はログイン時にキャッシュしたリフレッシュトークンで期限切れのセッションを更新し、設定は不要です。`,
+      unknownDeployment: (fixedIn) =>
+        `根本対策: リフレッシュトークンの利用が観測されていません。Argo CD を ${fixedIn} 以降へアップグレードしてください。アップグレードすればリフレッシュが効きます。Argo CD はログイン時にキャッシュしたリフレッシュトークンで期限切れのセッションを更新し、設定は不要です。`,
+      recommended: (threshold, idValidity) =>
+        threshold === null || idValidity === null
+          ? ' 推奨 (必須ではありません): `argocd-cm` の `oidc.config` ブロックで `refreshTokenThreshold` を ID トークンの有効期間より短い Go の duration に設定すると、期限前にもリフレッシュされます。'
+          : ` 推奨 (必須ではありません): \`argocd-cm\` の \`oidc.config\` ブロックに \`refreshTokenThreshold: ${threshold}\` を入れると、期限前にもリフレッシュされます (ID トークンの有効期間 ${idValidity} より短い Go の duration。変更した \`oidc.config\` はサーバーが自動で読み込みます)。`,
+      after: (p) =>
+        ` ${p.fixed ? 'リフレッシュが効くようになると、' : 'アップグレード後は、'}再ログインは${p.ceiling}。` +
+        (p.userDays === 0
+          ? ''
+          : ` 観測した ${p.userDays} ユーザー日では、現在 1 人 1 日あたり ${p.now} 回の再ログインが、リフレッシュ後は約 ${p.predicted} 回になります。`),
+    },
+    mitigate: (p) =>
+      `アップグレードまでの対策: デプロイ中の Argo CD ${p.deployed} でも、\`refreshTokenThreshold\` を設定すれば、ID トークンの残り時間がその値を切った時点でリクエストがあったセッションを期限 *前* にリフレッシュします。` +
+      `\`argocd-cm\` の \`oidc.config\` ブロックに \`refreshTokenThreshold: ${p.threshold}\` を設定してください。` +
+      (p.idValidity === null
+        ? `ID トークンの有効期間より短い値にします (1 時間のトークンなら ${p.threshold})。`
+        : `ID トークンの有効期間 ${p.idValidity} より短い値です。`) +
+      '変更した `oidc.config` はサーバーが自動で読み込みます。' +
+      ` 効くのは使用中のセッションだけです。期限を過ぎて放置されたセッション (夜間や長い会議) は再ログインになります。期限切れのセッションを更新できるのは ${p.upgrade} だけです。アップグレードの代わりではなく、並行して行ってください。`,
+    orLater: (fixedIn) => `${fixedIn} 以降`,
+    extend: (p) =>
+      `暫定対処: ${p.id === null || p.access === null ? 'Argo CD のアプリクライアント (現在の有効期間は不明)' : `Argo CD のアプリクライアントの ${p.id} (ID) / ${p.access} (アクセス)`} の IdTokenValidity と AccessTokenValidity を、どちらも同じ ${p.proposed} に延ばしてください` +
+      ' (アクセストークンが ID トークンより長く有効だと、アップグレード後に Argo CD のリフレッシュが壊れます)。' +
+      (p.medianInterval === null ? '' : ` ユーザーは ${p.medianInterval}ごと (中央値) にログイン画面へ戻されています。`) +
+      ` 観測した ${p.userDays} ユーザー日では、現在 1 人 1 日あたり ${p.now} 回の再ログインが、${p.proposed} では約 ${p.predicted} 回になります。` +
+      ` トレードオフ: ${p.cost}Argo CD がトークンをリフレッシュするようになったら元に戻してください。`,
+    diagnose: (p) => {
+      const split =
+        p.heavyWithoutRefresh === null
+          ? ''
+          : p.heavyWithoutRefresh === 0
+            ? ' (全員が少なくとも 1 回はリフレッシュしています)'
+            : ` (うち ${p.heavyWithoutRefresh} 人は一度もリフレッシュしていません)`;
+      return (
+        `リフレッシュトークンは使われています (${p.refreshes} 回) が、${p.heavyUsers} 人が ${p.heavyReLogins} 回以上再ログインしました${split}。` +
+        ` 考えられる原因 (可能性の高い順):\n${p.causes.map((cause, index) => `${index + 1}. ${cause}`).join('\n')}`
+      );
+    },
+    causes: {
+      deployedNotFixed: (deployed, withoutTheFix, upgradeTo) =>
+        `監視している Argo CD は ${deployed} で、${withoutTheFix}${upgradeTo === null ? '' : `。${upgradeTo} へアップグレードしてください`}。`,
+      accessLongerThanId: (access, id) =>
+        `AccessTokenValidity (${access}) が IdTokenValidity (${id}) より長いため、Argo CD はリフレッシュせずにキャッシュ済みの期限切れ ID トークンを返します (fix-token-validity-order を参照)。`,
+      instanceNotFixed: (fixedIn) =>
+        `このアプリクライアントを使う Argo CD インスタンスのどれかが ${fixedIn} より前のリリースで動いています (各インスタンスの \`/api/version\` で確認してください)。リフレッシュするのは修正済みのリリースだけです。`,
+      dex: 'Argo CD 同梱の Dex 経由でサインインしているユーザー: Argo CD は Dex からリフレッシュトークンを受け取らない (`offline_access` を要求しない) ため、そのセッションはリフレッシュされません。',
+      userinfoGroups:
+        '`oidc.config` の `enableUserInfoGroups: true`: userinfo 呼び出し用のアクセストークンはログイン時にキャッシュされ、これらのリリースではリフレッシュで更新されないため、最初の期限切れ後にセッションが失敗します。',
+      rotationWithoutGrace: (grace, advised) =>
+        `リフレッシュトークンのローテーションが有効で猶予期間が ${grace} 秒です。Argo CD はロックをかけずにリフレッシュするため、同じセッションの 2 つのリクエストが同時に同じリフレッシュトークンを使い、負けた方は \`invalid_grant\` で再ログインになります。\`RetryGracePeriodSeconds\` を ${advised} にしてください。`,
+      cli: '`argocd login --sso` のユーザー: CLI はサーバーを通さずこのパブリッククライアントで自分でリフレッシュします。v3.4.0 より前の CLI は最初のリフレッシュ後に保存済みのリフレッシュトークンを Cognito の空の値で上書きするため、2 回に 1 回の期限切れで再ログインになります。CLI をアップグレードしてください (関係するのはサーバーではなく CLI のバージョンです)。',
+      sessionCacheLost:
+        'Argo CD の Redis がフラッシュまたは再起動された、あるいは `server.secretkey` が変わった: ログイン時に Argo CD がキャッシュしたリフレッシュトークンが消えたか読めなくなったため、すべてのセッションがもう一度サインインします。',
+    },
+    revert: (p) =>
+      `リフレッシュトークンが使われ (${p.refreshes} 回)、頻繁に再ログインするユーザーもいません。Argo CD が自分でセッションを更新しているので、暫定対処は元に戻せます (長く有効なトークンはセキュリティ上の負債です)。` +
+      ` IdTokenValidity / AccessTokenValidity を ${p.id} / ${p.access} にしてください (現在は ${p.nowId} / ${p.nowAccess})。アクセストークンは ID トークンより長くしてはいけません。` +
+      ` \`oidc.config\` に \`refreshTokenThreshold\` を設定している場合は、新しい ID トークンの有効期間より短くしてください (例: ${p.threshold})。` +
+      ` その後の再ログインは${p.ceiling}。`,
+    order: (p) =>
+      `AccessTokenValidity (${p.access}) が IdTokenValidity (${p.id}) より長くなっています。` +
+      (p.refreshSeen
+        ? 'リフレッシュが使われているので、今まさにリフレッシュを壊しています。'
+        : `Argo CD がリフレッシュしない間は無害ですが、${p.fixedIn} 以降になるとリフレッシュを壊します。`) +
+      ' Argo CD はアクセストークンを `refreshTokenThreshold` (未設定なら 10 秒) だけ早く期限切れとみなすため、アクセストークンが ID トークンよりそれ以上長く有効だと、' +
+      'キャッシュしたトークンをまだ有効と判断して期限切れの ID トークンを返し、`failed to verify refreshed token` をログに出し、ユーザーは再サインインが必要になります。' +
+      ` AccessTokenValidity を IdTokenValidity 以下の ${p.id} にしてください。` +
+      (p.alsoFixedBy === null
+        ? ''
+        : p.sameChange
+          ? ` 上の ${p.alsoFixedBy} がまさにこの変更を行います。`
+          : ` (上の ${p.alsoFixedBy} も 2 つを同じ値にします。どちらか一方を適用してください。)`),
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
