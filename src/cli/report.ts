@@ -103,6 +103,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     minutesPerReLogin: readMinutesPerReLogin(io.env),
     proposedValidityHours: advice?.proposedValidityHours ?? readProposedValidityHours(io.env),
     sessionHours: tracking.rules.sessionHours,
+    messages: messagesFor(locale, timeZone),
   });
   const presentation = {
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),

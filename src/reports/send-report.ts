@@ -121,7 +121,11 @@ async function clientInput(
   };
 }
 
-export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PeriodicReport> {
+export async function gatherReport(
+  deps: ReportDeps,
+  period: ReportPeriod,
+  messages?: Messages,
+): Promise<PeriodicReport> {
   const { settings } = deps;
   const previous = previousPeriod(period);
   const [events, upstream] = await Promise.all([
@@ -137,6 +141,7 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
     period,
     clients,
     upstream,
+    ...(messages === undefined ? {} : { messages }),
   });
 }
 
@@ -163,8 +168,8 @@ export async function runReport(
   const now = clock.now().getTime();
   const period = lastCompletePeriod(now, settings.period, settings.timeZone);
   const periodStart = new Date(period.start).toISOString();
-  const report = await gatherReport(deps, period);
   const messages = messagesFor(settings.locale, settings.timeZone);
+  const report = await gatherReport(deps, period, messages);
   const png = await makeChart(deps, report, messages);
   const dimensions = { UserPoolId: settings.userPoolId };
   const outcome = await notifyReportingFailures<SentReport>(

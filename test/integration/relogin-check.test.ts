@@ -132,7 +132,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(text).toContain('ID 1 h · access 1 h · refresh 30 d');
     expect(text).toContain('Upgrade Argo CD (the real fix)');
     expect(text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
-    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
+    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 1 h/);
     expect(text).not.toMatch(/ann|sub-ann/);
     expect(text).toContain(
       'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#metricsV2',

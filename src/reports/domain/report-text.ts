@@ -4,7 +4,7 @@
  * Inline code is marked with backticks, as in Slack and Markdown.
  */
 import type { TokenValidity } from '../../app-clients';
-import { ADVICE_TITLES, type AdviceItem, type UserLabeler } from '../../relogins';
+import type { AdviceItem, UserLabeler } from '../../relogins';
 import { DAY_MS } from '../../shared/durations';
 import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
@@ -166,7 +166,7 @@ export function clientSections(report: PeriodicReport, messages?: Messages): Cli
     validity: validityText(client.tokenValidity, m),
     debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end, m),
     advice: client.advice.map((item) => ({
-      title: ADVICE_TITLES[item.id],
+      title: m.text.advice.titles[item.id],
       severity: item.severity,
       text: item.text,
     })),

@@ -1,6 +1,14 @@
 /** Settings every function shares (the table, the metrics namespace), each read and validated once. */
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, localeFromPosix } from '../i18n/locale';
-import { type Env, oneOf, positiveNumber, requiredString, settingError, stringWithDefault } from './env';
+import {
+  ConfigError,
+  type Env,
+  oneOf,
+  positiveNumber,
+  requiredString,
+  settingError,
+  stringWithDefault,
+} from './env';
 
 export interface TableSettings {
   tableName: string;
@@ -23,6 +31,24 @@ export function readMetricsNamespace(env: Env): string {
 /** LOCALE: the language of messages, reports and dashboard text (`en`, the default, or `ja`). */
 export function readLocale(env: Env): Locale {
   return oneOf(env, 'LOCALE', LOCALES, DEFAULT_LOCALE);
+}
+
+/** The language and time zone of messages: LOCALE, and REPORT_TIMEZONE (UTC when unset) for their dates. */
+export interface Presentation {
+  locale: Locale;
+  timeZone: string;
+}
+
+export function readPresentation(env: Env): Presentation {
+  const timeZone = stringWithDefault(env, 'REPORT_TIMEZONE', 'UTC');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(
+      `REPORT_TIMEZONE must be an IANA time zone such as Europe/Berlin, got "${timeZone}"`,
+    );
+  }
+  return { locale: readLocale(env), timeZone };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Numbers, dates and durations as people read them in one locale and time zone, through `Intl` (Node's
  * full ICU). One formatter serves every message, the report and the CLI, so a Japanese reader sees
- * `2026/11/23 17:00` and `1 時間 30 分` everywhere, an English one `23 Nov 2026, 08:00` and `1 h 30 min`.
+ * `2026/11/23 17:00` and `1 時間 30 分` everywhere, an English one `2026-11-23 08:00` and `1 h 30 min`.
  */
 import { INTL_TAGS, type Locale } from './locale';
 
@@ -18,7 +18,7 @@ export interface Formatter {
   duration(totalSeconds: number): string;
   /** `duration` of minutes (Cognito's validities are kept in minutes). */
   minutes(totalMinutes: number): string;
-  /** Date and time in the time zone, with the zone named: `23 Nov 2026, 08:00 UTC`. */
+  /** Date and time in the time zone, with the zone named: `2026-11-23 08:00 UTC`. */
   dateTime(epochMs: number): string;
   /** The date alone: `Mon 23 Nov 2026` / `2026年11月23日(月)`. */
   date(epochMs: number): string;
@@ -73,12 +73,20 @@ export function createFormatter(locale: Locale, timeZone: string): Formatter {
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
     timeZone,
     year: 'numeric',
-    month: locale === 'ja' ? '2-digit' : 'short',
+    month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   });
+  /** `2026-11-24 08:00 UTC` (ISO order, read the same everywhere) / `2026/11/24 17:00 Asia/Tokyo`. */
+  const dateTime = (epochMs: number): string => {
+    const part = (type: Intl.DateTimeFormatPartTypes) =>
+      dateTimeFormat.formatToParts(epochMs).find((candidate) => candidate.type === type)?.value ?? '';
+    const separator = locale === 'ja' ? '/' : '-';
+    return `${[part('year'), part('month'), part('day')].join(separator)} ${part('hour')}:${part('minute')} ${timeZone}`;
+  };
+
   const dateFormat = new Intl.DateTimeFormat(tag, {
     timeZone,
     weekday: 'short',
@@ -100,7 +108,7 @@ export function createFormatter(locale: Locale, timeZone: string): Formatter {
     },
     duration: (totalSeconds) => duration(totalSeconds),
     minutes: (totalMinutes) => duration(totalMinutes * MINUTE, 'minute'),
-    dateTime: (epochMs) => `${dateTimeFormat.format(epochMs)} ${timeZone}`,
+    dateTime,
     date: (epochMs) => dateFormat.format(epochMs),
     shortDay: (epochMs) => shortDayFormat.format(epochMs),
     list: (items) => listFormat.format(items),

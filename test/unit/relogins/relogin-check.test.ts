@@ -156,7 +156,7 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(text).toContain('Argo CD re-logins: 3 heavy users');
     expect(text).toContain('ID 1 h · access 1 h · refresh 30 d');
     expect(text).toContain('Upgrade Argo CD (the real fix)');
-    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
+    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 1 h/);
     expect(text).not.toMatch(/ann|sub-ann/);
     expect(fakes.ledger.entry(`relogin-alert#heavy-relogins#${POOL}#${CLIENT}`)).toMatchObject({
       // The episode opened by this alert, its thread the alert's own message.

@@ -106,7 +106,12 @@ export const en = {
       hasThresholdSetting
         ? `does not renew an expired session: it refreshes only before expiry, with \`refreshTokenThreshold\` set and a request inside that window, so a session idle past expiry signs in again (the fix, #${fixPull}, is not in it)`
         : 'never refreshes OIDC sessions',
-    ceiling: (p: { ceiling: string; session: string; setByRefreshToken: boolean; refreshValidity: string | null }) => {
+    ceiling: (p: {
+      ceiling: string;
+      session: string;
+      setByRefreshToken: boolean;
+      refreshValidity: string | null;
+    }) => {
       const session = `\`users.session.duration\` in \`argocd-cm\` (default 24h; this monitor takes ${p.session} from ARGOCD_SESSION_HOURS)`;
       if (p.setByRefreshToken) {
         return `every ${p.ceiling}, the app client's RefreshTokenValidity, which is shorter than ${session}`;
@@ -166,7 +171,9 @@ export const en = {
     }) =>
       `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${p.id === null || p.access === null ? 'the Argo CD app client (current validity unknown)' : `the Argo CD app client from ${p.id} (ID) / ${p.access} (access)`} to ${p.proposed}, both the same` +
       " (an access token outliving the ID token breaks Argo CD's refresh once it is upgraded)." +
-      (p.medianInterval === null ? '' : ` Users are sent back to the login page every ${p.medianInterval} (median).`) +
+      (p.medianInterval === null
+        ? ''
+        : ` Users are sent back to the login page every ${p.medianInterval} (median).`) +
       ` Over ${p.userDays} observed user-days that is ${p.now} re-logins per user per day now,` +
       ` about ${p.predicted} at ${p.proposed}.` +
       ` Trade-off: ${p.cost} Undo it once Argo CD refreshes tokens.`,
@@ -238,6 +245,99 @@ export const en = {
         : p.sameChange
           ? ` ${p.alsoFixedBy} above makes this very change.`
           : ` (${p.alsoFixedBy} above keeps the two equal too: apply one of them.)`),
+  },
+  documents: {
+    terraform: 'Terraform (`aws_cognito_user_pool_client`)',
+    awsCli: (file: string, command: string) =>
+      `Or with the AWS CLI: save this as ${file}, then run \`${command}\``,
+    argocdCm: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',
+    tooLong:
+      "Too long for Slack: `relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>` prints it.",
+  },
+  alert: {
+    headline: (heavyUsers: number) => `Argo CD re-logins: ${plural(heavyUsers, 'heavy user')}`,
+    fallback: (p: {
+      headline: string;
+      reLogins: number;
+      activeUsers: number;
+      windowHours: number;
+      clientId: string;
+    }) =>
+      `${p.headline}; ${p.reLogins} re-logins among ${plural(p.activeUsers, 'active user')} in the last ${p.windowHours} h (client ${p.clientId}).`,
+    lead: (p: { scope: string; reLogins: number; windowHours: number; windowEnd: string }) =>
+      `Users of ${p.scope} were sent back to the login page *${plural(p.reLogins, 'time')}* in the ${p.windowHours} h up to ${p.windowEnd}.`,
+    worse: (from: number, to: number) =>
+      `:chart_with_upwards_trend: Worse since the last alert: ${from} → ${to} heavy users.`,
+    clientScope: (clientId: string, userPoolId: string) =>
+      `Argo CD app client \`${clientId}\` (user pool \`${userPoolId}\`)`,
+    activeUsers: 'Active users',
+    reLogins: 'Re-logins',
+    reLoginsOfLogins: (reLogins: number, logins: number) => `${reLogins} of ${logins} logins`,
+    interval: 'Re-login interval',
+    timeLost: 'Time lost (estimate)',
+    tokenRefreshes: 'Token refreshes',
+    seenByTrigger: (count: number) => `seen by the trigger: ${count}`,
+    cognito: (refreshes: number | null, signIns: number | null) =>
+      refreshes === null || signIns === null
+        ? 'Cognito: unknown'
+        : `Cognito: ${refreshes} refreshes, ${signIns} sign-ins`,
+    validity: 'App client token validity',
+    validityValue: (id: string, access: string, refresh: string) =>
+      `ID ${id} · access ${access} · refresh ${refresh}`,
+    unknown: 'unknown',
+    heavyUsers: (heavyReLogins: number, windowHours: number) =>
+      `*Heavy users* (${heavyReLogins} or more re-logins in ${windowHours} h)`,
+    heavyUser: (user: string, reLogins: number, medianInterval: string | null) =>
+      `${user}: ${plural(reLogins, 're-login')}${medianInterval === null ? '' : `, median every ${medianInterval}`}`,
+    andMore: (hidden: number) => `…and ${hidden} more`,
+    openMetrics: 'Open the metrics in CloudWatch',
+  },
+  episode: {
+    elapsed: (days: number, hours: number) =>
+      days === 0
+        ? plural(hours, 'hour')
+        : hours === 0
+          ? plural(days, 'day')
+          : `${plural(days, 'day')} ${hours} h`,
+    unknown: 'unknown',
+    reLoginsPerActiveUser: (windowHours: number) => `Re-logins per active user (${windowHours} h)`,
+    heavyUsers: 'Heavy users',
+    triggerRefreshes: 'Refreshes seen by the trigger',
+    cognitoRefreshes: 'Refreshes seen by Cognito',
+    validity: (id: string, access: string) => `ID ${id} / access ${access}`,
+    inPlaceFor: (elapsed: string, firstSeen: string) =>
+      `for at least ${elapsed} (first seen by this check ${firstSeen})`,
+    undoHowTo:
+      ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (an access token that outlives the ID token by more than `refreshTokenThreshold`, 10 s when unset, breaks the refresh of Argo CD).',
+    securityDebt: (validity: string | null, inPlaceFor: string) =>
+      `:warning: *Security debt*: the stretched token validity${validity === null ? '' : ` (${validity})`} has been in place ${inPlaceFor}.` +
+      ' With refresh working it only keeps a leaked ID or access token valid for longer: undo the stop-gap.',
+    refreshing: ':white_check_mark: Argo CD now renews sessions with refresh tokens.',
+    nothingToUndo: ' The token validity is back at 1 h: nothing left to undo.',
+    stillStretched: (validity: string) =>
+      `No refresh-token use was seen: the stretched token validity (${validity}) is what keeps users signed in.` +
+      ' The fix is still the Argo CD upgrade; then undo the stop-gap.',
+    unexplained:
+      'No refresh-token use and no stretched token validity were seen: nothing this check watches explains the change (fewer people using Argo CD?). A new alert follows if users become heavy again.',
+    recoveredHeadline: 'Argo CD re-logins: recovered',
+    recoveredLastHeavy: (p: {
+      heavyReLogins: number;
+      windowHours: number;
+      scope: string;
+      lastHeavyAt: string;
+    }) =>
+      `No user was heavy (${p.heavyReLogins} or more re-logins in ${p.windowHours} h) on ${p.scope} since the check at ${p.lastHeavyAt}, a full ${p.windowHours} h window.`,
+    recoveredSpan: (p: { startedAt: string; lastAlertAt: string; windowHours: number; windowEnd: string }) =>
+      `The episode began with the alert at ${p.startedAt}; the figures below compare the last alert (${p.lastAlertAt}) with the ${p.windowHours} h up to ${p.windowEnd}.`,
+    recoveredFallback: (p: { windowHours: number; clientId: string; before: string; after: string }) =>
+      `Argo CD re-logins recovered: no heavy user for ${p.windowHours} h (client ${p.clientId}); re-logins per active user ${p.before} → ${p.after}.`,
+    stopGapHeadline: 'Argo CD stop-gap still in place',
+    stopGapSeen: (p: { windowHours: number; triggerRefreshes: number; cognitoRefreshes: string }) =>
+      `in the last ${p.windowHours} h, ${p.triggerRefreshes} refreshes seen by the trigger, ${p.cognitoRefreshes} by Cognito, and no heavy user.`,
+    stopGapFallback: (p: { headline: string; clientId: string; inPlaceFor: string }) =>
+      `${p.headline} on client ${p.clientId} ${p.inPlaceFor}, although Argo CD refreshes tokens: undo it.`,
+    stopGapContext: (metricsUrl: string) =>
+      `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${metricsUrl}|Metrics> · argocd-relogin-monitor`,
   },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,

@@ -134,7 +134,9 @@ export const ja: Catalog = {
     extend: (p) =>
       `暫定対処: ${p.id === null || p.access === null ? 'Argo CD のアプリクライアント (現在の有効期間は不明)' : `Argo CD のアプリクライアントの ${p.id} (ID) / ${p.access} (アクセス)`} の IdTokenValidity と AccessTokenValidity を、どちらも同じ ${p.proposed} に延ばしてください` +
       ' (アクセストークンが ID トークンより長く有効だと、アップグレード後に Argo CD のリフレッシュが壊れます)。' +
-      (p.medianInterval === null ? '' : ` ユーザーは ${p.medianInterval}ごと (中央値) にログイン画面へ戻されています。`) +
+      (p.medianInterval === null
+        ? ''
+        : ` ユーザーは ${p.medianInterval}ごと (中央値) にログイン画面へ戻されています。`) +
       ` 観測した ${p.userDays} ユーザー日では、現在 1 人 1 日あたり ${p.now} 回の再ログインが、${p.proposed} では約 ${p.predicted} 回になります。` +
       ` トレードオフ: ${p.cost}Argo CD がトークンをリフレッシュするようになったら元に戻してください。`,
     diagnose: (p) => {
@@ -183,6 +185,83 @@ export const ja: Catalog = {
         : p.sameChange
           ? ` 上の ${p.alsoFixedBy} がまさにこの変更を行います。`
           : ` (上の ${p.alsoFixedBy} も 2 つを同じ値にします。どちらか一方を適用してください。)`),
+  },
+  documents: {
+    terraform: 'Terraform (`aws_cognito_user_pool_client`)',
+    awsCli: (file, command) =>
+      `または AWS CLI で: これを ${file} として保存し、\`${command}\` を実行してください`,
+    argocdCm: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',
+    tooLong:
+      'Slack には長すぎます。`relogin-monitor analyze --client-config <クライアントの describe-user-pool-client の応答>` で出力できます。',
+  },
+  alert: {
+    headline: (heavyUsers) => `Argo CD の再ログイン: 頻発ユーザー ${heavyUsers} 人`,
+    fallback: (p) =>
+      `${p.headline}。直近 ${p.windowHours} 時間でアクティブユーザー ${p.activeUsers} 人のうち再ログインは ${p.reLogins} 回でした (クライアント ${p.clientId})。`,
+    lead: (p) =>
+      `${p.scope} のユーザーは、${p.windowEnd} までの ${p.windowHours} 時間に *${p.reLogins} 回* ログイン画面へ戻されました。`,
+    worse: (from, to) =>
+      `:chart_with_upwards_trend: 前回のアラートより悪化しています: 頻発ユーザー ${from} → ${to} 人。`,
+    clientScope: (clientId, userPoolId) =>
+      `Argo CD のアプリクライアント \`${clientId}\` (ユーザープール \`${userPoolId}\`)`,
+    activeUsers: 'アクティブユーザー',
+    reLogins: '再ログイン',
+    reLoginsOfLogins: (reLogins, logins) => `ログイン ${logins} 回のうち ${reLogins} 回`,
+    interval: '再ログイン間隔',
+    timeLost: '失われた時間 (推定)',
+    tokenRefreshes: 'トークンのリフレッシュ',
+    seenByTrigger: (count) => `トリガーが観測: ${count} 回`,
+    cognito: (refreshes, signIns) =>
+      refreshes === null || signIns === null
+        ? 'Cognito: 不明'
+        : `Cognito: リフレッシュ ${refreshes} 回、サインイン ${signIns} 回`,
+    validity: 'アプリクライアントのトークン有効期間',
+    validityValue: (id, access, refresh) => `ID ${id} · アクセス ${access} · リフレッシュ ${refresh}`,
+    unknown: '不明',
+    heavyUsers: (heavyReLogins, windowHours) =>
+      `*頻発ユーザー* (${windowHours} 時間に ${heavyReLogins} 回以上の再ログイン)`,
+    heavyUser: (user, reLogins, medianInterval) =>
+      `${user}: 再ログイン ${reLogins} 回${medianInterval === null ? '' : `、中央値 ${medianInterval}ごと`}`,
+    andMore: (hidden) => `…ほか ${hidden} 人`,
+    openMetrics: 'CloudWatch でメトリクスを開く',
+  },
+  episode: {
+    elapsed: (days, hours) =>
+      days === 0 ? `${hours} 時間` : hours === 0 ? `${days} 日` : `${days} 日 ${hours} 時間`,
+    unknown: '不明',
+    reLoginsPerActiveUser: (windowHours) => `アクティブユーザーあたりの再ログイン (${windowHours} 時間)`,
+    heavyUsers: '頻発ユーザー',
+    triggerRefreshes: 'トリガーが観測したリフレッシュ',
+    cognitoRefreshes: 'Cognito が観測したリフレッシュ',
+    validity: (id, access) => `ID ${id} / アクセス ${access}`,
+    inPlaceFor: (elapsed, firstSeen) =>
+      `少なくとも ${elapsed} (このチェックが最初に検出したのは ${firstSeen})`,
+    undoHowTo:
+      ' IdTokenValidity と AccessTokenValidity を 1 時間に戻し、アクセスを ID より長くしないでください (アクセストークンが ID トークンより `refreshTokenThreshold` (未設定なら 10 秒) 以上長く有効だと、Argo CD のリフレッシュが壊れます)。',
+    securityDebt: (validity, inPlaceFor) =>
+      `:warning: *セキュリティ上の負債*: 延長したトークン有効期間${validity === null ? '' : ` (${validity})`}が${inPlaceFor}続いています。` +
+      'リフレッシュが効いている今は、漏えいした ID / アクセストークンを長く有効にするだけです。暫定対処を元に戻してください。',
+    refreshing: ':white_check_mark: Argo CD はリフレッシュトークンでセッションを更新するようになりました。',
+    nothingToUndo: ' トークンの有効期間も 1 時間に戻っており、元に戻すものはありません。',
+    stillStretched: (validity) =>
+      `リフレッシュトークンの利用は観測されていません。ユーザーがサインインしたままでいられるのは、延長したトークン有効期間 (${validity}) のおかげです。` +
+      '根本対策は引き続き Argo CD のアップグレードです。その後、暫定対処を元に戻してください。',
+    unexplained:
+      'リフレッシュトークンの利用も、延長したトークン有効期間も観測されていません。このチェックが見ている範囲では変化の理由を説明できません (Argo CD を使う人が減った?)。再び頻発するようになれば新しいアラートを送ります。',
+    recoveredHeadline: 'Argo CD の再ログイン: 回復しました',
+    recoveredLastHeavy: (p) =>
+      `${p.lastHeavyAt} のチェック以降、${p.windowHours} 時間のウィンドウ全体で ${p.scope} に頻発ユーザー (${p.windowHours} 時間に ${p.heavyReLogins} 回以上の再ログイン) はいませんでした。`,
+    recoveredSpan: (p) =>
+      `このエピソードは ${p.startedAt} のアラートで始まりました。以下の数値は、前回のアラート (${p.lastAlertAt}) と ${p.windowEnd} までの ${p.windowHours} 時間を比べたものです。`,
+    recoveredFallback: (p) =>
+      `Argo CD の再ログインが回復しました: ${p.windowHours} 時間、頻発ユーザーはいません (クライアント ${p.clientId})。アクティブユーザーあたりの再ログイン ${p.before} → ${p.after}。`,
+    stopGapHeadline: 'Argo CD の暫定対処が残っています',
+    stopGapSeen: (p) =>
+      `直近 ${p.windowHours} 時間に、トリガーが観測したリフレッシュは ${p.triggerRefreshes} 回、Cognito では ${p.cognitoRefreshes} 回で、頻発ユーザーはいません。`,
+    stopGapFallback: (p) =>
+      `クライアント ${p.clientId} で${p.headline}。${p.inPlaceFor}、Argo CD はトークンをリフレッシュしているので元に戻してください。`,
+    stopGapContext: (metricsUrl) =>
+      `リフレッシュが観測され、ID またはアクセストークンの有効期間が 1 時間を超えている間、毎週お知らせします · STOP_GAP_REMINDER=report で定期レポートに移し、off で止められます · <${metricsUrl}|メトリクス> · argocd-relogin-monitor`,
   },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
