@@ -29,6 +29,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Hostile input against the CLIs and handlers, as an attacker or a careless operator would send
+          // it (docs/security.md): loopback servers only, seconds in all.
+          name: 'hostile',
+          include: ['test/hostile/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: DYNAMODB_LOCAL,

@@ -1,5 +1,6 @@
 /** Reads Block Kit blocks back as the lines of text Slack shows, so tests assert content, not structure. */
-type Block = Record<string, unknown>;
+/** Any block: the typed ones the builders make (`@slack/types`) and the JSON the fake Slack received. */
+type Block = object;
 
 function textOf(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [];
@@ -8,7 +9,8 @@ function textOf(value: unknown): string[] {
 }
 
 export function blockTexts(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((block) => {
+  return blocks.flatMap((value) => {
+    const block = value as Record<string, unknown>;
     if (block.type === 'divider') return ['---'];
     const fields = Array.isArray(block.fields) ? block.fields.flatMap(textOf) : [];
     const elements = Array.isArray(block.elements) ? block.elements.flatMap(textOf) : [];

@@ -8,6 +8,7 @@ import { type AppClientDescription, parseDescribeUserPoolClient } from '../app-c
 import type { ActivityEvent, ActivitySummary } from '../relogins';
 import { type AdviceItem, adviceDocuments, advise, readProposedValidityHours } from '../relogins';
 import { type Env, parsePositiveNumber } from '../shared/config/env';
+import { secrets } from '../shared/redaction';
 import { UsageError } from './io';
 
 export const ADVICE_OPTIONS = {
@@ -28,7 +29,12 @@ async function clientConfig(path: string): Promise<AppClientDescription> {
     throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
   });
   try {
-    return parseDescribeUserPoolClient(JSON.parse(content));
+    const answer: unknown = JSON.parse(content);
+    // The saved answer of a confidential client holds its secret: never printed, whatever quotes it.
+    const secret = (answer as { UserPoolClient?: { ClientSecret?: unknown } } | null)?.UserPoolClient
+      ?.ClientSecret;
+    if (typeof secret === 'string') secrets.add(secret);
+    return parseDescribeUserPoolClient(answer);
   } catch (error) {
     throw new UsageError(`--client-config ${path}: ${(error as Error).message}`);
   }

@@ -14,6 +14,7 @@ import {
   readTrackingSettings,
 } from '../relogins';
 import { parseList } from '../shared/config/env';
+import { printable, printableJson } from '../shared/safe-text';
 import { round } from '../shared/stats';
 import {
   ADVICE_OPTIONS,
@@ -22,7 +23,8 @@ import {
   readAdviceRequest,
   renderAdvice,
 } from './analyze-advice';
-import { parseIsoTime, readTrackedEvents } from './event-file';
+import { describeEventCounts, type EventCounts, parseAtFlag } from './event-counts';
+import { readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 export interface AnalyzeReport {
@@ -39,6 +41,9 @@ export interface AnalyzeReport {
   advice?: AdviceItem[];
 }
 
+/** What `analyze --json` prints: the figures and what was left out of them. */
+export type AnalyzeOutput = AnalyzeReport & EventCounts;
+
 export function toReport(summary: ActivitySummary): AnalyzeReport {
   return {
     totals: summary.totals,
@@ -54,11 +59,12 @@ export function toReport(summary: ActivitySummary): AnalyzeReport {
   };
 }
 
-function renderTable(report: AnalyzeReport, heavy: HeavyUserRule, ignoredEvents: number): string {
+function renderTable(report: AnalyzeOutput, heavy: HeavyUserRule): string {
   const heavyUsers = new Set(report.heavyUsers);
   const header = ['user', 'logins', 're-logins', 'refreshes', 'median re-login interval', 'heavy'];
+  // User names are outside text: shown escaped, so a name cannot move the cursor or add a row.
   const rows = report.users.map((user) => [
-    user.user,
+    printable(user.user),
     String(user.logins),
     String(user.reLogins),
     String(user.refreshes),
@@ -81,9 +87,7 @@ function renderTable(report: AnalyzeReport, heavy: HeavyUserRule, ignoredEvents:
     '',
     `${totals.activeUsers} active users, ${totals.logins} logins, ${totals.reLogins} re-logins, ${totals.refreshes} refreshes.`,
     `${report.heavyUsers.length} heavy users (${heavy.minReLogins} or more re-logins in the ${heavy.windowHours} h up to ${new Date(heavy.windowEnd).toISOString()}).`,
-    ...(ignoredEvents > 0
-      ? [`${ignoredEvents} events ignored (other app clients, machine-to-machine tokens, other triggers).`]
-      : []),
+    ...describeEventCounts(report),
     ...(report.skippedLines ? [`${report.skippedLines} invalid lines skipped.`] : []),
   ].join('\n');
 }
@@ -102,9 +106,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     },
   });
   if (values.events === undefined) throw new UsageError('--events FILE is required (- reads standard input)');
-  const atOption = values.at === undefined ? undefined : parseIsoTime(values.at);
-  if (atOption === null)
-    throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
+  const atOption = parseAtFlag(values.at, io.clock.now().getTime());
 
   const clientIds = values['client-ids'];
   const tracking = readTrackingSettings(
@@ -123,7 +125,8 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       now: io.clock.now().getTime(),
     },
   );
-  for (const { line, reason } of read.invalid) writeLine(io.stderr, `skipped line ${line}: ${reason}`);
+  for (const { line, reason } of read.invalid)
+    writeLine(io.stderr, `skipped line ${line}: ${printable(reason)}`);
 
   const heavy: HeavyUserRule = {
     minReLogins: tracking.heavyReLogins,
@@ -133,13 +136,15 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
   const builder = new ActivitySummaryBuilder(heavy);
   // Only the advice's what-if needs every event; without it each is summarised and dropped.
   const kept: ActivityEvent[] = [];
-  read.collector.replay(tracking.rules, (event) => {
+  const { duplicates } = read.collector.replay(tracking.rules, (event) => {
     builder.add(event);
     if (adviceRequest) kept.push(event);
   });
   const summary = builder.result();
-  const report: AnalyzeReport = {
+  const report: AnalyzeOutput = {
     ...toReport(summary),
+    duplicateEvents: duplicates,
+    ignoredEvents: read.ignoredBy,
     ...(values['skip-invalid'] ? { skippedLines: read.invalid.length } : {}),
     ...(adviceRequest
       ? {
@@ -150,8 +155,8 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
         }
       : {}),
   };
-  const table = renderTable(report, heavy, read.ignored);
+  const table = renderTable(report, heavy);
   const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;
-  writeLine(io.stdout, values.json ? JSON.stringify(report) : text);
+  writeLine(io.stdout, values.json ? printableJson(report) : text);
   return EXIT.ok;
 }

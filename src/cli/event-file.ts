@@ -5,9 +5,13 @@
  * line like any other.
  */
 import { open } from 'node:fs/promises';
-import { classifyAuthEvent, InvalidAuthEventError } from '../sign-ins';
+import { DateTime } from 'luxon';
+import * as v from 'valibot';
+import { truncated } from '../shared/safe-text';
+import { mustBe, parseWith, plainObject } from '../shared/validation';
+import { classifyAuthEvent, type IgnoreReason, InvalidAuthEventError } from '../sign-ins';
 import { UsageError } from './io';
-import { forEachLine } from './line-splitter';
+import { forEachLine, MAX_LINE_BYTES, TOO_LONG } from './line-splitter';
 import { SignInCollector } from './sign-in-collector';
 
 export interface InvalidLine {
@@ -25,31 +29,32 @@ export class EventFileError extends Error {
   }
 }
 
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** The shape of an ISO-8601 instant, fields in range; whether its day exists is luxon's to say. */
+const ISO_8601 =
+  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  // 31 days in odd months up to July, in even months from August on.
-  return month <= 7 ? 30 + (month % 2) : 31 - (month % 2);
+/**
+ * Days luxon found real: a file's million lines fall on a few hundred days, and luxon's parse costs
+ * about as much as all the rest of a line. Bounded: cleared when full.
+ */
+const realDays = new Set<string>();
+const MAX_REMEMBERED_DAYS = 10_000;
+
+function isRealDay(day: string): boolean {
+  if (realDays.has(day)) return true;
+  if (!DateTime.fromISO(day, { zone: 'utc' }).isValid) return false;
+  if (realDays.size >= MAX_REMEMBERED_DAYS) realDays.clear();
+  realDays.add(day);
+  return true;
 }
 
 /** Epoch ms of an ISO-8601 time with a zone that names a real calendar time (no 2026-02-30, no 25:00). */
 export function parseIsoTime(text: unknown): number | null {
   if (typeof text !== 'string') return null;
   const match = ISO_8601.exec(text);
-  if (match === null) return null;
+  if (match === null || !isRealDay(match[1] as string)) return null;
   const at = Date.parse(text);
-  if (Number.isNaN(at)) return null;
-  // Date.parse rolls 2026-02-30 over into March: check the fields against the calendar instead.
-  const [, year, month, day, hour, minute, second = '0'] = match;
-  const monthNumber = Number(month);
-  const dayNumber = Number(day);
-  const realDate =
-    monthNumber >= 1 &&
-    monthNumber <= 12 &&
-    dayNumber >= 1 &&
-    dayNumber <= daysInMonth(Number(year), monthNumber);
-  return realDate && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 ? at : null;
+  return Number.isNaN(at) ? null : at;
 }
 
 /** No Cognito sign-in predates 2000. */
@@ -57,33 +62,54 @@ export const EARLIEST_EVENT = Date.parse('2000-01-01T00:00:00Z');
 /** Clocks drift and zones get mixed up, but not by more than a day. */
 const MAX_FUTURE_MS = 86_400_000;
 
+/**
+ * Why `at` (epoch ms of an ISO-8601 time) lies outside the range events can have, or null when inside.
+ * The one rule for the lines' `at` and for `--at`.
+ */
+export function outsideEventRange(at: number, now: number): string | null {
+  return at < EARLIEST_EVENT || at > now + MAX_FUTURE_MS
+    ? `must lie between 2000-01-01 and a day after now (${new Date(now).toISOString()})`
+    : null;
+}
+
+/** Longest reason told for a bad line: the parser's message may quote the line. */
+const MAX_REASON_CHARS = 300;
+
 export interface ReadOptions {
   skipInvalid: boolean;
   /** Epoch ms of the run: an `at` more than a day after it is a bad line. */
   now: number;
 }
 
-function parseLine(text: string, now: number): { at: number; event: unknown } {
+const LINE_SHAPE = 'an object {"at": ..., "event": ...}';
+
+/** One line's record: `at` a sane time (as epoch ms), `event` anything (the classifier judges it). */
+function lineSchema(now: number) {
+  const sane = `between 2000-01-01 and a day after now (${new Date(now).toISOString()})`;
+  const record = v.object({
+    at: v.pipe(
+      v.unknown(),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const at = parseIsoTime(dataset.value);
+        if (at === null) addIssue({ message: mustBe('an ISO-8601 time with a zone') });
+        else if (outsideEventRange(at, now) !== null) addIssue({ message: mustBe(sane) });
+        else return at;
+        return NEVER;
+      }),
+    ),
+    event: v.unknown(),
+  });
+  return v.pipe(plainObject(LINE_SHAPE), record);
+}
+
+function parseLine(text: string, schema: ReturnType<typeof lineSchema>): { at: number; event: unknown } {
   let record: unknown;
   try {
     record = JSON.parse(text);
   } catch (error) {
     throw new Error(`not valid JSON (${(error as Error).message})`);
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new Error('expected an object {"at": ..., "event": ...}');
-  }
-  const { at: atText, event } = record as Record<string, unknown>;
-  const at = parseIsoTime(atText);
-  if (at === null) {
-    throw new Error(`"at" must be an ISO-8601 time with a zone, got ${JSON.stringify(atText)}`);
-  }
-  if (at < EARLIEST_EVENT || at > now + MAX_FUTURE_MS) {
-    throw new Error(
-      `"at" must lie between 2000-01-01 and a day after now (${new Date(now).toISOString()}), got ${JSON.stringify(atText)}`,
-    );
-  }
-  return { at, event };
+  return parseWith(schema, record, (message) => new Error(message));
 }
 
 /**
@@ -97,16 +123,20 @@ export async function forEachEventLine(
   visit: (at: number, event: unknown) => void,
 ): Promise<InvalidLine[]> {
   const invalid: InvalidLine[] = [];
+  const schema = lineSchema(options.now);
   let line = 0;
   await forEachLine(input, (raw) => {
     line += 1;
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() === '') return;
+    if (raw !== TOO_LONG && raw.trim() === '') return;
     try {
-      const { at, event } = parseLine(text, options.now);
+      if (raw === TOO_LONG) {
+        throw new Error(`longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB, the cap on one line`);
+      }
+      const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      const { at, event } = parseLine(text, schema);
       visit(at, event);
     } catch (error) {
-      const reason = (error as Error).message;
+      const reason = truncated((error as Error).message, MAX_REASON_CHARS);
       if (!options.skipInvalid) throw new EventFileError(line, reason);
       invalid.push({ line, reason });
     }
@@ -135,6 +165,8 @@ export interface TrackedEvents {
   collector: SignInCollector;
   /** Well-formed events the monitor does not track (other clients, M2M tokens, other triggers). */
   ignored: number;
+  /** The same, by reason. */
+  ignoredBy: Record<IgnoreReason, number>;
   invalid: InvalidLine[];
   /** Epoch ms of the latest line, tracked or not; null for a file without events. */
   lastAt: number | null;
@@ -147,7 +179,13 @@ export async function readTrackedEvents(
   trackedClientIds: ReadonlySet<string>,
   options: { skipInvalid: boolean; now: number },
 ): Promise<TrackedEvents> {
-  const read: TrackedEvents = { collector: new SignInCollector(), ignored: 0, invalid: [], lastAt: null };
+  const read: TrackedEvents = {
+    collector: new SignInCollector(),
+    ignored: 0,
+    ignoredBy: { 'other-trigger': 0, 'untracked-client': 0 },
+    invalid: [],
+    lastAt: null,
+  };
   const source = await openEventSource(path, stdin);
   try {
     read.invalid = await forEachEventLine(source.stream, options, (at, event) => {
@@ -160,7 +198,10 @@ export async function readTrackedEvents(
       }
       read.lastAt = Math.max(read.lastAt ?? at, at);
       if (classification.tracked) read.collector.add(at, classification.signal);
-      else read.ignored += 1;
+      else {
+        read.ignored += 1;
+        read.ignoredBy[classification.ignored] += 1;
+      }
     });
   } finally {
     await source.close();

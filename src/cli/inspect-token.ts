@@ -16,7 +16,7 @@
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import {
-  createRemoteJWKSet,
+  createLocalJWKSet,
   decodeJwt,
   decodeProtectedHeader,
   errors,
@@ -24,6 +24,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { boundedGet } from '../adapters/http/bounded-get';
 import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
 import { printable, printableJson } from '../shared/safe-text';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
@@ -32,6 +33,11 @@ import { type CliIo, EXIT, UsageError, writeLine } from './io';
 export const INSPECT_EXIT = { badSignature: 3, expired: 4, jwksUnreachable: 5 } as const;
 
 const JWKS_TIMEOUT_MS = 5000;
+/**
+ * A JWKS of a few keys is about 2 KB (Cognito's holds two); without --issuer the token chooses the
+ * URL, so the answer is read up to this and no further.
+ */
+export const MAX_JWKS_BYTES = 64 * 1024;
 
 /** The public-key algorithms a JWKS can verify (Cognito signs with RS256). */
 const SIGNATURE_ALGORITHMS = [
@@ -122,16 +128,28 @@ function jwksUrl(issuer: string): URL {
   }
 }
 
-/** Keys from the JWKS; any failure to get them (not a missing key) is an unreachable JWKS. */
+/**
+ * Keys from the JWKS, fetched once with every bound (`boundedGet`: the deadline over the whole exchange,
+ * the body capped); any failure to get them (not a missing key) is an unreachable JWKS.
+ */
 function issuerKeys(url: URL): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(url, { timeoutDuration: JWKS_TIMEOUT_MS });
-  return async (header, token) => {
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  const load = async (): Promise<JWTVerifyGetKey> => {
     try {
-      return await remote(header, token);
+      const answer = await boundedGet(url.toString(), {
+        headers: { accept: 'application/json' },
+        timeoutMs: JWKS_TIMEOUT_MS,
+        maxBodyBytes: MAX_JWKS_BYTES,
+      });
+      if (answer.status !== 200) throw new Error(`HTTP ${answer.status}`);
+      return createLocalJWKSet(JSON.parse(answer.text));
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey) throw error;
       throw new JwksUnreachableError(url, error);
     }
+  };
+  return async (header, token) => {
+    keys ??= load();
+    return (await keys)(header, token);
   };
 }
 

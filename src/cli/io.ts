@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock';
 import type { Env } from '../shared/config/env';
+import { redact } from '../shared/redaction';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -23,6 +24,7 @@ export class UsageError extends Error {
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
+/** Every line a command prints goes through here, redacted: no secret the process holds is printed. */
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${redact(text)}\n`);
 }

@@ -1,6 +1,8 @@
 /** `relogin-monitor <command>`: dispatches to one subcommand and turns errors into exit codes. */
 import { systemClock } from '../adapters/system-clock';
 import { ConfigError, FlagValueError } from '../shared/config/env';
+import { redact, secrets } from '../shared/redaction';
+import { controlsEscaped, printable } from '../shared/safe-text';
 import { type CliIo, type Command, EXIT, UsageError, writeLine } from './io';
 
 /** A subcommand: its module is loaded only when it runs. */
@@ -42,6 +44,11 @@ export const PRODUCT_COMMANDS: CommandTable = {
   },
 };
 
+/** The command named `name`: an own entry of the table only, never one inherited (`constructor`, `__proto__`). */
+function commandNamed(commands: CommandTable, name: string): CommandEntry | undefined {
+  return Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
 function usage(commands: CommandTable): string {
   const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(16)} ${summary}`);
   return ['Usage: relogin-monitor <command> [options]', '', 'Commands:', ...lines].join('\n');
@@ -56,14 +63,16 @@ export async function main(
   commands: CommandTable = PRODUCT_COMMANDS,
 ): Promise<number> {
   const io: CliIo = { ...start, clock: start.clock ?? systemClock };
+  // Whatever secret the environment holds is redacted from every line printed from here on.
+  secrets.addFromEnvironment(io.env);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     writeLine(name === undefined ? io.stderr : io.stdout, usage(commands));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands[name];
+  const command = commandNamed(commands, name);
   if (command === undefined) {
-    writeLine(io.stderr, `relogin-monitor: unknown command "${name}"\n\n${usage(commands)}`);
+    writeLine(io.stderr, `relogin-monitor: unknown command "${printable(name)}"\n\n${usage(commands)}`);
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -79,14 +88,22 @@ export async function main(
       error instanceof FlagValueError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message}`);
+      writeLine(io.stderr, `relogin-monitor ${name}: ${errorText(error)}`);
       return EXIT.usage;
     }
     if (error instanceof ConfigError) {
-      writeLine(io.stderr, `relogin-monitor ${name}: configuration: ${error.message}`);
+      writeLine(io.stderr, `relogin-monitor ${name}: configuration: ${errorText(error)}`);
       return EXIT.usage;
     }
-    writeLine(io.stderr, `relogin-monitor ${name}: ${(error as Error).message ?? String(error)}`);
+    writeLine(io.stderr, `relogin-monitor ${name}: ${errorText(error)}`);
     return EXIT.failed;
   }
+}
+
+/**
+ * An error's message as one printable line, redacted before anything could cut it: errors quote outside
+ * text (a file's bytes, a server's answer) and must neither act on the terminal nor carry a secret.
+ */
+function errorText(error: unknown): string {
+  return controlsEscaped(redact((error as Error | undefined)?.message ?? String(error)));
 }

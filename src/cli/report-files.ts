@@ -10,6 +10,7 @@ import {
   reportHtml,
   reportMarkdown,
 } from '../reports';
+import { redact } from '../shared/redaction';
 
 export interface ReportFiles {
   markdown: string;
@@ -30,7 +31,8 @@ export async function writeReportFiles(
     chart: join(outDir, REPORT_CHART_FILE),
   };
   await writeFile(files.chart, png);
-  await writeFile(files.markdown, reportMarkdown(report, presentation, REPORT_CHART_FILE));
-  await writeFile(files.html, reportHtml(report, presentation, png));
+  // Text files leave the process like any output: redacted.
+  await writeFile(files.markdown, redact(reportMarkdown(report, presentation, REPORT_CHART_FILE)));
+  await writeFile(files.html, redact(reportHtml(report, presentation, png)));
   return files;
 }

@@ -30,7 +30,8 @@ import type { Env } from '../shared/config/env';
 import { cliLocale } from '../shared/config/settings';
 import { messagesFor } from '../shared/i18n';
 import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
-import { parseIsoTime, readTrackedEvents } from './event-file';
+import { describeEventCounts, parseAtFlag } from './event-counts';
+import { readTrackedEvents } from './event-file';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 import { writeReportFiles } from './report-files';
 
@@ -64,8 +65,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (!isTimeZone(timeZone)) {
     throw new UsageError(`--timezone must be an IANA time zone such as Europe/Berlin, got "${timeZone}"`);
   }
-  const at = values.at === undefined ? undefined : parseIsoTime(values.at);
-  if (at === null) throw new UsageError(`--at must be an ISO-8601 time with a zone, got "${values.at}"`);
+  const at = parseAtFlag(values.at, io.clock.now().getTime());
 
   const tracking = readTrackingSettings(io.env);
   const advice = await readAdviceRequest({ 'client-config': values['client-config'] }, io.env);
@@ -84,7 +84,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       : lastCompletePeriod(at, kind, timeZone);
   const described = advice?.client ?? null;
   const events: ActivityEvent[] = [];
-  parsed.collector.replay(tracking.rules, (event) => events.push(event));
+  const { duplicates } = parsed.collector.replay(tracking.rules, (event) => events.push(event));
   const clientIds = [...new Set(events.map((event) => event.clientId))].sort();
   const report = buildPeriodicReport({
     userPoolId: events[0]?.userPoolId ?? 'unknown',
@@ -109,6 +109,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
     topUsers: readReportTopUsers(io.env),
     messages: messagesFor(locale, timeZone),
+    inputNotes: describeEventCounts({ duplicateEvents: duplicates, ignoredEvents: parsed.ignoredBy }),
   };
   const files = await writeReportFiles(values.out, report, presentation);
   writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);

@@ -46,8 +46,12 @@ export class SignInCollector {
     return this.sources.push({ triggerSource: signal.triggerSource, kind: signal.kind }) - 1;
   }
 
-  /** Replays each user's signals and hands over the counted events, one user at a time. */
-  replay(rules: SessionRules, visit: (event: ActivityEvent) => void): void {
+  /**
+   * Replays each user's signals and hands over the counted events, one user at a time; says how many
+   * signals the replay found to be duplicates (both triggers of one sign-in, Cognito's retries).
+   */
+  replay(rules: SessionRules, visit: (event: ActivityEvent) => void): { duplicates: number } {
+    let duplicates = 0;
     for (const { identity, packed } of [...this.users.values()].flat()) {
       // Numerically sorted, the values are in time order: the replay's own sort then has little to do.
       const signIns = Array.from(Float64Array.from(packed).sort(), (value): LoggedSignIn => {
@@ -65,7 +69,10 @@ export class SignInCollector {
           email: identity.email,
         };
       });
-      for (const event of replaySignIns(signIns, rules)) visit(event);
+      const counted = replaySignIns(signIns, rules);
+      duplicates += signIns.length - counted.length;
+      for (const event of counted) visit(event);
     }
+    return { duplicates };
   }
 }

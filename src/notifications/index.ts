@@ -1,7 +1,19 @@
 export type { ChatSettings } from './config';
 export { readChatSettings } from './config';
-export type { BlockKitMessage } from './domain/block-kit';
-export { escapeMrkdwn } from './domain/block-kit';
+export type { BlockKitMessage, KnownBlock, MrkdwnElement } from './domain/block-kit';
+export {
+  context,
+  DIVIDER,
+  escapeMrkdwn,
+  fallbackText,
+  fieldsSection,
+  header,
+  mrkdwn,
+  mrkdwnCode,
+  mrkdwnCodeBlock,
+  mrkdwnText,
+  section,
+} from './domain/block-kit';
 export type {
   DecisionRequest,
   DecisionResult,

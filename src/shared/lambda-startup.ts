@@ -18,6 +18,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Clock } from './clock';
 import { type Deadline, deadlineFromContext, NO_DEADLINE } from './deadline';
+import { redactError } from './redaction';
 import { errorDetails, type Telemetry } from './telemetry';
 
 /** What the cold start produced: the dependencies, or the reason they could not be built. */
@@ -95,13 +96,18 @@ export function scheduledJob<D extends { clock: Clock }, R>(
       telemetry.logger.error('start-up failed: fix the setting named below and redeploy', {
         error: errorDetails(startup.error),
       });
-      throw startup.error;
+      // The runtime prints a thrown error's message and stack itself: redacted first.
+      throw redactError(startup.error);
     }
     const { deps } = startup;
     const deadline =
       typeof context.getRemainingTimeInMillis === 'function'
         ? deadlineFromContext(context as Pick<Context, 'getRemainingTimeInMillis'>, deps.clock)
         : NO_DEADLINE;
-    return job(deps, { deadline });
+    try {
+      return await job(deps, { deadline });
+    } catch (error) {
+      throw redactError(error);
+    }
   });
 }

@@ -5,8 +5,10 @@
  * in the JSON does not type-check here and fails `osls package` there.
  */
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import * as v from 'valibot';
 import catalogJson from './metric-catalog.json' with { type: 'json' };
 import type { MetricDatum } from './ports/metrics-publisher';
+import { mustBe, oneOf, parseWith, shownValue, text } from './validation';
 
 export type MetricUnit = MetricDatum['unit'];
 const UNITS: readonly MetricUnit[] = ['Count', 'None', 'Percent', 'Seconds'];
@@ -42,81 +44,48 @@ export interface MetricCatalog {
 
 export type PublishedMetricName = keyof typeof catalogJson.published;
 
-function fail(path: string, problem: string): never {
-  throw new Error(`metric catalog: ${path} ${problem}`);
-}
+const DIMENSIONS = v.pipe(
+  v.array(text, mustBe('a non-empty list of dimension names')),
+  v.nonEmpty(mustBe('a non-empty list of dimension names')),
+  v.check(
+    (names) => new Set(names).size === names.length,
+    (issue) => `repeats a dimension: ${shownValue(issue.input)}`,
+  ),
+);
 
-function record(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  return value as Record<string, unknown>;
-}
+const PUBLISHED_METRIC = v.object({
+  unit: oneOf(UNITS),
+  publishedBy: v.pipe(
+    v.array(v.object({ function: oneOf(FUNCTIONS), dimensions: DIMENSIONS })),
+    v.nonEmpty('must list at least one publishing function'),
+  ),
+  meaning: text,
+});
 
-function text(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    fail(path, `must be a non-empty string, got ${JSON.stringify(value)}`);
-  return value;
-}
+const AWS_METRIC = v.object({ dimensions: DIMENSIONS, meaning: text });
 
-function dimensionNames(value: unknown, path: string): string[] {
-  if (!Array.isArray(value) || value.length === 0) fail(path, 'must be a non-empty list of dimension names');
-  const names = value.map((name, index) => text(name, `${path}[${index}]`));
-  if (new Set(names).size !== names.length) fail(path, `repeats a dimension: ${names.join(', ')}`);
-  return names;
-}
+const CATALOG = v.object({
+  published: v.record(v.string(), PUBLISHED_METRIC),
+  readFromAws: v.record(
+    v.pipe(v.string(), v.startsWith('AWS/', 'must be an AWS/ namespace')),
+    v.record(v.string(), AWS_METRIC),
+  ),
+});
 
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, path: string): T {
-  if (!allowed.includes(value as T)) {
-    fail(path, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as T;
-}
-
-function publishedMetric(name: string, raw: unknown): PublishedMetric {
-  const path = `published.${name}`;
-  const entry = record(raw, path);
-  const publishedBy = entry.publishedBy;
-  if (!Array.isArray(publishedBy) || publishedBy.length === 0) {
-    fail(`${path}.publishedBy`, 'must list at least one publishing function');
-  }
-  return {
-    name,
-    unit: oneOf(UNITS, entry.unit, `${path}.unit`),
-    publishedBy: publishedBy.map((item, index) => {
-      const publication = record(item, `${path}.publishedBy[${index}]`);
-      return {
-        function: oneOf(FUNCTIONS, publication.function, `${path}.publishedBy[${index}].function`),
-        dimensions: dimensionNames(publication.dimensions, `${path}.publishedBy[${index}].dimensions`),
-      };
-    }),
-    meaning: text(entry.meaning, `${path}.meaning`),
-  };
-}
-
-function awsMetric(namespace: string, name: string, raw: unknown): AwsMetric {
-  const path = `readFromAws.${namespace}.${name}`;
-  const entry = record(raw, path);
-  return {
-    name,
-    dimensions: dimensionNames(entry.dimensions, `${path}.dimensions`),
-    meaning: text(entry.meaning, `${path}.meaning`),
-  };
+/** Each entry named after its key. */
+function named<T>(entries: Record<string, T>): Record<string, T & { name: string }> {
+  return Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, { name, ...entry }]));
 }
 
 /** Validates the catalog's JSON; exported so a test can prove a bad entry is refused with its path. */
 export function parseMetricCatalog(raw: unknown): MetricCatalog {
-  const root = record(raw, '(root)');
-  const published = Object.entries(record(root.published, 'published')).map(
-    ([name, entry]) => [name, publishedMetric(name, entry)] as const,
-  );
-  const readFromAws = Object.entries(record(root.readFromAws, 'readFromAws')).map(([namespace, metrics]) => {
-    if (!namespace.startsWith('AWS/')) fail(`readFromAws.${namespace}`, 'must be an AWS/ namespace');
-    const entries = Object.entries(record(metrics, `readFromAws.${namespace}`));
-    return [
-      namespace,
-      Object.fromEntries(entries.map(([name, entry]) => [name, awsMetric(namespace, name, entry)])),
-    ];
-  });
-  return { published: Object.fromEntries(published), readFromAws: Object.fromEntries(readFromAws) };
+  const catalog = parseWith(CATALOG, raw, (message) => new Error(`metric catalog: ${message}`));
+  return {
+    published: named(catalog.published),
+    readFromAws: Object.fromEntries(
+      Object.entries(catalog.readFromAws).map(([namespace, metrics]) => [namespace, named(metrics)]),
+    ),
+  };
 }
 
 export const METRIC_CATALOG: MetricCatalog = parseMetricCatalog(catalogJson);

@@ -40,16 +40,24 @@ export function printable(text: string): string {
 }
 
 /**
- * `JSON.stringify`, also escaping what it leaves raw (C1 controls, separators, bidirectional marks):
- * the same JSON value, parsed back exactly, that cannot act on a terminal.
+ * The text with only its unsafe characters escaped, backslashes left alone: the last guard on a whole
+ * line whose outside parts were already made `printable` (escaping those again would double them).
  */
-export function printableJson(value: unknown): string {
+export function controlsEscaped(text: string): string {
   let out = '';
-  for (const char of JSON.stringify(value)) {
+  for (const char of text) {
     const code = char.codePointAt(0) as number;
     out += isUnsafe(code) ? unicodeEscape(code) : char;
   }
   return out;
+}
+
+/**
+ * `JSON.stringify`, also escaping what it leaves raw (C1 controls, separators, bidirectional marks):
+ * the same JSON value, parsed back exactly, that cannot act on a terminal.
+ */
+export function printableJson(value: unknown): string {
+  return controlsEscaped(JSON.stringify(value));
 }
 
 /** At most `max` characters, marked when cut: a server's error page must not flood the terminal. */
@@ -57,33 +65,19 @@ export function truncated(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
-export const REDACTED = '[redacted]';
-
-/** Shapes that are credentials wherever they appear, whoever sent them. */
-const CREDENTIAL_PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][] = [
-  // `Authorization: Bearer x`, `"authorization":"token x"`, `authorization=Basic x`
-  [
-    /(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s"',;}]+/gi,
-    (_, prefix, scheme) => `${prefix}${scheme === undefined ? '' : `${scheme} `}${REDACTED}`,
-  ],
-  [/\b(bearer)\s+[\w.~+/=-]{8,}/gi, (_, scheme) => `${scheme} ${REDACTED}`],
-  // GitHub's token formats (classic, OAuth, user-to-server, server-to-server, refresh, fine-grained).
-  [/\b(?:gh[opsur]_[A-Za-z0-9]{20,}|github_pat_\w{20,})/g, () => REDACTED],
-  // user:password in a URL
-  [/\/\/[^/\s:@]+:[^/\s@]+@/g, () => `//${REDACTED}@`],
-];
+/** Longest outside value quoted whole in a message; a longer one is described instead. */
+const MAX_QUOTED_CHARS = 60;
 
 /**
- * The text with each of `secrets` (as given and URL-encoded) and every credential-shaped value replaced
- * by `[redacted]`: for error texts that quote what a server echoed back.
+ * An outside value for a message or a log line, short whatever its size: JSON of a small value, else
+ * its kind and size with the start of it (a 5 MB `version` must not become a 5 MB log line).
  */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Too short to be a real secret and to be told apart from ordinary words.
-    if (secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.replaceAll(form, REDACTED);
+export function quoted(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value.length <= MAX_QUOTED_CHARS) return printableJson(value);
+    return `${printableJson(value.slice(0, 24))}… (a string of ${value.length} characters)`;
   }
-  for (const [pattern, replace] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replace);
-  return out;
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return value === undefined ? 'undefined' : printableJson(value);
 }

@@ -1,6 +1,7 @@
 /** One Powertools Logger and EMF Metrics pair per function, built once per cold start. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { redact, redactingJsonReplacer } from './redaction';
 
 export const SERVICE_NAME = 'argocd-relogin-monitor';
 
@@ -10,8 +11,9 @@ export interface Telemetry {
   metrics?: Metrics;
 }
 
+/** Every string of every line it writes goes out redacted (`./redaction.ts`). */
 export function createLogger(): Logger {
-  return new Logger({ serviceName: SERVICE_NAME });
+  return new Logger({ serviceName: SERVICE_NAME, jsonReplacerFn: redactingJsonReplacer });
 }
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -47,8 +49,9 @@ export function createEmfMetrics(namespace: string, logger: Logger = createLogge
   return metrics;
 }
 
+/** An error as a log attribute, its message redacted (also for a logger that does not redact). */
 export function errorDetails(error: unknown): { name: string; message: string } {
   return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'NonError', message: String(error) };
+    ? { name: error.name, message: redact(error.message) }
+    : { name: 'NonError', message: redact(String(error)) };
 }

@@ -1,5 +1,5 @@
 export { MAX_TRIGGER_BUDGET_MS, readTriggerBudgetMs } from './config';
-export type { AuthSignal, SignalKind } from './domain/auth-signal';
+export type { AuthSignal, IgnoreReason, SignalKind } from './domain/auth-signal';
 export { classifyAuthEvent, InvalidAuthEventError } from './domain/auth-signal';
 export type {
   AuthTriggerDeps,

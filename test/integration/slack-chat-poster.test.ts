@@ -3,13 +3,14 @@ import { type FakeSlack, startFakeSlack } from '../../local/stand-ins/fake-slack
 import { type FakeSsm, startFakeSsm } from '../../local/stand-ins/fake-ssm';
 import { SlackChatPoster } from '../../src/adapters/slack/slack-chat-poster';
 import { fixedTokenSource, ssmTokenSource } from '../../src/adapters/slack/token-source';
-import { ChatConfigurationError } from '../../src/notifications/ports/chat';
+import { section } from '../../src/notifications/domain/block-kit';
+import { ChatConfigurationError, type ChatMessage } from '../../src/notifications/ports/chat';
 import { fixedClock } from '../../src/shared/clock';
 import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
 
-const message = {
+const message: ChatMessage = {
   text: 'Argo CD re-logins: 3 heavy users',
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*3 heavy users*' } }],
+  blocks: [section('*3 heavy users*')],
 };
 
 describe('Class: SlackChatPoster (fake Slack Web API)', () => {

@@ -2,7 +2,8 @@
  * The deployed Argo CD version: fixed by configuration, or read from `GET {ARGOCD_URL}/api/version`,
  * which needs no login and answers `{"Version": "v3.4.6+abc1234"}`.
  */
-import { printable, redactSecrets, truncated } from '../../shared/safe-text';
+import { redact } from '../../shared/redaction';
+import { printable, truncated } from '../../shared/safe-text';
 import type { DeployedVersionSettings } from '../../upstream';
 import { DeployedVersionError, type DeployedVersionSource, normalizeVersion } from '../../upstream';
 import { type BoundedAnswer, BoundedGetError, boundedGet, displayUrl } from '../http/bounded-get';
@@ -13,7 +14,7 @@ const MAX_QUOTED_CHARS = 120;
 
 /** Every message may quote the server (its body, where it redirected): printable, without credentials. */
 function failure(message: string): DeployedVersionError {
-  return new DeployedVersionError(printable(redactSecrets(message, [])));
+  return new DeployedVersionError(printable(redact(message)));
 }
 
 async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<string> {
@@ -31,7 +32,7 @@ async function fetchArgoCdVersion(baseUrl: string, timeoutMs: number): Promise<s
     throw failure(`cannot read the Argo CD version from ${displayUrl(url)}: ${reason}`);
   }
   const asked = `GET ${displayUrl(url)}${answer.redirected ? ` (redirected to ${displayUrl(answer.url)})` : ''}`;
-  const excerpt = `"${truncated(answer.text, MAX_QUOTED_CHARS)}"`;
+  const excerpt = `"${truncated(redact(answer.text), MAX_QUOTED_CHARS)}"`;
   if (answer.status !== 200) throw failure(`${asked} answered HTTP ${answer.status}`);
   let body: unknown;
   try {

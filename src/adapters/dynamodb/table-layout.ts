@@ -19,21 +19,10 @@
  * read or written; they carry a TTL and expire by themselves.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import * as v from 'valibot';
+import { finiteNumber, nonEmptyString, oneOf, parseWith } from '../../shared/validation';
 import type { LoggedSignIn } from '../../sign-ins';
 import { COMPARE_STATUSES, type Knowledge, type UpstreamFindings } from '../../upstream';
-import {
-  array,
-  boolean,
-  nullable,
-  number,
-  object,
-  oneOf,
-  optional,
-  record,
-  type Shape,
-  ShapeError,
-  string,
-} from './json-shape';
 
 const DAY_MS = 86_400_000;
 
@@ -80,48 +69,19 @@ export function keyPart(value: string): string {
   return `${value.length}:${value}`;
 }
 
-/** Reads an item's fields, each checked against the type it must have. */
-class ItemReader {
-  readonly key: ItemKey;
+function keyOf(item: Item): ItemKey {
+  const { pk, sk } = item;
+  return { pk: typeof pk === 'string' ? pk : String(pk), sk: typeof sk === 'string' ? sk : String(sk) };
+}
 
-  constructor(private readonly item: Item) {
-    const { pk, sk } = item;
-    this.key = { pk: typeof pk === 'string' ? pk : String(pk), sk: typeof sk === 'string' ? sk : String(sk) };
-  }
-
-  private fail(field: string, expected: string): never {
-    throw new BadItemError(this.key, `${field} must be ${expected}, got ${JSON.stringify(this.item[field])}`);
-  }
-
-  string(field: string): string {
-    const value = this.item[field];
-    return typeof value === 'string' && value !== '' ? value : this.fail(field, 'a non-empty string');
-  }
-
-  optionalString(field: string): string | undefined {
-    return this.item[field] === undefined ? undefined : this.string(field);
-  }
-
-  number(field: string): number {
-    const value = this.item[field];
-    return typeof value === 'number' && Number.isFinite(value) ? value : this.fail(field, 'a number');
-  }
-
-  optionalNumber(field: string): number | undefined {
-    return this.item[field] === undefined ? undefined : this.number(field);
-  }
-
-  oneOf<T extends string>(field: string, allowed: readonly T[]): T {
-    const value = this.item[field];
-    return (allowed as readonly unknown[]).includes(value)
-      ? (value as T)
-      : this.fail(field, `one of ${allowed.join(', ')}`);
-  }
-
-  present(field: string): unknown {
-    const value = this.item[field];
-    return value === undefined ? this.fail(field, 'present') : value;
-  }
+/** The item (or one of its fields, `root`) as the schema's output; a mismatch names the key and the path. */
+function decodeItem<S extends v.GenericSchema>(
+  schema: S,
+  item: Item,
+  value: unknown = item,
+  root = '',
+): v.InferOutput<S> {
+  return parseWith(schema, value, (message) => new BadItemError(keyOf(item), message), root);
 }
 
 // --- sign-in log ---------------------------------------------------------------------------------
@@ -163,17 +123,21 @@ export function encodeSignIn(signIn: LoggedSignIn, retentionDays: number): ItemK
   return { ...signInKey(signIn), ...signIn, expiresAt: expiresAt(signIn.at, retentionDays) };
 }
 
+const SIGN_IN = v.object({
+  at: finiteNumber,
+  kind: oneOf(['login', 'refresh']),
+  triggerSource: nonEmptyString,
+  userPoolId: nonEmptyString,
+  clientId: nonEmptyString,
+  user: nonEmptyString,
+  username: v.optional(nonEmptyString),
+  email: v.optional(nonEmptyString),
+}) satisfies v.GenericSchema<unknown, LoggedSignIn>;
+
 export function decodeSignIn(item: Item): LoggedSignIn {
-  const read = new ItemReader(item);
-  const username = read.optionalString('username');
-  const email = read.optionalString('email');
+  const { username, email, ...signIn } = decodeItem(SIGN_IN, item);
   return {
-    at: read.number('at'),
-    kind: read.oneOf('kind', ['login', 'refresh'] as const),
-    triggerSource: read.string('triggerSource'),
-    userPoolId: read.string('userPoolId'),
-    clientId: read.string('clientId'),
-    user: read.string('user'),
+    ...signIn,
     ...(username === undefined ? {} : { username }),
     ...(email === undefined ? {} : { email }),
   };
@@ -191,11 +155,13 @@ export interface LedgerItem {
   version: number;
 }
 
+const LEDGER = v.object({ state: v.optional(v.unknown()), version: finiteNumber });
+
 export function decodeLedger(item: Item | undefined): LedgerItem {
   if (item === undefined) return { state: null, version: 0 };
-  const read = new ItemReader(item);
   // A claim that was released before any confirm leaves version 0 and no state.
-  return { state: item.state ?? null, version: read.number('version') };
+  const { state, version } = decodeItem(LEDGER, item);
+  return { state: state ?? null, version };
 }
 
 // --- upstream watcher ----------------------------------------------------------------------------
@@ -214,73 +180,78 @@ export function encodeUpstreamKnowledge(knowledge: unknown): Item {
   };
 }
 
-const KNOWLEDGE: Shape<Knowledge> = object({
-  repos: record(
-    object({
-      pulls: record(
-        object({
-          number,
-          merged: boolean,
-          mergedAt: nullable(number),
-          mergeCommitSha: nullable(string),
-          baseRef: string,
-          etag: nullable(string),
+const nullableString = v.nullable(v.string());
+const nullableNumber = v.nullable(finiteNumber);
+
+const KNOWLEDGE = v.looseObject({
+  repos: v.record(
+    v.string(),
+    v.looseObject({
+      pulls: v.record(
+        v.string(),
+        v.looseObject({
+          number: finiteNumber,
+          merged: v.boolean(),
+          mergedAt: nullableNumber,
+          mergeCommitSha: nullableString,
+          baseRef: v.string(),
+          etag: nullableString,
         }),
       ),
-      releasePages: array(
-        object({
-          page: number,
-          etag: nullable(string),
-          hasNext: boolean,
-          releases: array(
-            object({ tag: string, prerelease: boolean, publishedAt: number, cherryPicks: array(number) }),
+      releasePages: v.array(
+        v.looseObject({
+          page: finiteNumber,
+          etag: nullableString,
+          hasNext: v.boolean(),
+          releases: v.array(
+            v.looseObject({
+              tag: v.string(),
+              prerelease: v.boolean(),
+              publishedAt: finiteNumber,
+              cherryPicks: v.array(finiteNumber),
+            }),
           ),
         }),
       ),
-      ancestry: record(oneOf(COMPARE_STATUSES)),
-      commitCherryPicks: optional(record(array(number))),
+      ancestry: v.record(v.string(), oneOf(COMPARE_STATUSES)),
+      commitCherryPicks: v.optional(v.record(v.string(), v.array(finiteNumber))),
     }),
   ),
+}) satisfies v.GenericSchema<unknown, Knowledge>;
+
+const UPSTREAM_REPORT_ITEM = v.looseObject({
+  report: v.looseObject({
+    deployedVersion: nullableString,
+    checkedAt: finiteNumber,
+    fixes: v.array(
+      v.looseObject({
+        id: v.string(),
+        title: v.string(),
+        merged: v.boolean(),
+        fixedIn: v.array(v.string()),
+        fixedInPrerelease: v.array(v.string()),
+        deployedHasFix: v.nullable(v.boolean()),
+        upgradeTo: nullableString,
+        advice: v.optional(v.string()),
+      }),
+    ),
+  }) satisfies v.GenericSchema<unknown, UpstreamFindings>,
+  expiresAt: finiteNumber,
 });
 
-const UPSTREAM_REPORT: Shape<UpstreamFindings> = object({
-  deployedVersion: nullable(string),
-  checkedAt: number,
-  fixes: array(
-    object({
-      id: string,
-      title: string,
-      merged: boolean,
-      fixedIn: array(string),
-      fixedInPrerelease: array(string),
-      deployedHasFix: nullable(boolean),
-      upgradeTo: nullable(string),
-      advice: optional(string),
-    }),
-  ),
-});
-
-/** A JSON value of the item checked against its shape; a mismatch names the key and the path. */
-function checked<T>(key: ItemKey, shape: Shape<T>, value: unknown, name: string): T {
-  try {
-    return shape(value, name);
-  } catch (error) {
-    if (error instanceof ShapeError) throw new BadItemError(key, error.message);
-    throw error;
-  }
-}
+const KNOWLEDGE_ITEM = v.looseObject({ knowledge: nonEmptyString });
 
 /** The stored knowledge, validated, or `undefined` when absent or of another schema. */
 export function decodeUpstreamKnowledge(item: Item | undefined): Knowledge | undefined {
   if (item === undefined || item.schema !== UPSTREAM_KNOWLEDGE_SCHEMA) return undefined;
-  const text = new ItemReader(item).string('knowledge');
+  const text = decodeItem(KNOWLEDGE_ITEM, item).knowledge;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw new BadItemError(UPSTREAM_KNOWLEDGE_KEY, `knowledge is not JSON (${(error as Error).message})`);
   }
-  return checked(UPSTREAM_KNOWLEDGE_KEY, KNOWLEDGE, parsed, 'knowledge');
+  return decodeItem(KNOWLEDGE, item, parsed, 'knowledge');
 }
 
 export function encodeUpstreamFindings(report: { checkedAt: number }, retentionDays: number): Item {
@@ -292,7 +263,6 @@ export function decodeUpstreamFindings(
   item: Item | undefined,
 ): { report: UpstreamFindings; expiresAt: number } | undefined {
   if (item === undefined) return undefined;
-  const read = new ItemReader(item);
-  const report = checked(UPSTREAM_REPORT_KEY, UPSTREAM_REPORT, read.present('report'), 'report');
-  return { report, expiresAt: read.number('expiresAt') };
+  const { report, expiresAt } = decodeItem(UPSTREAM_REPORT_ITEM, item);
+  return { report, expiresAt };
 }

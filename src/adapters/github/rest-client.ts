@@ -7,7 +7,8 @@
 import type { Clock } from '../../shared/clock';
 import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
 import { HOUR_MS } from '../../shared/durations';
-import { printable, redactSecrets, truncated } from '../../shared/safe-text';
+import { redact, secrets } from '../../shared/redaction';
+import { printable, truncated } from '../../shared/safe-text';
 import type { Comparison, PullRecord } from '../../upstream';
 import {
   type Conditional,
@@ -120,7 +121,8 @@ export class GitHubRestClient implements GitHubApi {
     const token = await this.options.token();
     // Every error text below may quote the server (its message, a Location, a value it sent): made
     // printable, and never carrying the token, whatever the server echoed back.
-    const clean = (text: string) => printable(redactSecrets(text, token === undefined ? [] : [token]));
+    secrets.add(token);
+    const clean = (text: string) => printable(redact(text));
     const answer = await this.send(path, etag, token, { now, what, clean });
     if (answer.status === 304 && etag !== null) return { notModified: true };
     if (answer.status !== 200) {
@@ -205,11 +207,14 @@ function epochMs(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && Math.abs(value) <= 8.64e15 ? value : null;
 }
 
-/** GitHub's own error text (`{"message": …}`), cut short: an error page must not flood the log. */
+/**
+ * GitHub's own error text (`{"message": …}`), redacted and then cut short (a cut first could leave part
+ * of an echoed token standing): an error page must not flood the log.
+ */
 function describeBody(text: string): string {
   try {
     const message = (JSON.parse(text) as { message?: unknown }).message;
-    return typeof message === 'string' ? ` (${truncated(message, MAX_MESSAGE_CHARS)})` : '';
+    return typeof message === 'string' ? ` (${truncated(redact(message), MAX_MESSAGE_CHARS)})` : '';
   } catch {
     return '';
   }

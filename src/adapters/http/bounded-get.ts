@@ -60,7 +60,8 @@ function kib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
+/** The body of `response` as text, read as a stream and abandoned past `maxBytes` (BoundedGetError 'too-large'). */
+export async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
   const tooLarge = () =>
     new BoundedGetError(
       'too-large',

@@ -11,7 +11,7 @@
  *   can end before it: the post rejects with DeadlineExceededError, and the caller releases its lease.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
 import {
   ChatConfigurationError,
   type ChatFile,
@@ -21,6 +21,8 @@ import {
   type PostOptions,
 } from '../../notifications';
 import { ensureTimeFor, NO_DEADLINE } from '../../shared/deadline';
+import { redact, redactError, secrets } from '../../shared/redaction';
+import { slackFetch } from './slack-fetch';
 
 export type TokenSource = () => Promise<string>;
 
@@ -64,6 +66,39 @@ function asSlackError(error: unknown): SlackErrorShape {
   return typeof error === 'object' && error !== null ? (error as SlackErrorShape) : {};
 }
 
+const SLACK_API_URL = 'https://slack.com/api/';
+
+const LEVEL_ORDER: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+
+/**
+ * The client library's own log lines (it logs a refused call with Slack's answer), redacted, on
+ * standard error as its default logger writes them; errors only unless a level is set.
+ */
+function redactingLogger(): Logger {
+  let level = LogLevel.ERROR;
+  let name = 'web-api';
+  const at =
+    (lineLevel: LogLevel) =>
+    (...message: unknown[]) => {
+      if (LEVEL_ORDER.indexOf(lineLevel) < LEVEL_ORDER.indexOf(level)) return;
+      const parts = message.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
+      console.error(redact(`[${lineLevel.toUpperCase()}] ${name} ${parts.join(' ')}`));
+    };
+  return {
+    debug: at(LogLevel.DEBUG),
+    info: at(LogLevel.INFO),
+    warn: at(LogLevel.WARN),
+    error: at(LogLevel.ERROR),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: (next) => {
+      name = next;
+    },
+  };
+}
+
 // Network errors and 5xx only; a few quick tries, then the next scheduled run takes over.
 const RETRY_CONFIG = { retries: 2, minTimeout: 200, maxTimeout: 1_000 };
 
@@ -74,12 +109,14 @@ export class SlackChatPoster implements ChatPoster {
 
   constructor(private readonly options: SlackChatPosterOptions) {
     const timeoutMs = options.timeoutMs ?? 10_000;
+    const apiUrl = options.slackApiUrl ?? SLACK_API_URL;
     this.client = new WebClient(undefined, {
-      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      slackApiUrl: apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: RETRY_CONFIG,
       timeout: timeoutMs,
-      logLevel: LogLevel.ERROR,
+      logger: redactingLogger(),
+      fetch: slackFetch(apiUrl),
     });
     this.callBoundMs =
       timeoutMs * (RETRY_CONFIG.retries + 1) + RETRY_CONFIG.maxTimeout * RETRY_CONFIG.retries;
@@ -88,16 +125,13 @@ export class SlackChatPoster implements ChatPoster {
   async post(message: ChatMessage, { deadline = NO_DEADLINE }: PostOptions = {}): Promise<PostedMessage> {
     const { channel, maxRateLimitRetries = 3, maxRetryAfterSeconds = 30 } = this.options;
     const token = await this.options.token();
+    secrets.add(token);
+    // Whatever text reached the message (an error quoted in an alert), no secret leaves in it.
+    const { text, blocks } = secrets.redactDeep({ text: message.text, blocks: [...message.blocks] });
     for (let retries = 0; ; retries += 1) {
       ensureTimeFor(deadline, this.callBoundMs, `chat.postMessage to ${channel}`);
       try {
-        const common = {
-          token,
-          channel,
-          text: message.text,
-          blocks: message.blocks as unknown as KnownBlock[],
-          unfurl_links: false,
-        };
+        const common = { token, channel, text, blocks, unfurl_links: false };
         const { thread } = message;
         const result = await this.client.chat.postMessage(
           thread === undefined
@@ -123,10 +157,11 @@ export class SlackChatPoster implements ChatPoster {
           const hint = ADVICE[slackError] ?? 'check the bot token (SLACK_TOKEN_PARAMETER / SLACK_TOKEN)';
           throw new ChatConfigurationError(
             slackError,
-            `Slack refused chat.postMessage to ${channel}: ${slackError}; ${hint}`,
+            `Slack refused chat.postMessage to ${channel}: ${redact(slackError)}; ${hint}`,
           );
         }
-        throw error;
+        // Slack's answer and the library's message may quote what was sent: redacted before it is shown.
+        throw redactError(error);
       }
     }
   }
@@ -140,6 +175,7 @@ export class SlackChatPoster implements ChatPoster {
     // Three Web API calls, each bounded like one chat.postMessage.
     ensureTimeFor(deadline, 3 * this.callBoundMs, `files.uploadV2 to ${file.thread.channel}`);
     const token = await this.options.token();
+    secrets.add(token);
     try {
       await this.client.filesUploadV2({
         token,
@@ -155,10 +191,10 @@ export class SlackChatPoster implements ChatPoster {
       if (slackError !== undefined && CONFIGURATION_ERRORS.has(slackError)) {
         throw new ChatConfigurationError(
           slackError,
-          `Slack refused the file upload to ${file.thread.channel}: ${slackError}; ${ADVICE[slackError] ?? 'check the bot token and its files:write scope'}`,
+          `Slack refused the file upload to ${file.thread.channel}: ${redact(slackError)}; ${ADVICE[slackError] ?? 'check the bot token and its files:write scope'}`,
         );
       }
-      throw error;
+      throw redactError(error);
     }
   }
 }

@@ -4,6 +4,7 @@
  * the GitHub token; each caller maps SecureStringUnavailable to its own configuration error.
  */
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import { secrets } from '../../shared/redaction';
 
 /** The parameter does not exist, or holds only whitespace: a set-up mistake, not an outage. */
 export class SecureStringUnavailable extends Error {
@@ -34,6 +35,8 @@ export function ssmSecureString(parameterName: string, maxAgeSeconds: number): (
     }
     const trimmed = value?.trim() ?? '';
     if (trimmed === '') throw new SecureStringUnavailable(parameterName, 'empty');
+    // Every value read from SSM is a secret: held for redaction before anyone can print it.
+    secrets.add(trimmed);
     return trimmed;
   };
 }

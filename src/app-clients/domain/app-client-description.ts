@@ -4,6 +4,8 @@
  * two validities must resend all the others: this keeps each field the update accepts, drops the
  * read-only ones, and never keeps the client secret (only whether there is one).
  */
+import * as v from 'valibot';
+import { nonEmptyString, parseWith, plainObject } from '../../shared/validation';
 import {
   type ClientTokenSettings,
   InvalidClientConfigError,
@@ -70,17 +72,28 @@ export interface AppClientDescription {
 const UPDATABLE: ReadonlySet<string> = new Set(UPDATABLE_CLIENT_FIELDS);
 const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_CLIENT_FIELDS);
 
-function requiredId(client: Record<string, unknown>, field: 'UserPoolId' | 'ClientId'): string {
-  const value = client[field];
-  if (typeof value !== 'string' || value === '') {
-    throw new InvalidClientConfigError(`${field} must be a non-empty string, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
+const RESPONSE =
+  'a DescribeUserPoolClient response (as `aws cognito-idp describe-user-pool-client` saves it)';
 
-/** Reads the `UserPoolClient` object of a DescribeUserPoolClient answer (the SDK's or the CLI's). */
-export function parseUserPoolClient(client: object): AppClientDescription {
-  const fields = client as Record<string, unknown>;
+/** The ids UpdateUserPoolClient needs; every other field is sorted out below, as it comes. */
+const USER_POOL_CLIENT = v.pipe(
+  plainObject(),
+  v.looseObject({ UserPoolId: nonEmptyString, ClientId: nonEmptyString }),
+);
+
+const DESCRIBE_RESPONSE = v.pipe(
+  plainObject(RESPONSE),
+  v.object({ UserPoolClient: v.unknown() }, `is missing: expected ${RESPONSE}`),
+);
+
+const invalid = (message: string) => new InvalidClientConfigError(message);
+
+/**
+ * Reads the `UserPoolClient` object of a DescribeUserPoolClient answer (the SDK's or the CLI's);
+ * `root` names its place in errors.
+ */
+export function parseUserPoolClient(client: unknown, root = ''): AppClientDescription {
+  const fields = parseWith(USER_POOL_CLIENT, client, invalid, root);
   const updatable: Record<string, unknown> = {};
   const unknownFields: string[] = [];
   for (const [field, value] of Object.entries(fields)) {
@@ -92,8 +105,8 @@ export function parseUserPoolClient(client: object): AppClientDescription {
   return {
     updatable: {
       ...updatable,
-      UserPoolId: requiredId(fields, 'UserPoolId'),
-      ClientId: requiredId(fields, 'ClientId'),
+      UserPoolId: fields.UserPoolId,
+      ClientId: fields.ClientId,
     },
     hasSecret: typeof secret === 'string' && secret !== '',
     unknownFields,
@@ -103,11 +116,6 @@ export function parseUserPoolClient(client: object): AppClientDescription {
 
 /** Reads a whole DescribeUserPoolClient answer, as saved with `aws cognito-idp describe-user-pool-client`. */
 export function parseDescribeUserPoolClient(response: unknown): AppClientDescription {
-  const client = (response as { UserPoolClient?: unknown } | null)?.UserPoolClient;
-  if (typeof client !== 'object' || client === null) {
-    throw new InvalidClientConfigError(
-      'expected a DescribeUserPoolClient response with a UserPoolClient object',
-    );
-  }
-  return parseUserPoolClient(client);
+  const { UserPoolClient } = parseWith(DESCRIBE_RESPONSE, response, invalid);
+  return parseUserPoolClient(UserPoolClient, 'UserPoolClient');
 }

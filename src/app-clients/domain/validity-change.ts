@@ -5,6 +5,7 @@
  * answer and carries every other setting over, because UpdateUserPoolClient resets what it is not
  * given. Pure.
  */
+import { plainToken, UnsafeDocumentValueError } from '../../shared/document-values';
 import type { AppClientDescription } from './app-client-description';
 
 export interface ValidityChange {
@@ -45,10 +46,26 @@ interface Units {
   RefreshToken?: unknown;
 }
 
+const UNITS: ReadonlySet<string> = new Set<Unit>(['seconds', 'minutes', 'hours', 'days']);
+
+/** A unit the answer states, written into the documents only when it is one of Cognito's four. */
+function unitOf(field: keyof Units, unit: unknown, defaultUnit: Unit): Unit {
+  if (unit === undefined || unit === null) return defaultUnit;
+  if (typeof unit === 'string' && UNITS.has(unit)) return unit as Unit;
+  throw new UnsafeDocumentValueError(
+    `TokenValidityUnits.${field}`,
+    `TokenValidityUnits.${field} must be one of seconds, minutes, hours, days to be written into the generated documents, got ${JSON.stringify(plainTokenOrType(unit))}`,
+  );
+}
+
+function plainTokenOrType(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 40) : typeof value;
+}
+
 /** The client's current validity of one token as its answer states it (value and unit), else from the minutes. */
-function current(value: unknown, unit: unknown, defaultUnit: Unit, minutes: number): Validity {
-  if (typeof value !== 'number') return cognitoValidity(minutes);
-  return { value, unit: typeof unit === 'string' ? (unit as Unit) : defaultUnit };
+function current(value: unknown, unit: unknown, field: keyof Units, minutes: number): Validity {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return cognitoValidity(minutes);
+  return { value, unit: unitOf(field, unit, 'hours') };
 }
 
 /** A Terraform label from the client name: letters, digits, `_` and `-`, not starting with a digit. */
@@ -71,20 +88,23 @@ export function validityChangeDocuments(
   const settings = client.updatable;
   const units: Units = (settings.TokenValidityUnits as Units | undefined) ?? {};
   const validity = client.tokenValidity;
-  const idBefore = current(settings.IdTokenValidity, units.IdToken, 'hours', validity.idTokenMinutes);
+  const idBefore = current(settings.IdTokenValidity, units.IdToken, 'IdToken', validity.idTokenMinutes);
   const accessBefore = current(
     settings.AccessTokenValidity,
     units.AccessToken,
-    'hours',
+    'AccessToken',
     validity.accessTokenMinutes,
   );
   const idAfter = cognitoValidity(change.idTokenMinutes);
   const accessAfter = cognitoValidity(change.accessTokenMinutes);
-  const refreshUnit = typeof units.RefreshToken === 'string' ? units.RefreshToken : 'days';
+  const refreshUnit = unitOf('RefreshToken', units.RefreshToken, 'days');
+  // Outside text in the Terraform comment: plain ids only, so no line can be added to the document.
+  const clientId = plainToken('ClientId', settings.ClientId);
+  const userPoolId = plainToken('UserPoolId', settings.UserPoolId);
 
   const terraform = [
     ` resource "aws_cognito_user_pool_client" "${terraformLabel(settings.ClientName)}" {`,
-    `   # app client ${settings.ClientId} of user pool ${settings.UserPoolId}; every other argument stays as it is`,
+    `   # app client ${clientId} of user pool ${userPoolId}; every other argument stays as it is`,
     ...diffLines('  ', 'id_token_validity    ', String(idBefore.value), String(idAfter.value)),
     ...diffLines('  ', 'access_token_validity', String(accessBefore.value), String(accessAfter.value)),
     '   token_validity_units {',

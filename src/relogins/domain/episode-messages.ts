@@ -4,11 +4,20 @@
  */
 
 import type { TokenValidity } from '../../app-clients';
-import type { BlockKitMessage } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  fallbackText,
+  fieldsSection,
+  header,
+  mrkdwn,
+  section,
+} from '../../notifications';
 import type { Messages } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import { isStretched } from './advice';
-import { adviceSections, alertMessages, clientScope, metricsContext, mrkdwn } from './relogin-alert-message';
+import { adviceSections, alertMessages, clientScope, metricsContext } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 
@@ -132,23 +141,20 @@ export function recoveryMessage(
     windowEnd: m.format.dateTime(assessment.windowEnd),
   });
   return {
-    text: words.recoveredFallback({
-      windowHours: assessment.windowHours,
-      clientId: assessment.clientId,
-      before: String(episode.figuresAtLastAlert.reLoginsPerActiveUser),
-      after: String(after.reLoginsPerActiveUser),
-    }),
+    text: fallbackText(
+      words.recoveredFallback({
+        windowHours: assessment.windowHours,
+        clientId: assessment.clientId,
+        before: String(episode.figuresAtLastAlert.reLoginsPerActiveUser),
+        after: String(after.reLoginsPerActiveUser),
+      }),
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      { type: 'section', text: mrkdwn(`${lastHeavy}\n${span}`) },
-      {
-        type: 'section',
-        fields: beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours, m),
-      },
-      { type: 'section', text: mrkdwn(verdict(assessment, after, stopGap, m)) },
-      ...(assessment.advice.length === 0
-        ? []
-        : [{ type: 'divider' }, ...adviceSections(assessment.advice, m)]),
+      header(headline),
+      section(`${lastHeavy}\n${span}`),
+      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours, m)),
+      section(verdict(assessment, after, stopGap, m)),
+      ...(assessment.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(assessment.advice, m)]),
       metricsContext(presentation.metricsUrl, m),
     ],
   };
@@ -169,19 +175,18 @@ export function stopGapReminderMessage(
     cognitoRefreshes: cognitoCount(figures.cognitoRefreshes, m),
   });
   return {
-    text: words.stopGapFallback({
-      headline,
-      clientId: assessment.clientId,
-      inPlaceFor: inPlaceFor(stopGap, assessment.windowEnd, m),
-    }),
+    text: fallbackText(
+      words.stopGapFallback({
+        headline,
+        clientId: assessment.clientId,
+        inPlaceFor: inPlaceFor(stopGap, assessment.windowEnd, m),
+      }),
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      {
-        type: 'section',
-        text: mrkdwn(`${clientScope(assessment, m)}: ${seen}\n${undoStopGap(assessment, stopGap, m)}`),
-      },
+      header(headline),
+      section(`${clientScope(assessment, m)}: ${seen}\n${undoStopGap(assessment, stopGap, m)}`),
       ...adviceSections(assessment.advice, m),
-      { type: 'context', elements: [mrkdwn(words.stopGapContext(presentation.metricsUrl))] },
+      context(words.stopGapContext(presentation.metricsUrl)),
     ],
   };
 }

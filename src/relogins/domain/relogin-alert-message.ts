@@ -3,7 +3,21 @@
  * assessment always gives the same message, so tests assert its content directly.
  */
 
-import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  escapeMrkdwn,
+  fallbackText,
+  fieldsSection,
+  header,
+  type KnownBlock,
+  mrkdwn,
+  mrkdwnCode,
+  mrkdwnCodeBlock,
+  mrkdwnText,
+  section,
+} from '../../notifications';
 import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import type { AdviceItem } from './advice';
@@ -33,25 +47,18 @@ function minutes(value: number | null, m: Messages): string {
   return value === null ? '–' : m.format.minutes(round(value, 0));
 }
 
-export function mrkdwn(text: string) {
-  return { type: 'mrkdwn', text };
-}
-
 /** Slack's limit for a section's text. */
 const MAX_SECTION_TEXT = 3000;
 
 /** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
-function adviceBlocks(item: AdviceItem, m: Messages) {
+function adviceBlocks(item: AdviceItem, m: Messages): KnownBlock[] {
   const documents = adviceDocuments(item, m).map(({ title, content }) => {
-    const code = `*${escapeMrkdwn(title)}*\n\`\`\`\n${escapeMrkdwn(content)}\n\`\`\``;
+    const code = `*${escapeMrkdwn(title)}*\n${mrkdwnCodeBlock(content)}`;
     return code.length <= MAX_SECTION_TEXT ? code : `*${escapeMrkdwn(title)}*\n${m.text.documents.tooLong}`;
   });
   return [
-    {
-      type: 'section',
-      text: mrkdwn(`${SEVERITY_ICONS[item.severity]} *${m.text.advice.titles[item.id]}*\n${item.text}`),
-    },
-    ...documents.map((text) => ({ type: 'section', text: mrkdwn(text) })),
+    section(`${SEVERITY_ICONS[item.severity]} *${m.text.advice.titles[item.id]}*\n${item.text}`),
+    ...documents.map(section),
   ];
 }
 
@@ -87,7 +94,7 @@ function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler, m: Mes
       user.medianReLoginIntervalMinutes === null
         ? null
         : m.format.minutes(round(user.medianReLoginIntervalMinutes, 0));
-    return `• ${words.heavyUser(escapeMrkdwn(label(user)), user.reLogins, interval)}`;
+    return `• ${words.heavyUser(mrkdwnText(label(user)), user.reLogins, interval)}`;
   });
   const hidden = assessment.heavyUsers.length - listed.length;
   return [
@@ -98,7 +105,7 @@ function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler, m: Mes
 }
 
 /** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
-export function adviceSections(advice: readonly AdviceItem[], m: Messages) {
+export function adviceSections(advice: readonly AdviceItem[], m: Messages): KnownBlock[] {
   return advice.flatMap((item) => adviceBlocks(item, m));
 }
 
@@ -107,15 +114,12 @@ export function clientScope(
   assessment: Pick<ReLoginAssessment, 'clientId' | 'userPoolId'>,
   m: Messages,
 ): string {
-  return m.text.alert.clientScope(escapeMrkdwn(assessment.clientId), escapeMrkdwn(assessment.userPoolId));
+  return m.text.alert.clientScope(mrkdwnCode(assessment.clientId), mrkdwnCode(assessment.userPoolId));
 }
 
 /** The closing context line: the metrics link and the sender. */
 export function metricsContext(metricsUrl: string, m: Messages) {
-  return {
-    type: 'context',
-    elements: [mrkdwn(`<${metricsUrl}|${m.text.alert.openMetrics}> · argocd-relogin-monitor`)],
-  };
+  return context(`<${metricsUrl}|${m.text.alert.openMetrics}> · argocd-relogin-monitor`);
 }
 
 export function reLoginAlertMessage(
@@ -129,29 +133,28 @@ export function reLoginAlertMessage(
   const worse =
     presentation.worsenedFrom === null ? '' : `\n${words.worse(presentation.worsenedFrom, heavy)}`;
   return {
-    text: words.fallback({
-      headline,
-      reLogins: assessment.totals.reLogins,
-      activeUsers: assessment.totals.activeUsers,
-      windowHours: assessment.windowHours,
-      clientId: assessment.clientId,
-    }),
+    text: fallbackText(
+      words.fallback({
+        headline,
+        reLogins: assessment.totals.reLogins,
+        activeUsers: assessment.totals.activeUsers,
+        windowHours: assessment.windowHours,
+        clientId: assessment.clientId,
+      }),
+    ),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: headline } },
-      {
-        type: 'section',
-        text: mrkdwn(
-          words.lead({
-            scope: clientScope(assessment, m),
-            reLogins: assessment.totals.reLogins,
-            windowHours: assessment.windowHours,
-            windowEnd: m.format.dateTime(assessment.windowEnd),
-          }) + worse,
-        ),
-      },
-      { type: 'section', fields: figureFields(assessment, m) },
-      { type: 'section', text: mrkdwn(heavyUserList(assessment, presentation.label, m)) },
-      { type: 'divider' },
+      header(headline),
+      section(
+        words.lead({
+          scope: clientScope(assessment, m),
+          reLogins: assessment.totals.reLogins,
+          windowHours: assessment.windowHours,
+          windowEnd: m.format.dateTime(assessment.windowEnd),
+        }) + worse,
+      ),
+      fieldsSection(figureFields(assessment, m)),
+      section(heavyUserList(assessment, presentation.label, m)),
+      DIVIDER,
       ...adviceSections(assessment.advice, m),
       metricsContext(presentation.metricsUrl, m),
     ],

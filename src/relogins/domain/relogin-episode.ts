@@ -11,7 +11,9 @@
  * validity (how long the stop-gap has been in place).
  */
 
+import * as v from 'valibot';
 import { HOUR_MS } from '../../shared/durations';
+import { parseWith, plainObject } from '../../shared/validation';
 import {
   type AlertPolicy,
   type HeavyReLoginAlertState,
@@ -102,33 +104,74 @@ export interface EpisodeStep {
 
 const EMPTY: ReLoginLedgerState = { episode: null, lastThreadTs: null, stopGap: null };
 
-/**
- * The recorded state, also in its shape before threads (`{heavyUsers, alertedAt}`): read as an open
- * episode without a thread, so its next alert starts one.
- */
-export function readLedgerState(raw: unknown): ReLoginLedgerState {
-  if (typeof raw !== 'object' || raw === null) return EMPTY;
-  if ('episode' in raw) return raw as ReLoginLedgerState;
-  const legacy = raw as Partial<HeavyReLoginAlertState>;
-  if (typeof legacy.heavyUsers !== 'number' || typeof legacy.alertedAt !== 'number') return EMPTY;
-  const lastAlert = { heavyUsers: legacy.heavyUsers, alertedAt: legacy.alertedAt };
+const nullableNumber = v.nullable(v.number());
+
+const ALERT = v.object({ heavyUsers: v.number(), alertedAt: v.number() });
+
+const LEDGER_STATE = v.pipe(
+  plainObject(),
+  v.object({
+    episode: v.nullable(
+      v.object({
+        startedAt: v.number(),
+        threadTs: v.nullable(v.string()),
+        lastAlert: ALERT,
+        figuresAtLastAlert: v.object({
+          activeUsers: v.number(),
+          heavyUsers: v.number(),
+          reLoginsPerActiveUser: v.number(),
+          triggerRefreshes: v.number(),
+          cognitoRefreshes: nullableNumber,
+        }),
+        lastHeavyAt: v.number(),
+      }),
+    ),
+    lastThreadTs: v.nullable(v.string()),
+    stopGap: v.nullable(v.object({ firstSeenAt: v.number(), lastReminderAt: nullableNumber })),
+  }),
+) satisfies v.GenericSchema<unknown, ReLoginLedgerState>;
+
+/** A recorded state that is neither this module's shape nor the one before threads. */
+export class InvalidLedgerStateError extends Error {
+  constructor(message: string) {
+    super(`recorded re-login state: ${message}`);
+    this.name = 'InvalidLedgerStateError';
+  }
+}
+
+/** The state before threads (`{heavyUsers, alertedAt}`) as an open episode without a thread. */
+function fromLegacy(lastAlert: HeavyReLoginAlertState): ReLoginLedgerState {
   return {
     ...EMPTY,
     episode: {
-      startedAt: legacy.alertedAt,
+      startedAt: lastAlert.alertedAt,
       threadTs: null,
       lastAlert,
       // Unknown before threads: only the heavy users were kept.
       figuresAtLastAlert: {
         activeUsers: 0,
-        heavyUsers: legacy.heavyUsers,
+        heavyUsers: lastAlert.heavyUsers,
         reLoginsPerActiveUser: 0,
         triggerRefreshes: 0,
         cognitoRefreshes: null,
       },
-      lastHeavyAt: legacy.alertedAt,
+      lastHeavyAt: lastAlert.alertedAt,
     },
   };
+}
+
+/**
+ * The recorded state, validated, also in its shape before threads (read as an open episode without a
+ * thread, so its next alert starts one); none recorded reads as the empty state.
+ * @throws InvalidLedgerStateError naming the field and its place when the state is damaged.
+ */
+export function readLedgerState(raw: unknown): ReLoginLedgerState {
+  if (raw === null || raw === undefined) return EMPTY;
+  const fail = (message: string) => new InvalidLedgerStateError(message);
+  if (typeof raw === 'object' && !('episode' in raw) && 'alertedAt' in raw) {
+    return fromLegacy(parseWith(ALERT, raw, fail));
+  }
+  return parseWith(LEDGER_STATE, raw, fail);
 }
 
 export function refreshesSeen(figures: EpisodeFigures): boolean {

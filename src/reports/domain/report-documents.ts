@@ -3,9 +3,20 @@
  * message, a Markdown document and a self-contained HTML page (the chart embedded as a data: URL, no
  * external request). Pure.
  */
-import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  DIVIDER,
+  escapeMrkdwn,
+  fallbackText,
+  header,
+  mrkdwnCodeBlock,
+  section,
+} from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
+import { htmlText, markdownLine, markdownText } from '../../shared/escaping';
 import type { Messages } from '../../shared/i18n';
+import { printable } from '../../shared/safe-text';
 import type { PeriodicReport } from './periodic-report';
 import {
   clientSections,
@@ -23,6 +34,13 @@ export interface ReportPresentation {
   topUsers: number;
   /** The report's locale, in its time zone; English when left out. */
   messages?: Messages;
+  /** What reading the events left out of the figures (duplicates, ignored events), one sentence each. */
+  inputNotes?: readonly string[];
+}
+
+/** The presentation's labels as one format needs them: each user's name made safe by `format`. */
+function labelledFor(presentation: ReportPresentation, format: (text: string) => string): UserLabeler {
+  return (user) => format(presentation.label(user));
 }
 
 function columns(m: Messages): string[] {
@@ -65,47 +83,40 @@ function figureTable(rows: readonly FigureRow[], m: Messages): string {
     .join('\n');
 }
 
-function mrkdwn(text: string) {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
 export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
   const m = reportMessages(report, presentation.messages);
   const words = m.text.report;
   const title = reportTitle(report, m);
   const summary = reportSummary(report, m);
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
-  const clients = clientSections(report, m).flatMap((section) => [
-    mrkdwn(
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers, m);
+  const clients = clientSections(report, m).flatMap((client) => [
+    section(
       [
-        `*${escapeMrkdwn(section.heading)}*: ${section.validity}`,
-        ...(section.debt === null ? [] : [`:warning: ${section.debt}`]),
+        `*${escapeMrkdwn(client.heading)}*: ${client.validity}`,
+        ...(client.debt === null ? [] : [`:warning: ${client.debt}`]),
       ].join('\n'),
     ),
-    ...section.advice.map((item) => mrkdwn(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
+    ...client.advice.map((item) => section(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
   ]);
   return {
-    text: `${title}: ${summary}`,
+    text: fallbackText(`${title}: ${summary}`),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: title } },
-      mrkdwn(escapeMrkdwn(summary)),
-      mrkdwn(`\`\`\`\n${escapeMrkdwn(figureTable(figureRows(report, m), m))}\n\`\`\``),
-      mrkdwn(
+      header(title),
+      section(escapeMrkdwn(summary)),
+      section(mrkdwnCodeBlock(figureTable(figureRows(report, m), m))),
+      section(
         heavy.length === 0
           ? `*${words.heavyUsers}*: ${words.none}`
           : `*${words.heavyUsers}* (${words.heavyUsersTop(presentation.topUsers)})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
       ),
-      mrkdwn(
+      section(
         `*${words.upstream}*\n${upstreamLines(report, m)
           .map((line) => `• ${escapeMrkdwn(line)}`)
           .join('\n')}`,
       ),
-      { type: 'divider' },
+      DIVIDER,
       ...clients,
-      {
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: `${words.chartFollows} · argocd-relogin-monitor` }],
-      },
+      context(`${words.chartFollows} · argocd-relogin-monitor`),
     ],
   };
 }
@@ -127,31 +138,39 @@ export function reportMarkdown(
 ): string {
   const m = reportMessages(report, presentation.messages);
   const words = m.text.report;
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
+  // Every line below is markdownLine'd: whatever outside text it carries, it stays one line and starts
+  // no block (heading, rule, quote, raw HTML) of its own; user names are escaped as values.
+  const heavy = heavyUserLines(report, labelledFor(presentation, markdownText), presentation.topUsers, m);
   const clients = clientSections(report, m).flatMap((section) => [
-    `### ${section.heading}`,
+    `### ${markdownLine(section.heading)}`,
     '',
-    section.validity,
+    markdownLine(section.validity),
     '',
-    ...(section.debt === null ? [] : [`> **${words.warning}:** ${section.debt}`, '']),
-    ...section.advice.flatMap((item) => [`**${item.title}** (${item.severity})`, '', item.text, '']),
+    ...(section.debt === null ? [] : [`> **${words.warning}:** ${markdownLine(section.debt)}`, '']),
+    ...section.advice.flatMap((item) => [
+      `**${markdownLine(item.title)}** (${item.severity})`,
+      '',
+      ...item.text.split('\n').map(markdownLine),
+      '',
+    ]),
   ]);
   return [
-    `# ${reportTitle(report, m)}`,
+    `# ${markdownLine(reportTitle(report, m))}`,
     '',
-    reportSummary(report, m),
+    markdownLine(reportSummary(report, m)),
     '',
+    ...(presentation.inputNotes ?? []).flatMap((note) => [`_${markdownLine(note)}_`, '']),
     markdownTable(figureRows(report, m), m),
     '',
     ...(chartFile === null ? [`_${words.chartMissing}_`] : [`![${words.chartAlt}](${chartFile})`]),
     '',
     `## ${words.heavyUsers}`,
     '',
-    ...(heavy.length === 0 ? [`${words.none}`] : heavy.map((line) => `- ${line}`)),
+    ...(heavy.length === 0 ? [`${words.none}`] : heavy.map((line) => `- ${markdownLine(line)}`)),
     '',
     `## ${words.upstream}`,
     '',
-    ...upstreamLines(report, m).map((line) => `- ${line}`),
+    ...upstreamLines(report, m).map((line) => `- ${markdownLine(line)}`),
     '',
     `## ${words.clientsAndAdvice}`,
     '',
@@ -159,18 +178,9 @@ export function reportMarkdown(
   ].join('\n');
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** Escapes, then renders the `code` and *bold* marks the advice texts use. */
 function inlineHtml(text: string): string {
-  return escapeHtml(text)
+  return htmlText(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
     .replace(/\n/g, '<br>');
@@ -187,10 +197,10 @@ export function reportHtml(
   const rows = figureRows(report, m)
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.current)}</td><td>${escapeHtml(row.previous)}</td><td>${escapeHtml(row.change)}</td></tr>`,
+        `<tr><th scope="row">${htmlText(row.label)}</th><td>${htmlText(row.current)}</td><td>${htmlText(row.previous)}</td><td>${htmlText(row.change)}</td></tr>`,
     )
     .join('\n');
-  const heavy = heavyUserLines(report, presentation.label, presentation.topUsers, m);
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers, m);
   const list = (lines: readonly string[]) =>
     `<ul>${lines.map((line) => `<li>${inlineHtml(line)}</li>`).join('')}</ul>`;
   const clients = clientSections(report, m)
@@ -201,16 +211,16 @@ export function reportHtml(
         section.advice
           .map(
             (item) =>
-              `<h4 class="${item.severity}">${escapeHtml(item.title)}</h4><p>${inlineHtml(item.text)}</p>`,
+              `<h4 class="${item.severity}">${htmlText(item.title)}</h4><p>${inlineHtml(item.text)}</p>`,
           )
           .join(''),
     )
     .join('\n');
   const chart =
     chartPng === null
-      ? `<p><em>${escapeHtml(words.chartMissing)}</em></p>`
-      : `<img alt="${escapeHtml(words.chartAlt)}" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
-  const title = escapeHtml(reportTitle(report, m));
+      ? `<p><em>${htmlText(words.chartMissing)}</em></p>`
+      : `<img alt="${htmlText(words.chartAlt)}" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
+  const title = htmlText(reportTitle(report, m));
   const [, thisPeriod, previous, change] = columns(m).map(escapeHtml);
   return `<!doctype html>
 <html lang="${m.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
@@ -221,13 +231,14 @@ img{max-width:100%;height:auto}@media (max-width:30rem){body{margin:1rem auto;pa
 </head><body>
 <h1>${title}</h1>
 <p>${inlineHtml(reportSummary(report, m))}</p>
+${(presentation.inputNotes ?? []).map((note) => `<p><em>${htmlText(note)}</em></p>`).join('\n')}
 <table><thead><tr><th></th><th>${thisPeriod}</th><th>${previous}</th><th>${change}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${chart}
-<h2>${escapeHtml(words.heavyUsers)}</h2>${heavy.length === 0 ? `<p>${escapeHtml(words.none)}</p>` : list(heavy)}
-<h2>${escapeHtml(words.upstream)}</h2>${list(upstreamLines(report, m))}
-<h2>${escapeHtml(words.clientsAndAdvice)}</h2>
+<h2>${htmlText(words.heavyUsers)}</h2>${heavy.length === 0 ? `<p>${htmlText(words.none)}</p>` : list(heavy)}
+<h2>${htmlText(words.upstream)}</h2>${list(upstreamLines(report, m))}
+<h2>${htmlText(words.clientsAndAdvice)}</h2>
 ${clients}
 </body></html>
 `;

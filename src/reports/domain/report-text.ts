@@ -6,6 +6,7 @@
 import type { TokenValidity } from '../../app-clients';
 import type { AdviceItem, UserLabeler } from '../../relogins';
 import { DAY_MS } from '../../shared/durations';
+import { codeSpan } from '../../shared/escaping';
 import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import { describePeriod } from './period';
@@ -162,7 +163,7 @@ export interface ClientSection {
 export function clientSections(report: PeriodicReport, messages?: Messages): ClientSection[] {
   const m = reportMessages(report, messages);
   return report.clients.map((client: ClientStatus) => ({
-    heading: m.text.report.clientHeading(client.clientId),
+    heading: m.text.report.clientHeading(codeSpan(client.clientId)),
     validity: validityText(client.tokenValidity, m),
     debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end, m),
     advice: client.advice.map((item) => ({

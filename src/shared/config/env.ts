@@ -2,6 +2,8 @@
  * Typed readers for configuration. Each names the setting it rejects, so a bad deploy fails loudly
  * with a message an operator can act on.
  */
+import { secrets, TOKEN_SHAPE } from '../redaction';
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export class ConfigError extends Error {
@@ -35,9 +37,15 @@ export function settingError(name: string, message: string): ConfigError {
   return name.startsWith('--') ? new FlagValueError(message) : new ConfigError(message);
 }
 
+/**
+ * The setting's value, if any. Every read passes here, so here is where a secret setting (a token, a
+ * URL with a password) is handed to the redaction before anything can print it.
+ */
 function present(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
+  if (value === undefined || value === '') return undefined;
+  secrets.addSetting(name, value);
+  return value;
 }
 
 export function requiredString(env: Env, name: string): string {
@@ -97,8 +105,21 @@ export function oneOf<T extends string>(env: Env, name: string, allowed: readonl
  */
 export function optionalSsmParameterName(env: Env, name: string): string | undefined {
   const value = present(env, name);
+  if (value !== undefined && TOKEN_SHAPE.test(value)) {
+    // The value itself is a secret pasted in the wrong place: held for redaction, never echoed.
+    secrets.add(value);
+    throw new ConfigError(
+      `${name}: this looks like the token itself; store it in SSM and give the parameter's name (a path such as /argocd-relogin-monitor/token)`,
+    );
+  }
   if (value !== undefined && !value.startsWith('/')) {
-    throw new ConfigError(`${name} must be an SSM parameter path starting with "/", got "${value}"`);
+    // A long value without any "/" is more likely a pasted secret of an unknown shape than a name: not shown.
+    const nameLike = value.includes('/') || value.length < 20;
+    const shown = nameLike
+      ? `"${value}"`
+      : 'a long value without any "/" (not shown: it may be the token itself)';
+    if (!nameLike) secrets.add(value);
+    throw new ConfigError(`${name} must be an SSM parameter path starting with "/", got ${shown}`);
   }
   return value;
 }

@@ -2,6 +2,8 @@
  * Turns a raw Cognito trigger event into what the monitor cares about: a login or a refresh-token
  * use of one user on one app client, or a reason to ignore it.
  */
+import { quoted } from '../../shared/safe-text';
+
 export type SignalKind = 'login' | 'refresh';
 
 export interface AuthSignal {
@@ -15,7 +17,12 @@ export interface AuthSignal {
   email?: string;
 }
 
-export type Classification = { tracked: true; signal: AuthSignal } | { tracked: false; reason: string };
+/** Why a well-formed event is not tracked, as counted in `analyze` and the report. */
+export type IgnoreReason = 'other-trigger' | 'untracked-client';
+
+export type Classification =
+  | { tracked: true; signal: AuthSignal }
+  | { tracked: false; ignored: IgnoreReason; reason: string };
 
 export class InvalidAuthEventError extends Error {
   constructor(message: string) {
@@ -65,9 +72,8 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
   if (!isRecord(event)) throw new InvalidAuthEventError('event must be a JSON object');
   const version = event.version;
   if (typeof version !== 'string' || !KNOWN_VERSIONS.has(version)) {
-    throw new InvalidAuthEventError(
-      `version must be one of "0", "1", "2", "3", got ${JSON.stringify(version)}`,
-    );
+    // Quoted short: the event is outside data, and this message reaches the log.
+    throw new InvalidAuthEventError(`version must be one of "0", "1", "2", "3", got ${quoted(version)}`);
   }
   const triggerSource = requireString(event, 'triggerSource', '');
   const userPoolId = requireString(event, 'userPoolId', '');
@@ -77,10 +83,18 @@ export function classifyAuthEvent(event: unknown, trackedClientIds: ReadonlySet<
 
   const kind = kindOf(triggerSource);
   if (kind === undefined) {
-    return { tracked: false, reason: `trigger source ${triggerSource} is not a sign-in or refresh` };
+    return {
+      tracked: false,
+      ignored: 'other-trigger',
+      reason: `trigger source ${quoted(triggerSource)} is not a sign-in or refresh`,
+    };
   }
   if (trackedClientIds.size > 0 && !trackedClientIds.has(clientId)) {
-    return { tracked: false, reason: `app client ${clientId} is not tracked` };
+    return {
+      tracked: false,
+      ignored: 'untracked-client',
+      reason: `app client ${quoted(clientId)} is not tracked`,
+    };
   }
 
   const request = isRecord(event.request) ? event.request : {};

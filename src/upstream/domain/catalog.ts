@@ -2,6 +2,8 @@
  * The fix catalog: which upstream pull requests make up each tracked fix, as data an operator can
  * extend without code changes. Validated strictly so a typo fails loudly instead of tracking nothing.
  */
+import * as v from 'valibot';
+import { defaultMessage, mustBe, parseWith, plainObject, shownValue, text } from '../../shared/validation';
 import { normalizeVersion } from './version';
 
 export interface FixEntry {
@@ -32,75 +34,69 @@ export class CatalogError extends Error {
   }
 }
 
-const ALLOWED_KEYS = new Set(['id', 'repo', 'title', 'pulls', 'advice', 'prerequisiteOf', 'firstReleases']);
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const REPO_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
+const fixId = (expected: string) => v.pipe(v.string(mustBe(expected)), v.regex(ID_PATTERN, mustBe(expected)));
+const PULLS = 'a non-empty array of PR numbers, each listed once';
+const PULL = 'a PR number (a positive integer)';
+const RELEASE = 'a version like "v3.4.6"';
+
+const ENTRY_FIELDS = {
+  id: fixId('lower-case letters, digits and dashes'),
+  repo: v.pipe(v.string(mustBe('"owner/name"')), v.regex(REPO_PATTERN, mustBe('"owner/name"'))),
+  title: text,
+  pulls: v.pipe(
+    v.array(
+      v.pipe(v.number(mustBe(PULL)), v.safeInteger(mustBe(PULL)), v.minValue(1, mustBe(PULL))),
+      mustBe(PULLS),
+    ),
+    v.nonEmpty(mustBe(PULLS)),
+    v.check((pulls) => new Set(pulls).size === pulls.length, mustBe(`${PULLS} (one is listed twice)`)),
+  ),
+  advice: v.optional(text),
+  prerequisiteOf: v.optional(fixId('the id of another entry')),
+  firstReleases: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string(mustBe(RELEASE)),
+          v.check((release) => normalizeVersion(release) === release, mustBe(RELEASE)),
+        ),
+        mustBe('a non-empty array of versions'),
+      ),
+      v.nonEmpty(mustBe('a non-empty array of versions')),
+    ),
+  ),
+};
+
+const ENTRY = v.pipe(
+  plainObject(),
+  v.strictObject(ENTRY_FIELDS, (issue) =>
+    issue.expected === 'never'
+      ? `is not a known field (allowed: ${Object.keys(ENTRY_FIELDS).join(', ')})`
+      : defaultMessage(issue),
+  ),
+);
+
+const CATALOG = v.pipe(
+  v.array(v.unknown(), mustBe('a non-empty JSON array of fix entries')),
+  v.nonEmpty(mustBe('a non-empty JSON array of fix entries')),
+);
 
 function parseEntry(raw: unknown, where: string): FixEntry {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new CatalogError(`${where} must be an object`);
-  }
-  const entry = raw as Record<string, unknown>;
-  const unknownKeys = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
-  if (unknownKeys.length > 0) {
-    throw new CatalogError(
-      `${where} has unknown field(s) ${unknownKeys.map((key) => `"${key}"`).join(', ')}; allowed: ${[...ALLOWED_KEYS].join(', ')}`,
-    );
-  }
-  const { id, repo, title, pulls, advice, prerequisiteOf, firstReleases } = entry;
-  if (!isNonEmptyString(id) || !ID_PATTERN.test(id)) {
-    throw new CatalogError(
-      `${where}: "id" must be lower-case letters, digits and dashes, got ${JSON.stringify(id)}`,
-    );
-  }
-  const named = `${where} ("${id}")`;
-  if (!isNonEmptyString(repo) || !REPO_PATTERN.test(repo)) {
-    throw new CatalogError(`${named}: "repo" must be "owner/name", got ${JSON.stringify(repo)}`);
-  }
-  if (!isNonEmptyString(title)) throw new CatalogError(`${named}: "title" must be a non-empty string`);
-  if (
-    !Array.isArray(pulls) ||
-    pulls.length === 0 ||
-    !pulls.every((pull) => Number.isSafeInteger(pull) && (pull as number) > 0)
-  ) {
-    throw new CatalogError(
-      `${named}: "pulls" must be a non-empty array of PR numbers, got ${JSON.stringify(pulls)}`,
-    );
-  }
-  if (new Set(pulls).size !== pulls.length) throw new CatalogError(`${named}: "pulls" lists a PR twice`);
-  if (advice !== undefined && !isNonEmptyString(advice)) {
-    throw new CatalogError(`${named}: "advice" must be a non-empty string when given`);
-  }
-  if (
-    prerequisiteOf !== undefined &&
-    (!isNonEmptyString(prerequisiteOf) || !ID_PATTERN.test(prerequisiteOf))
-  ) {
-    throw new CatalogError(
-      `${named}: "prerequisiteOf" must be the id of another entry, got ${JSON.stringify(prerequisiteOf)}`,
-    );
-  }
-  if (
-    firstReleases !== undefined &&
-    (!Array.isArray(firstReleases) ||
-      firstReleases.length === 0 ||
-      !firstReleases.every((release) => typeof release === 'string' && normalizeVersion(release) === release))
-  ) {
-    throw new CatalogError(
-      `${named}: "firstReleases" must be a non-empty array of versions like "v3.4.6", got ${JSON.stringify(firstReleases)}`,
-    );
-  }
+  const id = (raw as { id?: unknown } | null)?.id;
+  const named = typeof id === 'string' ? `${where} (${shownValue(id)})` : where;
+  const { advice, prerequisiteOf, firstReleases, ...entry } = parseWith(
+    ENTRY,
+    raw,
+    (message) => new CatalogError(`${named}: ${message}`),
+  );
   return {
-    id,
-    repo,
-    title,
-    pulls: pulls as number[],
+    ...entry,
     ...(advice === undefined ? {} : { advice }),
     ...(prerequisiteOf === undefined ? {} : { prerequisiteOf }),
-    ...(firstReleases === undefined ? {} : { firstReleases: firstReleases as string[] }),
+    ...(firstReleases === undefined ? {} : { firstReleases }),
   };
 }
 
@@ -111,10 +107,13 @@ export function announcedFixes(catalog: readonly FixEntry[]): FixEntry[] {
 
 /** Validates a parsed catalog; `source` names the file in error messages. */
 export function parseCatalog(raw: unknown, source: string): FixEntry[] {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    throw new CatalogError(`${source}: the catalog must be a non-empty JSON array of fix entries`);
-  }
-  const entries = raw.map((item, index) => parseEntry(item, `${source}: entry ${index + 1}`));
+  const items = parseWith(
+    CATALOG,
+    raw,
+    (message) => new CatalogError(`${source}: ${message}`),
+    'the catalog',
+  );
+  const entries = items.map((item, index) => parseEntry(item, `${source}: entry ${index + 1}`));
   const seen = new Set<string>();
   for (const { id } of entries) {
     if (seen.has(id)) throw new CatalogError(`${source}: fix id "${id}" appears twice`);

@@ -5,7 +5,16 @@
  */
 
 import { suggestedRefreshThreshold } from '../../app-clients';
-import { type BlockKitMessage, escapeMrkdwn } from '../../notifications';
+import {
+  type BlockKitMessage,
+  context,
+  escapeMrkdwn,
+  fallbackText,
+  fieldsSection,
+  header,
+  mrkdwn,
+  section,
+} from '../../notifications';
 import { formatMinutes } from '../../shared/durations';
 import type { FixEntry } from './catalog';
 import type { FixStatus } from './upstream-fix-status';
@@ -121,41 +130,27 @@ export function fixMessage(
       ? `${entry.repo} released the fix "${entry.title}" (${entry.id}) in ${list(fix.fixedIn)}`
       : updateHeadline(entry, update);
   const upgrade = upgradeText(fix);
-  const text = `${headline}. Deployed: ${deployedText(fix, deployedVersion)}. Upgrade to: ${upgrade}.`;
-  const field = (label: string, value: string) => ({
-    type: 'mrkdwn',
-    text: `*${label}*\n${escapeMrkdwn(value)}`,
-  });
-  const header = update === null ? `Upstream fix released: ${entry.id}` : `Upstream fix update: ${entry.id}`;
+  const text = fallbackText(
+    `${headline}. Deployed: ${deployedText(fix, deployedVersion)}. Upgrade to: ${upgrade}.`,
+  );
+  const field = (label: string, value: string) => mrkdwn(`*${label}*\n${escapeMrkdwn(value)}`);
+  const title = update === null ? `Upstream fix released: ${entry.id}` : `Upstream fix update: ${entry.id}`;
   return {
     text,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: header } },
-      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(headline) } },
-      {
-        type: 'section',
-        fields: [
-          field('Fixed in (first release per line)', list(fix.fixedIn)),
-          field('Prereleases', list(fix.fixedInPrerelease)),
-          field('Deployed Argo CD', deployedText(fix, deployedVersion)),
-          field('Smallest upgrade that has it', upgrade),
-        ],
-      },
-      ...(toSet === null
-        ? []
-        : [{ type: 'section', text: { type: 'mrkdwn', text: `*What to set*\n${escapeMrkdwn(toSet)}` } }]),
+      header(title),
+      section(escapeMrkdwn(headline)),
+      fieldsSection([
+        field('Fixed in (first release per line)', list(fix.fixedIn)),
+        field('Prereleases', list(fix.fixedInPrerelease)),
+        field('Deployed Argo CD', deployedText(fix, deployedVersion)),
+        field('Smallest upgrade that has it', upgrade),
+      ]),
+      ...(toSet === null ? [] : [section(`*What to set*\n${escapeMrkdwn(toSet)}`)]),
       // Context for the first message only: its thread's updates stay short.
       ...(prerequisites.length === 0 || update !== null
         ? []
-        : [
-            {
-              type: 'context',
-              elements: prerequisites.map((prerequisite) => ({
-                type: 'mrkdwn',
-                text: escapeMrkdwn(prerequisiteText(prerequisite)),
-              })),
-            },
-          ]),
+        : [context(...prerequisites.map((prerequisite) => escapeMrkdwn(prerequisiteText(prerequisite))))]),
     ],
   };
 }

@@ -112,7 +112,7 @@ describe('Module: table-layout', () => {
 
   it('should refuse an upstream report item without an expiry', () => {
     expect(() => decodeUpstreamFindings({ ...UPSTREAM_REPORT_KEY, report })).toThrow(
-      'bad item UPSTREAM#report / LATEST: expiresAt must be a number, got undefined',
+      'bad item UPSTREAM#report / LATEST: expiresAt is missing',
     );
   });
 

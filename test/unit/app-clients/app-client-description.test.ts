@@ -91,12 +91,20 @@ describe('Function: parseDescribeUserPoolClient', () => {
     expect(client.updatable).not.toHaveProperty('ClientType');
   });
 
+  it.each([
+    [null, 'must be a DescribeUserPoolClient response'],
+    [{ ClientId: 'x' }, 'UserPoolClient is missing: expected a DescribeUserPoolClient response'],
+    [{ UserPoolClient: [] }, 'UserPoolClient must be an object, got []'],
+  ])('should refuse %j saying what a saved answer must be', (answer, message) => {
+    expect(() => parseDescribeUserPoolClient(answer)).toThrow(message);
+  });
+
   it('should refuse an answer without the ids UpdateUserPoolClient needs, naming the field', () => {
     expect(() => parseDescribeUserPoolClient(describeAnswer({ ClientId: undefined }))).toThrow(
-      'ClientId must be a non-empty string, got undefined',
+      'UserPoolClient.ClientId must be a non-empty string, got undefined',
     );
     expect(() => parseDescribeUserPoolClient(describeAnswer({ UserPoolId: '' }))).toThrow(
-      'UserPoolId must be a non-empty string, got ""',
+      'UserPoolClient.UserPoolId must be a non-empty string, got ""',
     );
   });
 });

@@ -213,12 +213,16 @@ describe('Command: relogin-monitor analyze --client-config / --proposed-validity
     });
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', notAResponse])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('expected a DescribeUserPoolClient response'),
+      stderr: expect.stringContaining(
+        'UserPoolClient is missing: expected a DescribeUserPoolClient response',
+      ),
     });
     const withoutIds = tempFile('no-ids.json', JSON.stringify({ UserPoolClient: { IdTokenValidity: 1 } }));
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', withoutIds])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining(`--client-config ${withoutIds}: UserPoolId must be a non-empty string`),
+      stderr: expect.stringContaining(
+        `--client-config ${withoutIds}: UserPoolClient.UserPoolId is missing; UserPoolClient.ClientId is missing`,
+      ),
     });
     expect(await runCli(['analyze', '--events', SAMPLE, '--client-config', 'missing.json'])).toMatchObject({
       code: 2,

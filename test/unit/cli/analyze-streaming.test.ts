@@ -51,10 +51,10 @@ describe('Command: relogin-monitor analyze, reading line by line', () => {
   });
 
   it.each([
-    ['a day that does not exist', '2026-02-30T08:00:00Z', '"at" must be an ISO-8601 time'],
-    ['an hour that does not exist', '2026-11-20T25:00:00Z', '"at" must be an ISO-8601 time'],
-    ['a time before 2000', '1999-12-31T23:59:59Z', '"at" must lie between 2000-01-01 and a day after now'],
-    ['a time in year 9999', '9999-01-01T00:00:00Z', '"at" must lie between 2000-01-01 and a day after now'],
+    ['a day that does not exist', '2026-02-30T08:00:00Z', 'at must be an ISO-8601 time with a zone'],
+    ['an hour that does not exist', '2026-11-20T25:00:00Z', 'at must be an ISO-8601 time with a zone'],
+    ['a time before 2000', '1999-12-31T23:59:59Z', 'at must be between 2000-01-01 and a day after now'],
+    ['a time in year 9999', '9999-01-01T00:00:00Z', 'at must be between 2000-01-01 and a day after now'],
   ])('should stop at %s, naming the line', async (_name, at, reason) => {
     // Prepare
     const path = eventFile(`${[...HEAVY_DAY.slice(0, 2), line(at), ...HEAVY_DAY.slice(2)].join('\n')}\n`);

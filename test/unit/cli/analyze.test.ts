@@ -30,7 +30,13 @@ describe('Command: relogin-monitor analyze', () => {
     // Assess
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['totals', 'users', 'heavyUsers']);
+    expect(Object.keys(report)).toEqual([
+      'totals',
+      'users',
+      'heavyUsers',
+      'duplicateEvents',
+      'ignoredEvents',
+    ]);
     expect(report.totals.activeUsers).toBe(12);
     expect(report.totals.refreshes).toBe(0);
     expect(report.totals.logins).toBe(
@@ -68,6 +74,9 @@ describe('Command: relogin-monitor analyze', () => {
         },
       ],
       heavyUsers: [],
+      // The second trigger of the first sign-in, said rather than dropped silently.
+      duplicateEvents: 1,
+      ignoredEvents: { 'other-trigger': 0, 'untracked-client': 0 },
     });
   });
 
@@ -152,7 +161,7 @@ describe('Command: relogin-monitor analyze', () => {
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('line 2: not valid JSON');
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toContain('skipped line 3: "at" must be an ISO-8601 time');
+    expect(lenient.stderr).toContain('skipped line 3: at must be an ISO-8601 time');
     expect(lenient.stderr).toContain('skipped line 4: event: userPoolId must be a non-empty string');
     const report = JSON.parse(lenient.stdout);
     expect(report.skippedLines).toBe(3);

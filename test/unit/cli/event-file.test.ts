@@ -47,9 +47,11 @@ describe('Function: forEachEventLine', () => {
 
     // Assess
     await expect(strict).rejects.toThrow(EventFileError);
-    await expect(strict).rejects.toThrow(/^line 3: "at" must be an ISO-8601 time/);
+    await expect(strict).rejects.toThrow(
+      /^line 3: at must be an ISO-8601 time with a zone, got "2026-11-20"/,
+    );
     expect(lenient.times).toEqual(['2026-11-20T08:00:00.000Z']);
-    expect(lenient.invalid).toEqual([{ line: 3, reason: expect.stringMatching(/^"at" must be/) }]);
+    expect(lenient.invalid).toEqual([{ line: 3, reason: expect.stringMatching(/^at must be/) }]);
   });
 });
 
@@ -93,5 +95,36 @@ describe('Function: parseIsoTime', () => {
     expect(parseIsoTime('2026-11-20T08:00Z')).toBe(Date.parse('2026-11-20T08:00:00Z'));
     expect(parseIsoTime('2026-11-20T10:00:00+0200')).toBe(Date.parse('2026-11-20T08:00:00Z'));
     expect(parseIsoTime('2026-11-20T10:00:00+02:00')).toBe(Date.parse('2026-11-20T08:00:00Z'));
+  });
+});
+
+describe('Function: forEachEventLine, bad lines', () => {
+  it.each([
+    [
+      '{"at": "2026-13-40T08:00:00Z", "event": {}}',
+      'line 1: at must be an ISO-8601 time with a zone, got "2026-13-40T08:00:00Z"',
+    ],
+    [
+      '{"at": "2026-02-30T08:00:00Z", "event": {}}',
+      'line 1: at must be an ISO-8601 time with a zone, got "2026-02-30T08:00:00Z"',
+    ],
+    [
+      '{"at": 1764000000000, "event": {}}',
+      'line 1: at must be an ISO-8601 time with a zone, got 1764000000000',
+    ],
+    [
+      '{"at": "2026-11-23T00:00:00Z", "event": {}}',
+      'line 1: at must be between 2000-01-01 and a day after now (2026-11-21T00:00:00.000Z), got "2026-11-23T00:00:00Z"',
+    ],
+    ['{"at": "2026-11-20T08:00:00Z"}', 'line 1: event is missing'],
+    ['[1, 2]', 'line 1: must be an object {"at": ..., "event": ...}, got [1,2]'],
+    ['{"at": "2026-11-20T08:00:00Z", "event": {}', 'line 1: not valid JSON ('],
+  ])('should refuse %s naming the line and the field', async (text, message) => {
+    const read = forEachEventLine(
+      Readable.from([Buffer.from(text)]),
+      { skipInvalid: false, now: NOW },
+      () => {},
+    );
+    await expect(read).rejects.toThrow(message);
   });
 });

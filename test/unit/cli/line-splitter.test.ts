@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { forEachLine, LineSplitter } from '../../../src/cli/line-splitter';
+import { forEachLine, type Line, LineSplitter, TOO_LONG } from '../../../src/cli/line-splitter';
 
 /** The lines `chunks` split into, pushed one by one. */
-function linesOf(chunks: Buffer[]): string[] {
-  const lines: string[] = [];
-  const splitter = new LineSplitter((line) => lines.push(line));
+function linesOf(chunks: Buffer[], maxLineBytes?: number): Line[] {
+  const lines: Line[] = [];
+  const splitter = new LineSplitter((line) => lines.push(line), maxLineBytes);
   for (const chunk of chunks) splitter.push(chunk);
   splitter.end();
   return lines;
@@ -22,6 +22,20 @@ const LINES = ['{"user":"jürgen"}', '{"user":"日本"}', '', '{"user":"🙂"}']
 const BYTES = Buffer.from(TEXT);
 
 describe('Class: LineSplitter', () => {
+  it('should hand over a line past the cap as TOO_LONG, wherever the chunks are cut, and go on after it', () => {
+    const bytes = Buffer.from('12345\r\n123456\n1234567890\nok\n123456');
+    const expected = ['12345', TOO_LONG, TOO_LONG, 'ok', TOO_LONG];
+    for (let offset = 0; offset <= bytes.length; offset += 1) {
+      expect(linesOf(cut(bytes, offset), 5), `cut at byte ${offset}`).toEqual(expected);
+    }
+    expect(
+      linesOf(
+        [...bytes].map((byte) => Buffer.from([byte])),
+        5,
+      ),
+    ).toEqual(expected);
+  });
+
   it('should give the same lines wherever the chunks are cut', () => {
     expect(linesOf([BYTES])).toEqual(LINES);
     for (let offset = 0; offset <= BYTES.length; offset += 1) {
@@ -65,7 +79,7 @@ describe('Class: LineSplitter', () => {
 describe('Function: forEachLine', () => {
   it('should read Buffer and string chunks alike', async () => {
     for (const input of [Readable.from(cut(BYTES, 5, 30)), Readable.from([TEXT])]) {
-      const lines: string[] = [];
+      const lines: Line[] = [];
       await forEachLine(input, (line) => lines.push(line));
       expect(lines).toEqual(LINES);
     }

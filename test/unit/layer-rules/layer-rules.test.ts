@@ -24,6 +24,7 @@ describe('import rules (.dependency-cruiser.cjs)', { timeout: 120_000 }, () => {
       'domain-is-pure: src/relogins/domain/imports-slack.ts → ../../../node_modules/@slack/web-api/',
       'domain-is-pure: src/relogins/domain/emits-metrics.ts → ../../../node_modules/@aws-lambda-powertools/metrics/',
       'domain-is-pure: src/relogins/domain/reads-files.ts → fs',
+      'domain-is-pure: src/relogins/domain/validates-with-ajv.ts → ../../../node_modules/ajv/',
       'domain-is-pure: src/relogins/domain/opens-http.ts → https',
       'domain-is-pure: src/relogins/domain/imports-adapter.ts → src/adapters/system-clock.ts',
       'domain-is-pure: src/relogins/domain/imports-config.ts → src/relogins/config.ts',

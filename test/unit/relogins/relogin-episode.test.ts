@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CheckObservation,
   type EpisodeFigures,
+  InvalidLedgerStateError,
   nextEpisodeStep,
   type ReLoginLedgerState,
   readLedgerState,
@@ -177,5 +178,28 @@ describe('Function: readLedgerState', () => {
     expect(step?.message).toEqual({ kind: 'follow-up', worsenedFrom: null });
     expect(threadOf({ kind: 'follow-up', worsenedFrom: null }, state)).toBeUndefined();
     expect(withPostedThread(step?.state as ReLoginLedgerState, 'ts-new').episode?.threadTs).toBe('ts-new');
+  });
+
+  it('should read nothing recorded as the empty state and a recorded state as it was', () => {
+    expect(readLedgerState(null)).toEqual({ episode: null, lastThreadTs: null, stopGap: null });
+    const recorded = {
+      episode: null,
+      lastThreadTs: 'ts-1',
+      stopGap: { firstSeenAt: T0, lastReminderAt: null },
+    };
+    expect(readLedgerState(recorded)).toEqual(recorded);
+  });
+
+  it.each([
+    [{ episode: null, lastThreadTs: 7, stopGap: null }, 'lastThreadTs must be a string, got 7'],
+    [
+      { episode: null, lastThreadTs: null, stopGap: { firstSeenAt: '1' } },
+      'stopGap.firstSeenAt must be a number, got "1"',
+    ],
+    [{ heavyUsers: '3', alertedAt: T0 }, 'heavyUsers must be a number, got "3"'],
+    ['episode', 'must be an object, got "episode"'],
+  ])('should refuse the damaged state %j naming the field and its place', (raw, message) => {
+    expect(() => readLedgerState(raw)).toThrow(InvalidLedgerStateError);
+    expect(() => readLedgerState(raw)).toThrow(`recorded re-login state: ${message}`);
   });
 });

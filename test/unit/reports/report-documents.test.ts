@@ -64,7 +64,7 @@ function report(username: string, reLogins: number): PeriodicReport {
 describe('Module: report documents', () => {
   it('should say in Slack what the period was, the figures, heavy users, upstream and advice', () => {
     const message = reportMessage(report('ann', 6), presentation);
-    const text = readableText(message.blocks as Record<string, unknown>[]);
+    const text = readableText(message.blocks);
     expect(message.text).toBe(
       'Argo CD sign-ins, week of Mon, 16 Nov 2026 (UTC): 6 re-logins among 1 active user; 0 refreshes seen by the trigger; week of Mon, 9 Nov 2026 for comparison.',
     );
@@ -79,12 +79,7 @@ describe('Module: report documents', () => {
   });
 
   it('should escape user data so it cannot ping or link in Slack', () => {
-    const text = readableText(
-      reportMessage(report('<!channel> <https://evil|x>', 4), presentation).blocks as Record<
-        string,
-        unknown
-      >[],
-    );
+    const text = readableText(reportMessage(report('<!channel> <https://evil|x>', 4), presentation).blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt; &lt;https://evil|x&gt;: 4 re-logins');
   });

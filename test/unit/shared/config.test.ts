@@ -72,4 +72,19 @@ describe('Module: config', () => {
       'GITHUB_TOKEN_PARAMETER must be an SSM parameter path starting with "/"',
     );
   });
+
+  it.each([
+    ['SLACK_TOKEN_PARAMETER', `xoxb-1111-2222-${'q'.repeat(24)}`],
+    ['GITHUB_TOKEN_PARAMETER', `ghp_${'Z'.repeat(36)}`],
+    ['GITHUB_TOKEN_PARAMETER', `github_pat_${'Y'.repeat(40)}`],
+    ['GITHUB_TOKEN_PARAMETER', 'k9'.repeat(20)],
+  ])('should refuse a token pasted into %s without echoing it', (name, token) => {
+    const read = () =>
+      name === 'SLACK_TOKEN_PARAMETER'
+        ? readChatSettings({ [name]: token, SLACK_CHANNEL: 'C1' })
+        : readGitHubSettings({ [name]: token });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/store it in SSM and give the parameter's name|may be the token itself/);
+    expect(read).not.toThrow(token.slice(4, 12));
+  });
 });

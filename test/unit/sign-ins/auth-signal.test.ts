@@ -61,7 +61,8 @@ describe('Function: classifyAuthEvent', () => {
     const event = withSource('TokenGeneration_HostedAuth');
     expect(classifyAuthEvent(event, new Set(['other-client']))).toMatchObject({
       tracked: false,
-      reason: `app client ${ARGOCD} is not tracked`,
+      ignored: 'untracked-client',
+      reason: `app client "${ARGOCD}" is not tracked`,
     });
     expect(classifyAuthEvent(event, new Set(['other-client', ARGOCD])).tracked).toBe(true);
     expect(classifyAuthEvent(event, everyClient).tracked).toBe(true);

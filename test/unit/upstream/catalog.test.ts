@@ -30,26 +30,47 @@ describe('Function: parseCatalog', () => {
   });
 
   it.each([
-    [[], /non-empty JSON array/],
+    [[], /the catalog must be a non-empty JSON array of fix entries, got \[\]/],
     [{}, /non-empty JSON array/],
-    [[{ ...VALID, pulls: [] }], /entry 1 \("x-fix"\): "pulls" must be a non-empty array/],
-    [[{ ...VALID, pulls: ['27777'] }], /"pulls" must be a non-empty array of PR numbers/],
-    [[{ ...VALID, pulls: [1, 1] }], /lists a PR twice/],
-    [[{ ...VALID, repo: 'argo-cd' }], /"repo" must be "owner\/name"/],
-    [[{ ...VALID, id: 'Has Spaces' }], /"id" must be lower-case/],
-    [[{ ...VALID, title: ' ' }], /"title" must be a non-empty string/],
-    [[{ ...VALID, pull: [1] }], /unknown field\(s\) "pull"/],
-    [[{ ...VALID, advice: 3 }], /"advice" must be a non-empty string/],
-    [[{ ...VALID, firstReleases: ['3.4.6'] }], /"firstReleases" must be a non-empty array of versions/],
-    [[{ ...VALID, firstReleases: [] }], /"firstReleases" must be a non-empty array of versions/],
+    [
+      [{ ...VALID, pulls: [] }],
+      /entry 1 \("x-fix"\): pulls must be a non-empty array of PR numbers, each listed once, got \[\]/,
+    ],
+    [
+      [{ ...VALID, pulls: ['27777'] }],
+      /entry 1 \("x-fix"\): pulls\[0\] must be a PR number \(a positive integer\), got "27777"/,
+    ],
+    [
+      [{ ...VALID, pulls: [1, 1] }],
+      /pulls must be a non-empty array of PR numbers, each listed once \(one is listed twice\), got \[1,1\]/,
+    ],
+    [[{ ...VALID, repo: 'argo-cd' }], /repo must be "owner\/name", got "argo-cd"/],
+    [
+      [{ ...VALID, id: 'Has Spaces' }],
+      /entry 1 \("Has Spaces"\): id must be lower-case letters, digits and dashes, got "Has Spaces"/,
+    ],
+    [[{ ...VALID, title: ' ' }], /title must be a non-empty string, got " "/],
+    [
+      [{ ...VALID, pull: [1] }],
+      /pull is not a known field \(allowed: id, repo, title, pulls, advice, prerequisiteOf, firstReleases\)/,
+    ],
+    [[{ ...VALID, advice: 3 }], /advice must be a non-empty string, got 3/],
+    [
+      [{ ...VALID, firstReleases: ['3.4.6'] }],
+      /firstReleases\[0\] must be a version like "v3.4.6", got "3.4.6"/,
+    ],
+    [[{ ...VALID, firstReleases: [] }], /firstReleases must be a non-empty array of versions/],
     [[VALID, VALID], /fix id "x-fix" appears twice/],
-    [[null], /entry 1 must be an object/],
+    [[null], /entry 1: must be an object, got null/],
     [
       [{ ...VALID, prerequisiteOf: 'y-fix' }],
       /"x-fix" is a prerequisite of "y-fix", which is not another entry/,
     ],
     [[{ ...VALID, prerequisiteOf: 'x-fix' }], /which is not another entry/],
-    [[{ ...VALID, prerequisiteOf: 'Bad Id' }], /"prerequisiteOf" must be the id of another entry/],
+    [
+      [{ ...VALID, prerequisiteOf: 'Bad Id' }],
+      /prerequisiteOf must be the id of another entry, got "Bad Id"/,
+    ],
     [
       [
         { ...VALID, prerequisiteOf: 'y-fix' },

@@ -59,7 +59,7 @@ describe('Module: upstream settings', () => {
     const invalid = join(dir, 'invalid.json');
     await writeFile(invalid, JSON.stringify([{ id: 'x', repo: 'a/b', title: 't', pulls: [] }]));
     await expect(loadFixCatalog(invalid, '--catalog')).rejects.toThrow(
-      `--catalog: ${invalid}: entry 1 ("x"): "pulls" must be a non-empty array of PR numbers, got []`,
+      `--catalog: ${invalid}: entry 1 ("x"): pulls must be a non-empty array of PR numbers, each listed once, got []`,
     );
   });
 

@@ -31,7 +31,8 @@ describe('Function: fixMessage', () => {
   it('should name every fixed line, the deployed state, the smallest upgrade and what to set', () => {
     const message = fixMessage(ENTRY, status({}), 'v3.3.14');
     expect(message.text).toBe(
-      'argoproj/argo-cd released the fix "OIDC refresh <works>" (argocd-oidc-refresh) in v3.4.6, v3.5.0. ' +
+      // The fallback text is mrkdwn too: escaped like the blocks, so a title cannot link or mention.
+      'argoproj/argo-cd released the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh) in v3.4.6, v3.5.0. ' +
         'Deployed: v3.3.14 does not have the fix. Upgrade to: v3.4.6.',
     );
     expect(blockTexts(message.blocks)).toEqual([
@@ -143,7 +144,7 @@ describe('Function: fixMessage, prerequisites and updates', () => {
       update: { newLines: [], deployedChange: { from: 'v3.3.14', to: 'v3.4.6' }, answerChanged: true },
     });
     expect(deployed.text).toBe(
-      'argoproj/argo-cd: the fix "OIDC refresh <works>" (argocd-oidc-refresh): deployed Argo CD is now v3.4.6 (was v3.3.14). ' +
+      'argoproj/argo-cd: the fix "OIDC refresh &lt;works&gt;" (argocd-oidc-refresh): deployed Argo CD is now v3.4.6 (was v3.3.14). ' +
         'Deployed: v3.4.6 has the fix. Upgrade to: none needed.',
     );
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedResponseError, toComparison } from '../../../src/adapters/github/records';
+import {
+  MalformedResponseError,
+  toComparison,
+  toPullRecord,
+  toReleaseRecords,
+} from '../../../src/adapters/github/records';
 
 /** A compare answer as GitHub sends it, trimmed to the fields that matter plus a few that do not. */
 const CRAFTED_COMPARE = {
@@ -42,15 +47,81 @@ describe('Function: toComparison', () => {
   });
 
   it.each([
-    [{ status: 'sideways' }, /comparison status "sideways" is not one of/],
-    [{ status: 'ahead', commits: {} }, /comparison commits is not an array/],
-    [{ status: 'ahead', commits: [{ sha: 'a1' }] }, /comparison commit 0 commit is not an object/],
+    [
+      { status: 'sideways' },
+      'comparison.status must be one of ahead, behind, identical, diverged, got "sideways"',
+    ],
+    [{ status: 'ahead', commits: {} }, 'comparison.commits must be an array, got {}'],
+    [{ status: 'ahead', commits: [{ sha: 'a1' }] }, 'comparison.commits[0].commit is missing'],
     [
       { status: 'ahead', commits: [{ commit: { message: 7 } }] },
-      /field "message" is missing or of the wrong type/,
+      'comparison.commits[0].commit.message must be a string, got 7',
     ],
+    [null, 'comparison must be an object, got null'],
+    [[], 'comparison must be an object, got []'],
   ])('should refuse %j as malformed', (json, message) => {
     expect(() => toComparison(json)).toThrow(MalformedResponseError);
     expect(() => toComparison(json)).toThrow(message);
+  });
+});
+
+describe('Function: toReleaseRecords', () => {
+  const release = {
+    tag_name: 'v3.4.6',
+    draft: false,
+    prerelease: false,
+    published_at: '2026-05-04T10:00:00Z',
+    body: null,
+  };
+
+  it('should read a release list, a null body as empty', () => {
+    expect(toReleaseRecords([release])).toEqual([
+      {
+        tagName: 'v3.4.6',
+        draft: false,
+        prerelease: false,
+        publishedAt: Date.parse('2026-05-04T10:00:00Z'),
+        body: '',
+      },
+    ]);
+  });
+
+  it.each([
+    [{}, 'releases must be an array, got {}'],
+    [
+      [release, release, release, { ...release, tag_name: 7 }],
+      'releases[3].tag_name must be a string, got 7',
+    ],
+    [[{ ...release, published_at: 'yesterday' }], 'releases[0].published_at must be a time, got "yesterday"'],
+    [[{ ...release, draft: undefined }], 'releases[0].draft must be true or false, got undefined'],
+  ])('should refuse %j naming the field and its place', (json, message) => {
+    expect(() => toReleaseRecords(json)).toThrow(MalformedResponseError);
+    expect(() => toReleaseRecords(json)).toThrow(message);
+  });
+});
+
+describe('Function: toPullRecord', () => {
+  const pull = {
+    number: 27777,
+    merged: true,
+    merged_at: null,
+    merge_commit_sha: 'abc',
+    base: { ref: 'master' },
+  };
+
+  it('should read a pull request', () => {
+    expect(toPullRecord(pull)).toEqual({
+      number: 27777,
+      merged: true,
+      mergedAt: null,
+      mergeCommitSha: 'abc',
+      baseRef: 'master',
+    });
+  });
+
+  it('should name the nested field that is wrong', () => {
+    expect(() => toPullRecord({ ...pull, base: { ref: null } })).toThrow(
+      'pull.base.ref must be a string, got null',
+    );
   });
 });

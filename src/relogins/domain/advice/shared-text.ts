@@ -6,13 +6,22 @@ import {
   type TokenValidity,
 } from '../../../app-clients';
 import { sessionDuration } from '../../../shared/durations';
+import { codeSpan } from '../../../shared/escaping';
 import type { Messages } from '../../../shared/i18n';
+import { truncated } from '../../../shared/safe-text';
 import { type ClientChange, isStretched, type ReLoginCeiling } from './token-validity';
+
+/** Field names from the answer, as code, a bounded few of them: the answer is outside data. */
+function namedFields(fields: readonly string[], m: Messages): string {
+  const named = fields.slice(0, 10).map((field) => codeSpan(truncated(field, 64)));
+  const rest = fields.length - named.length;
+  return rest > 0 ? m.text.advice.moreFields(named.join(', '), rest) : named.join(', ');
+}
 
 /** Said wherever a document is offered and the client's answer had fields this tool does not know. */
 export function unknownFieldsNote(change: ClientChange | null, m: Messages): string {
   if (change === null || change.unknownFields.length === 0) return '';
-  return m.text.advice.unknownFields(change.unknownFields.join(', '));
+  return m.text.advice.unknownFields(namedFields(change.unknownFields, m));
 }
 
 export function ceilingText(

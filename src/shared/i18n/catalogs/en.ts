@@ -75,7 +75,7 @@ export const en = {
       return `${p.title}: ${released}; ${has}.`;
     },
     clientsAndAdvice: 'App clients and advice',
-    clientHeading: (clientId: string) => `App client \`${clientId}\``,
+    clientHeading: (clientId: string) => `App client ${clientId}`,
     validity: (id: string, access: string, refresh: string) =>
       `ID ${id} · access ${access} · refresh ${refresh}`,
     validityUnknown: 'token validity unknown (DescribeUserPoolClient could not be read)',
@@ -99,6 +99,7 @@ export const en = {
       'revert-token-validity': 'Undo the stop-gap',
       'fix-token-validity-order': 'Access token outlives the ID token',
     },
+    moreFields: (named: string, rest: number) => `${named} and ${rest} more`,
     unknownFields: (fields: string) =>
       ` The client's DescribeUserPoolClient answer also has ${fields}, unknown to this tool` +
       ' and left out of the update document: UpdateUserPoolClient resets what it is not given, so check them first.',
@@ -269,7 +270,7 @@ export const en = {
     worse: (from: number, to: number) =>
       `:chart_with_upwards_trend: Worse since the last alert: ${from} → ${to} heavy users.`,
     clientScope: (clientId: string, userPoolId: string) =>
-      `Argo CD app client \`${clientId}\` (user pool \`${userPoolId}\`)`,
+      `Argo CD app client ${clientId} (user pool ${userPoolId})`,
     activeUsers: 'Active users',
     reLogins: 'Re-logins',
     reLoginsOfLogins: (reLogins: number, logins: number) => `${reLogins} of ${logins} logins`,

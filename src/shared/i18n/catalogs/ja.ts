@@ -53,7 +53,7 @@ export const ja: Catalog = {
       return `${p.title}: ${released}。${has}。`;
     },
     clientsAndAdvice: 'アプリクライアントと推奨事項',
-    clientHeading: (clientId) => `アプリクライアント \`${clientId}\``,
+    clientHeading: (clientId) => `アプリクライアント ${clientId}`,
     validity: (id, access, refresh) => `ID ${id} · アクセス ${access} · リフレッシュ ${refresh}`,
     validityUnknown: 'トークンの有効期間は不明です (DescribeUserPoolClient を読めませんでした)。',
     debt: (p) =>
@@ -76,6 +76,7 @@ export const ja: Catalog = {
       'revert-token-validity': '暫定対処を元に戻す',
       'fix-token-validity-order': 'アクセストークンが ID トークンより長く有効です',
     },
+    moreFields: (named, rest) => `${named} ほか ${rest} 件`,
     unknownFields: (fields) =>
       ` このクライアントの DescribeUserPoolClient の応答には、このツールが知らない ${fields} も含まれており、更新用ドキュメントからは除いています。` +
       'UpdateUserPoolClient は渡されなかった設定を既定値に戻すため、先に確認してください。',
@@ -203,7 +204,7 @@ export const ja: Catalog = {
     worse: (from, to) =>
       `:chart_with_upwards_trend: 前回のアラートより悪化しています: 頻発ユーザー ${from} → ${to} 人。`,
     clientScope: (clientId, userPoolId) =>
-      `Argo CD のアプリクライアント \`${clientId}\` (ユーザープール \`${userPoolId}\`)`,
+      `Argo CD のアプリクライアント ${clientId} (ユーザープール ${userPoolId})`,
     activeUsers: 'アクティブユーザー',
     reLogins: '再ログイン',
     reLoginsOfLogins: (reLogins, logins) => `ログイン ${logins} 回のうち ${reLogins} 回`,
