@@ -221,7 +221,7 @@ export function reportHtml(
       ? `<p><em>${htmlText(words.chartMissing)}</em></p>`
       : `<img alt="${htmlText(words.chartAlt)}" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
   const title = htmlText(reportTitle(report, m));
-  const [, thisPeriod, previous, change] = columns(m).map(escapeHtml);
+  const [, thisPeriod, previous, change] = columns(m).map((column) => htmlText(column));
   return `<!doctype html>
 <html lang="${m.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}

@@ -87,13 +87,13 @@ export const ja: Catalog = {
     ceiling: (p) => {
       const session = `\`argocd-cm\` の \`users.session.duration\` (既定は 24h。このモニターは ARGOCD_SESSION_HOURS から ${p.session} としています)`;
       if (p.setByRefreshToken) {
-        return `${p.ceiling}ごとです。これはアプリクライアントの RefreshTokenValidity で、${session}より短いためです`;
+        return `${p.ceiling}ごとです。アプリクライアントの RefreshTokenValidity が ${session}より短いためです。`;
       }
       const refresh =
         p.refreshValidity === null
-          ? 'アプリクライアントの RefreshTokenValidity の方が短ければそちら'
-          : `アプリクライアントの RefreshTokenValidity (${p.refreshValidity}) より短い値`;
-      return `${p.ceiling}ごとです (${session}。${refresh})`;
+          ? 'アプリクライアントの RefreshTokenValidity の方が短ければ、そちらで決まります。'
+          : `アプリクライアントの RefreshTokenValidity (${p.refreshValidity}) より短いため、こちらで決まります。`;
+      return `${p.ceiling}ごとです。これは ${session} で決まり、${refresh}`;
     },
     stopGapCost: (validity) =>
       `漏えいした ID / アクセストークンが最大 ${validity} 有効なままになり、Cognito でユーザーをサインアウトさせても Argo CD へのアクセスはトークンの期限まで続きます。`,
@@ -118,7 +118,7 @@ export const ja: Catalog = {
           ? ' 推奨 (必須ではありません): `argocd-cm` の `oidc.config` ブロックで `refreshTokenThreshold` を ID トークンの有効期間より短い Go の duration に設定すると、期限前にもリフレッシュされます。'
           : ` 推奨 (必須ではありません): \`argocd-cm\` の \`oidc.config\` ブロックに \`refreshTokenThreshold: ${threshold}\` を入れると、期限前にもリフレッシュされます (ID トークンの有効期間 ${idValidity} より短い Go の duration。変更した \`oidc.config\` はサーバーが自動で読み込みます)。`,
       after: (p) =>
-        ` ${p.fixed ? 'リフレッシュが効くようになると、' : 'アップグレード後は、'}再ログインは${p.ceiling}。` +
+        ` ${p.fixed ? 'リフレッシュが効くようになると、' : 'アップグレード後は、'}再ログインは${p.ceiling}` +
         (p.userDays === 0
           ? ''
           : ` 観測した ${p.userDays} ユーザー日では、現在 1 人 1 日あたり ${p.now} 回の再ログインが、リフレッシュ後は約 ${p.predicted} 回になります。`),
@@ -172,7 +172,7 @@ export const ja: Catalog = {
       `リフレッシュトークンが使われ (${p.refreshes} 回)、頻繁に再ログインするユーザーもいません。Argo CD が自分でセッションを更新しているので、暫定対処は元に戻せます (長く有効なトークンはセキュリティ上の負債です)。` +
       ` IdTokenValidity / AccessTokenValidity を ${p.id} / ${p.access} にしてください (現在は ${p.nowId} / ${p.nowAccess})。アクセストークンは ID トークンより長くしてはいけません。` +
       ` \`oidc.config\` に \`refreshTokenThreshold\` を設定している場合は、新しい ID トークンの有効期間より短くしてください (例: ${p.threshold})。` +
-      ` その後の再ログインは${p.ceiling}。`,
+      ` その後の再ログインは${p.ceiling}`,
     order: (p) =>
       `AccessTokenValidity (${p.access}) が IdTokenValidity (${p.id}) より長くなっています。` +
       (p.refreshSeen
