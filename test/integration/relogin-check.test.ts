@@ -165,7 +165,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Assess
     const text = readableText(standIns.slack.messages[0]?.blocks ?? []);
     expect(text).toContain(
-      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
+      'Argo CD v3.3.14 is deployed and does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
     );
     expect(text).toContain(
       'Recommended, not required: `refreshTokenThreshold: 15m` inside the `oidc.config` block',
