@@ -9,6 +9,7 @@ import type { Messages } from '../../shared/i18n';
 import { isStretched } from './advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './console-links';
 import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './episode-messages';
+import { followUpMessage } from './follow-up-message';
 import { alertMessages, reLoginAlertMessage } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import {
@@ -51,6 +52,7 @@ export function episodeDecision(
       figures: episodeFigures(assessment),
       stretched: isStretched(assessment.tokenValidity),
       activityHours: assessment.activityHours,
+      advice: assessment.advice.map((item) => item.id),
     },
     {
       cooldownHours: settings.cooldownHours,
@@ -79,12 +81,19 @@ export function episodeChatMessage(
       ? recoveryMessage(assessment, message.episode, message.stopGap, { metricsUrl, messages })
       : message.kind === 'stop-gap-reminder'
         ? stopGapReminderMessage(assessment, message.stopGap, { metricsUrl, messages })
-        : reLoginAlertMessage(assessment, {
-            label: userLabeler(settings.identity),
-            metricsUrl,
-            messages,
-            worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
-          });
+        : // A follow-up that opens the thread (an episode recorded before threads) is the whole alert.
+          message.kind === 'follow-up' && message.previous !== undefined && thread !== undefined
+          ? followUpMessage(
+              assessment,
+              { worsenedFrom: message.worsenedFrom, previous: message.previous },
+              { metricsUrl, messages },
+            )
+          : reLoginAlertMessage(assessment, {
+              label: userLabeler(settings.identity),
+              metricsUrl,
+              messages,
+              worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
+            });
   return thread === undefined ? body : { ...body, thread };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Every message kind (the alert, its worsened follow-up, the recovery, the stop-gap reminder) with every
+ * Every message kind (the alert, the short follow-ups, the recovery, the stop-gap reminder) with every
  * advice kind, and the report in all three forms, rendered in English and in Japanese. The Japanese
  * renderings must hold no English sentence outside code spans, links and identifiers, and both catalogs
  * must have the same keys with no empty text.
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
+import { followUpMessage } from '../../../src/relogins/domain/follow-up-message';
 import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
 import { buildReLoginAssessment } from '../../../src/relogins/domain/relogin-assessment';
 import type { OpenEpisode } from '../../../src/relogins/domain/relogin-episode';
@@ -114,6 +115,31 @@ function slackRenderings(locale: Locale): string[] {
     return [
       reLoginAlertMessage(assessment, { ...presentation, worsenedFrom: null }),
       reLoginAlertMessage(assessment, { ...presentation, worsenedFrom: 1 }),
+      // The short follow-ups: advice unchanged, and advice changed since the previous post.
+      followUpMessage(
+        assessment,
+        {
+          worsenedFrom: 1,
+          previous: {
+            at: END - 24 * HOUR,
+            figures: EPISODE.figuresAtLastAlert,
+            advice: assessment.advice.map((item) => item.id),
+          },
+        },
+        presentation,
+      ),
+      followUpMessage(
+        assessment,
+        {
+          worsenedFrom: null,
+          previous: {
+            at: END - 24 * HOUR,
+            figures: EPISODE.figuresAtLastAlert,
+            advice: ['revert-token-validity'],
+          },
+        },
+        presentation,
+      ),
       recoveryMessage(assessment, EPISODE, STOP_GAP, presentation),
       recoveryMessage(assessment, EPISODE, null, presentation),
       stopGapReminderMessage(assessment, STOP_GAP, presentation),

@@ -259,9 +259,12 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     // Assess
     expect(notDouble).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
     expect(doubled).toMatchObject({ heavyUsers: 4, alert: 'sent' });
-    expect(readableText(fakes.chat.delivered[1]?.blocks ?? [])).toContain(
-      'Worse since the last alert: 2 → 4 heavy users.',
-    );
+    // A short follow-up in the thread: what changed, not the whole alert again.
+    const followUp = readableText(fakes.chat.delivered[1]?.blocks ?? []);
+    expect(followUp).toContain('Argo CD re-logins: worse, 4 heavy users');
+    expect(followUp).toContain('• Heavy users: 2 → 4');
+    expect(followUp).toContain('Advice unchanged');
+    expect(followUp.length).toBeLessThanOrEqual(600);
   });
 
   it('should count a failed post in a second, small publish after it, and post on the next run', async () => {

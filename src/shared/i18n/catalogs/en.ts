@@ -340,6 +340,17 @@ export const en = {
     stopGapContext: (metricsUrl: string) =>
       `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${metricsUrl}|Metrics> · argocd-relogin-monitor`,
   },
+  followUp: {
+    headline: (heavyUsers: number, worse: boolean) =>
+      `Argo CD re-logins: ${worse ? 'worse,' : 'still'} ${plural(heavyUsers, 'heavy user')}`,
+    since: (previousAt: string, windowHours: number) =>
+      `Since the last post (${previousAt}), ${windowHours} h window:`,
+    activeUsers: 'Active users',
+    adviceAdded: (titles: string) => `Advice added: ${titles}.`,
+    adviceGone: (titles: string) => `Advice no longer given: ${titles}.`,
+    adviceSame: 'Advice unchanged: the first message of this thread has it, with its documents.',
+    fallback: (headline: string, clientId: string) => `${headline} (client ${clientId}).`,
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

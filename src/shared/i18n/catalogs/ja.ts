@@ -264,6 +264,18 @@ export const ja: Catalog = {
     stopGapContext: (metricsUrl) =>
       `リフレッシュが観測され、ID またはアクセストークンの有効期間が 1 時間を超えている間、毎週お知らせします · STOP_GAP_REMINDER=report で定期レポートに移し、off で止められます · <${metricsUrl}|メトリクス> · argocd-relogin-monitor`,
   },
+  followUp: {
+    headline: (heavyUsers, worse) =>
+      `Argo CD の再ログイン: ${worse ? '悪化、' : '継続中、'}頻発ユーザー ${heavyUsers} 人`,
+    since: (previousAt, windowHours) =>
+      `前回の投稿 (${previousAt}) からの変化 (${windowHours} 時間のウィンドウ):`,
+    activeUsers: 'アクティブユーザー',
+    adviceAdded: (titles) => `追加された推奨事項: ${titles}。`,
+    adviceGone: (titles) => `なくなった推奨事項: ${titles}。`,
+    adviceSame:
+      '推奨事項に変わりはありません。内容とドキュメントはこのスレッドの最初のメッセージにあります。',
+    fallback: (headline, clientId) => `${headline} (クライアント ${clientId})。`,
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
