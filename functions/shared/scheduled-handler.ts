@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
@@ -30,6 +31,7 @@ export interface ScheduledWiring {
   table(): TableSettings;
   dynamo(): DynamoDBDocumentClient;
   cloudwatch(): CloudWatchClient;
+  cloudwatchLogs(): CloudWatchLogsClient;
   cognito(): CognitoIdentityProviderClient;
   /** The notification ledger in the table and the chat poster for `chat` (Slack, or the log). */
   notify(chat: ChatSettings): NotificationDeps;
@@ -63,6 +65,7 @@ function scheduledWiring(env: Env, logger: Logger, clock: Clock): ScheduledWirin
     table,
     dynamo,
     cloudwatch: once(() => new CloudWatchClient({})),
+    cloudwatchLogs: once(() => new CloudWatchLogsClient({})),
     cognito: once(() => new CognitoIdentityProviderClient({})),
     notify: (chat) => ({
       ledger: new DynamoNotificationLedger(dynamo(), table().tableName),

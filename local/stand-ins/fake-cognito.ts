@@ -1,6 +1,6 @@
 /**
- * Stand-in for Cognito's DescribeUserPoolClient and ListUserPools over the AWS JSON 1.1 protocol,
- * serving DescribeUserPoolClient responses such as the shared fixture. Chosen over a client mock so the
+ * Stand-in for Cognito's DescribeUserPoolClient, DescribeUserPool (its LambdaConfig) and ListUserPools
+ * over the AWS JSON 1.1 protocol, serving DescribeUserPoolClient responses such as the shared fixture. Chosen over a client mock so the
  * real SDK client, its serialisation and its error mapping are exercised; chosen over cognito-local
  * because the fixture is served byte for byte, and because cognito-local answers ListUserPools in one
  * page whatever MaxResults says (this one pages as Cognito does, with NextToken).
@@ -12,11 +12,14 @@ export interface FakeCognito extends AwsJsonServer {
   addClient(response: Record<string, unknown>): void;
   /** Lists a pool in ListUserPools, after those added before it. */
   addUserPool(id: string, name: string): void;
+  /** The pool's LambdaConfig as DescribeUserPool answers it (as an apply or an attach step sets it). */
+  setLambdaConfig(userPoolId: string, lambdaConfig: Record<string, unknown>): void;
 }
 
 export async function startFakeCognito(): Promise<FakeCognito> {
   const clients = new Map<string, unknown>();
   const pools: { Id: string; Name: string }[] = [];
+  const lambdaConfigs = new Map<string, Record<string, unknown>>();
   const key = (pool: unknown, client: unknown) => `${String(pool)}/${String(client)}`;
   const server = await startAwsJsonServer(
     { targetPrefix: 'AWSCognitoIdentityProviderService', contentType: 'application/x-amz-json-1.1' },
@@ -30,6 +33,10 @@ export async function startFakeCognito(): Promise<FakeCognito> {
           );
         }
         return found;
+      },
+      DescribeUserPool: (input) => {
+        const id = String(input.UserPoolId);
+        return { UserPool: { Id: id, LambdaConfig: lambdaConfigs.get(id) ?? {} } };
       },
       ListUserPools: (input) => {
         const offset = input.NextToken === undefined ? 0 : Number(input.NextToken);
@@ -49,6 +56,9 @@ export async function startFakeCognito(): Promise<FakeCognito> {
     },
     addUserPool: (Id, Name) => {
       pools.push({ Id, Name });
+    },
+    setLambdaConfig: (userPoolId, lambdaConfig) => {
+      lambdaConfigs.set(userPoolId, lambdaConfig);
     },
   };
 }

@@ -9,6 +9,7 @@ export const LOCAL_REGION = 'eu-west-1';
 export function localAwsEnvironment(endpoints: {
   dynamodb?: string;
   cloudwatch?: string;
+  cloudwatchLogs?: string;
   cognitoIdentityProvider?: string;
   ssm?: string;
 }): Record<string, string> {
@@ -18,6 +19,7 @@ export function localAwsEnvironment(endpoints: {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     ...(endpoints.dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb } : {}),
     ...(endpoints.cloudwatch ? { AWS_ENDPOINT_URL_CLOUDWATCH: endpoints.cloudwatch } : {}),
+    ...(endpoints.cloudwatchLogs ? { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoints.cloudwatchLogs } : {}),
     ...(endpoints.cognitoIdentityProvider
       ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognitoIdentityProvider }
       : {}),

@@ -1,3 +1,4 @@
+export { CHECKPOINT_LAG_MS, type CheckpointedReplayDeps, checkpointedReplay } from './checkpointed-replay';
 export {
   readMinutesPerReLogin,
   readProposedValidityHours,
@@ -18,9 +19,15 @@ export type { CognitoUsage } from './domain/relogin-assessment';
 export { replaySignIns } from './domain/replay';
 export type { ReportIdentity, UserLabeler } from './domain/report-identity';
 export { attributesShown, userLabeler } from './domain/report-identity';
+export {
+  replayFromCheckpoint,
+  SESSION_CHECKPOINT_SCHEMA,
+  type SessionCheckpoint,
+} from './domain/session-checkpoint';
 export type { ActivityKind, SessionRules, SignalOutcome, UserSessionState } from './domain/session-rules';
 export { applySignal, DEFAULT_SESSION_RULES, EMPTY_SESSION_STATE } from './domain/session-rules';
 export type { CognitoUsageReader } from './ports/cognito-usage';
+export type { SessionCheckpointStore } from './ports/session-checkpoints';
 export type { UserPoolDirectory } from './ports/user-pool-directory';
 export type { ClientCheckResult, ReLoginCheckDeps } from './relogin-check';
 export { runReLoginCheck, stretchedSince } from './relogin-check';

@@ -22,6 +22,19 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
 import {
+  assessCoverage,
+  type BlindOutcome,
+  type ClientCoverage,
+  type CoverageDeps,
+  type CoverageInputs,
+  type CoverageSettings,
+  cognitoUsageBetween,
+  coverageMetrics,
+  gatherCoverageInputs,
+  notifyBlindIfDue,
+  recoveryMetrics,
+} from '../coverage';
+import {
   alertFailure,
   type NotificationDeps,
   type NotificationLedger,
@@ -35,10 +48,12 @@ import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publ
 import { errorDetails } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
 import type { UpstreamFindings, UpstreamFindingsStore } from '../upstream';
+import { checkpointedReplay } from './checkpointed-replay';
 import type { ReLoginCheckSettings } from './config';
 import type { ActivityEvent } from './domain/activity';
 import { checkFailureDatum, reportMetrics } from './domain/check-metrics';
 import { activityByClient, type CheckWindow, checkWindow, eventsToReport } from './domain/check-window';
+import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
 import { alertKey, episodeChatMessage, episodeDecision, LOGGED_AS } from './domain/episode-notification';
 import { buildReLoginAssessment, type ReLoginAssessment } from './domain/relogin-assessment';
 import {
@@ -49,6 +64,7 @@ import {
 } from './domain/relogin-episode';
 import { replaySignIns } from './domain/replay';
 import type { CognitoUsageReader } from './ports/cognito-usage';
+import type { SessionCheckpointStore } from './ports/session-checkpoints';
 import type { UserPoolDirectory } from './ports/user-pool-directory';
 import { publishHourlyMetrics } from './publish-hourly-metrics';
 
@@ -62,6 +78,10 @@ export interface ReLoginCheckDeps {
   userPools?: UserPoolDirectory;
   /** The upstream watcher's latest report; without it the advice names the fixed releases only. */
   upstream?: Pick<UpstreamFindingsStore, 'latest'>;
+  /** The self-check and the recovery of failed writes (docs/monitoring-coverage.md); without it neither runs. */
+  coverage?: { deps: CoverageDeps; settings: CoverageSettings };
+  /** Session checkpoints for the exact replay; without them the read reaches ARGOCD_SESSION_HOURS back. */
+  replay?: { checkpoints: SessionCheckpointStore; retentionDays: number };
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   settings: ReLoginCheckSettings;
@@ -80,6 +100,14 @@ export type ClientCheckResult =
       heavyUsers: number;
       advice: string[];
       alert: AlertOutcome;
+      /** The self-check, when it ran for the client: while `blind`, the re-login messages wait. */
+      coverage?: {
+        percent: number | null;
+        findings: string[];
+        blind: boolean;
+        message: BlindOutcome['kind'];
+        outcome: BlindOutcome['outcome'];
+      };
     }
   /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
   | { clientId: string; alert: 'not-checked'; error: string };
@@ -154,17 +182,27 @@ async function reportClient(
     window,
     upstream,
     events,
-  }: { window: CheckWindow; upstream: UpstreamFindings | null; events: ActivityEvent[] },
+    coverage,
+  }: {
+    window: CheckWindow;
+    upstream: UpstreamFindings | null;
+    events: ActivityEvent[];
+    coverage: CoverageInputs | null;
+  },
 ): Promise<ReLoginAssessment> {
   const { settings } = deps;
   const scope = { userPoolId: settings.userPoolId, clientId };
+  // The self-check's one read already holds Cognito's counts: no second request.
+  const counters = coverage?.counters?.get(clientId);
   const [client, cognito] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.description(settings.userPoolId, clientId),
     ),
-    optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
-      deps.cognitoUsage.read(scope, window.from, window.now),
-    ),
+    counters === undefined
+      ? optional(deps, `Cognito's metrics for app client ${clientId}`, () =>
+          deps.cognitoUsage.read(scope, window.from, window.now),
+        )
+      : cognitoUsageBetween(counters, window.from, window.now),
   ]);
   return buildReLoginAssessment(
     { ...scope, windowEnd: window.now, events, client, cognito, upstream },
@@ -172,11 +210,33 @@ async function reportClient(
   );
 }
 
-/** The pool's activity, replayed once, per client (`activityByClient`). */
-async function replayedActivity(deps: PoolDeps, window: CheckWindow): Promise<Map<string, ActivityEvent[]>> {
-  const { settings } = deps;
-  const signIns = await deps.signIns.list(settings.userPoolId, window.readFrom, window.now + 1);
-  return activityByClient(replaySignIns(signIns, settings.rules), settings.clientIds, window.oldest);
+/**
+ * The pool's activity, replayed once, per client (`activityByClient`), from `oldest` on: exactly as a
+ * replay of the whole log from the session checkpoint (`checkpointed-replay.ts`), else from a read
+ * ARGOCD_SESSION_HOURS further back.
+ */
+async function replayedActivity(
+  deps: PoolDeps,
+  window: CheckWindow,
+  oldest: number,
+): Promise<Map<string, ActivityEvent[]>> {
+  const { settings, replay } = deps;
+  const events =
+    replay === undefined
+      ? replaySignIns(
+          await deps.signIns.list(settings.userPoolId, window.readFrom, window.now + 1),
+          settings.rules,
+        )
+      : await checkpointedReplay(
+          { signIns: deps.signIns, checkpoints: replay.checkpoints, logger: deps.logger },
+          {
+            userPoolId: settings.userPoolId,
+            now: window.now,
+            rules: settings.rules,
+            retentionDays: replay.retentionDays,
+          },
+        );
+  return activityByClient(events, settings.clientIds, oldest);
 }
 
 /** A client whose check failed, and its `CheckFailures` datum. */
@@ -213,9 +273,10 @@ async function poolDeps(deps: ReLoginCheckDeps): Promise<PoolDeps> {
 async function readActivity(
   deps: PoolDeps,
   window: CheckWindow,
+  oldest: number,
 ): Promise<{ activity: Map<string, ActivityEvent[]>; failed: FailedCheck[] }> {
   try {
-    return { activity: await replayedActivity(deps, window), failed: [] };
+    return { activity: await replayedActivity(deps, window, oldest), failed: [] };
   } catch (error) {
     // Without the log there is nothing to check; with no client named there is no one to count it for.
     if (deps.settings.clientIds.length === 0) throw error;
@@ -226,13 +287,46 @@ async function readActivity(
   }
 }
 
-type Checked = { assessment: ReLoginAssessment } | { failed: ClientCheckResult };
+type Checked =
+  | { assessment: ReLoginAssessment; selfCheck: ClientCoverage | null }
+  | { failed: ClientCheckResult };
+
+/**
+ * The client's blind episode (one `monitor-blind` alert, one `monitor-restored` reply); while blind its
+ * re-login messages wait, so nothing claims what the monitor could not see.
+ */
+async function selfCheckNotice(
+  deps: PoolDeps,
+  selfCheck: ClientCoverage,
+  clientId: string,
+  { now, deadline }: { now: number; deadline: Deadline },
+): Promise<BlindOutcome> {
+  const { settings } = deps;
+  const metricsUrl =
+    settings.dashboardName === undefined
+      ? metricsConsoleUrl(settings.region, settings.namespace, clientId)
+      : dashboardConsoleUrl(settings.region, settings.dashboardName);
+  return notifyBlindIfDue(deps, selfCheck, {
+    now,
+    deadline,
+    presentation: {
+      userPoolId: settings.userPoolId,
+      clientId,
+      metricsUrl,
+      windowHours: deps.coverage?.settings.policy.windowHours ?? settings.windowHours,
+    },
+  });
+}
 
 /** Every client's report (or its failure) and the metrics to publish before any Slack post. */
 async function reportClients(
   deps: PoolDeps,
   activity: ReadonlyMap<string, ActivityEvent[]>,
-  { window, upstream }: { window: CheckWindow; upstream: UpstreamFindings | null },
+  {
+    window,
+    upstream,
+    coverage,
+  }: { window: CheckWindow; upstream: UpstreamFindings | null; coverage: CoverageInputs | null },
 ): Promise<{ checked: Checked[]; data: MetricDatum[] }> {
   const checked: Checked[] = [];
   const data: MetricDatum[] = [];
@@ -240,9 +334,18 @@ async function reportClients(
     try {
       const inWindow = eventsToReport(events, window, deps.settings.clientIds.length > 0);
       if (inWindow === null) continue;
-      const assessment = await reportClient(deps, clientId, { window, upstream, events: inWindow });
+      const assessment = await reportClient(deps, clientId, { window, upstream, events: inWindow, coverage });
       data.push(...reportMetrics(assessment, window.now));
-      checked.push({ assessment });
+      const counters = coverage?.counters?.get(clientId);
+      const selfCheck =
+        coverage === null || counters === undefined || deps.coverage === undefined
+          ? null
+          : assessCoverage(events, counters, coverage, deps.coverage.settings.policy);
+      if (selfCheck !== null) {
+        const dimensions = { UserPoolId: deps.settings.userPoolId, ClientId: clientId };
+        data.push(...coverageMetrics(selfCheck, dimensions, window.now));
+      }
+      checked.push({ assessment, selfCheck });
     } catch (error) {
       const { datum, result } = checkFailed(deps, clientId, error, window.now);
       data.push(datum);
@@ -265,19 +368,32 @@ async function alertClients(
       results.push(entry.failed);
       continue;
     }
-    const { assessment } = entry;
+    const { assessment, selfCheck } = entry;
     const { clientId } = assessment;
+    const dimensions = { UserPoolId: deps.settings.userPoolId, ClientId: clientId };
     try {
-      const alert = await alertIfDue(deps, assessment, { now, deadline });
-      if (alert === 'failed') {
-        failures.push(alertFailure(1, { UserPoolId: deps.settings.userPoolId, ClientId: clientId }, now));
-      }
+      const blind =
+        selfCheck === null ? null : await selfCheckNotice(deps, selfCheck, clientId, { now, deadline });
+      if (blind?.outcome === 'failed') failures.push(alertFailure(1, dimensions, now));
+      const alert = blind?.blind ? 'not-due' : await alertIfDue(deps, assessment, { now, deadline });
+      if (alert === 'failed') failures.push(alertFailure(1, dimensions, now));
       results.push({
         clientId,
         activeUsers: assessment.totals.activeUsers,
         heavyUsers: assessment.heavyUsers.length,
         advice: assessment.advice.map((item) => item.id),
         alert,
+        ...(selfCheck === null || blind === null
+          ? {}
+          : {
+              coverage: {
+                percent: selfCheck.check.coveragePercent,
+                findings: selfCheck.check.findings.map((finding) => finding.cause),
+                blind: blind.blind,
+                message: blind.kind,
+                outcome: blind.outcome,
+              },
+            }),
       });
     } catch (error) {
       const { datum, result } = checkFailed(deps, clientId, error, now);
@@ -300,7 +416,23 @@ export async function runReLoginCheck(
   const source = deps.upstream;
   const upstream =
     source === undefined ? null : await optional(deps, 'the upstream report', () => source.latest(now));
-  const read = await readActivity(deps, window);
+  // The self-check's reads and the recovery come first: the log read after them holds what it recovered.
+  const coverage =
+    deps.coverage === undefined
+      ? null
+      : await gatherCoverageInputs(deps.coverage.deps, deps.coverage.settings, {
+          userPoolId: settings.userPoolId,
+          clientIds: settings.clientIds,
+          namespace: settings.namespace,
+          now,
+          readFrom: window.readFrom,
+        });
+  // The hours the self-check compares may start before the oldest hour the metrics still publish.
+  const read = await readActivity(
+    deps,
+    window,
+    Math.min(window.oldest, coverage?.window.from ?? window.oldest),
+  );
   // 1. The completed hours' classified metrics, each published once.
   const hours = await publishHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
@@ -312,9 +444,11 @@ export async function runReLoginCheck(
   const toReport = new Map(read.activity);
   for (const { clientId } of hours.failed) toReport.delete(clientId);
   // 2. Every client's report, its metrics published before any Slack post.
-  const reported = await reportClients(deps, toReport, { window, upstream });
+  const reported = await reportClients(deps, toReport, { window, upstream, coverage });
   const failedEarlier = [...read.failed, ...hoursFailed];
-  const data = [...failedEarlier.map(({ datum }) => datum), ...reported.data];
+  const recovered =
+    coverage?.recovery == null ? [] : recoveryMetrics(coverage.recovery, settings.userPoolId, now);
+  const data = [...failedEarlier.map(({ datum }) => datum), ...reported.data, ...recovered];
   const checked = [...failedEarlier.map(({ result }) => ({ failed: result })), ...reported.checked];
   // 3. The alerts, when due; their failures in a small publish after them.
   const outcomes = await publishThenNotify(deps.metrics, settings.namespace, data, () =>

@@ -9,6 +9,7 @@
 
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
+import { blindSpansBetween } from '../coverage';
 import {
   alertFailure,
   type NotificationDeps,
@@ -102,7 +103,7 @@ async function clientInput(
     optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, range.start, range.end),
     );
-  const [client, current, before, since] = await Promise.all([
+  const [client, current, before, since, blindSpans] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.description(scope.userPoolId, clientId),
     ),
@@ -111,6 +112,9 @@ async function clientInput(
     optional(deps, `when the stop-gap on app client ${clientId} was first seen`, () =>
       stretchedSince(deps.notify.ledger, scope.userPoolId, clientId),
     ),
+    optional(deps, `the hours the monitor did not see on app client ${clientId}`, () =>
+      blindSpansBetween(deps.notify.ledger, scope, period.start, period.end),
+    ),
   ]);
   return {
     clientId,
@@ -118,6 +122,7 @@ async function clientInput(
     client,
     cognito: { current, previous: before },
     stretchedSince: since,
+    blindSpans: blindSpans ?? [],
   };
 }
 

@@ -4,7 +4,9 @@
  * user's sign-in when a trigger throws or takes over 5 s, so nothing in here may escape or wait past
  * the budget. Nothing is read: sessions, re-logins and duplicates are decided later by the replay.
  * The metrics are written by Powertools' `logMetrics` at the end of the invocation
- * (`src/shared/lambda-startup.ts`).
+ * (`src/shared/lambda-startup.ts`). A write that fails or runs out of budget is logged with the exact
+ * item (`domain/unrecorded-sign-in.ts`): logging is synchronous, so it costs nothing of the budget,
+ * and the scheduled recovery writes the item later.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
@@ -14,6 +16,7 @@ import { addEmfMetric, METRICS } from '../shared/metric-catalog';
 import { errorDetails } from '../shared/telemetry';
 import { withinBudget } from '../shared/time-budget';
 import { type AuthSignal, classifyAuthEvent, eventScope } from './domain/auth-signal';
+import { UNRECORDED_FIELD, UNRECORDED_MESSAGE, UnrecordedSignInError } from './domain/unrecorded-sign-in';
 import type { LoggedSignIn, SignInLog } from './ports/sign-in-log';
 
 /** Which user attributes the log keeps: only those the configured REPORT_IDENTITY shows. */
@@ -63,7 +66,11 @@ async function record(deps: AuthTriggerDeps, telemetry: AuthTriggerTelemetry, ev
   }
   const { signal } = classification;
   const signIn = toLoggedSignIn(signal, deps.clock.now().getTime(), settings.keep);
-  await withinBudget(settings.budgetMs, (abortSignal) => deps.log.append(signIn, { abortSignal }));
+  try {
+    await withinBudget(settings.budgetMs, (abortSignal) => deps.log.append(signIn, { abortSignal }));
+  } catch (error) {
+    throw new UnrecordedSignInError(signIn, error);
+  }
   addEmfMetric(
     telemetry.metrics,
     signal.kind === 'refresh' ? METRICS.TokenRefreshEvents : METRICS.SignInEvents,
@@ -84,7 +91,9 @@ export async function handleAuthTrigger<E>(
     if ('error' in startup) throw startup.error;
     await record(startup.deps, telemetry, event);
   } catch (error) {
-    logger.error('could not record sign-in; the sign-in goes on', { error: errorDetails(error) });
+    // One line with the exact item (when there is one) for the scheduled recovery to write later.
+    const unrecorded = error instanceof UnrecordedSignInError ? { [UNRECORDED_FIELD]: error.signIn } : {};
+    logger.error(UNRECORDED_MESSAGE, { error: errorDetails(error), ...unrecorded });
     addEmfMetric(metrics, METRICS.RecordFailures, 1);
   }
   return event;

@@ -1,6 +1,12 @@
 export { MAX_TRIGGER_BUDGET_MS, readTriggerBudgetMs } from './config';
 export type { AuthSignal, IgnoreReason, SignalKind } from './domain/auth-signal';
 export { classifyAuthEvent, InvalidAuthEventError } from './domain/auth-signal';
+export {
+  readUnrecordedLine,
+  UNRECORDED_FIELD,
+  UNRECORDED_MESSAGE,
+  UnrecordedSignInError,
+} from './domain/unrecorded-sign-in';
 export type {
   AuthTriggerDeps,
   AuthTriggerStartup,

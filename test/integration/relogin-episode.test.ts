@@ -15,7 +15,7 @@ import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { runReLoginCheck } from '../../src/relogins/relogin-check';
 import { fixedClock } from '../../src/shared/clock';
 import { createTestTable } from '../support/dynamodb';
-import { jobEnv, useJobStandIns } from '../support/job-stand-ins';
+import { CognitoCounts, jobEnv, useJobStandIns } from '../support/job-stand-ins';
 
 const POOL = 'ap-northeast-1_EXAMPLE';
 const CLIENT = 'argocdclient0example0000001';
@@ -27,6 +27,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
   const documentClient = createDocumentClient();
   const standIns = useJobStandIns();
   let tableName: string;
+  let cognitoCounts: CognitoCounts;
 
   /** The Argo CD app client as Cognito describes it, with the ID and access token validity in hours. */
   function setValidity(hours: number) {
@@ -41,12 +42,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     tableName = await createTestTable('relogin-episode');
     standIns.slack.messages.length = 0;
     setValidity(1);
-    standIns.cloudwatch.setSeries(
-      'AWS/Cognito',
-      'TokenRefreshSuccesses',
-      { UserPool: POOL, UserPoolClient: CLIENT },
-      [],
-    );
+    cognitoCounts = new CognitoCounts(standIns.cloudwatch, { userPoolId: POOL, clientId: CLIENT });
   });
 
   function env(extra: Record<string, string> = {}): Record<string, string> {
@@ -68,6 +64,7 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
           username: user,
           email: `${user}@example.com`,
         });
+        cognitoCounts.count(kind === 'login' ? 'SignInSuccesses' : 'TokenRefreshSuccesses', at(hour));
       }
     }
   }
@@ -93,12 +90,6 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     // Argo CD upgraded: one sign-in each, then refreshes; Cognito counts them too.
     await hourly(['ann', 'ben', 'cid', 'dora'], 'login', 33, 33);
     await hourly(['ann', 'ben', 'cid', 'dora'], 'refresh', 34, 41);
-    standIns.cloudwatch.setSeries(
-      'AWS/Cognito',
-      'TokenRefreshSuccesses',
-      { UserPool: POOL, UserPoolClient: CLIENT },
-      [{ at: at(38), value: 32 }],
-    );
     // Nobody heavy, but not yet for a full 24 h window since the last heavy sighting (hour 30).
     expect(await checkAt(42)).toBe('not-due');
   }

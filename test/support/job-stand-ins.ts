@@ -55,3 +55,36 @@ export function jobEnv(
     ...extra,
   };
 }
+
+/**
+ * Cognito's own hourly counts for one app client, as the CloudWatch stand-in answers GetMetricData:
+ * what a test's users do in Cognito is counted there too, so the check's self-check compares a
+ * consistent world (cognito-local publishes no metrics).
+ */
+export class CognitoCounts {
+  private readonly hours = {
+    SignInSuccesses: new Map<number, number>(),
+    TokenRefreshSuccesses: new Map<number, number>(),
+  };
+
+  constructor(
+    private readonly cloudwatch: FakeCloudWatch,
+    private readonly scope: { userPoolId: string; clientId: string },
+  ) {
+    this.publish();
+  }
+
+  count(metric: keyof CognitoCounts['hours'], at: number, value = 1): void {
+    const hour = Math.floor(at / 3_600_000) * 3_600_000;
+    this.hours[metric].set(hour, (this.hours[metric].get(hour) ?? 0) + value);
+    this.publish();
+  }
+
+  private publish(): void {
+    const dimensions = { UserPool: this.scope.userPoolId, UserPoolClient: this.scope.clientId };
+    for (const [metric, hours] of Object.entries(this.hours)) {
+      const points = [...hours].map(([at, value]) => ({ at, value }));
+      this.cloudwatch.setSeries('AWS/Cognito', metric, dimensions, points);
+    }
+  }
+}

@@ -7,7 +7,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Lease, LeaseLostError, type LedgerEntry, type NotificationLedger } from '../../notifications';
-import { decodeLedger, ledgerKey } from './table-layout';
+import { decodeLedger, ledgerKey, STORED_SCHEMA } from './table-layout';
 
 async function unlessConditionFailed(write: Promise<unknown>): Promise<boolean> {
   try {
@@ -65,10 +65,16 @@ export class DynamoNotificationLedger implements NotificationLedger {
           TableName: this.tableName,
           Key: ledgerKey(key),
           UpdateExpression:
-            'SET #state = :state, version = version + :one, sentAt = :at REMOVE leaseOwner, leaseUntil',
+            'SET #state = :state, version = version + :one, sentAt = :at, #schema = :schema REMOVE leaseOwner, leaseUntil',
           ConditionExpression: 'leaseOwner = :owner',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':state': state, ':one': 1, ':at': at, ':owner': owner },
+          ExpressionAttributeNames: { '#state': 'state', '#schema': 'schema' },
+          ExpressionAttributeValues: {
+            ':state': state,
+            ':one': 1,
+            ':at': at,
+            ':owner': owner,
+            ':schema': STORED_SCHEMA,
+          },
         }),
       ),
     );

@@ -3,7 +3,9 @@
  * UTC-day partition (`table-layout.ts`). Reading a window is one Query (with its pages) per day it
  * touches, so reading cost follows the window's sign-ins, not the history kept. Items carry a TTL.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecoveryLog } from '../../coverage';
 import type { CallOptions, LoggedSignIn, SignInLog } from '../../sign-ins';
 import {
   daysCovering,
@@ -50,7 +52,7 @@ function stringSharer(): (signIn: LoggedSignIn) => LoggedSignIn {
   });
 }
 
-export class DynamoSignInLog implements SignInLog {
+export class DynamoSignInLog implements SignInLog, RecoveryLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly options: DynamoSignInLogOptions,
@@ -66,6 +68,22 @@ export class DynamoSignInLog implements SignInLog {
       }),
       { abortSignal: options.abortSignal },
     );
+  }
+
+  async appendIfAbsent(signIn: LoggedSignIn): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: encodeSignIn(signIn, this.options.retentionDays),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async list(

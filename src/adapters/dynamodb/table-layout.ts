@@ -84,6 +84,30 @@ function decodeItem<S extends v.GenericSchema>(
   return parseWith(schema, value, (message) => new BadItemError(keyOf(item), message), root);
 }
 
+// --- schema versions -----------------------------------------------------------------------------
+
+/**
+ * The layout version every sign-in and ledger item is written with (`schema`). Items without one were
+ * written before versions existed (layout 0, kept in test/fixtures/stored-state/layout-0.json) and are
+ * read as they are; an item of a newer layout is refused, never misread (a rollback after a layout
+ * change says so instead of forgetting or re-posting). docs/architecture.md, "Storage".
+ */
+export const STORED_SCHEMA = 1;
+
+/** The item's layout version (0 for an item from before versions); a newer one is a BadItemError. */
+const SCHEMA_VERSION = v.object({ schema: v.optional(finiteNumber, 0) });
+
+export function storedSchema(item: Item): number {
+  const { schema } = decodeItem(SCHEMA_VERSION, item);
+  if (schema > STORED_SCHEMA) {
+    throw new BadItemError(
+      keyOf(item),
+      `written by a newer layout (schema ${schema}); this version reads up to ${STORED_SCHEMA}`,
+    );
+  }
+  return schema;
+}
+
 // --- sign-in log ---------------------------------------------------------------------------------
 
 function utcDay(atMs: number): string {
@@ -120,7 +144,12 @@ export function daysCovering(from: number, to: number): number[] {
 }
 
 export function encodeSignIn(signIn: LoggedSignIn, retentionDays: number): ItemKey & Item {
-  return { ...signInKey(signIn), ...signIn, expiresAt: expiresAt(signIn.at, retentionDays) };
+  return {
+    ...signInKey(signIn),
+    ...signIn,
+    schema: STORED_SCHEMA,
+    expiresAt: expiresAt(signIn.at, retentionDays),
+  };
 }
 
 const SIGN_IN = v.object({
@@ -135,6 +164,8 @@ const SIGN_IN = v.object({
 }) satisfies v.GenericSchema<unknown, LoggedSignIn>;
 
 export function decodeSignIn(item: Item): LoggedSignIn {
+  // Layouts 0 and 1 hold the same fields.
+  storedSchema(item);
   const { username, email, ...signIn } = decodeItem(SIGN_IN, item);
   return {
     ...signIn,
@@ -159,6 +190,7 @@ const LEDGER = v.object({ state: v.optional(v.unknown()), version: finiteNumber 
 
 export function decodeLedger(item: Item | undefined): LedgerItem {
   if (item === undefined) return { state: null, version: 0 };
+  storedSchema(item);
   // A claim that was released before any confirm leaves version 0 and no state.
   const { state, version } = decodeItem(LEDGER, item);
   return { state: state ?? null, version };

@@ -4,6 +4,7 @@
  * security debt. Pure: the use case and the offline command gather the inputs.
  */
 import type { AppClientDescription, TokenValidity } from '../../app-clients';
+import type { BlindSpan } from '../../coverage';
 import {
   type ActivityEvent,
   type AdviceItem,
@@ -26,6 +27,8 @@ export interface ReportClientInput {
   cognito: { current: CognitoUsage | null; previous: CognitoUsage | null };
   /** Epoch ms the monitor first saw this client's validity stretched; null when it never recorded it. */
   stretchedSince: number | null;
+  /** Hours of the period the monitor did not fully see (its self-check); none when absent. */
+  blindSpans?: readonly BlindSpan[];
 }
 
 export interface ReportInput {
@@ -55,6 +58,8 @@ export interface ClientStatus {
   tokenValidity: TokenValidity | null;
   advice: AdviceItem[];
   stopGapDebt: StopGapDebt | null;
+  /** Hours of the period the monitor did not fully see: its figures miss them. */
+  blindSpans: BlindSpan[];
 }
 
 export interface PeriodicReport {
@@ -137,6 +142,13 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
             since: client.stretchedSince,
           }
         : null,
+    blindSpans: (client.blindSpans ?? [])
+      .map((span) => ({
+        ...span,
+        from: Math.max(span.from, period.start),
+        to: Math.min(span.to ?? period.end, period.end),
+      }))
+      .filter((span) => span.from < span.to),
   };
 }
 

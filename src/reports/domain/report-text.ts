@@ -160,16 +160,39 @@ export interface ClientSection {
   advice: { title: string; severity: AdviceItem['severity']; text: string }[];
 }
 
+/** The hours the monitor did not see, first: every figure of the section misses them. */
+function blindNotice(client: ClientStatus, m: Messages): ClientSection['advice'] {
+  if (client.blindSpans.length === 0) return [];
+  const words = m.text.report.blind;
+  const hours = client.blindSpans.reduce(
+    (sum, span) => sum + ((span.to ?? span.from) - span.from) / 3_600_000,
+    0,
+  );
+  const spans = client.blindSpans
+    .map((span) =>
+      words.span(
+        m.format.dateTime(span.from),
+        m.format.dateTime(span.to ?? span.from),
+        words.causes[span.cause],
+      ),
+    )
+    .join('; ');
+  return [{ title: words.title, severity: 'warning', text: words.text(Math.round(hours), spans) }];
+}
+
 export function clientSections(report: PeriodicReport, messages?: Messages): ClientSection[] {
   const m = reportMessages(report, messages);
   return report.clients.map((client: ClientStatus) => ({
     heading: m.text.report.clientHeading(codeSpan(client.clientId)),
     validity: validityText(client.tokenValidity, m),
     debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end, m),
-    advice: client.advice.map((item) => ({
-      title: m.text.advice.titles[item.id],
-      severity: item.severity,
-      text: item.text,
-    })),
+    advice: [
+      ...blindNotice(client, m),
+      ...client.advice.map((item) => ({
+        title: m.text.advice.titles[item.id],
+        severity: item.severity,
+        text: item.text,
+      })),
+    ],
   }));
 }

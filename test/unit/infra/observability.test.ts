@@ -44,6 +44,8 @@ describe('Module: infra/observability.cjs', () => {
           ...['HeavyReLoginUsers', 'ActiveUsers', 'EstimatedMinutesLost', 'AlertFailures', 'CheckFailures'],
           // The report's view: its trend per day, the upstream gauges, its own chart failures.
           ...['ReLoginsPerActiveUser', 'UpstreamFixReleased', 'DeployedHasFix', 'ReportChartFailures'],
+          // The self-check's view: what share of Cognito's count was recorded, and what was recovered.
+          ...['RecordingCoverage', 'RecoveredSignIns'],
         ].map((metric) => `Team/Auth ${metric}`),
         'AWS/Cognito SignInSuccesses',
         'AWS/Cognito TokenRefreshSuccesses',
@@ -58,11 +60,30 @@ describe('Module: infra/observability.cjs', () => {
       'Fn::Not': [{ 'Fn::Equals': ['arn:aws:sns:eu-west-1:1:ops', ''] }],
     });
     const alarms = Object.values(stack.Resources).filter((item) => item.Type === 'AWS::CloudWatch::Alarm');
-    expect(alarms).toHaveLength(7);
+    expect(alarms).toHaveLength(8);
     for (const alarm of alarms) {
       expect(alarm.Properties?.AlarmActions).toEqual({
         'Fn::If': ['HasAlarmTopic', ['arn:aws:sns:eu-west-1:1:ops'], { Ref: 'AWS::NoValue' }],
       });
     }
+  });
+
+  it("should alarm when any client records under 90 % of Cognito's count two hourly runs in a row", async () => {
+    const { Properties } = (await resolve()).Resources.RecordingCoverageAlarm as {
+      Properties: Record<string, unknown>;
+    };
+    expect(Properties).toMatchObject({
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 90,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      TreatMissingData: 'notBreaching',
+      Metrics: [
+        {
+          Period: 3600,
+          Expression: 'SELECT MIN(RecordingCoverage) FROM SCHEMA("Team/Auth", ClientId, UserPoolId)',
+        },
+      ],
+    });
   });
 });

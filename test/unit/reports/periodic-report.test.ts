@@ -214,4 +214,34 @@ describe('Module: platform report', () => {
     ]);
     expect(partial.clients[0]?.advice.map((item) => item.id)).toEqual(['diagnose-partial-refresh']);
   });
+
+  it('should mark the hours the monitor did not see, clipped to the period, before any advice', () => {
+    // A detach from Wednesday 13:00 to 17:00 UTC, and one that began before the period.
+    const wednesday = THIS_MONDAY + 2 * 24 * HOUR + HOUR;
+    const base = input(workingDay('ann', THIS_MONDAY, 4));
+    const [client] = base.clients;
+    const report = buildPeriodicReport({
+      ...base,
+      clients: [
+        {
+          ...(client as ReportInput['clients'][number]),
+          blindSpans: [
+            { from: LAST_MONDAY, to: THIS_MONDAY + 2 * HOUR, cause: 'undercounting' },
+            { from: wednesday + 12 * HOUR, to: wednesday + 16 * HOUR, cause: 'detached' },
+          ],
+        },
+      ],
+    });
+
+    const [section] = clientSections(report);
+
+    expect(section?.advice[0]).toEqual({
+      title: 'Hours the monitor did not see',
+      severity: 'warning',
+      text: '6 hours of this period were not fully recorded: 2026-11-16 00:00 Europe/Berlin to 2026-11-16 02:00 Europe/Berlin (recording short of Cognito’s count); 2026-11-18 13:00 Europe/Berlin to 2026-11-18 17:00 Europe/Berlin (trigger detached). The figures miss them; they do not mean fewer re-logins.',
+    });
+    expect(clientSections(buildPeriodicReport(base))[0]?.advice.map((item) => item.title)).not.toContain(
+      'Hours the monitor did not see',
+    );
+  });
 });

@@ -12,6 +12,7 @@ import { cognitoFixture } from '../../../local/stand-ins/fixtures';
 import { replaySignIns } from '../../../src/relogins';
 import { fixedClock } from '../../../src/shared/clock';
 import { createEmfMetrics } from '../../../src/shared/telemetry';
+import { readUnrecordedLine } from '../../../src/sign-ins/domain/unrecorded-sign-in';
 import {
   type AuthTriggerStartup,
   handleAuthTrigger,
@@ -33,6 +34,16 @@ const BOB = '5e2f7c10-2222-4b7d-8e3a-1c9b6d4a0002';
 /** The EMF dimensions of every line: the pool and client, never a user. */
 const DIMENSIONS = { UserPoolId: POOL, ClientId: CLIENT_ID };
 const rules = { dedupeSeconds: 30, sessionHours: 24 };
+/** The item the trigger writes for the hosted-auth fixture (user name kept). */
+const HOSTED_AUTH_ITEM = {
+  at: AT,
+  kind: 'login',
+  triggerSource: 'TokenGeneration_HostedAuth',
+  userPoolId: POOL,
+  clientId: CLIENT_ID,
+  user: ALICE,
+  username: 'alice',
+};
 
 function setUp(options: { tracked?: string[]; keep?: KeptAttributes } = {}) {
   const log = new FakeSignInLog();
@@ -258,8 +269,11 @@ describe('Use case: handleAuthTrigger (in-memory sign-in log)', () => {
         level: 'ERROR',
         message: 'could not record sign-in; the sign-in goes on',
         error: expect.objectContaining({ message: 'ProvisionedThroughputExceededException' }),
+        unrecordedSignIn: HOSTED_AUTH_ITEM,
       }),
     ]);
+    // The line, as Powertools writes it, gives the recovery back the exact item.
+    expect(readUnrecordedLine(JSON.stringify(logger.lines[0]))).toEqual(HOSTED_AUTH_ITEM);
   });
 
   it('should give up at the budget, not before, when the append never answers, aborting it', async () => {
@@ -290,6 +304,7 @@ describe('Use case: handleAuthTrigger (in-memory sign-in log)', () => {
       expect.objectContaining({
         level: 'ERROR',
         error: { name: 'BudgetExceededError', message: `gave up after the ${BUDGET_MS} ms budget` },
+        unrecordedSignIn: HOSTED_AUTH_ITEM,
       }),
     );
   });

@@ -85,6 +85,17 @@ export const en = {
         ? 'since before the monitor recorded it'
         : `for at least ${plural(p.days, 'day')} (first seen stretched by the re-login check ${p.since})`) +
       '. Undo the stop-gap.',
+    blind: {
+      title: 'Hours the monitor did not see',
+      causes: {
+        detached: 'trigger detached',
+        undercounting: 'recording short of Cognito’s count',
+        misclassifying: 'refreshes arriving as sign-ins',
+      },
+      span: (from: string, to: string, cause: string) => `${from} to ${to} (${cause})`,
+      text: (hours: number, spans: string) =>
+        `${plural(hours, 'hour')} of this period were not fully recorded: ${spans}. The figures miss them; they do not mean fewer re-logins.`,
+    },
     warning: 'Warning',
     chartAlt: 'Re-logins and refreshes per day',
     chartMissing: 'The chart could not be made.',

@@ -62,6 +62,17 @@ export const ja: Catalog = {
         ? 'モニターが記録する前からのセキュリティ上の負債です。'
         : `少なくとも ${p.days} 日間のセキュリティ上の負債です (再ログインチェックが最初に検出したのは ${p.since})。`) +
       '暫定対処を元に戻してください。',
+    blind: {
+      title: 'モニターが見えていなかった時間',
+      causes: {
+        detached: 'トリガーが外れていました',
+        undercounting: '記録が Cognito の集計より少なくなっていました',
+        misclassifying: 'リフレッシュがサインインとして届いていました',
+      },
+      span: (from, to, cause) => `${from} から ${to} (${cause})`,
+      text: (hours, spans) =>
+        `この期間のうち ${hours} 時間は完全には記録されていません: ${spans}。数値にはその時間が含まれていません。再ログインが少なかったという意味ではありません。`,
+    },
     warning: '注意',
     chartAlt: '日ごとの再ログインとリフレッシュ',
     chartMissing: 'グラフを作成できませんでした。',

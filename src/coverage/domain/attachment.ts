@@ -1,0 +1,65 @@
+/**
+ * Is our function in the pool's trigger slot the attach mode expects? A pure comparison of the pool's
+ * LambdaConfig (as DescribeUserPool returns it) with the expected layout, so the adoption work (attach
+ * plan, doctor) can feed it the same way the hourly self-check does.
+ */
+
+/** How the monitor is attached (ATTACH_MODE), as the adoption work defines the modes. */
+export const ATTACH_MODES = ['auto', 'chain', 'none', 'post-authentication'] as const;
+export type AttachMode = (typeof ATTACH_MODES)[number];
+
+export interface ExpectedAttachment {
+  /** Our trigger function (AUTH_EVENT_FUNCTION_ARN). */
+  functionArn: string;
+  mode: AttachMode;
+}
+
+/** The slots of the pool's LambdaConfig the monitor can sit in (function ARNs). */
+export interface TriggerSlots {
+  /** `PreTokenGenerationConfig.LambdaArn`, else the older `PreTokenGeneration`. */
+  preTokenGeneration?: string;
+  postAuthentication?: string;
+}
+
+export type Attachment =
+  | {
+      attached: true;
+      slot: keyof TriggerSlots;
+      /** Only Pre Token Generation fires on a refresh: from Post Authentication refreshes are invisible. */
+      seesRefreshes: boolean;
+    }
+  | { attached: false; reason: string };
+
+/** The function's ARN without a version or alias: `arn:aws:lambda:<region>:<account>:function:<name>`. */
+export function unqualifiedArn(arn: string): string {
+  return arn.split(':').slice(0, 7).join(':');
+}
+
+const SLOT_NAMES: Readonly<Record<keyof TriggerSlots, string>> = {
+  preTokenGeneration: 'Pre token generation',
+  postAuthentication: 'Post authentication',
+};
+
+/** The slots each mode may put our function in, preferred first. */
+const SLOTS_OF: Readonly<Record<AttachMode, readonly (keyof TriggerSlots)[]>> = {
+  auto: ['preTokenGeneration', 'postAuthentication'],
+  none: ['preTokenGeneration', 'postAuthentication'],
+  // Chain mode sits in Pre Token Generation and calls the team's own function from there.
+  chain: ['preTokenGeneration'],
+  'post-authentication': ['postAuthentication'],
+};
+
+export function checkAttachment(slots: TriggerSlots, expected: ExpectedAttachment): Attachment {
+  const ours = unqualifiedArn(expected.functionArn);
+  const allowed = SLOTS_OF[expected.mode];
+  const slot = allowed.find((name) => {
+    const arn = slots[name];
+    return arn !== undefined && unqualifiedArn(arn) === ours;
+  });
+  if (slot !== undefined) return { attached: true, slot, seesRefreshes: slot === 'preTokenGeneration' };
+  const occupants = allowed.map((name) => `${SLOT_NAMES[name]}: ${slots[name] ?? 'empty'}`).join('; ');
+  return {
+    attached: false,
+    reason: `${ours} is in none of the slots attach mode "${expected.mode}" expects (${occupants})`,
+  };
+}

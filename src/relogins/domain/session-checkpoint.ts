@@ -1,0 +1,90 @@
+/**
+ * The replay from a checkpoint: the per-user session states as of a moment, so a run reads the log
+ * only from that moment on and still classifies every sign-in exactly as a replay of the whole log
+ * would. Sessions chain (a login 23 h after a session start is a re-login, the next one 2 h later
+ * starts a new session), so no fixed look-back is exact; the states are. Pure.
+ *
+ * A state is kept only while it can still change an outcome: a session younger than `sessionHours`
+ * (it decides re-login or session start, and the interval), or a login or refresh within
+ * `dedupeSeconds` (it decides duplicates). Every other user replays as if first seen, with the same
+ * outcomes: test/unit/relogins/exact-replay.test.ts proves it over weeks of generated history.
+ */
+import type { LoggedSignIn } from '../../sign-ins';
+import { type ActivityEvent, activityFor } from './activity';
+import { applySignal, EMPTY_SESSION_STATE, type SessionRules, type UserSessionState } from './session-rules';
+
+/** Bumped when the layout changes; the reader refuses another one (the run then replays from scratch). */
+export const SESSION_CHECKPOINT_SCHEMA = 1;
+
+export interface SessionCheckpoint {
+  schema: typeof SESSION_CHECKPOINT_SCHEMA;
+  /** Epoch ms: the states hold every sign-in with `at` before this, none after. */
+  at: number;
+  /** Per user and client (`userStateKey`), only the states that can still change an outcome. */
+  states: Record<string, UserSessionState>;
+}
+
+/** Time order, with a fixed order for equal times, so any shuffle of a log replays the same way. */
+function chronological(a: LoggedSignIn, b: LoggedSignIn): number {
+  return (
+    a.at - b.at ||
+    (a.triggerSource < b.triggerSource ? -1 : a.triggerSource > b.triggerSource ? 1 : 0) ||
+    (a.user < b.user ? -1 : a.user > b.user ? 1 : 0)
+  );
+}
+
+/** The key of one user's state on one client of one pool; NUL cannot occur in Cognito ids. */
+export function userStateKey(signIn: Pick<LoggedSignIn, 'userPoolId' | 'clientId' | 'user'>): string {
+  return `${signIn.userPoolId}\u0000${signIn.clientId}\u0000${signIn.user}`;
+}
+
+function stillMatters(state: UserSessionState, at: number, rules: SessionRules): boolean {
+  const dedupeMs = rules.dedupeSeconds * 1000;
+  return (
+    (state.sessionStartedAt !== null && at - state.sessionStartedAt < rules.sessionHours * 3_600_000) ||
+    (state.lastLoginAt !== null && at - state.lastLoginAt <= dedupeMs) ||
+    (state.lastRefreshAt !== null && at - state.lastRefreshAt <= dedupeMs)
+  );
+}
+
+function snapshot(
+  states: ReadonlyMap<string, UserSessionState>,
+  at: number,
+  rules: SessionRules,
+): SessionCheckpoint {
+  const kept: Record<string, UserSessionState> = {};
+  for (const [key, state] of states) if (stillMatters(state, at, rules)) kept[key] = state;
+  return { schema: SESSION_CHECKPOINT_SCHEMA, at, states: kept };
+}
+
+/**
+ * Replays `signIns` (those with `at >= from.at` when starting from a checkpoint; any order) from the
+ * checkpoint's states, or from nothing. With `nextAt`, also returns the states as of `nextAt` (which
+ * must not be before `from.at`), for the next run.
+ */
+export function replayFromCheckpoint(
+  from: SessionCheckpoint | null,
+  signIns: readonly LoggedSignIn[],
+  rules: SessionRules,
+  nextAt?: number,
+): { events: ActivityEvent[]; next: SessionCheckpoint | null } {
+  const states = new Map<string, UserSessionState>(Object.entries(from?.states ?? {}));
+  const events: ActivityEvent[] = [];
+  let next: SessionCheckpoint | null = null;
+  for (const signIn of [...signIns].sort(chronological)) {
+    if (from !== null && signIn.at < from.at) continue;
+    if (nextAt !== undefined && next === null && signIn.at >= nextAt) next = snapshot(states, nextAt, rules);
+    const key = userStateKey(signIn);
+    const { outcome, next: state } = applySignal(
+      states.get(key) ?? EMPTY_SESSION_STATE,
+      signIn.kind,
+      signIn.at,
+      rules,
+    );
+    states.set(key, state);
+    const event = activityFor(signIn, outcome);
+    if (event !== null) events.push(event);
+  }
+  if (nextAt !== undefined && next === null) next = snapshot(states, nextAt, rules);
+  return { events, next };
+}
