@@ -210,9 +210,11 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(notDouble[0]).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
     expect(doubled[0]).toMatchObject({ heavyUsers: 4, alert: 'sent' });
     expect(standIns.slack.messages).toHaveLength(2);
-    expect(readableText(standIns.slack.messages[1]?.blocks ?? [])).toContain(
-      'Worse since the last alert: 2 → 4 heavy users.',
-    );
+    // The short follow-up in the thread: what changed, in a few lines.
+    const followUp = readableText(standIns.slack.messages[1]?.blocks ?? []);
+    expect(followUp).toContain('Argo CD re-logins: worse, 4 heavy users');
+    expect(followUp).toContain('• Heavy users: 2 → 4');
+    expect(followUp.length).toBeLessThanOrEqual(600);
   });
 
   it('should retry a failed post on the next run, without losing or doubling it', async () => {
