@@ -141,7 +141,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         now: () => clock.now().getTime(),
         onMessage: (message) => {
           byTs.set(message.ts, message);
-          appendFileSync(files.slack, `${JSON.stringify({ at: clock.now().toISOString(), ...message })}\n`);
+          appendFileSync(files.slack, `${JSON.stringify({ ...message, at: new Date(message.at).toISOString() })}\n`);
           tell({ kind: 'slack-message', message, thread: byTs.get(message.threadTs ?? '') });
         },
         onFile: (file) => tell({ kind: 'slack-file', file, thread: byTs.get(file.threadTs ?? '') }),

@@ -86,6 +86,8 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
       team: result.team,
       slackMessages: result.slackMessages.map((message) => ({
+        kind: message.kind ?? null,
+        at: new Date(message.at).toISOString(),
         ts: message.ts,
         threadTs: message.threadTs ?? null,
         broadcast: message.broadcast,

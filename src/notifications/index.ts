@@ -33,6 +33,7 @@ export type {
   ChatFile,
   ChatMessage,
   ChatPoster,
+  ChatMessageKind,
   ChatThread,
   LoggedMessage,
   PostedMessage,

@@ -171,8 +171,10 @@ export async function runReport(
     {
       key: `report#${settings.channel}#${settings.period}#${periodStart}`,
       decide: (previous) => (previous === null ? { sentAt: now } : null),
-      message: () =>
-        reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
+      message: () => ({
+        ...reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
+        kind: 'report',
+      }),
     },
     { what: 'the periodic report', context: { periodStart }, deadline },
   );

@@ -9,6 +9,7 @@ import { fixedClock } from '../../src/shared/clock';
 import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
 
 const message: ChatMessage = {
+  kind: 'relogin-alert',
   text: 'Argo CD re-logins: 3 heavy users',
   blocks: [section('*3 heavy users*')],
 };
