@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
 import type { Clock } from '../../src/shared/clock';
 import { DAY_MS } from '../../src/shared/durations';
-import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
+import { SCENARIOS, type ScenarioName, type ScenarioPlan, scenarioMinDays } from './scenarios';
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -32,6 +32,15 @@ function firstMonday(raw: string | undefined, clock: Clock): number {
   }
   if (new Date(at).getUTCDay() !== 1) throw new UsageError(`--start must be a Monday, got ${raw}`);
   return at;
+}
+
+/** When the scenario took the trigger out of the pool and put it back (`detached`), as ISO times. */
+function triggerSlotTimes(plan: ScenarioPlan): { detachedAt?: string; reattachedAt?: string } {
+  const at = (inSlot: boolean) => {
+    const change = plan.changes.find((each) => each.kind === 'trigger-slot' && each.inSlot === inSlot);
+    return change === undefined ? {} : { [inSlot ? 'reattachedAt' : 'detachedAt']: new Date(change.at).toISOString() };
+  };
+  return { ...at(false), ...at(true) };
 }
 
 export async function simulateCommand(args: string[], io: CliIo): Promise<number> {
@@ -94,6 +103,7 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
         text: message.text,
       })),
       advice: result.advice,
+      ...triggerSlotTimes(result.plan),
       reportPath: result.files.report,
     }),
   );
