@@ -141,7 +141,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         now: () => clock.now().getTime(),
         onMessage: (message) => {
           byTs.set(message.ts, message);
-          appendFileSync(files.slack, `${JSON.stringify({ ...message, at: new Date(message.at).toISOString() })}\n`);
+          appendFileSync(
+            files.slack,
+            `${JSON.stringify({ ...message, at: new Date(message.at).toISOString() })}\n`,
+          );
           tell({ kind: 'slack-message', message, thread: byTs.get(message.threadTs ?? '') });
         },
         onFile: (file) => tell({ kind: 'slack-file', file, thread: byTs.get(file.threadTs ?? '') }),
@@ -307,7 +310,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 /** A refresh's trigger event as Cognito sends it when it reports refreshes under another source. */
 function withRefreshSource(event: unknown, source: string): unknown {
   const { triggerSource } = event as { triggerSource?: unknown };
-  return triggerSource === 'TokenGeneration_RefreshTokens' ? { ...(event as object), triggerSource: source } : event;
+  return triggerSource === 'TokenGeneration_RefreshTokens'
+    ? { ...(event as object), triggerSource: source }
+    : event;
 }
 
 /** The whole log replayed by the monitor's one replay, summarised as `analyze` does (heavy at the last event). */

@@ -85,7 +85,9 @@ export async function setTokenValidity(pool: LocalUserPool, hours: number): Prom
 
 /** UpdateUserPool with the pool's trigger slots, as a Terraform apply of the pool's `lambda_config` sends it. */
 export async function setLambdaConfig(pool: LocalUserPool, lambdaConfig: LambdaConfigType): Promise<void> {
-  await pool.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.userPoolId, LambdaConfig: lambdaConfig }));
+  await pool.client.send(
+    new UpdateUserPoolCommand({ UserPoolId: pool.userPoolId, LambdaConfig: lambdaConfig }),
+  );
 }
 
 export async function addUser(pool: LocalUserPool, username: string): Promise<LocalPoolUser> {

@@ -32,8 +32,8 @@ export {
 export type {
   ChatFile,
   ChatMessage,
-  ChatPoster,
   ChatMessageKind,
+  ChatPoster,
   ChatThread,
   LoggedMessage,
   PostedMessage,

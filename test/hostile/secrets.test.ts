@@ -154,7 +154,11 @@ describe('Hostile: Slack echoing the token', () => {
       token: fixedTokenSource(token),
       slackApiUrl: `${url}/api/`,
     });
-    await poster.post({ kind: 'relogin-alert', text: `failed: ${token}`, blocks: [section(`error ${token}`)] });
+    await poster.post({
+      kind: 'relogin-alert',
+      text: `failed: ${token}`,
+      blocks: [section(`error ${token}`)],
+    });
     const sent = new URLSearchParams(bodies[0]);
     expectNoSecret(`${sent.get('text')}${sent.get('blocks')}`, token);
   });

@@ -54,7 +54,11 @@ describe('Function: notifyDecision', () => {
       previous?.release === release
         ? null
         : { state: { release }, announce: release.endsWith('.0') ? { line: release } : null },
-    message: (announce: { line: string }) => ({ kind: 'upstream' as const, text: `new line ${announce.line}`, blocks: [] }),
+    message: (announce: { line: string }) => ({
+      kind: 'upstream' as const,
+      text: `new line ${announce.line}`,
+      blocks: [],
+    }),
   });
 
   it('should hand back what the decision announced with the result, and null when it only recorded', async () => {
