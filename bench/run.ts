@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the trigger against its floor, each function's cold start, the re-login
- * check, the weekly report, `analyze` and concurrent sign-ins; writes `bench/results.json` and prints a
- * table. BENCH_CHECK_USERS and BENCH_REPORT_USERS (default 10,000) scale them down on a small machine.
+ * check, the weekly report, the report chart in both languages, `analyze` and concurrent sign-ins;
+ * writes `bench/results.json` and prints a table. BENCH_CHECK_USERS and BENCH_REPORT_USERS (default 10,000) scale them down on a small machine.
  */
 import { writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
@@ -9,6 +9,7 @@ import { benchAnalyze } from './analyze-throughput';
 import { benchColdStart } from './cold-start';
 import { benchReLoginCheck } from './relogin-check';
 import { benchReport } from './report';
+import { benchReportChart } from './report-chart';
 import { benchTrigger } from './trigger-latency';
 
 // Count (and show) rejections nothing handled instead of dying on the first: which call left one is a finding.
@@ -30,8 +31,9 @@ try {
   const checkWithOneDay = await benchReLoginCheck(dynamo, checkUsers, 1);
   const check = await benchReLoginCheck(dynamo, checkUsers, 30);
   const weeklyReport = await benchReport(dynamo, reportUsers);
+  const reportChart = benchReportChart();
   const analyze = await benchAnalyze(analyzeEvents);
-  const results = { trigger, coldStart, check, weeklyReport, analyze, concurrency };
+  const results = { trigger, coldStart, check, weeklyReport, reportChart, analyze, concurrency };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
   const rows: [string, string, string][] = [
@@ -56,6 +58,11 @@ try {
     [
       `weekly report with chart, ${weeklyReport.activeUsers} users, ${weeklyReport.signInsRead} sign-ins read`,
       `${weeklyReport.seconds} s, ${weeklyReport.peakRssMb} MB`,
+      '',
+    ],
+    [
+      'report chart, first render in a fresh process, ja / en',
+      `${reportChart.firstRenderJaMs} / ${reportChart.firstRenderEnMs} ms = ${reportChart.ratioJaToEn}x; ja font ${reportChart.jaFontSubsetBytes} B (full ${reportChart.jaFontFullBytes} B)`,
       '',
     ],
     [

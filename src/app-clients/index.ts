@@ -1,6 +1,8 @@
 export type { AppClientDescription } from './domain/app-client-description';
 export { parseDescribeUserPoolClient, parseUserPoolClient } from './domain/app-client-description';
 export { suggestedRefreshThreshold } from './domain/refresh-threshold';
+export type { RefreshTokenRotation } from './domain/refresh-token-rotation';
+export { ADVISED_ROTATION_GRACE_SECONDS, refreshTokenRotation } from './domain/refresh-token-rotation';
 export type { TokenInspection } from './domain/token-inspection';
 export { formatSeconds, inspectClaims } from './domain/token-inspection';
 export type { TokenValidity } from './domain/token-validity';

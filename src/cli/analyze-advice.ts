@@ -3,12 +3,14 @@
  * with the same documents (argocd-cm, Terraform, UpdateUserPoolClient), from a saved
  * DescribeUserPoolClient response and the replayed events.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { type AppClientDescription, parseDescribeUserPoolClient } from '../app-clients';
 import type { ActivityEvent, ActivitySummary } from '../relogins';
 import { type AdviceItem, adviceDocuments, advise, readProposedValidityHours } from '../relogins';
+import { readCappedText } from '../shared/capped-input';
 import { type Env, parsePositiveNumber } from '../shared/config/env';
 import { secrets } from '../shared/redaction';
+import { byteSize } from '../shared/wording';
 import { UsageError } from './io';
 
 export const ADVICE_OPTIONS = {
@@ -24,10 +26,20 @@ export interface AdviceRequest {
 
 const PROPOSED_HOURS_FLAG = '--proposed-validity-hours';
 
+/** A DescribeUserPoolClient answer is a few KiB; a wrong file must not fill memory. */
+export const MAX_CLIENT_CONFIG_BYTES = 1024 * 1024;
+
 async function clientConfig(path: string): Promise<AppClientDescription> {
-  const content = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
-  });
+  const content = await readCappedText(createReadStream(path), MAX_CLIENT_CONFIG_BYTES).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read --client-config ${path}: ${error.code ?? error.message}`);
+    },
+  );
+  if (content === null) {
+    throw new UsageError(
+      `--client-config ${path}: larger than ${byteSize(MAX_CLIENT_CONFIG_BYTES)}, not a DescribeUserPoolClient answer`,
+    );
+  }
   try {
     const answer: unknown = JSON.parse(content);
     // The saved answer of a confidential client holds its secret: never printed, whatever quotes it.

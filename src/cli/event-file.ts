@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import * as v from 'valibot';
 import { truncated } from '../shared/safe-text';
 import { mustBe, parseWith, plainObject } from '../shared/validation';
+import { byteSize } from '../shared/wording';
 import { classifyAuthEvent, type IgnoreReason, InvalidAuthEventError } from '../sign-ins';
 import { UsageError } from './io';
 import { forEachLine, MAX_LINE_BYTES, TOO_LONG } from './line-splitter';
@@ -130,7 +131,7 @@ export async function forEachEventLine(
     if (raw !== TOO_LONG && raw.trim() === '') return;
     try {
       if (raw === TOO_LONG) {
-        throw new Error(`longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB, the cap on one line`);
+        throw new Error(`longer than ${byteSize(MAX_LINE_BYTES)}, the cap on one line`);
       }
       const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       const { at, event } = parseLine(text, schema);

@@ -13,7 +13,6 @@
  * public-key signatures count: `alg: none` and shared-secret HMACs (HS256/384/512) prove nothing about
  * the issuer and are bad signatures.
  */
-import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import {
   createLocalJWKSet,
@@ -26,7 +25,9 @@ import {
 } from 'jose';
 import { boundedGet } from '../adapters/http/bounded-get';
 import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
+import { readCappedText } from '../shared/capped-input';
 import { printable, printableJson } from '../shared/safe-text';
+import { byteSize } from '../shared/wording';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
 /** Distinct exit codes, so scripts can tell the failures apart. */
@@ -74,8 +75,16 @@ class JwksUnreachableError extends Error {
   }
 }
 
+/** An ID token is a few KiB; an endless pipe on stdin must not fill memory. */
+export const MAX_STDIN_TOKEN_BYTES = 64 * 1024;
+
 async function readToken(positional: string | undefined, io: CliIo): Promise<string> {
-  const raw = positional ?? (await text(io.stdin));
+  const raw = positional ?? (await readCappedText(io.stdin, MAX_STDIN_TOKEN_BYTES));
+  if (raw === null) {
+    throw new UsageError(
+      `the input on stdin is larger than ${byteSize(MAX_STDIN_TOKEN_BYTES)}: not an ID token`,
+    );
+  }
   // Accept a pasted cookie (`argocd.token=eyJ…`) as well as the bare token.
   const token = raw.trim().replace(/^argocd\.token=/, '');
   if (token === '') throw new UsageError('give the ID token as an argument or on stdin');

@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock';
 import type { Env } from '../shared/config/env';
 import { redact } from '../shared/redaction';
+import { controlsEscaped } from '../shared/safe-text';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -24,7 +25,12 @@ export class UsageError extends Error {
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
-/** Every line a command prints goes through here, redacted: no secret the process holds is printed. */
+/**
+ * Every line a command prints goes through here, redacted: no secret the process holds is printed.
+ * It is also the last guard of the terminal: a control character a caller left in (a path from the
+ * command line, say) is shown escaped; the line breaks the text means to have are kept.
+ */
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${redact(text)}\n`);
+  const lines = redact(text).split('\n').map(controlsEscaped);
+  stream.write(`${lines.join('\n')}\n`);
 }

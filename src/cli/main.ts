@@ -35,7 +35,7 @@ export const PRODUCT_COMMANDS: CommandTable = {
     load: async () => (await import('./report')).reportCommand,
     summary: 'the periodic report from a JSON Lines events file: report.md, report.html and the chart',
     synopsis:
-      'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE]',
+      'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE] [--locale en|ja]',
   },
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,

@@ -23,7 +23,7 @@ export async function writeReportFiles(
   report: PeriodicReport,
   presentation: ReportPresentation,
 ): Promise<ReportFiles> {
-  const png = await new VegaPngRenderer().renderPng(chartSpec(report));
+  const png = await new VegaPngRenderer().renderPng(chartSpec(report, presentation.messages));
   await mkdir(outDir, { recursive: true });
   const files = {
     markdown: join(outDir, 'report.md'),

@@ -27,6 +27,8 @@ import {
   readReportTopUsers,
 } from '../reports';
 import type { Env } from '../shared/config/env';
+import { cliLocale } from '../shared/config/settings';
+import { messagesFor } from '../shared/i18n';
 import { clientsToAnalyse, readAdviceRequest } from './analyze-advice';
 import { describeEventCounts, parseAtFlag } from './event-counts';
 import { readTrackedEvents } from './event-file';
@@ -49,8 +51,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       at: { type: 'string' },
       timezone: { type: 'string' },
       'client-config': { type: 'string' },
+      locale: { type: 'string' },
     },
   });
+  const locale = cliLocale(values.locale, io.env);
   if (values.events === undefined) throw new UsageError('--events FILE is required');
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   if (!(REPORT_PERIODS as readonly string[]).includes(values.period)) {
@@ -99,10 +103,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     minutesPerReLogin: readMinutesPerReLogin(io.env),
     proposedValidityHours: advice?.proposedValidityHours ?? readProposedValidityHours(io.env),
     sessionHours: tracking.rules.sessionHours,
+    messages: messagesFor(locale, timeZone),
   });
   const presentation = {
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
     topUsers: readReportTopUsers(io.env),
+    messages: messagesFor(locale, timeZone),
     inputNotes: describeEventCounts({ duplicateEvents: duplicates, ignoredEvents: parsed.ignoredBy }),
   };
   const files = await writeReportFiles(values.out, report, presentation);

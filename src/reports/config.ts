@@ -16,7 +16,8 @@ import {
   stringList,
   stringWithDefault,
 } from '../shared/config/env';
-import { readMetricsNamespace } from '../shared/config/settings';
+import { readLocale, readMetricsNamespace } from '../shared/config/settings';
+import type { Locale } from '../shared/i18n';
 import { isTimeZone, type PeriodKind, REPORT_PERIODS } from './domain/period';
 
 export interface ReportSettings {
@@ -24,6 +25,8 @@ export interface ReportSettings {
   clientIds: string[];
   period: PeriodKind;
   timeZone: string;
+  /** LOCALE: the report's language. */
+  locale: Locale;
   topUsers: number;
   /** Argo CD's session rules, for the replay of the sign-in log. */
   rules: SessionRules;
@@ -61,6 +64,7 @@ export function readReportSettings(env: Env): ReportSettings {
     clientIds,
     period: oneOf(env, 'REPORT_PERIOD', REPORT_PERIODS, 'week'),
     timeZone: readReportTimeZone(env),
+    locale: readLocale(env),
     topUsers: readReportTopUsers(env),
     rules: tracking.rules,
     heavyReLogins: tracking.heavyReLogins,

@@ -1,5 +1,5 @@
 export { readReportSettings, readReportTimeZone, readReportTopUsers } from './config';
-export { CHART_FONT_FAMILY, chartSpec } from './domain/chart-spec';
+export { CHART_FONT_FAMILIES, chartCharacters, chartSpec } from './domain/chart-spec';
 export type { PeriodKind, ReportPeriod } from './domain/period';
 export {
   isTimeZone,

@@ -27,6 +27,7 @@ import {
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import { HOUR_MS } from '../shared/durations';
+import { type Messages, messagesFor } from '../shared/i18n';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -125,7 +126,11 @@ async function clientInput(
   };
 }
 
-export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Promise<PeriodicReport> {
+export async function gatherReport(
+  deps: ReportDeps,
+  period: ReportPeriod,
+  messages?: Messages,
+): Promise<PeriodicReport> {
   const { settings } = deps;
   const previous = previousPeriod(period);
   const [events, upstream] = await Promise.all([
@@ -141,12 +146,17 @@ export async function gatherReport(deps: ReportDeps, period: ReportPeriod): Prom
     period,
     clients,
     upstream,
+    ...(messages === undefined ? {} : { messages }),
   });
 }
 
-async function makeChart(deps: ReportDeps, report: PeriodicReport): Promise<Uint8Array | null> {
+async function makeChart(
+  deps: ReportDeps,
+  report: PeriodicReport,
+  messages: Messages,
+): Promise<Uint8Array | null> {
   try {
-    return await deps.chart.renderPng(chartSpec(report));
+    return await deps.chart.renderPng(chartSpec(report, messages));
   } catch (error) {
     deps.logger.error('could not make the report chart; the report goes out without it', {
       error: errorDetails(error),
@@ -163,8 +173,9 @@ export async function runReport(
   const now = clock.now().getTime();
   const period = lastCompletePeriod(now, settings.period, settings.timeZone);
   const periodStart = new Date(period.start).toISOString();
-  const report = await gatherReport(deps, period);
-  const png = await makeChart(deps, report);
+  const messages = messagesFor(settings.locale, settings.timeZone);
+  const report = await gatherReport(deps, period, messages);
+  const png = await makeChart(deps, report, messages);
   const dimensions = { UserPoolId: settings.userPoolId };
   const outcome = await notifyReportingFailures<SentReport>(
     deps,
@@ -172,7 +183,11 @@ export async function runReport(
       key: `report#${settings.channel}#${settings.period}#${periodStart}`,
       decide: (previous) => (previous === null ? { sentAt: now } : null),
       message: () => ({
-        ...reportMessage(report, { label: userLabeler(settings.identity), topUsers: settings.topUsers }),
+        ...reportMessage(report, {
+          label: userLabeler(settings.identity),
+          topUsers: settings.topUsers,
+          messages,
+        }),
         kind: 'report',
       }),
     },
@@ -185,7 +200,7 @@ export async function runReport(
         {
           thread: { channel: outcome.posted.channel, ts: outcome.posted.ts },
           filename: REPORT_CHART_FILE,
-          title: reportTitle(report),
+          title: reportTitle(report, messages),
           content: png,
         },
         { deadline },

@@ -55,3 +55,16 @@ export function goDuration(totalSeconds: number): string {
     .join('');
   return text === '' ? '0s' : text;
 }
+
+/**
+ * Argo CD's `users.session.duration` as it reads it: ONE number and ONE unit (`^(\d+)([smhd])$` in
+ * argoproj/pkg): "90m", "36h", "7d". A compound value such as "1h30m" is rejected and Argo CD silently
+ * falls back to its 24 h default, so this never makes one: the largest unit that states the span whole.
+ */
+export function sessionDuration(totalSeconds: number): string {
+  const seconds = Math.round(totalSeconds);
+  if (seconds > 0 && seconds % DAY === 0 && seconds > DAY) return `${seconds / DAY}d`;
+  if (seconds > 0 && seconds % HOUR === 0) return `${seconds / HOUR}h`;
+  if (seconds > 0 && seconds % MINUTE === 0) return `${seconds / MINUTE}m`;
+  return `${seconds}s`;
+}

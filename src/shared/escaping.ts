@@ -9,7 +9,7 @@
  * - Slack mrkdwn and the fallback `text`: `src/notifications/domain/block-kit.ts`;
  * - Terraform, YAML and JSON documents: `./document-values.ts` (refused, not escaped).
  */
-import { printable } from './safe-text';
+import { controlsEscaped, printable } from './safe-text';
 
 /**
  * A backtick in a code span would close it; no format here has an escape inside code, so it is shown
@@ -38,13 +38,18 @@ export function markdownText(text: string): string {
 /** What starts a block at the beginning of a Markdown line: heading, quote, list, rule, fence, table, HTML. */
 const MARKDOWN_BLOCK_START = /^(\s*)([#>+=|<-]|\*|`{3}|~{3}|\d+[.)])/;
 
+/** A code span, a backslash escape, or a bare `<`: only the last is rewritten in a Markdown line. */
+const CODE_SPAN_ESCAPE_OR_ANGLE = /`[^`\n]*`|\\.|</g;
+
 /**
  * A line of Markdown whose own inline marks (`code`, **bold**) are kept, but which cannot start a
- * block it was not meant to (a heading, a rule, raw HTML) nor break into more lines.
+ * block it was not meant to (a heading, a rule, raw HTML) nor break into more lines. The line's values
+ * were already escaped (`markdownText`, `codeSpan`), so their backslashes and code spans are left as
+ * they are: escaping them again would show `\\<` for `<` and `\\u001b` for `\u001b`.
  */
 export function markdownLine(text: string): string {
-  return printable(text)
-    .replace(/</g, '&lt;')
+  return controlsEscaped(text)
+    .replace(CODE_SPAN_ESCAPE_OR_ANGLE, (match) => (match === '<' ? '&lt;' : match))
     .replace(MARKDOWN_BLOCK_START, (_, space: string, marker: string) => `${space}\\${marker}`);
 }
 

@@ -1,5 +1,6 @@
 /** Settings of the upstream watcher (scheduled function and `relogin-monitor upstream-check`). */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readCappedText } from '../shared/capped-input';
 import {
   ConfigError,
   type Env,
@@ -11,6 +12,7 @@ import {
   stringList,
   stringWithDefault,
 } from '../shared/config/env';
+import { byteSize } from '../shared/wording';
 import { CatalogError, type FixEntry, parseCatalog } from './domain/catalog';
 import { normalizeVersion } from './domain/version';
 import { SHIPPED_CATALOG } from './shipped-catalog';
@@ -112,13 +114,19 @@ export function readDeployedVersionSettings(
   return { kind: 'unknown' };
 }
 
+/** The shipped catalog is a few KiB; a wrong file must not fill memory. */
+export const MAX_CATALOG_BYTES = 1024 * 1024;
+
 /** The catalog shipped in `catalog/fixes.json`, or the file named by `path` (FIX_CATALOG / --catalog). */
 export async function loadFixCatalog(path: string | undefined, setting = 'FIX_CATALOG'): Promise<FixEntry[]> {
   try {
     if (path === undefined) return [...SHIPPED_CATALOG];
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new CatalogError(`cannot read ${path}: ${error.code ?? error.message}`);
-    });
+    const text = await readCappedText(createReadStream(path), MAX_CATALOG_BYTES).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new CatalogError(`cannot read ${path}: ${error.code ?? error.message}`);
+      },
+    );
+    if (text === null) throw new CatalogError(`${path} is larger than ${byteSize(MAX_CATALOG_BYTES)}`);
     let raw: unknown;
     try {
       raw = JSON.parse(text);

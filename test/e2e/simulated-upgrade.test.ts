@@ -66,7 +66,7 @@ describe('End to end: the simulated upgrade week', () => {
     );
     expect(text(alert as PostedToSlack)).toContain('Stop-gap: raise IdTokenValidity and AccessTokenValidity');
     expect(result.checks.find((check) => check.results[0]?.alert === 'sent')?.results[0]).toMatchObject({
-      advice: ['upgrade-argocd', 'extend-token-validity'],
+      advice: ['upgrade-argocd', 'mitigate-with-threshold', 'extend-token-validity'],
     });
 
     // Stage 2: follow-ups reply in the alert's thread, then the recovery does, after the upgrade.
@@ -76,14 +76,19 @@ describe('End to end: the simulated upgrade week', () => {
     expect(at(recovery as PostedToSlack)).toBeGreaterThan(MONDAY + 3 * DAY);
     expect(text(recovery as PostedToSlack)).toContain('Argo CD now renews sessions with refresh tokens.');
     expect(text(recovery as PostedToSlack)).toContain('undo the stop-gap');
-    expect(result.advice).toEqual(['upgrade-argocd', 'extend-token-validity', 'revert-token-validity']);
+    expect(result.advice).toEqual([
+      'upgrade-argocd',
+      'mitigate-with-threshold',
+      'extend-token-validity',
+      'revert-token-validity',
+    ]);
     // The upstream watch saw the upgrade and said so in its own thread.
     expect(inThread(upstream).map(text).join('\n')).toContain('v3.4.6');
 
     // Stage 3, the next Monday 09:00: the report reminds to undo the stop-gap, its chart in its thread.
     const report = topLevel.at(-1) as PostedToSlack;
     expect(at(report)).toBe(MONDAY + 7 * DAY + 9 * 3_600_000);
-    expect(text(report)).toMatch(/^Argo CD sign-ins, week of Mon 23 Nov 2026 \(UTC\)/);
+    expect(text(report)).toMatch(/^Argo CD sign-ins, week of Mon, 23 Nov 2026 \(UTC\)/);
     expect(text(report)).toContain('while refresh tokens are in use: security debt for at least');
     expect(text(report)).not.toContain('Refresh works for some users only');
     expect(result.slackFiles.map((file) => [file.filename, file.threadTs])).toEqual([

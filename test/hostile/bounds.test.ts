@@ -55,6 +55,26 @@ describe('Hostile: unbounded input', () => {
     expect(result.maxRssMb).toBeLessThan(MEMORY_BOUND_MB);
   });
 
+  it('inspect-token: 600 MB on stdin is refused at the cap, exit 2, in bounded memory', async () => {
+    const result = await probe(['inspect-token']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('larger than 64 KiB');
+    expect(result.maxRssMb).toBeLessThan(MEMORY_BOUND_MB);
+  });
+
+  it('analyze --client-config: a file without end (/dev/zero) is refused at the cap, in bounded memory', async () => {
+    const result = await probe([
+      'analyze',
+      '--events',
+      'samples/team-week.jsonl',
+      '--client-config',
+      '/dev/zero',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--client-config /dev/zero: larger than 1 MiB');
+    expect(result.maxRssMb).toBeLessThan(MEMORY_BOUND_MB);
+  });
+
   it('inspect-token: a key server answering without end is cut at the cap, exit 5', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const key = await importPKCS8(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'RS256');

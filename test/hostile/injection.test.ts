@@ -81,6 +81,14 @@ describe('Hostile: terminal injection', () => {
     expect(advised.stdout).toContain('Evil\\u001b[2J\\nField');
   });
 
+  it('report: an --out folder named with escape sequences is printed escaped', async () => {
+    const out = join(dir(), 'out\u001b]0;pwned\u0007\u001b[2J');
+    const result = await runCli(['report', '--events', 'samples/team-week.jsonl', '--out', out]);
+    expect(result.code).toBe(0);
+    expectTerminalSafe(result.stdout + result.stderr);
+    expect(result.stdout).toContain('out\\u001b]0;pwned\\u0007\\u001b[2J/report.md');
+  });
+
   it('an unknown command of escape sequences is named escaped', async () => {
     const result = await runCli(['\u001b[2Janalyze\n']);
     expect(result.code).toBe(2);
@@ -104,6 +112,10 @@ describe('Hostile: Markdown and HTML injection in the report', () => {
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     const lines = markdown.split('\n');
     expect(markdown).not.toContain('<script>');
+    // Escaped once, so it reads as written: `\<` renders `<`; a doubled `\\` would show a backslash.
+    const written =
+      '\\<script\\>alert(1)\\</script\\>\\\\n\\# Forged heading\\\\n---\\\\n\\| forged \\| row \\|';
+    expect(lines.some((line) => line.startsWith(`- ${written}`))).toBe(true);
     expect(lines.filter((line) => line.startsWith('# '))).toHaveLength(1);
     expect(
       lines.some((line) => line === '---' || line.startsWith('# Forged') || line.startsWith('| forged')),

@@ -138,7 +138,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(text).toContain('ID 1 h · access 1 h · refresh 30 d');
     expect(text).toContain('Upgrade Argo CD (the real fix)');
     expect(text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
-    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 60 min/);
+    expect(text).toMatch(/• user-[0-9a-f]{10}: 8 re-logins, median every 1 h/);
     expect(text).not.toMatch(/ann|sub-ann/);
     expect(text).toContain(
       'https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#metricsV2',
@@ -171,7 +171,7 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     // Assess
     const text = readableText(standIns.slack.messages[0]?.blocks ?? []);
     expect(text).toContain(
-      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
+      'Argo CD v3.3.14 is deployed and does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
     );
     expect(text).toContain(
       'Recommended, not required: `refreshTokenThreshold: 15m` inside the `oidc.config` block',
@@ -210,9 +210,11 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
     expect(notDouble[0]).toMatchObject({ heavyUsers: 3, alert: 'not-due' });
     expect(doubled[0]).toMatchObject({ heavyUsers: 4, alert: 'sent' });
     expect(standIns.slack.messages).toHaveLength(2);
-    expect(readableText(standIns.slack.messages[1]?.blocks ?? [])).toContain(
-      'Worse since the last alert: 2 → 4 heavy users.',
-    );
+    // The short follow-up in the thread: what changed, in a few lines.
+    const followUp = readableText(standIns.slack.messages[1]?.blocks ?? []);
+    expect(followUp).toContain('Argo CD re-logins: worse, 4 heavy users');
+    expect(followUp).toContain('• Heavy users: 2 → 4');
+    expect(followUp.length).toBeLessThanOrEqual(600);
   });
 
   it('should retry a failed post on the next run, without losing or doubling it', async () => {

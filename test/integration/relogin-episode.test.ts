@@ -104,7 +104,11 @@ describe('Use case: runReLoginCheck, one episode from alert to recovery and remi
     expect(alert).toMatchObject({ threadTs: undefined, broadcast: false });
     expect(text(alert)).toContain('Argo CD re-logins: 2 heavy users');
     expect(worse).toMatchObject({ threadTs: alert?.ts, broadcast: true });
-    expect(text(worse)).toContain('Worse since the last alert: 2 → 4 heavy users.');
+    expect(text(worse)).toContain('Argo CD re-logins: worse, 4 heavy users');
+    expect(text(worse)).toContain('• Heavy users: 2 → 4');
+    // What changed, not the whole alert again: no advice text unless it changed.
+    expect(text(worse)).toContain('Advice unchanged');
+    expect(text(worse).length).toBeLessThanOrEqual(600);
 
     // Act 2: a full window without a heavy user since hour 30.
     expect(await checkAt(54)).toBe('sent');

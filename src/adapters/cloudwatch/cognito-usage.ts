@@ -4,8 +4,8 @@
  */
 import {
   type CloudWatchClient,
-  GetMetricDataCommand,
   type MetricDataQuery,
+  paginateGetMetricData,
 } from '@aws-sdk/client-cloudwatch';
 import type { CognitoUsage, CognitoUsageReader } from '../../relogins';
 import { COGNITO_METRICS } from '../../shared/metric-catalog';
@@ -40,23 +40,17 @@ export class CloudWatchCognitoUsage implements CognitoUsageReader {
       },
     }));
     const sums: Record<string, number> = { signIns: 0, refreshes: 0 };
-    let nextToken: string | undefined;
-    do {
-      const page = await this.client.send(
-        new GetMetricDataCommand({
-          MetricDataQueries: queries,
-          StartTime: new Date(from),
-          EndTime: new Date(to),
-          NextToken: nextToken,
-        }),
-      );
+    const pages = paginateGetMetricData(
+      { client: this.client },
+      { MetricDataQueries: queries, StartTime: new Date(from), EndTime: new Date(to) },
+    );
+    for await (const page of pages) {
       for (const result of page.MetricDataResults ?? []) {
         if (result.Id === undefined) continue;
         sums[result.Id] =
           (sums[result.Id] ?? 0) + (result.Values ?? []).reduce((sum, value) => sum + value, 0);
       }
-      nextToken = page.NextToken;
-    } while (nextToken !== undefined);
+    }
     return { signInSuccesses: sums.signIns ?? 0, tokenRefreshSuccesses: sums.refreshes ?? 0 };
   }
 }

@@ -6,8 +6,8 @@
  */
 import {
   type CloudWatchClient,
-  GetMetricDataCommand,
   type MetricDataQuery,
+  paginateGetMetricData,
 } from '@aws-sdk/client-cloudwatch';
 import type { ClientCounters, UsageCounters } from '../../coverage';
 import { HOUR_MS } from '../../shared/durations';
@@ -60,17 +60,12 @@ export class CloudWatchUsageCounters implements UsageCounters {
       });
       return built;
     });
-    let nextToken: string | undefined;
     if (queries.length > 0) {
-      do {
-        const page = await this.client.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: queries,
-            StartTime: new Date(from),
-            EndTime: new Date(to),
-            NextToken: nextToken,
-          }),
-        );
+      const pages = paginateGetMetricData(
+        { client: this.client },
+        { MetricDataQueries: queries, StartTime: new Date(from), EndTime: new Date(to) },
+      );
+      for await (const page of pages) {
         for (const result of page.MetricDataResults ?? []) {
           const target = series.get(result.Id ?? '');
           if (target === undefined) continue;
@@ -79,8 +74,7 @@ export class CloudWatchUsageCounters implements UsageCounters {
             target.hours.set(hour, (target.hours.get(hour) ?? 0) + (result.Values?.[position] ?? 0));
           });
         }
-        nextToken = page.NextToken;
-      } while (nextToken !== undefined);
+      }
     }
     const counters = new Map<string, ClientCounters>();
     for (const clientId of clientIds) {

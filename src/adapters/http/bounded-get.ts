@@ -3,6 +3,7 @@
  * exchange, redirects followed by hand (a loop is named as one, and credentials are not carried to
  * another origin), and a body read as a stream up to a size cap, never buffered whole past it.
  */
+import { byteSize } from '../../shared/wording';
 
 export interface BoundedGetOptions {
   headers: Record<string, string>;
@@ -56,16 +57,12 @@ export function displayUrl(url: string): string {
   }
 }
 
-function kib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
-}
-
 /** The body of `response` as text, read as a stream and abandoned past `maxBytes` (BoundedGetError 'too-large'). */
 export async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
   const tooLarge = () =>
     new BoundedGetError(
       'too-large',
-      `the answer from ${displayUrl(url)} is larger than ${kib(maxBytes)}; not reading further`,
+      `the answer from ${displayUrl(url)} is larger than ${byteSize(maxBytes)}; not reading further`,
     );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {

@@ -49,7 +49,11 @@ function minutes(
     throw new InvalidClientConfigError(`${field} must be a positive number, got ${JSON.stringify(value)}`);
   }
   const unitName = unit === undefined || unit === null ? defaultUnit : unit;
-  const factor = typeof unitName === 'string' ? MINUTES_PER_UNIT[unitName] : undefined;
+  // Own keys only: a unit named `constructor` or `toString` must not find Object's and become NaN.
+  const factor =
+    typeof unitName === 'string' && Object.hasOwn(MINUTES_PER_UNIT, unitName)
+      ? MINUTES_PER_UNIT[unitName]
+      : undefined;
   if (factor === undefined) {
     throw new InvalidClientConfigError(
       `TokenValidityUnits for ${field} must be seconds, minutes, hours or days, got ${JSON.stringify(unitName)}`,

@@ -14,16 +14,17 @@ import {
   mrkdwn,
   section,
 } from '../../notifications';
-import { formatMinutes } from '../../shared/durations';
+import type { Messages } from '../../shared/i18n';
 import { round } from '../../shared/stats';
-import { plural } from '../../shared/wording';
 import { isStretched } from './advice';
-import { adviceSections, clientScope, metricsContext, utc } from './relogin-alert-message';
+import { adviceSections, alertMessages, clientScope, metricsContext } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 
 export interface FollowUpPresentation {
   metricsUrl: string;
+  /** The message's locale and time zone; English in UTC when left out. */
+  messages?: Messages;
 }
 
 /** The check's figures for this window, in the shape the ledger keeps for the last alert. */
@@ -37,64 +38,64 @@ export function episodeFigures(assessment: ReLoginAssessment): EpisodeFigures {
   };
 }
 
-/** "12 days 3 h", "5 h": how long, from epoch ms, to the hour. */
-function elapsed(fromMs: number, toMs: number): string {
+/** "12 days 3 h", "5 hours": how long, from epoch ms, to the hour. */
+function elapsed(fromMs: number, toMs: number, m: Messages): string {
   const hours = Math.max(0, Math.floor((toMs - fromMs) / 3_600_000));
-  const days = Math.floor(hours / 24);
-  const rest = hours % 24;
-  if (days === 0) return plural(rest, 'hour');
-  return rest === 0 ? plural(days, 'day') : `${plural(days, 'day')} ${rest} h`;
+  return m.text.episode.elapsed(Math.floor(hours / 24), hours % 24);
 }
 
-function cognitoCount(value: number | null): string {
-  return value === null ? 'unknown' : String(value);
+function cognitoCount(value: number | null, m: Messages): string {
+  return value === null ? m.text.episode.unknown : String(value);
 }
 
-function beforeAfterFields(before: EpisodeFigures, after: EpisodeFigures, windowHours: number) {
+function beforeAfterFields(before: EpisodeFigures, after: EpisodeFigures, windowHours: number, m: Messages) {
+  const words = m.text.episode;
   const row = (label: string, from: string | number, to: string | number) =>
     mrkdwn(`*${label}*\n${from} → ${to}`);
   return [
+    row(words.reLoginsPerActiveUser(windowHours), before.reLoginsPerActiveUser, after.reLoginsPerActiveUser),
+    row(words.heavyUsers, before.heavyUsers, after.heavyUsers),
+    row(words.triggerRefreshes, before.triggerRefreshes, after.triggerRefreshes),
     row(
-      `Re-logins per active user (${windowHours} h)`,
-      before.reLoginsPerActiveUser,
-      after.reLoginsPerActiveUser,
-    ),
-    row('Heavy users', before.heavyUsers, after.heavyUsers),
-    row('Refreshes seen by the trigger', before.triggerRefreshes, after.triggerRefreshes),
-    row(
-      'Refreshes seen by Cognito',
-      cognitoCount(before.cognitoRefreshes),
-      cognitoCount(after.cognitoRefreshes),
+      words.cognitoRefreshes,
+      cognitoCount(before.cognitoRefreshes, m),
+      cognitoCount(after.cognitoRefreshes, m),
     ),
   ];
 }
 
-function validityText(validity: TokenValidity): string {
-  return `ID ${formatMinutes(validity.idTokenMinutes)} / access ${formatMinutes(validity.accessTokenMinutes)}`;
+function validityText(validity: TokenValidity, m: Messages): string {
+  return m.text.episode.validity(
+    m.format.minutes(validity.idTokenMinutes),
+    m.format.minutes(validity.accessTokenMinutes),
+  );
 }
 
 /**
  * How long the stop-gap has been in place, from the ledger: "at least" because the check saw it first
  * at `firstSeenAt` and cannot know when it was set before that.
  */
-function inPlaceFor(stopGap: StopGapRecord, now: number): string {
-  return `for at least ${elapsed(stopGap.firstSeenAt, now)} (first seen by this check ${utc(stopGap.firstSeenAt)})`;
+function inPlaceFor(stopGap: StopGapRecord, now: number, m: Messages): string {
+  return m.text.episode.inPlaceFor(
+    elapsed(stopGap.firstSeenAt, now, m),
+    m.format.dateTime(stopGap.firstSeenAt),
+  );
 }
 
 /**
  * The stretched validity once Argo CD refreshes: how long, why it matters, and (unless the report's
  * own `revert-token-validity` advice follows) what to set, with the order rule (docs/argocd-and-cognito.md#access-token-validity-above-id-token-validity).
  */
-function undoStopGap(assessment: ReLoginAssessment, stopGap: StopGapRecord): string {
+function undoStopGap(assessment: ReLoginAssessment, stopGap: StopGapRecord, m: Messages): string {
   const validity = assessment.tokenValidity;
-  const now = validity === null ? '' : ` (${validityText(validity)})`;
   const howTo = assessment.advice.some((item) => item.id === 'revert-token-validity')
     ? ''
-    : ' Set IdTokenValidity and AccessTokenValidity back to 1 h, access never above ID (Argo CD cannot refresh while the access token outlives the ID token).';
+    : m.text.episode.undoHowTo;
   return (
-    `:warning: *Security debt*: the stretched token validity${now} has been in place ${inPlaceFor(stopGap, assessment.windowEnd)}.` +
-    ' With refresh working it only keeps a leaked ID or access token valid for longer: undo the stop-gap.' +
-    howTo
+    m.text.episode.securityDebt(
+      validity === null ? null : validityText(validity, m),
+      inPlaceFor(stopGap, assessment.windowEnd, m),
+    ) + howTo
   );
 }
 
@@ -103,22 +104,18 @@ function verdict(
   assessment: ReLoginAssessment,
   after: EpisodeFigures,
   stopGap: StopGapRecord | null,
+  m: Messages,
 ): string {
+  const words = m.text.episode;
   const stretched = isStretched(assessment.tokenValidity);
   if (refreshesSeen(after)) {
-    const refreshing = ':white_check_mark: Argo CD now renews sessions with refresh tokens.';
-    if (stopGap !== null) return `${refreshing}\n${undoStopGap(assessment, stopGap)}`;
-    return stretched === false
-      ? `${refreshing} The token validity is back at 1 h: nothing left to undo.`
-      : refreshing;
+    if (stopGap !== null) return `${words.refreshing}\n${undoStopGap(assessment, stopGap, m)}`;
+    return stretched === false ? `${words.refreshing}${words.nothingToUndo}` : words.refreshing;
   }
   if (stretched === true && assessment.tokenValidity !== null) {
-    return (
-      `No refresh-token use was seen: the stretched token validity (${validityText(assessment.tokenValidity)}) is what keeps users signed in.` +
-      ' The fix is still the Argo CD upgrade; then undo the stop-gap.'
-    );
+    return words.stillStretched(validityText(assessment.tokenValidity, m));
   }
-  return 'No refresh-token use and no stretched token validity were seen: nothing this check watches explains the change (fewer people using Argo CD?). A new alert follows if users become heavy again.';
+  return words.unexplained;
 }
 
 export function recoveryMessage(
@@ -127,21 +124,38 @@ export function recoveryMessage(
   stopGap: StopGapRecord | null,
   presentation: FollowUpPresentation,
 ): BlockKitMessage {
+  const m = alertMessages(presentation.messages);
+  const words = m.text.episode;
   const after = episodeFigures(assessment);
-  const headline = 'Argo CD re-logins: recovered';
-  const lastHeavy = `No user was heavy (${assessment.heavyReLogins} or more re-logins in ${assessment.windowHours} h) on ${clientScope(assessment)} since the check at ${utc(episode.lastHeavyAt)}, a full ${assessment.windowHours} h window.`;
-  const span = `The episode began with the alert at ${utc(episode.startedAt)}; the figures below compare the last alert (${utc(episode.lastAlert.alertedAt)}) with the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.`;
+  const headline = words.recoveredHeadline;
+  const lastHeavy = words.recoveredLastHeavy({
+    heavyReLogins: assessment.heavyReLogins,
+    windowHours: assessment.windowHours,
+    scope: clientScope(assessment, m),
+    lastHeavyAt: m.format.dateTime(episode.lastHeavyAt),
+  });
+  const span = words.recoveredSpan({
+    startedAt: m.format.dateTime(episode.startedAt),
+    lastAlertAt: m.format.dateTime(episode.lastAlert.alertedAt),
+    windowHours: assessment.windowHours,
+    windowEnd: m.format.dateTime(assessment.windowEnd),
+  });
   return {
     text: fallbackText(
-      `Argo CD re-logins recovered: no heavy user for ${assessment.windowHours} h (client ${assessment.clientId}); re-logins per active user ${episode.figuresAtLastAlert.reLoginsPerActiveUser} → ${after.reLoginsPerActiveUser}.`,
+      words.recoveredFallback({
+        windowHours: assessment.windowHours,
+        clientId: assessment.clientId,
+        before: String(episode.figuresAtLastAlert.reLoginsPerActiveUser),
+        after: String(after.reLoginsPerActiveUser),
+      }),
     ),
     blocks: [
       header(headline),
       section(`${lastHeavy}\n${span}`),
-      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours)),
-      section(verdict(assessment, after, stopGap)),
-      ...(assessment.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(assessment.advice)]),
-      metricsContext(presentation.metricsUrl),
+      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours, m)),
+      section(verdict(assessment, after, stopGap, m)),
+      ...(assessment.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(assessment.advice, m)]),
+      metricsContext(presentation.metricsUrl, m),
     ],
   };
 }
@@ -151,20 +165,28 @@ export function stopGapReminderMessage(
   stopGap: StopGapRecord,
   presentation: FollowUpPresentation,
 ): BlockKitMessage {
-  const headline = 'Argo CD stop-gap still in place';
+  const m = alertMessages(presentation.messages);
+  const words = m.text.episode;
+  const headline = words.stopGapHeadline;
   const figures = episodeFigures(assessment);
-  const seen = `in the last ${assessment.windowHours} h, ${figures.triggerRefreshes} refreshes seen by the trigger, ${cognitoCount(figures.cognitoRefreshes)} by Cognito, and no heavy user.`;
+  const seen = words.stopGapSeen({
+    windowHours: assessment.windowHours,
+    triggerRefreshes: figures.triggerRefreshes,
+    cognitoRefreshes: cognitoCount(figures.cognitoRefreshes, m),
+  });
   return {
     text: fallbackText(
-      `${headline} on client ${assessment.clientId} ${inPlaceFor(stopGap, assessment.windowEnd)}, although Argo CD refreshes tokens: undo it.`,
+      words.stopGapFallback({
+        headline,
+        clientId: assessment.clientId,
+        inPlaceFor: inPlaceFor(stopGap, assessment.windowEnd, m),
+      }),
     ),
     blocks: [
       header(headline),
-      section(`${clientScope(assessment)}: ${seen}\n${undoStopGap(assessment, stopGap)}`),
-      ...adviceSections(assessment.advice),
-      context(
-        `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${presentation.metricsUrl}|Metrics> · argocd-relogin-monitor`,
-      ),
+      section(`${clientScope(assessment, m)}: ${seen}\n${undoStopGap(assessment, stopGap, m)}`),
+      ...adviceSections(assessment.advice, m),
+      context(words.stopGapContext(presentation.metricsUrl)),
     ],
   };
 }

@@ -3,11 +3,14 @@
  * step (what to record, what to announce) from the report and the recorded state, and the chat message
  * for what is announced. The use case (`relogin-check.ts`) only reads, posts and records.
  */
+
 import type { ChatMessage, ChatMessageKind } from '../../notifications';
+import type { Messages } from '../../shared/i18n';
 import { isStretched } from './advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './console-links';
 import { episodeFigures, recoveryMessage, stopGapReminderMessage } from './episode-messages';
-import { reLoginAlertMessage } from './relogin-alert-message';
+import { followUpMessage } from './follow-up-message';
+import { alertMessages, reLoginAlertMessage } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import {
   type EpisodeMessage,
@@ -27,6 +30,8 @@ export interface EpisodeSettings {
   namespace: string;
   dashboardName?: string;
   identity: ReportIdentity;
+  /** The language and time zone of the messages; English in UTC when left out. */
+  messages?: Messages;
 }
 
 export function alertKey(userPoolId: string, clientId: string): string {
@@ -47,6 +52,7 @@ export function episodeDecision(
       figures: episodeFigures(assessment),
       stretched: isStretched(assessment.tokenValidity),
       activityHours: assessment.activityHours,
+      advice: assessment.advice.map((item) => item.id),
     },
     {
       cooldownHours: settings.cooldownHours,
@@ -69,16 +75,25 @@ export function episodeChatMessage(
       ? metricsConsoleUrl(settings.region, settings.namespace, assessment.clientId)
       : dashboardConsoleUrl(settings.region, settings.dashboardName);
   const thread = threadOf(message, recorded === null ? null : readLedgerState(recorded));
+  const messages = alertMessages(settings.messages);
   const body =
     message.kind === 'recovery'
-      ? recoveryMessage(assessment, message.episode, message.stopGap, { metricsUrl })
+      ? recoveryMessage(assessment, message.episode, message.stopGap, { metricsUrl, messages })
       : message.kind === 'stop-gap-reminder'
-        ? stopGapReminderMessage(assessment, message.stopGap, { metricsUrl })
-        : reLoginAlertMessage(assessment, {
-            label: userLabeler(settings.identity),
-            metricsUrl,
-            worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
-          });
+        ? stopGapReminderMessage(assessment, message.stopGap, { metricsUrl, messages })
+        : // A follow-up that opens the thread (an episode recorded before threads) is the whole alert.
+          message.kind === 'follow-up' && message.previous !== undefined && thread !== undefined
+          ? followUpMessage(
+              assessment,
+              { worsenedFrom: message.worsenedFrom, previous: message.previous },
+              { metricsUrl, messages },
+            )
+          : reLoginAlertMessage(assessment, {
+              label: userLabeler(settings.identity),
+              metricsUrl,
+              messages,
+              worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
+            });
   const kind = CHAT_KIND[message.kind];
   return thread === undefined ? { ...body, kind } : { ...body, kind, thread };
 }

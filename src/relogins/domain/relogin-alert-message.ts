@@ -1,6 +1,6 @@
 /**
- * The Slack (Block Kit) alert for heavy re-logins. Pure: the same report always gives the same message,
- * so tests assert its content directly.
+ * The Slack (Block Kit) alert for heavy re-logins, in the presentation's locale. Pure: the same
+ * assessment always gives the same message, so tests assert its content directly.
  */
 
 import {
@@ -18,12 +18,11 @@ import {
   mrkdwnText,
   section,
 } from '../../notifications';
-import { formatMinutes } from '../../shared/durations';
+import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
-import { plural } from '../../shared/wording';
 import type { AdviceItem } from './advice';
 import { adviceDocuments } from './advice/documents';
-import { ADVICE_TITLES, SEVERITY_ICONS } from './advice/headings';
+import { SEVERITY_ICONS } from './advice/headings';
 import type { ReLoginAssessment } from './relogin-assessment';
 import type { UserLabeler } from './report-identity';
 
@@ -32,114 +31,132 @@ export interface AlertPresentation {
   metricsUrl: string;
   /** Heavy users at the previous alert, when this one comes early because it got worse. */
   worsenedFrom: number | null;
+  /** The message's locale and time zone; English in UTC when left out. */
+  messages?: Messages;
+}
+
+/** The messages' words: the given locale's, else English in UTC. */
+export function alertMessages(messages: Messages | undefined): Messages {
+  return messages ?? messagesFor('en', 'UTC');
 }
 
 /** Heavy users listed by name; the rest are counted. */
 const MAX_LISTED_USERS = 10;
 
-function minutes(value: number | null): string {
-  return value === null ? '–' : `${round(value, 0)} min`;
-}
-
-export function utc(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function minutes(value: number | null, m: Messages): string {
+  return value === null ? '–' : m.format.minutes(round(value, 0));
 }
 
 /** Slack's limit for a section's text. */
 const MAX_SECTION_TEXT = 3000;
 
 /** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
-function adviceBlocks(item: AdviceItem): KnownBlock[] {
-  const documents = adviceDocuments(item).map(({ title, content }) => {
+function adviceBlocks(item: AdviceItem, m: Messages): KnownBlock[] {
+  const documents = adviceDocuments(item, m).map(({ title, content }) => {
     const code = `*${escapeMrkdwn(title)}*\n${mrkdwnCodeBlock(content)}`;
-    return code.length <= MAX_SECTION_TEXT
-      ? code
-      : `*${escapeMrkdwn(title)}*\nToo long for Slack: \`relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>\` prints it.`;
+    return code.length <= MAX_SECTION_TEXT ? code : `*${escapeMrkdwn(title)}*\n${m.text.documents.tooLong}`;
   });
   return [
-    section(`${SEVERITY_ICONS[item.severity]} *${ADVICE_TITLES[item.id]}*\n${item.text}`),
+    section(`${SEVERITY_ICONS[item.severity]} *${m.text.advice.titles[item.id]}*\n${item.text}`),
     ...documents.map(section),
   ];
 }
 
-function figureFields(assessment: ReLoginAssessment) {
+function figureFields(assessment: ReLoginAssessment, m: Messages) {
   const { totals, cognito, tokenValidity } = assessment;
+  const words = m.text.alert;
   const validity =
     tokenValidity === null
-      ? 'unknown'
-      : `ID ${formatMinutes(tokenValidity.idTokenMinutes)} · access ${formatMinutes(tokenValidity.accessTokenMinutes)} · refresh ${formatMinutes(tokenValidity.refreshTokenMinutes)}`;
-  const cognitoFigures =
-    cognito === null
-      ? 'Cognito: unknown'
-      : `Cognito: ${cognito.tokenRefreshSuccesses} refreshes, ${cognito.signInSuccesses} sign-ins`;
+      ? words.unknown
+      : words.validityValue(
+          m.format.minutes(tokenValidity.idTokenMinutes),
+          m.format.minutes(tokenValidity.accessTokenMinutes),
+          m.format.minutes(tokenValidity.refreshTokenMinutes),
+        );
   return [
-    mrkdwn(`*Active users*\n${totals.activeUsers}`),
-    mrkdwn(`*Re-logins*\n${totals.reLogins} of ${totals.logins} logins`),
+    mrkdwn(`*${words.activeUsers}*\n${totals.activeUsers}`),
+    mrkdwn(`*${words.reLogins}*\n${words.reLoginsOfLogins(totals.reLogins, totals.logins)}`),
     mrkdwn(
-      `*Re-login interval*\np50 ${minutes(assessment.reLoginIntervalP50Minutes)} · p90 ${minutes(assessment.reLoginIntervalP90Minutes)}`,
+      `*${words.interval}*\np50 ${minutes(assessment.reLoginIntervalP50Minutes, m)} · p90 ${minutes(assessment.reLoginIntervalP90Minutes, m)}`,
     ),
-    mrkdwn(`*Time lost (estimate)*\n${round(assessment.estimatedMinutesLost, 1)} min`),
-    mrkdwn(`*Token refreshes*\nseen by the trigger: ${totals.refreshes}\n${cognitoFigures}`),
-    mrkdwn(`*App client token validity*\n${validity}`),
+    mrkdwn(`*${words.timeLost}*\n${m.format.minutes(round(assessment.estimatedMinutesLost, 1))}`),
+    mrkdwn(
+      `*${words.tokenRefreshes}*\n${words.seenByTrigger(totals.refreshes)}\n${words.cognito(cognito?.tokenRefreshSuccesses ?? null, cognito?.signInSuccesses ?? null)}`,
+    ),
+    mrkdwn(`*${words.validity}*\n${validity}`),
   ];
 }
 
-function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler): string {
+function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler, m: Messages): string {
+  const words = m.text.alert;
   const listed = assessment.heavyUsers.slice(0, MAX_LISTED_USERS).map((user) => {
     const interval =
       user.medianReLoginIntervalMinutes === null
-        ? ''
-        : `, median every ${round(user.medianReLoginIntervalMinutes, 0)} min`;
-    return `• ${mrkdwnText(label(user))}: ${plural(user.reLogins, 're-login')}${interval}`;
+        ? null
+        : m.format.minutes(round(user.medianReLoginIntervalMinutes, 0));
+    return `• ${words.heavyUser(mrkdwnText(label(user)), user.reLogins, interval)}`;
   });
   const hidden = assessment.heavyUsers.length - listed.length;
   return [
-    `*Heavy users* (${assessment.heavyReLogins} or more re-logins in ${assessment.windowHours} h)`,
+    words.heavyUsers(assessment.heavyReLogins, assessment.windowHours),
     ...listed,
-    ...(hidden > 0 ? [`…and ${hidden} more`] : []),
+    ...(hidden > 0 ? [words.andMore(hidden)] : []),
   ].join('\n');
 }
 
 /** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
-export function adviceSections(advice: readonly AdviceItem[]): KnownBlock[] {
-  return advice.flatMap(adviceBlocks);
+export function adviceSections(advice: readonly AdviceItem[], m: Messages): KnownBlock[] {
+  return advice.flatMap((item) => adviceBlocks(item, m));
 }
 
 /** "Argo CD app client `…` (user pool `…`)", escaped. */
-export function clientScope(assessment: Pick<ReLoginAssessment, 'clientId' | 'userPoolId'>): string {
-  return `Argo CD app client ${mrkdwnCode(assessment.clientId)} (user pool ${mrkdwnCode(assessment.userPoolId)})`;
+export function clientScope(
+  assessment: Pick<ReLoginAssessment, 'clientId' | 'userPoolId'>,
+  m: Messages,
+): string {
+  return m.text.alert.clientScope(mrkdwnCode(assessment.clientId), mrkdwnCode(assessment.userPoolId));
 }
 
 /** The closing context line: the metrics link and the sender. */
-export function metricsContext(metricsUrl: string) {
-  return context(`<${metricsUrl}|Open the metrics in CloudWatch> · argocd-relogin-monitor`);
+export function metricsContext(metricsUrl: string, m: Messages) {
+  return context(`<${metricsUrl}|${m.text.alert.openMetrics}> · argocd-relogin-monitor`);
 }
 
 export function reLoginAlertMessage(
   assessment: ReLoginAssessment,
   presentation: AlertPresentation,
 ): BlockKitMessage {
+  const m = alertMessages(presentation.messages);
+  const words = m.text.alert;
   const heavy = assessment.heavyUsers.length;
-  const headline = `Argo CD re-logins: ${plural(heavy, 'heavy user')}`;
-  const scope = clientScope(assessment);
+  const headline = words.headline(heavy);
   const worse =
-    presentation.worsenedFrom === null
-      ? ''
-      : `\n:chart_with_upwards_trend: Worse since the last alert: ${presentation.worsenedFrom} → ${heavy} heavy users.`;
+    presentation.worsenedFrom === null ? '' : `\n${words.worse(presentation.worsenedFrom, heavy)}`;
   return {
     text: fallbackText(
-      `${headline}; ${assessment.totals.reLogins} re-logins among ${plural(assessment.totals.activeUsers, 'active user')} in the last ${assessment.windowHours} h (client ${assessment.clientId}).`,
+      words.fallback({
+        headline,
+        reLogins: assessment.totals.reLogins,
+        activeUsers: assessment.totals.activeUsers,
+        windowHours: assessment.windowHours,
+        clientId: assessment.clientId,
+      }),
     ),
     blocks: [
       header(headline),
       section(
-        `Users of ${scope} were sent back to the login page *${plural(assessment.totals.reLogins, 'time')}* in the ${assessment.windowHours} h up to ${utc(assessment.windowEnd)}.${worse}`,
+        words.lead({
+          scope: clientScope(assessment, m),
+          reLogins: assessment.totals.reLogins,
+          windowHours: assessment.windowHours,
+          windowEnd: m.format.dateTime(assessment.windowEnd),
+        }) + worse,
       ),
-      fieldsSection(figureFields(assessment)),
-      section(heavyUserList(assessment, presentation.label)),
+      fieldsSection(figureFields(assessment, m)),
+      section(heavyUserList(assessment, presentation.label, m)),
       DIVIDER,
-      ...adviceSections(assessment.advice),
-      metricsContext(presentation.metricsUrl),
+      ...adviceSections(assessment.advice, m),
+      metricsContext(presentation.metricsUrl, m),
     ],
   };
 }

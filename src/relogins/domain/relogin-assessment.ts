@@ -4,6 +4,7 @@
  */
 
 import type { AppClientDescription, TokenValidity } from '../../app-clients';
+import type { Messages } from '../../shared/i18n';
 import { percentile } from '../../shared/stats';
 import type { UpstreamFindings } from '../../upstream';
 import type { ActivityEvent } from './activity';
@@ -24,6 +25,8 @@ export interface ReLoginAssessmentSettings {
   proposedValidityHours: number;
   /** Argo CD's `users.session.duration` (ARGOCD_SESSION_HOURS), for the advice's re-login ceiling. */
   rules: Pick<SessionRules, 'sessionHours'>;
+  /** The language of the advice; English when left out. */
+  messages?: Messages;
 }
 
 export interface ReLoginAssessmentInput {
@@ -92,6 +95,7 @@ export function buildReLoginAssessment(
       proposedValidityHours: settings.proposedValidityHours,
       sessionHours: settings.rules.sessionHours,
       upstream: input.upstream ?? null,
+      ...(settings.messages === undefined ? {} : { messages: settings.messages }),
     }),
     activityHours: activityHours(
       input.events,

@@ -39,6 +39,8 @@ export interface OpenEpisode {
   threadTs: string | null;
   lastAlert: HeavyReLoginAlertState;
   figuresAtLastAlert: EpisodeFigures;
+  /** The advice ids of the last alert, so a follow-up can say what changed; absent in older records. */
+  adviceAtLastAlert?: string[];
   /** Epoch ms of the last check that saw a heavy user. */
   lastHeavyAt: number;
 }
@@ -68,6 +70,8 @@ export interface CheckObservation {
   stretched: boolean | null;
   /** Hours from the window's first sign-in or refresh to its last: how long the team was seen working. */
   activityHours: number;
+  /** The ids of the advice in force, for the follow-ups' "what changed". */
+  advice?: readonly string[];
 }
 
 export interface EpisodePolicy extends AlertPolicy {
@@ -92,7 +96,12 @@ export type EpisodeMessage =
   /** First alert of an episode: a new thread. */
   | { kind: 'alert' }
   /** A later alert of the open episode, in its thread; `worsenedFrom` when it comes early because it got worse. */
-  | { kind: 'follow-up'; worsenedFrom: number | null }
+  | {
+      kind: 'follow-up';
+      worsenedFrom: number | null;
+      /** The figures and advice of the previous post, for a short "what changed"; null advice: unknown. */
+      previous?: { at: number; figures: EpisodeFigures; advice: readonly string[] | null };
+    }
   | { kind: 'recovery'; episode: OpenEpisode; stopGap: StopGapRecord | null }
   | { kind: 'stop-gap-reminder'; stopGap: StopGapRecord };
 
@@ -123,6 +132,7 @@ const LEDGER_STATE = v.pipe(
           triggerRefreshes: v.number(),
           cognitoRefreshes: nullableNumber,
         }),
+        adviceAtLastAlert: v.optional(v.array(v.string())),
         lastHeavyAt: v.number(),
       }),
     ),
@@ -196,7 +206,14 @@ function whileHeavy(
     return {
       state: {
         ...state,
-        episode: { startedAt: at, threadTs: null, lastAlert, figuresAtLastAlert: figures, lastHeavyAt: at },
+        episode: {
+          startedAt: at,
+          threadTs: null,
+          lastAlert,
+          figuresAtLastAlert: figures,
+          adviceAtLastAlert: [...(observation.advice ?? [])],
+          lastHeavyAt: at,
+        },
       },
       message: { kind: 'alert' },
     };
@@ -207,9 +224,23 @@ function whileHeavy(
   return {
     state: {
       ...state,
-      episode: { ...episode, lastAlert: alert, figuresAtLastAlert: figures, lastHeavyAt: at },
+      episode: {
+        ...episode,
+        lastAlert: alert,
+        figuresAtLastAlert: figures,
+        adviceAtLastAlert: [...(observation.advice ?? [])],
+        lastHeavyAt: at,
+      },
     },
-    message: { kind: 'follow-up', worsenedFrom: worsened ? episode.lastAlert.heavyUsers : null },
+    message: {
+      kind: 'follow-up',
+      worsenedFrom: worsened ? episode.lastAlert.heavyUsers : null,
+      previous: {
+        at: episode.lastAlert.alertedAt,
+        figures: episode.figuresAtLastAlert,
+        advice: episode.adviceAtLastAlert ?? null,
+      },
+    },
   };
 }
 

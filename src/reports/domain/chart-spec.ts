@@ -1,20 +1,36 @@
 /**
  * The report's chart as a Vega-Lite spec, built from the report's own numbers: re-logins and refreshes
- * per day as bars, active users as a line on a second axis. Pure; the renderer turns it into a PNG.
+ * per day as bars, active users as a line on a second axis; title, axes, legend and day labels in the
+ * report's locale. Pure; the renderer turns it into a PNG.
  */
 
-import { shortDayLabel } from './period';
+import type { Locale, Messages } from '../../shared/i18n';
 import type { PeriodicReport } from './periodic-report';
+import { reportMessages } from './report-text';
 
-export const CHART_FONT_FAMILY = 'DejaVu Sans';
+/**
+ * The font family the chart asks for, per locale: DejaVu Sans for English, Noto Sans JP (a subset of
+ * the glyphs the chart can show) for Japanese. The renderer holds both fonts.
+ */
+export const CHART_FONT_FAMILIES: Readonly<Record<Locale, string>> = {
+  en: 'DejaVu Sans',
+  ja: 'Noto Sans JP',
+};
 
-const SERIES = ['Re-logins', 'Refreshes', 'Active users'] as const;
 const COLOURS = ['#4c78a8', '#f58518', '#333333'];
 
-export function chartSpec(report: PeriodicReport): Record<string, unknown> {
-  const { timeZone } = report.period;
+/**
+ * Space between legend entries. Without a canvas Vega estimates a label's width at 0.8 em a character,
+ * which fits Latin text; a CJK character is a full em, so Japanese labels would run into the next symbol.
+ */
+const LEGEND_COLUMN_PADDING: Readonly<Record<Locale, number>> = { en: 10, ja: 30 };
+
+export function chartSpec(report: PeriodicReport, messages?: Messages): Record<string, unknown> {
+  const m = reportMessages(report, messages);
+  const words = m.text.chart;
+  const SERIES = [words.reLogins, words.refreshes, words.activeUsers] as const;
   const days = report.current.days.map((day, index) => ({
-    day: shortDayLabel(report.period.days[index] ?? { start: 0, end: 0, date: day.date }, timeZone),
+    day: m.format.shortDay(report.period.days[index]?.start ?? Date.parse(day.date)),
     ...day,
   }));
   const order = days.map((day) => day.day);
@@ -28,15 +44,15 @@ export function chartSpec(report: PeriodicReport): Record<string, unknown> {
     type: 'nominal',
     title: null,
     scale: { domain: [...SERIES], range: COLOURS },
-    legend: { orient: 'top' },
+    legend: { orient: 'top', columnPadding: LEGEND_COLUMN_PADDING[m.locale] },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Re-logins and refreshes per day', subtitle: `${report.period.timeZone} days` },
+    title: { text: words.title, subtitle: words.subtitle(report.period.timeZone) },
     width: 560,
     height: 240,
     background: 'white',
-    config: { font: CHART_FONT_FAMILY, view: { stroke: null } },
+    config: { font: CHART_FONT_FAMILIES[m.locale], view: { stroke: null } },
     layer: [
       {
         data: { values: bars },
@@ -47,7 +63,7 @@ export function chartSpec(report: PeriodicReport): Record<string, unknown> {
           y: {
             field: 'value',
             type: 'quantitative',
-            title: 're-logins, refreshes',
+            title: words.countsAxis,
             axis: { tickMinStep: 1 },
           },
           color,
@@ -61,7 +77,7 @@ export function chartSpec(report: PeriodicReport): Record<string, unknown> {
           y: {
             field: 'value',
             type: 'quantitative',
-            title: 'active users',
+            title: words.usersAxis,
             axis: { orient: 'right', tickMinStep: 1 },
           },
           color,
@@ -70,4 +86,20 @@ export function chartSpec(report: PeriodicReport): Record<string, unknown> {
     ],
     resolve: { scale: { y: 'independent' } },
   };
+}
+
+/**
+ * Every character the chart can show in a locale: its words, the day labels of a whole week, digits and
+ * ASCII (axis numbers, time zone names). The Japanese font is subset to exactly these.
+ */
+export function chartCharacters(messages: Messages): string {
+  const words = messages.text.chart;
+  const week = Array.from({ length: 7 }, (_, day) =>
+    messages.format.shortDay(Date.UTC(2026, 10, 16 + day, 12)),
+  );
+  const ascii = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fromCharCode(0x20 + index)).join('');
+  const text = [words.title, words.subtitle(''), words.reLogins, words.refreshes, words.activeUsers]
+    .concat(words.countsAxis, words.usersAxis, week, ascii, '−–…')
+    .join('');
+  return [...new Set(text)].sort().join('');
 }

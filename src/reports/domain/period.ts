@@ -3,6 +3,7 @@
  * IANA time zone (daylight-saving days have 23 or 25 hours). Pure; luxon does the zone arithmetic.
  */
 import { DateTime, IANAZone } from 'luxon';
+import type { Messages } from '../../shared/i18n';
 
 export const REPORT_PERIODS = ['week', 'day'] as const;
 export type PeriodKind = (typeof REPORT_PERIODS)[number];
@@ -63,14 +64,8 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   );
 }
 
-/** "week of Mon 16 Nov 2026" / "Tue 17 Nov 2026", in the period's zone. */
-export function describePeriod(period: ReportPeriod): string {
-  const start = DateTime.fromMillis(period.start, { zone: period.timeZone }).setLocale('en-GB');
-  const day = start.toFormat('ccc d LLL yyyy');
-  return period.kind === 'week' ? `week of ${day}` : day;
-}
-
-/** "Mon 16", the chart's day label. */
-export function shortDayLabel(day: ReportDay, timeZone: string): string {
-  return DateTime.fromMillis(day.start, { zone: timeZone }).setLocale('en-GB').toFormat('ccc d');
+/** "week of Mon 16 Nov 2026" / "2026年11月16日(月) からの週", in the period's zone. */
+export function describePeriod(period: ReportPeriod, messages: Messages): string {
+  const day = messages.format.date(period.start);
+  return period.kind === 'week' ? messages.text.report.weekOf(day) : day;
 }

@@ -13,6 +13,7 @@ import {
   isStretched,
   summariseActivity,
 } from '../../relogins';
+import type { Messages } from '../../shared/i18n';
 import type { UpstreamFindings } from '../../upstream';
 import { previousPeriod, type ReportPeriod } from './period';
 import { type PeriodFigures, periodFigures } from './period-figures';
@@ -40,6 +41,8 @@ export interface ReportInput {
   proposedValidityHours: number;
   /** Argo CD's `users.session.duration` in hours (ARGOCD_SESSION_HOURS), for the advice. */
   sessionHours: number;
+  /** The language of the advice; English when left out. */
+  messages?: Messages;
 }
 
 /** Stretched validity while refresh tokens are already in use: the stop-gap is no longer needed. */
@@ -123,6 +126,7 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
     proposedValidityHours: input.proposedValidityHours,
     sessionHours: input.sessionHours,
     upstream: input.upstream,
+    ...(input.messages === undefined ? {} : { messages: input.messages }),
   });
   const refreshesSeen = figures.refreshes > 0 || (client.cognito.current?.tokenRefreshSuccesses ?? 0) > 0;
   const validity = client.client?.tokenValidity ?? null;

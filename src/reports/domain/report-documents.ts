@@ -15,6 +15,7 @@ import {
 } from '../../notifications';
 import { SEVERITY_ICONS, type UserLabeler } from '../../relogins';
 import { htmlText, markdownLine, markdownText } from '../../shared/escaping';
+import type { Messages } from '../../shared/i18n';
 import { printable } from '../../shared/safe-text';
 import type { PeriodicReport } from './periodic-report';
 import {
@@ -22,6 +23,7 @@ import {
   type FigureRow,
   figureRows,
   heavyUserLines,
+  reportMessages,
   reportSummary,
   reportTitle,
   upstreamLines,
@@ -30,26 +32,10 @@ import {
 export interface ReportPresentation {
   label: UserLabeler;
   topUsers: number;
+  /** The report's locale, in its time zone; English when left out. */
+  messages?: Messages;
   /** What reading the events left out of the figures (duplicates, ignored events), one sentence each. */
   inputNotes?: readonly string[];
-}
-
-const COLUMNS = ['', 'this period', 'previous', 'change'] as const;
-
-/** The figures as a fixed-width table (Slack code block, plain text). */
-function figureTable(rows: readonly FigureRow[]): string {
-  const cells = [[...COLUMNS], ...rows.map((row) => [row.label, row.current, row.previous, row.change])];
-  const widths = COLUMNS.map((_, column) => Math.max(...cells.map((cell) => (cell[column] ?? '').length)));
-  return cells
-    .map((cell) =>
-      cell
-        .map((value, column) =>
-          column === 0 ? value.padEnd(widths[0] ?? 0) : value.padStart(widths[column] ?? 0),
-        )
-        .join('   ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 /** The presentation's labels as one format needs them: each user's name made safe by `format`. */
@@ -57,10 +43,53 @@ function labelledFor(presentation: ReportPresentation, format: (text: string) =>
   return (user) => format(presentation.label(user));
 }
 
+function columns(m: Messages): string[] {
+  const { thisPeriod, previous, change } = m.text.report.columns;
+  return ['', thisPeriod, previous, change];
+}
+
+/** Columns as wide as their text reads: a CJK character takes two cells of a fixed-width font. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        character,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+function pad(text: string, width: number, atStart: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return atStart ? fill + text : text + fill;
+}
+
+/** The figures as a fixed-width table (Slack code block, plain text). */
+function figureTable(rows: readonly FigureRow[], m: Messages): string {
+  const COLUMNS = columns(m);
+  const cells = [[...COLUMNS], ...rows.map((row) => [row.label, row.current, row.previous, row.change])];
+  const widths = COLUMNS.map((_, column) =>
+    Math.max(...cells.map((cell) => displayWidth(cell[column] ?? ''))),
+  );
+  return cells
+    .map((cell) =>
+      cell
+        .map((value, column) => pad(value, widths[column] ?? 0, column !== 0))
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
 export function reportMessage(report: PeriodicReport, presentation: ReportPresentation): BlockKitMessage {
-  const title = reportTitle(report);
-  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers);
-  const clients = clientSections(report).flatMap((client) => [
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
+  const title = reportTitle(report, m);
+  const summary = reportSummary(report, m);
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers, m);
+  const clients = clientSections(report, m).flatMap((client) => [
     section(
       [
         `*${escapeMrkdwn(client.heading)}*: ${client.validity}`,
@@ -70,32 +99,32 @@ export function reportMessage(report: PeriodicReport, presentation: ReportPresen
     ...client.advice.map((item) => section(`${SEVERITY_ICONS[item.severity]} *${item.title}*\n${item.text}`)),
   ]);
   return {
-    text: fallbackText(`${title}: ${reportSummary(report)}`),
+    text: fallbackText(`${title}: ${summary}`),
     blocks: [
       header(title),
-      section(escapeMrkdwn(reportSummary(report))),
-      section(mrkdwnCodeBlock(figureTable(figureRows(report)))),
+      section(escapeMrkdwn(summary)),
+      section(mrkdwnCodeBlock(figureTable(figureRows(report, m), m))),
       section(
         heavy.length === 0
-          ? '*Heavy users*: none'
-          : `*Heavy users* (top ${presentation.topUsers})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
+          ? `*${words.heavyUsers}*: ${words.none}`
+          : `*${words.heavyUsers}* (${words.heavyUsersTop(presentation.topUsers)})\n${heavy.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}`,
       ),
       section(
-        `*Upstream*\n${upstreamLines(report)
+        `*${words.upstream}*\n${upstreamLines(report, m)
           .map((line) => `• ${escapeMrkdwn(line)}`)
           .join('\n')}`,
       ),
       DIVIDER,
       ...clients,
-      context('The chart follows in the thread · argocd-relogin-monitor'),
+      context(`${words.chartFollows} · argocd-relogin-monitor`),
     ],
   };
 }
 
-function markdownTable(rows: readonly FigureRow[]): string {
+function markdownTable(rows: readonly FigureRow[], m: Messages): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
-    line(COLUMNS),
+    line(columns(m)),
     line(['---', '---:', '---:', '---:']),
     ...rows.map((row) => line([row.label, row.current, row.previous, row.change])),
   ].join('\n');
@@ -107,16 +136,18 @@ export function reportMarkdown(
   presentation: ReportPresentation,
   chartFile: string | null,
 ): string {
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
   // Every line below is markdownLine'd: whatever outside text it carries, it stays one line and starts
   // no block (heading, rule, quote, raw HTML) of its own; user names are escaped as values.
-  const heavy = heavyUserLines(report, labelledFor(presentation, markdownText), presentation.topUsers);
-  const clients = clientSections(report).flatMap((client) => [
-    `### ${markdownLine(client.heading)}`,
+  const heavy = heavyUserLines(report, labelledFor(presentation, markdownText), presentation.topUsers, m);
+  const clients = clientSections(report, m).flatMap((section) => [
+    `### ${markdownLine(section.heading)}`,
     '',
-    markdownLine(client.validity),
+    markdownLine(section.validity),
     '',
-    ...(client.debt === null ? [] : [`> **Warning:** ${markdownLine(client.debt)}`, '']),
-    ...client.advice.flatMap((item) => [
+    ...(section.debt === null ? [] : [`> **${words.warning}:** ${markdownLine(section.debt)}`, '']),
+    ...section.advice.flatMap((item) => [
       `**${markdownLine(item.title)}** (${item.severity})`,
       '',
       ...item.text.split('\n').map(markdownLine),
@@ -124,26 +155,24 @@ export function reportMarkdown(
     ]),
   ]);
   return [
-    `# ${markdownLine(reportTitle(report))}`,
+    `# ${markdownLine(reportTitle(report, m))}`,
     '',
-    markdownLine(reportSummary(report)),
+    markdownLine(reportSummary(report, m)),
     '',
     ...(presentation.inputNotes ?? []).flatMap((note) => [`_${markdownLine(note)}_`, '']),
-    markdownTable(figureRows(report)),
+    markdownTable(figureRows(report, m), m),
     '',
-    ...(chartFile === null
-      ? ['_The chart could not be made._']
-      : [`![Re-logins and refreshes per day](${chartFile})`]),
+    ...(chartFile === null ? [`_${words.chartMissing}_`] : [`![${words.chartAlt}](${chartFile})`]),
     '',
-    '## Heavy users',
+    `## ${words.heavyUsers}`,
     '',
-    ...(heavy.length === 0 ? ['None.'] : heavy.map((line) => `- ${markdownLine(line)}`)),
+    ...(heavy.length === 0 ? [`${words.none}`] : heavy.map((line) => `- ${markdownLine(line)}`)),
     '',
-    '## Upstream',
+    `## ${words.upstream}`,
     '',
-    ...upstreamLines(report).map((line) => `- ${markdownLine(line)}`),
+    ...upstreamLines(report, m).map((line) => `- ${markdownLine(line)}`),
     '',
-    '## App clients and advice',
+    `## ${words.clientsAndAdvice}`,
     '',
     ...clients,
   ].join('\n');
@@ -163,16 +192,18 @@ export function reportHtml(
   presentation: ReportPresentation,
   chartPng: Uint8Array | null,
 ): string {
-  const rows = figureRows(report)
+  const m = reportMessages(report, presentation.messages);
+  const words = m.text.report;
+  const rows = figureRows(report, m)
     .map(
       (row) =>
         `<tr><th scope="row">${htmlText(row.label)}</th><td>${htmlText(row.current)}</td><td>${htmlText(row.previous)}</td><td>${htmlText(row.change)}</td></tr>`,
     )
     .join('\n');
-  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers);
+  const heavy = heavyUserLines(report, labelledFor(presentation, printable), presentation.topUsers, m);
   const list = (lines: readonly string[]) =>
     `<ul>${lines.map((line) => `<li>${inlineHtml(line)}</li>`).join('')}</ul>`;
-  const clients = clientSections(report)
+  const clients = clientSections(report, m)
     .map(
       (section) =>
         `<h3>${inlineHtml(section.heading)}</h3><p>${inlineHtml(section.validity)}</p>` +
@@ -187,25 +218,27 @@ export function reportHtml(
     .join('\n');
   const chart =
     chartPng === null
-      ? '<p><em>The chart could not be made.</em></p>'
-      : `<img alt="Re-logins and refreshes per day" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
-  const title = htmlText(reportTitle(report));
+      ? `<p><em>${htmlText(words.chartMissing)}</em></p>`
+      : `<img alt="${htmlText(words.chartAlt)}" width="100%" src="data:image/png;base64,${Buffer.from(chartPng).toString('base64')}">`;
+  const title = htmlText(reportTitle(report, m));
+  const [, thisPeriod, previous, change] = columns(m).map((column) => htmlText(column));
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}td{text-align:right}
-th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{background:#f3f3f3;padding:0 .2rem}</style>
+<html lang="${m.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;max-width:44rem}th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}td{text-align:right}
+th[scope=row]{text-align:left;font-weight:normal}.warning{color:#8a4b00}code{background:#f3f3f3;padding:0 .2rem}
+img{max-width:100%;height:auto}@media (max-width:30rem){body{margin:1rem auto;padding:0 .5rem}th,td{padding:.2rem .3rem}}</style>
 </head><body>
 <h1>${title}</h1>
-<p>${inlineHtml(reportSummary(report))}</p>
+<p>${inlineHtml(reportSummary(report, m))}</p>
 ${(presentation.inputNotes ?? []).map((note) => `<p><em>${htmlText(note)}</em></p>`).join('\n')}
-<table><thead><tr><th></th><th>this period</th><th>previous</th><th>change</th></tr></thead><tbody>
+<table><thead><tr><th></th><th>${thisPeriod}</th><th>${previous}</th><th>${change}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${chart}
-<h2>Heavy users</h2>${heavy.length === 0 ? '<p>None.</p>' : list(heavy)}
-<h2>Upstream</h2>${list(upstreamLines(report))}
-<h2>App clients and advice</h2>
+<h2>${htmlText(words.heavyUsers)}</h2>${heavy.length === 0 ? `<p>${htmlText(words.none)}</p>` : list(heavy)}
+<h2>${htmlText(words.upstream)}</h2>${list(upstreamLines(report, m))}
+<h2>${htmlText(words.clientsAndAdvice)}</h2>
 ${clients}
 </body></html>
 `;

@@ -1,17 +1,22 @@
 /**
  * The report's content as plain pieces of text, shared by every form it takes (Slack, Markdown, HTML),
- * so the three always say the same. Inline code is marked with backticks, as in Slack and Markdown.
+ * so the three always say the same, in the report's locale (the catalog) and time zone (the period's).
+ * Inline code is marked with backticks, as in Slack and Markdown.
  */
-
 import type { TokenValidity } from '../../app-clients';
-import { ADVICE_TITLES, type AdviceItem, type UserLabeler } from '../../relogins';
-import { formatMinutes } from '../../shared/durations';
+import type { AdviceItem, UserLabeler } from '../../relogins';
+import { DAY_MS } from '../../shared/durations';
 import { codeSpan } from '../../shared/escaping';
+import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
-import { plural } from '../../shared/wording';
 import { describePeriod } from './period';
 import type { PeriodFigures } from './period-figures';
 import type { ClientStatus, PeriodicReport, StopGapDebt } from './periodic-report';
+
+/** The report's words: the given locale's, else English, in the report's own time zone. */
+export function reportMessages(report: PeriodicReport, messages?: Messages): Messages {
+  return messages ?? messagesFor('en', report.period.timeZone);
+}
 
 export interface FigureRow {
   label: string;
@@ -20,119 +25,132 @@ export interface FigureRow {
   change: string;
 }
 
-const MS_PER_DAY = 86_400_000;
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
 /** "+12 (+4%)", "−3 (−10%)", "0", "+5 (new)"; `decimals` for ratios. */
-function change(current: number | null, previous: number | null, decimals = 0, suffix = ''): string {
+function change(
+  m: Messages,
+  current: number | null,
+  previous: number | null,
+  decimals: number,
+  size: (value: number) => string,
+): string {
   if (current === null || previous === null) return '–';
   const delta = round(current - previous, decimals);
   if (delta === 0) return '0';
-  const sign = delta > 0 ? '+' : '−';
-  const absolute = `${sign}${Math.abs(delta).toLocaleString('en-US')}${suffix}`;
-  if (previous === 0) return `${absolute} (new)`;
+  const absolute = `${delta > 0 ? '+' : '−'}${size(Math.abs(delta))}`;
+  if (previous === 0) return `${absolute} (${m.text.report.changeNew})`;
   const percent = Math.round((Math.abs(current - previous) / Math.abs(previous)) * 100);
-  return `${absolute} (${sign}${percent}%)`;
+  return `${absolute} (${delta > 0 ? '+' : '−'}${percent}%)`;
 }
 
-function minutes(value: number | null): string {
-  return value === null ? '–' : `${round(value, 0)} min`;
-}
-
-export function figureRows(report: PeriodicReport): FigureRow[] {
+export function figureRows(report: PeriodicReport, messages?: Messages): FigureRow[] {
+  const m = reportMessages(report, messages);
+  const labels = m.text.report.rows;
   const { current: now, previous: before } = report;
+  const count = (value: number | null) => (value === null ? '–' : m.format.count(value));
+  const minutes = (value: number | null) => (value === null ? '–' : m.format.minutes(round(value, 0)));
   const row = (
     label: string,
     pick: (figures: PeriodFigures) => number | null,
-    show: (value: number | null) => string = (value) => (value === null ? '–' : count(value)),
+    show: (value: number | null) => string = count,
     decimals = 0,
-    suffix = '',
+    size: (value: number) => string = (value) => m.format.decimal(value, decimals),
   ): FigureRow => ({
     label,
     current: show(pick(now)),
     previous: show(pick(before)),
-    change: change(pick(now), pick(before), decimals, suffix),
+    change: change(m, pick(now), pick(before), decimals, size),
   });
+  const signedMinutes = (value: number) => m.format.minutes(value);
   return [
-    row('Sign-ins', (f) => f.signIns),
-    row('Re-logins', (f) => f.reLogins),
-    row('Refreshes (trigger)', (f) => f.refreshes),
-    row('Refreshes (Cognito)', (f) => f.cognito?.tokenRefreshSuccesses ?? null),
-    row('Active users', (f) => f.activeUsers),
+    row(labels.signIns, (f) => f.signIns),
+    row(labels.reLogins, (f) => f.reLogins),
+    row(labels.refreshesTrigger, (f) => f.refreshes),
+    row(labels.refreshesCognito, (f) => f.cognito?.tokenRefreshSuccesses ?? null),
+    row(labels.activeUsers, (f) => f.activeUsers),
     row(
-      'Re-logins per active user',
+      labels.reLoginsPerActiveUser,
       (f) => round(f.reLoginsPerActiveUser, 1),
-      (value) => (value === null ? '–' : String(value)),
+      (value) => (value === null ? '–' : m.format.decimal(value, 1)),
       1,
     ),
-    row('Median re-login interval', (f) => f.medianReLoginIntervalMinutes, minutes, 0, ' min'),
-    row(
-      'Time lost (estimate)',
-      (f) => round(f.estimatedMinutesLost, 0),
-      (value) => (value === null ? '–' : `${count(value)} min`),
-      0,
-      ' min',
-    ),
-    row('Heavy users', (f) => f.heavyUsers.length),
+    row(labels.medianReLoginInterval, (f) => f.medianReLoginIntervalMinutes, minutes, 0, signedMinutes),
+    row(labels.timeLost, (f) => round(f.estimatedMinutesLost, 0), minutes, 0, signedMinutes),
+    row(labels.heavyUsers, (f) => f.heavyUsers.length),
   ];
 }
 
-export function reportTitle(report: PeriodicReport): string {
-  return `Argo CD sign-ins, ${describePeriod(report.period)} (${report.period.timeZone})`;
+export function reportTitle(report: PeriodicReport, messages?: Messages): string {
+  const m = reportMessages(report, messages);
+  return m.text.report.title(describePeriod(report.period, m), report.period.timeZone);
 }
 
-export function reportSummary(report: PeriodicReport): string {
+export function reportSummary(report: PeriodicReport, messages?: Messages): string {
+  const m = reportMessages(report, messages);
   const { current } = report;
-  const cognito =
-    current.cognito === null ? '' : `, ${current.cognito.tokenRefreshSuccesses} in Cognito's own count`;
-  return `${plural(current.reLogins, 're-login')} among ${plural(current.activeUsers, 'active user')}; ${plural(current.refreshes, 'refresh', 'refreshes')} seen by the trigger${cognito}; ${describePeriod(report.previousPeriod)} for comparison.`;
+  return m.text.report.summary({
+    reLogins: m.format.count(current.reLogins),
+    activeUsers: m.format.count(current.activeUsers),
+    refreshes: m.format.count(current.refreshes),
+    cognitoRefreshes: current.cognito === null ? null : m.format.count(current.cognito.tokenRefreshSuccesses),
+    previousPeriod: describePeriod(report.previousPeriod, m),
+  });
 }
 
-export function heavyUserLines(report: PeriodicReport, label: UserLabeler, top: number): string[] {
+export function heavyUserLines(
+  report: PeriodicReport,
+  label: UserLabeler,
+  top: number,
+  messages?: Messages,
+): string[] {
+  const m = reportMessages(report, messages);
   const { heavyUsers } = report.current;
-  const lines = heavyUsers.slice(0, top).map(({ user, heavyDays }) => {
-    const interval =
-      user.medianReLoginIntervalMinutes === null
-        ? ''
-        : `, median every ${round(user.medianReLoginIntervalMinutes, 0)} min`;
-    return `${label(user)}: ${plural(user.reLogins, 're-login')}, heavy on ${plural(heavyDays, 'day')}${interval}`;
-  });
+  const lines = heavyUsers.slice(0, top).map(({ user, heavyDays }) =>
+    m.text.report.heavyUserLine({
+      user: label(user),
+      reLogins: user.reLogins,
+      heavyDays,
+      medianInterval:
+        user.medianReLoginIntervalMinutes === null
+          ? null
+          : m.format.minutes(round(user.medianReLoginIntervalMinutes, 0)),
+    }),
+  );
   const hidden = heavyUsers.length - lines.length;
-  return hidden > 0 ? [...lines, `…and ${hidden} more`] : lines;
+  return hidden > 0 ? [...lines, m.text.report.andMore(hidden)] : lines;
 }
 
-export function validityText(validity: TokenValidity | null): string {
+export function validityText(validity: TokenValidity | null, m: Messages): string {
   return validity === null
-    ? 'token validity unknown (DescribeUserPoolClient could not be read)'
-    : `ID ${formatMinutes(validity.idTokenMinutes)} · access ${formatMinutes(validity.accessTokenMinutes)} · refresh ${formatMinutes(validity.refreshTokenMinutes)}`;
+    ? m.text.report.validityUnknown
+    : m.text.report.validity(
+        m.format.minutes(validity.idTokenMinutes),
+        m.format.minutes(validity.accessTokenMinutes),
+        m.format.minutes(validity.refreshTokenMinutes),
+      );
 }
 
-export function upstreamLines(report: PeriodicReport): string[] {
+export function upstreamLines(report: PeriodicReport, messages?: Messages): string[] {
+  const m = reportMessages(report, messages);
   const { upstream } = report;
-  if (upstream === null) return ['No upstream check yet (the upstream watch has not completed a run).'];
-  const deployed = upstream.deployedVersion ?? 'unknown';
-  return upstream.fixes.map((fix) => {
-    const released = fix.fixedIn.length > 0 ? `released in ${fix.fixedIn.join(', ')}` : 'not released yet';
-    const has =
-      fix.deployedHasFix === null
-        ? `deployed version ${deployed}`
-        : fix.deployedHasFix
-          ? `deployed ${deployed} has it`
-          : `deployed ${deployed} does not have it${fix.upgradeTo === null ? '' : `: upgrade to ${fix.upgradeTo}`}`;
-    return `${fix.title}: ${released}; ${has}.`;
-  });
+  if (upstream === null) return [m.text.report.noUpstreamCheck];
+  return upstream.fixes.map((fix) =>
+    m.text.report.upstreamLine({
+      title: m.text.fixTitles[fix.id] ?? fix.title,
+      fixedIn: fix.fixedIn.length > 0 ? fix.fixedIn.join(', ') : null,
+      deployed: upstream.deployedVersion,
+      deployedHasFix: fix.deployedHasFix,
+      upgradeTo: fix.upgradeTo,
+    }),
+  );
 }
 
-function debtText(debt: StopGapDebt, at: number): string {
-  const stretched = `ID ${formatMinutes(debt.idTokenMinutes)} / access ${formatMinutes(debt.accessTokenMinutes)}`;
-  const since =
-    debt.since === null
-      ? 'since before the monitor recorded it'
-      : `for at least ${plural(Math.max(0, Math.floor((at - debt.since) / MS_PER_DAY)), 'day')} (first seen stretched by the re-login check ${new Date(debt.since).toISOString().slice(0, 10)})`;
-  return `Token validity still stretched to ${stretched} while refresh tokens are in use: security debt ${since}. Undo the stop-gap.`;
+function debtText(debt: StopGapDebt, at: number, m: Messages): string {
+  return m.text.report.debt({
+    id: m.format.minutes(debt.idTokenMinutes),
+    access: m.format.minutes(debt.accessTokenMinutes),
+    days: debt.since === null ? null : Math.max(0, Math.floor((at - debt.since) / DAY_MS)),
+    since: debt.since === null ? null : m.format.date(debt.since),
+  });
 }
 
 export interface ClientSection {
@@ -142,44 +160,36 @@ export interface ClientSection {
   advice: { title: string; severity: AdviceItem['severity']; text: string }[];
 }
 
-const BLIND_CAUSES = {
-  detached: 'trigger detached',
-  undercounting: 'recording short of Cognito’s count',
-  misclassifying: 'refreshes arriving as sign-ins',
-} as const;
-
-function minute(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** The hours the monitor did not see, first: every figure of the section misses them. */
-function blindNotice(client: ClientStatus): ClientSection['advice'] {
+function blindNotice(client: ClientStatus, m: Messages): ClientSection['advice'] {
   if (client.blindSpans.length === 0) return [];
+  const words = m.text.report.blind;
   const hours = client.blindSpans.reduce(
     (sum, span) => sum + ((span.to ?? span.from) - span.from) / 3_600_000,
     0,
   );
   const spans = client.blindSpans
-    .map((span) => `${minute(span.from)} to ${minute(span.to ?? span.from)} (${BLIND_CAUSES[span.cause]})`)
+    .map((span) =>
+      words.span(
+        m.format.dateTime(span.from),
+        m.format.dateTime(span.to ?? span.from),
+        words.causes[span.cause],
+      ),
+    )
     .join('; ');
-  return [
-    {
-      title: 'Hours the monitor did not see',
-      severity: 'warning',
-      text: `${plural(Math.round(hours), 'hour')} of this period were not fully recorded: ${spans}. The figures miss them; they do not mean fewer re-logins.`,
-    },
-  ];
+  return [{ title: words.title, severity: 'warning', text: words.text(Math.round(hours), spans) }];
 }
 
-export function clientSections(report: PeriodicReport): ClientSection[] {
+export function clientSections(report: PeriodicReport, messages?: Messages): ClientSection[] {
+  const m = reportMessages(report, messages);
   return report.clients.map((client: ClientStatus) => ({
-    heading: `App client ${codeSpan(client.clientId)}`,
-    validity: validityText(client.tokenValidity),
-    debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end),
+    heading: m.text.report.clientHeading(codeSpan(client.clientId)),
+    validity: validityText(client.tokenValidity, m),
+    debt: client.stopGapDebt === null ? null : debtText(client.stopGapDebt, report.period.end, m),
     advice: [
-      ...blindNotice(client),
+      ...blindNotice(client, m),
       ...client.advice.map((item) => ({
-        title: ADVICE_TITLES[item.id],
+        title: m.text.advice.titles[item.id],
         severity: item.severity,
         text: item.text,
       })),

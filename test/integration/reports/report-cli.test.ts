@@ -34,7 +34,7 @@ describe('CLI: relogin-monitor report', { timeout: 120_000 }, () => {
       ['report.md', 'report.html', 'relogins.png'].map((file) => join(out, file)),
     );
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(markdown).toContain('# Argo CD sign-ins, week of Mon 16 Nov 2026 (Europe/Berlin)');
+    expect(markdown).toContain('# Argo CD sign-ins, week of Mon, 16 Nov 2026 (Europe/Berlin)');
     // The same counts as `analyze` on the sample's Argo CD client.
     expect(markdown).toContain('| Sign-ins | 360 | 0 | +360 (new) |');
     expect(markdown).toContain('| Re-logins | 306 | 0 | +306 (new) |');
@@ -58,7 +58,7 @@ describe('CLI: relogin-monitor report', { timeout: 120_000 }, () => {
     });
     expect(code).toBe(0);
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(markdown).toContain('# Argo CD sign-ins, Fri 20 Nov 2026 (UTC)');
+    expect(markdown).toContain('# Argo CD sign-ins, Fri, 20 Nov 2026 (UTC)');
     expect(markdown).toMatch(/- user-[0-9a-f]{10}: \d+ re-logins/);
   });
 

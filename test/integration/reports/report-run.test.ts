@@ -101,11 +101,11 @@ describe('Use case: runReport (DynamoDB Local, fake Slack with files.uploadV2, C
     const [message] = standIns.slack.messages;
     expect(message?.channel).toBe('C0REPORTS');
     const text = readableText(message?.blocks ?? []);
-    expect(text).toContain('Argo CD sign-ins, week of Mon 16 Nov 2026 (Asia/Tokyo)');
+    expect(text).toContain('Argo CD sign-ins, week of Mon, 16 Nov 2026 (Asia/Tokyo)');
     // 2 users × 3 days × 7 hourly sign-ins: each day's first starts a session (24 h after the last start).
     expect(text).toMatch(/Sign-ins\s+42\s+0\s+\+42 \(new\)/);
     expect(text).toMatch(/Re-logins\s+36\s+0\s+\+36 \(new\)/);
-    expect(text).toContain('• ann: 18 re-logins, heavy on 3 days, median every 60 min');
+    expect(text).toContain('• ann: 18 re-logins, heavy on 3 days, median every 1 h');
     const [file] = standIns.slack.files;
     expect(file).toMatchObject({ filename: 'relogins.png', channel: 'C0REPORTS', threadTs: message?.ts });
     expect(readPng(file?.bytes ?? new Uint8Array()).distinctValues).toBeGreaterThan(50);

@@ -55,6 +55,11 @@ describe('Function: parseTokenValidity', () => {
       parseTokenValidity({ IdTokenValidity: 1, TokenValidityUnits: { IdToken: 'weeks' } }),
     ).toThrow(/IdToken.*"weeks"/);
     expect(() => parseTokenValidity({ AccessTokenValidity: 0 })).toThrow(/AccessTokenValidity/);
+    for (const unit of ['constructor', 'toString', '__proto__']) {
+      expect(() => parseTokenValidity({ IdTokenValidity: 1, TokenValidityUnits: { IdToken: unit } })).toThrow(
+        InvalidClientConfigError,
+      );
+    }
     expect(() => parseDescribeUserPoolClient({ ClientId: 'x' })).toThrow(InvalidClientConfigError);
   });
 });

@@ -84,7 +84,7 @@ function item<T extends AdviceItem>(advice: AdviceItem[], id: T['id']): T {
 }
 
 describe('Advice: upgrade-argocd', () => {
-  it('should tell a release that never refreshes from 3.3.x, whose refresh exists but is unreliable', () => {
+  it('should tell a release that never refreshes from 3.3.x, which refreshes only before expiry', () => {
     const lead = (version: string) =>
       item<UpgradeArgoCdAdvice>(
         advise(input(heavyTeam, { upstream: report(version, false, 'v3.4.6') })),
@@ -93,10 +93,8 @@ describe('Advice: upgrade-argocd', () => {
     expect(lead('v3.2.5')).toContain(
       'Argo CD v3.2.5 is deployed and never refreshes OIDC sessions. Upgrade to v3.4.6',
     );
-    expect(lead('v3.3.14')).toContain(
-      'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable',
-    );
-    expect(lead('v3.3.0')).toContain('but its refresh is unreliable');
+    expect(lead('v3.3.14')).toContain('Argo CD v3.3.14 is deployed and does not renew an expired session');
+    expect(lead('v3.3.0')).toContain('it refreshes only before expiry, with `refreshTokenThreshold` set');
   });
 
   it('should say upgrading makes refresh work, recommend (never require) the threshold, and give the argocd-cm YAML', () => {
@@ -199,7 +197,7 @@ describe('Advice: upgrade-argocd', () => {
     expect(upgrade.text).toContain(
       'Argo CD v3.5.1 is deployed and has the refresh fix, which needs no setting',
     );
-    expect(upgrade.text).toContain('through Dex there is no refresh token');
+    expect(upgrade.text).toContain('Argo CD gets no refresh token from its bundled Dex');
     expect(upgrade.text).toContain('Once refresh works, users sign in again every 24 h');
     expect(upgrade.text).not.toContain('After the upgrade');
   });
@@ -359,13 +357,16 @@ describe('Advice: diagnose-partial-refresh', () => {
       'dex',
       'userinfo-groups',
       'cli',
+      'session-cache-lost',
     ]);
     expect(diagnosis.text).toContain(
       'Refresh tokens are used (1 refresh), yet 2 users re-logged in 3 or more times (2 of them never refreshed). Causes that fit, most likely first:\n' +
-        '1. The watched Argo CD runs v3.4.2, which has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it): upgrade it to v3.4.6.\n' +
+        '1. The watched Argo CD runs v3.4.2, which does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it): upgrade it to v3.4.6.\n' +
         '2. AccessTokenValidity (8 h) is longer than IdTokenValidity (1 h)',
     );
-    expect(diagnosis.text).toContain('Dex gets no refresh token (Argo CD does not request `offline_access`)');
+    expect(diagnosis.text).toContain(
+      'bundled Dex: Argo CD gets no refresh token from it (it does not request `offline_access`)',
+    );
     expect(diagnosis.text).toContain('`enableUserInfoGroups: true` in `oidc.config`');
     expect(diagnosis.text).toContain('CLIs before v3.4.0 replace the stored refresh token');
   });
@@ -378,7 +379,7 @@ describe('Advice: diagnose-partial-refresh', () => {
     const advice = advise(input(events));
 
     // Assess
-    expect(causes(advice)).toEqual(['userinfo-groups', 'instance-not-fixed', 'dex']);
+    expect(causes(advice)).toEqual(['userinfo-groups', 'instance-not-fixed', 'dex', 'session-cache-lost']);
     expect(item(advice, 'diagnose-partial-refresh').text).toContain('(each of them refreshed at least once)');
   });
 
@@ -392,7 +393,7 @@ describe('Advice: diagnose-partial-refresh', () => {
     expect(diagnosis.text).toContain(
       'Refresh tokens are used (40 refreshes), yet 2 users re-logged in 3 or more times. Causes',
     );
-    expect(causes(advice)).toEqual(['instance-not-fixed', 'dex', 'userinfo-groups']);
+    expect(causes(advice)).toEqual(['instance-not-fixed', 'dex', 'userinfo-groups', 'session-cache-lost']);
   });
 });
 

@@ -83,7 +83,7 @@ describe('Function: advise', () => {
       predictedReLoginsPerUserDay: 0,
     });
     expect(advice[1]?.text).toContain('from 1 h (ID) / 1 h (access) to 8 h');
-    expect(advice[1]?.text).toContain('every 60 min (median)');
+    expect(advice[1]?.text).toContain('every 1 h (median)');
     expect(advice[1]?.text).toContain('2 re-logins per user per day now, about 0 at 8 h');
     expect(advice[1]?.text).toContain('Trade-off: a leaked ID or access token stays valid for up to 8 h');
   });
@@ -265,7 +265,7 @@ describe('Function: advise', () => {
         upgradeTo: 'v3.4.6',
       });
       expect(upgrade?.text).toContain(
-        'Argo CD v3.3.14 is deployed and has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
+        'Argo CD v3.3.14 is deployed and does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it). Upgrade to v3.4.6: upgrading is what makes refresh work.',
       );
     });
 
@@ -285,7 +285,7 @@ describe('Function: advise', () => {
       });
       expect(check?.text).toContain('runs a release before v3.4.9 / v3.5.2');
       expect(check?.text).toContain(
-        '1. The watched Argo CD runs v3.4.2, which has `refreshTokenThreshold`, but its refresh is unreliable: it caches the token only as long as the ID token and rejects an expired one before any refresh (the fix, #27777, is not in it): upgrade it to v3.4.9.',
+        '1. The watched Argo CD runs v3.4.2, which does not renew an expired session: it refreshes only before expiry, with `refreshTokenThreshold` set and a request inside that window, so a session idle past expiry signs in again (the fix, #27777, is not in it): upgrade it to v3.4.9.',
       );
       expect(check?.text).not.toContain('v3.4.6');
     });

@@ -25,6 +25,7 @@ describe('Function: readReLoginCheckSettings', () => {
       identity: { mode: 'hashed', key: 'secret' },
       region: 'eu-west-1',
       stopGapReminder: 'message',
+      messages: expect.objectContaining({ locale: 'en' }),
     });
   });
 

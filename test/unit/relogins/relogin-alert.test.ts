@@ -103,7 +103,7 @@ describe('Function: reLoginAlertMessage', () => {
       expect.arrayContaining([
         '*Active users*\n2',
         '*Re-logins*\n16 of 18 logins',
-        '*Re-login interval*\np50 60 min · p90 60 min',
+        '*Re-login interval*\np50 1 h · p90 1 h',
         '*Time lost (estimate)*\n8 min',
         '*Token refreshes*\nseen by the trigger: 0\nCognito: 0 refreshes, 40 sign-ins',
         '*App client token validity*\nID 1 h · access 1 h · refresh 30 d',
@@ -123,7 +123,7 @@ describe('Function: reLoginAlertMessage', () => {
     expect(list.split('\n')).toEqual([
       '*Heavy users* (3 or more re-logins in 24 h)',
       ...['dev1', 'dev10', 'dev11', 'dev12', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7'].map(
-        (user) => `• ${user}: 4 re-logins, median every 60 min`,
+        (user) => `• ${user}: 4 re-logins, median every 1 h`,
       ),
       '…and 2 more',
     ]);

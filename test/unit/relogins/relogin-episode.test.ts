@@ -175,7 +175,11 @@ describe('Function: readLedgerState', () => {
     expect(state.episode).toMatchObject({ threadTs: null, lastAlert: { heavyUsers: 3, alertedAt: T0 } });
     // Its next alert after the cooldown starts the thread.
     const step = nextEpisodeStep(state, seen(25, { heavyUsers: 3 }), policy);
-    expect(step?.message).toEqual({ kind: 'follow-up', worsenedFrom: null });
+    expect(step?.message).toMatchObject({
+      kind: 'follow-up',
+      worsenedFrom: null,
+      previous: { at: T0, advice: null },
+    });
     expect(threadOf({ kind: 'follow-up', worsenedFrom: null }, state)).toBeUndefined();
     expect(withPostedThread(step?.state as ReLoginLedgerState, 'ts-new').episode?.threadTs).toBe('ts-new');
   });

@@ -5,6 +5,7 @@ import {
   periodContaining,
   previousPeriod,
 } from '../../../src/reports/domain/period';
+import { messagesFor } from '../../../src/shared/i18n';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -23,7 +24,8 @@ describe('Module: report periods', () => {
       '2026-11-21',
       '2026-11-22',
     ]);
-    expect(describePeriod(period)).toBe('week of Mon 16 Nov 2026');
+    expect(describePeriod(period, messagesFor('en', 'Europe/Berlin'))).toBe('week of Mon, 16 Nov 2026');
+    expect(describePeriod(period, messagesFor('ja', 'Europe/Berlin'))).toBe('2026年11月16日(月) からの週');
   });
 
   it('should cut days at midnight in the zone, 23 hours on the day clocks go forward', () => {

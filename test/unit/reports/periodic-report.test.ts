@@ -143,8 +143,8 @@ describe('Module: platform report', () => {
     const events = ['ann', 'ben', 'cid'].flatMap((user, index) => workingDay(user, THIS_MONDAY, 3 + index));
     const report = buildPeriodicReport(input(events));
     expect(heavyUserLines(report, userLabeler({ mode: 'email' }), 2)).toEqual([
-      'cid@example.com: 5 re-logins, heavy on 1 day, median every 60 min',
-      'ben@example.com: 4 re-logins, heavy on 1 day, median every 60 min',
+      'cid@example.com: 5 re-logins, heavy on 1 day, median every 1 h',
+      'ben@example.com: 4 re-logins, heavy on 1 day, median every 1 h',
       '…and 1 more',
     ]);
     expect(heavyUserLines(report, userLabeler({ mode: 'username' }), 10)[2]).toMatch(/^ann: 3 re-logins/);
@@ -173,7 +173,7 @@ describe('Module: platform report', () => {
     expect(report.clients[0]?.stopGapDebt).toEqual({ idTokenMinutes: 480, accessTokenMinutes: 480, since });
     // 20 days before the period, which is a week long: at least 27 days by its end.
     expect(clientSections(report)[0]?.debt).toBe(
-      'Token validity still stretched to ID 8 h / access 8 h while refresh tokens are in use: security debt for at least 27 days (first seen stretched by the re-login check 2026-10-26). Undo the stop-gap.',
+      'Token validity still stretched to ID 8 h / access 8 h while refresh tokens are in use: security debt for at least 27 days (first seen stretched by the re-login check Tue, 27 Oct 2026). Undo the stop-gap.',
     );
     expect(report.clients[0]?.advice.map((item) => item.id)).toContain('revert-token-validity');
     const noRefresh = buildPeriodicReport({
@@ -238,7 +238,7 @@ describe('Module: platform report', () => {
     expect(section?.advice[0]).toEqual({
       title: 'Hours the monitor did not see',
       severity: 'warning',
-      text: '6 hours of this period were not fully recorded: 2026-11-15 23:00 UTC to 2026-11-16 01:00 UTC (recording short of Cognito’s count); 2026-11-18 12:00 UTC to 2026-11-18 16:00 UTC (trigger detached). The figures miss them; they do not mean fewer re-logins.',
+      text: '6 hours of this period were not fully recorded: 2026-11-16 00:00 Europe/Berlin to 2026-11-16 02:00 Europe/Berlin (recording short of Cognito’s count); 2026-11-18 13:00 Europe/Berlin to 2026-11-18 17:00 Europe/Berlin (trigger detached). The figures miss them; they do not mean fewer re-logins.',
     });
     expect(clientSections(buildPeriodicReport(base))[0]?.advice.map((item) => item.title)).not.toContain(
       'Hours the monitor did not see',

@@ -66,10 +66,10 @@ describe('Module: report documents', () => {
     const message = reportMessage(report('ann', 6), presentation);
     const text = readableText(message.blocks);
     expect(message.text).toBe(
-      'Argo CD sign-ins, week of Mon 16 Nov 2026 (UTC): 6 re-logins among 1 active user; 0 refreshes seen by the trigger; week of Mon 9 Nov 2026 for comparison.',
+      'Argo CD sign-ins, week of Mon, 16 Nov 2026 (UTC): 6 re-logins among 1 active user; 0 refreshes seen by the trigger; week of Mon, 9 Nov 2026 for comparison.',
     );
     expect(text).toMatch(/Re-logins\s+6\s+0\s+\+6 \(new\)/);
-    expect(text).toContain('• ann: 6 re-logins, heavy on 1 day, median every 60 min');
+    expect(text).toContain('• ann: 6 re-logins, heavy on 1 day, median every 1 h');
     expect(text).toContain(
       '• Argo CD OIDC refresh tokens: released in v3.4.6, v3.5.0; deployed v3.3.14 does not have it: upgrade to v3.4.6.',
     );
@@ -86,7 +86,7 @@ describe('Module: report documents', () => {
 
   it('should write Markdown with the figures table and the chart beside it', () => {
     const markdown = reportMarkdown(report('ann', 6), presentation, 'relogins.png');
-    expect(markdown).toContain('# Argo CD sign-ins, week of Mon 16 Nov 2026 (UTC)');
+    expect(markdown).toContain('# Argo CD sign-ins, week of Mon, 16 Nov 2026 (UTC)');
     expect(markdown).toContain('| Re-logins | 6 | 0 | +6 (new) |');
     expect(markdown).toContain('![Re-logins and refreshes per day](relogins.png)');
     expect(markdown).toContain('- ann: 6 re-logins');

@@ -76,4 +76,10 @@ describe('Module: upstream settings', () => {
       /^FIX_CATALOG: cannot read .*missing\.json: ENOENT/,
     );
   });
+
+  it('should refuse a catalog past 1 MiB without reading on (a file without end such as /dev/zero)', async () => {
+    await expect(readFixCatalog({ FIX_CATALOG: '/dev/zero' })).rejects.toThrow(
+      /^FIX_CATALOG: \/dev\/zero is larger than 1 MiB$/,
+    );
+  });
 });

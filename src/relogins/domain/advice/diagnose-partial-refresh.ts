@@ -2,12 +2,15 @@
  * `diagnose-partial-refresh`: refreshes seen, yet some users are still heavy; the causes that fit, most
  * likely first.
  */
-import type { TokenValidity } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
-import { plural } from '../../../shared/wording';
+import {
+  ADVISED_ROTATION_GRACE_SECONDS,
+  type RefreshTokenRotation,
+  refreshTokenRotation,
+  type TokenValidity,
+} from '../../../app-clients';
+import type { Messages } from '../../../shared/i18n';
 import { hasThresholdSetting, REFRESH_FIX_PULL, type RefreshFix, refreshFix } from './argocd-releases';
-import type { AdviceInput, AdviceSeverity } from './input';
-import { withoutTheFixText } from './shared-text';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
 import { accessAboveId } from './token-validity';
 
 type PartialRefreshCauseId =
@@ -16,7 +19,9 @@ type PartialRefreshCauseId =
   | 'instance-not-fixed'
   | 'dex'
   | 'userinfo-groups'
-  | 'cli';
+  | 'rotation-without-grace'
+  | 'cli'
+  | 'session-cache-lost';
 
 /** One reason why refresh works for some users and not for others. */
 export interface PartialRefreshCause {
@@ -58,14 +63,20 @@ function partialRefreshCauses(
   if (accessAboveId(input.client?.tokenValidity ?? null)) proven.push('access-longer-than-id');
   const noRefreshPath: PartialRefreshCauseId[] = ['instance-not-fixed', 'dex'];
   // A confidential client is the server's: `argocd login --sso` sends no secret, so its sign-ins are elsewhere.
-  const lostAfterRefresh: PartialRefreshCauseId[] =
-    input.client === null || !input.client.hasSecret ? ['userinfo-groups', 'cli'] : ['userinfo-groups'];
+  const lostAfterRefresh: PartialRefreshCauseId[] = ['userinfo-groups'];
+  const rotation = input.client === null ? null : refreshTokenRotation(input.client);
+  if (rotation !== null && rotation.gracePeriodSeconds < ADVISED_ROTATION_GRACE_SECONDS) {
+    lostAfterRefresh.push('rotation-without-grace');
+  }
+  if (input.client === null || !input.client.hasSecret) lostAfterRefresh.push('cli');
   const mostlyWithoutRefresh = heavyWithoutRefresh === null || heavyWithoutRefresh * 2 >= heavyUsers;
+  // Once for everyone, so it explains a burst of re-logins rather than a steady rate: last.
   return [
     ...proven,
     ...(mostlyWithoutRefresh
       ? [...noRefreshPath, ...lostAfterRefresh]
       : [...lostAfterRefresh, ...noRefreshPath]),
+    'session-cache-lost',
   ];
 }
 
@@ -74,6 +85,7 @@ export function diagnosePartialRefresh(
   refreshes: number,
   heavyUsers: number,
 ): DiagnosePartialRefreshAdvice {
+  const m = adviceMessages(input);
   const validity = input.client?.tokenValidity ?? null;
   const fix = refreshFix(input.upstream);
   // Per user only when the trigger saw refreshes; Cognito's counts have no users.
@@ -84,17 +96,17 @@ export function diagnosePartialRefresh(
       : input.summary.users.filter((user) => heavy.has(user.user) && user.refreshes === 0).length;
   const causes = partialRefreshCauses(input, fix, heavyWithoutRefresh, heavyUsers).map((id) => ({
     id,
-    text: causeText(id, fix, validity),
+    text: causeText(id, fix, validity, input.client === null ? null : refreshTokenRotation(input.client), m),
   }));
   return {
     id: 'diagnose-partial-refresh',
     severity: 'warning',
-    text: diagnosePartialRefreshText({
+    text: m.text.advice.diagnose({
       refreshes,
       heavyUsers,
       heavyReLogins: input.heavyReLogins,
       heavyWithoutRefresh,
-      causes,
+      causes: causes.map((cause) => cause.text),
     }),
     refreshes,
     heavyUsers,
@@ -107,46 +119,44 @@ export function diagnosePartialRefresh(
   };
 }
 
-function diagnosePartialRefreshText(facts: {
-  refreshes: number;
-  heavyUsers: number;
-  heavyReLogins: number;
-  heavyWithoutRefresh: number | null;
-  causes: readonly PartialRefreshCause[];
-}): string {
-  const { heavyWithoutRefresh } = facts;
-  const split =
-    heavyWithoutRefresh === null
-      ? ''
-      : heavyWithoutRefresh === 0
-        ? ' (each of them refreshed at least once)'
-        : ` (${heavyWithoutRefresh} of them never refreshed)`;
-  return (
-    `Refresh tokens are used (${plural(facts.refreshes, 'refresh', 'refreshes')}), yet ${plural(facts.heavyUsers, 'user')} re-logged in ${facts.heavyReLogins} or more times${split}.` +
-    ` Causes that fit, most likely first:\n${facts.causes.map((cause, index) => `${index + 1}. ${cause.text}`).join('\n')}`
-  );
-}
-
 /**
  * The text of each cause. The CLI's release (v3.4.0, argoproj/argo-cd#24638,
  * docs/argocd-and-cognito.md#the-cli) is not a tracked fix of the catalog: the server's version does
  * not tell it, so the watcher cannot check it.
  */
-function causeText(id: PartialRefreshCauseId, fix: RefreshFix, validity: TokenValidity | null): string {
+function causeText(
+  id: PartialRefreshCauseId,
+  fix: RefreshFix,
+  validity: TokenValidity | null,
+  rotation: RefreshTokenRotation | null,
+  m: Messages,
+): string {
+  const causes = m.text.advice.causes;
   switch (id) {
     case 'deployed-release-not-fixed': {
       const deployed = fix.deployedVersion ?? '';
-      return `The watched Argo CD runs ${deployed}, which ${withoutTheFixText(hasThresholdSetting(deployed), REFRESH_FIX_PULL)}${fix.upgradeTo === null ? '' : `: upgrade it to ${fix.upgradeTo}`}.`;
+      return causes.deployedNotFixed(
+        deployed,
+        m.text.advice.withoutTheFix(hasThresholdSetting(deployed), REFRESH_FIX_PULL),
+        fix.upgradeTo,
+      );
     }
     case 'access-longer-than-id':
-      return `AccessTokenValidity (${formatMinutes(validity?.accessTokenMinutes ?? 0)}) is longer than IdTokenValidity (${formatMinutes(validity?.idTokenMinutes ?? 0)}): Argo CD then serves the cached, expired ID token instead of refreshing (see fix-token-validity-order).`;
+      return causes.accessLongerThanId(
+        m.format.minutes(validity?.accessTokenMinutes ?? 0),
+        m.format.minutes(validity?.idTokenMinutes ?? 0),
+      );
     case 'instance-not-fixed':
-      return `Some Argo CD instance using this app client runs a release before ${fix.fixedIn.join(' / ')} (ask each one's \`/api/version\`): only fixed releases refresh.`;
+      return causes.instanceNotFixed(fix.fixedIn.join(' / '));
     case 'dex':
-      return "Users signing in through Argo CD's bundled Dex: Dex gets no refresh token (Argo CD does not request `offline_access`), so those sessions never refresh.";
+      return causes.dex;
     case 'userinfo-groups':
-      return '`enableUserInfoGroups: true` in `oidc.config`: the access token for the userinfo call is cached at login and not renewed by the refresh in these releases, so sessions fail after the first expiry.';
+      return causes.userinfoGroups;
+    case 'rotation-without-grace':
+      return causes.rotationWithoutGrace(rotation?.gracePeriodSeconds ?? 0, ADVISED_ROTATION_GRACE_SECONDS);
     case 'cli':
-      return "`argocd login --sso` users: the CLI refreshes by itself with this public client (not through the server), and CLIs before v3.4.0 replace the stored refresh token with Cognito's empty one, so they sign in again at every expiry: upgrade the CLI (its version matters, not the server's).";
+      return causes.cli;
+    case 'session-cache-lost':
+      return causes.sessionCacheLost;
   }
 }

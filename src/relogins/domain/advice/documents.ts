@@ -3,6 +3,7 @@
  * UpdateUserPoolClient document), in one order, for every place that shows advice: the Slack alert
  * and `relogin-monitor analyze`. Pure.
  */
+import { type Messages, messagesFor } from '../../../shared/i18n';
 import type { AdviceItem, ClientChange } from './index';
 
 export interface AdviceDocument {
@@ -11,30 +12,33 @@ export interface AdviceDocument {
   content: string;
 }
 
-function clientChangeDocuments(change: ClientChange | null): AdviceDocument[] {
+function clientChangeDocuments(change: ClientChange | null, m: Messages): AdviceDocument[] {
   if (change === null) return [];
   return [
-    { title: 'Terraform (`aws_cognito_user_pool_client`)', content: change.terraform },
+    { title: m.text.documents.terraform, content: change.terraform },
     {
-      title: `Or with the AWS CLI: save this as ${change.cliInputFile}, then run \`${change.cliCommand}\``,
+      title: m.text.documents.awsCli(change.cliInputFile, change.cliCommand),
       content: change.cliInputJson,
     },
   ];
 }
 
-export function adviceDocuments(item: AdviceItem): AdviceDocument[] {
+/** The documents, titled in `messages`' locale (English when left out). */
+export function adviceDocuments(item: AdviceItem, messages?: Messages): AdviceDocument[] {
+  const m = messages ?? messagesFor('en', 'UTC');
   switch (item.id) {
     case 'upgrade-argocd':
+    case 'mitigate-with-threshold':
       return [
         {
-          title: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',
+          title: m.text.documents.argocdCm,
           content: item.argocdCm,
         },
       ];
     case 'extend-token-validity':
     case 'revert-token-validity':
     case 'fix-token-validity-order':
-      return clientChangeDocuments(item.clientChange);
+      return clientChangeDocuments(item.clientChange, m);
     case 'diagnose-partial-refresh':
       return [];
   }

@@ -4,10 +4,10 @@
  * never outlives the ID token.
  */
 import type { TokenValidity } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
+import type { Messages } from '../../../shared/i18n';
 import { median, round } from '../../../shared/stats';
-import type { AdviceInput, AdviceSeverity } from './input';
-import { stopGapCost, unknownFieldsNote } from './shared-text';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
+import { unknownFieldsNote } from './shared-text';
 import { type ClientChange, clientChange, MAX_TOKEN_VALIDITY_HOURS } from './token-validity';
 import { observedUserDays, reLoginWhatIf } from './what-if';
 
@@ -56,7 +56,7 @@ export function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvi
   return {
     id: 'extend-token-validity',
     severity: 'warning',
-    text: extendTokenValidityText(facts),
+    text: extendTokenValidityText(facts, adviceMessages(input)),
     idTokenValidityMinutes: validity?.idTokenMinutes ?? null,
     accessTokenValidityMinutes: validity?.accessTokenMinutes ?? null,
     medianReLoginIntervalMinutes: medianInterval === null ? null : round(medianInterval, 1),
@@ -68,22 +68,19 @@ export function extendTokenValidity(input: AdviceInput): ExtendTokenValidityAdvi
   };
 }
 
-function extendTokenValidityText(facts: ExtendTokenValidityFacts): string {
+function extendTokenValidityText(facts: ExtendTokenValidityFacts, m: Messages): string {
   const { validity, proposedHours, medianInterval, whatIf } = facts;
-  const current =
-    validity === null
-      ? 'the Argo CD app client (current validity unknown)'
-      : `the Argo CD app client from ${formatMinutes(validity.idTokenMinutes)} (ID) / ${formatMinutes(validity.accessTokenMinutes)} (access)`;
-  const interval =
-    medianInterval === null
-      ? ''
-      : ` Users are sent back to the login page every ${round(medianInterval, 0)} min (median).`;
+  const proposed = m.format.minutes(proposedHours * 60);
   return (
-    `Stop-gap: raise IdTokenValidity and AccessTokenValidity of ${current} to ${proposedHours} h, both the same` +
-    ` (an access token outliving the ID token breaks Argo CD's refresh once it is upgraded).${interval}` +
-    ` Over ${facts.userDays} observed user-days that is ${round(whatIf.now, 1)} re-logins per user per day now,` +
-    ` about ${round(whatIf.predicted, 1)} at ${proposedHours} h.` +
-    ` Trade-off: ${stopGapCost(`${proposedHours} h`)} Undo it once Argo CD refreshes tokens.` +
-    unknownFieldsNote(facts.change)
+    m.text.advice.extend({
+      id: validity === null ? null : m.format.minutes(validity.idTokenMinutes),
+      access: validity === null ? null : m.format.minutes(validity.accessTokenMinutes),
+      proposed,
+      medianInterval: medianInterval === null ? null : m.format.minutes(round(medianInterval, 0)),
+      userDays: facts.userDays,
+      now: m.format.decimal(whatIf.now, 1),
+      predicted: m.format.decimal(whatIf.predicted, 1),
+      cost: m.text.advice.stopGapCost(proposed),
+    }) + unknownFieldsNote(facts.change, m)
   );
 }

@@ -4,10 +4,10 @@
  * the same advice may already make this change.
  */
 import type { AppClientDescription, TokenValidity } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
+import type { Messages } from '../../../shared/i18n';
 import { refreshFix } from './argocd-releases';
 import type { ExtendTokenValidityAdvice } from './extend-token-validity';
-import type { AdviceInput, AdviceSeverity } from './input';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
 import type { RevertTokenValidityAdvice } from './revert-token-validity';
 import { unknownFieldsNote } from './shared-text';
 import { type ClientChange, clientChange } from './token-validity';
@@ -46,14 +46,17 @@ export function fixTokenValidityOrder(
   return {
     id: 'fix-token-validity-order',
     severity: 'warning',
-    text: fixTokenValidityOrderText({
-      validity,
-      refreshSeen,
-      fixedIn: refreshFix(input.upstream).fixedIn,
-      alsoFixedBy,
-      sameChange,
-      change,
-    }),
+    text: fixTokenValidityOrderText(
+      {
+        validity,
+        refreshSeen,
+        fixedIn: refreshFix(input.upstream).fixedIn,
+        alsoFixedBy,
+        sameChange,
+        change,
+      },
+      adviceMessages(input),
+    ),
     idTokenValidityMinutes: validity.idTokenMinutes,
     accessTokenValidityMinutes: validity.accessTokenMinutes,
     refreshSeen,
@@ -61,28 +64,26 @@ export function fixTokenValidityOrder(
   };
 }
 
-function fixTokenValidityOrderText(facts: {
-  validity: TokenValidity;
-  refreshSeen: boolean;
-  fixedIn: readonly string[];
-  alsoFixedBy: AlsoFixedBy | undefined;
-  sameChange: boolean;
-  change: ClientChange;
-}): string {
-  const { validity, alsoFixedBy, sameChange } = facts;
-  const when = facts.refreshSeen
-    ? 'Refresh is in use, so this breaks it now:'
-    : `Harmless while Argo CD does not refresh; once it runs ${facts.fixedIn.join(' / ')} or later it breaks the refresh:`;
-  const also = sameChange
-    ? ` ${alsoFixedBy?.id} above makes this very change.`
-    : alsoFixedBy === undefined
-      ? ''
-      : ` (${alsoFixedBy.id} above keeps the two equal too: apply one of them.)`;
+function fixTokenValidityOrderText(
+  facts: {
+    validity: TokenValidity;
+    refreshSeen: boolean;
+    fixedIn: readonly string[];
+    alsoFixedBy: AlsoFixedBy | undefined;
+    sameChange: boolean;
+    change: ClientChange;
+  },
+  m: Messages,
+): string {
+  const { validity, sameChange } = facts;
   return (
-    `AccessTokenValidity (${formatMinutes(validity.accessTokenMinutes)}) is longer than IdTokenValidity (${formatMinutes(validity.idTokenMinutes)}). ${when}` +
-    ' Argo CD decides from the access token that the cached token is still valid, serves the already expired ID token,' +
-    ' logs `failed to verify refreshed token`, and the user must sign in again.' +
-    ` Set AccessTokenValidity to ${formatMinutes(validity.idTokenMinutes)}, at most IdTokenValidity.${also}` +
-    (sameChange ? '' : unknownFieldsNote(facts.change))
+    m.text.advice.order({
+      access: m.format.minutes(validity.accessTokenMinutes),
+      id: m.format.minutes(validity.idTokenMinutes),
+      refreshSeen: facts.refreshSeen,
+      fixedIn: facts.fixedIn.join(' / '),
+      alsoFixedBy: facts.alsoFixedBy?.id ?? null,
+      sameChange,
+    }) + (sameChange ? '' : unknownFieldsNote(facts.change, m))
   );
 }

@@ -1,13 +1,9 @@
 /** How each advice item is headed wherever it is shown (the alert, the periodic report). */
+import { en } from '../../../shared/i18n/catalogs/en';
 import type { AdviceItem } from './index';
 
-export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = {
-  'upgrade-argocd': 'Upgrade Argo CD (the real fix)',
-  'extend-token-validity': 'Stop-gap: longer token validity',
-  'diagnose-partial-refresh': 'Refresh works for some users only',
-  'revert-token-validity': 'Undo the stop-gap',
-  'fix-token-validity-order': 'Access token outlives the ID token',
-};
+/** The English headings; every locale's are in its catalog (`advice.titles`). */
+export const ADVICE_TITLES: Readonly<Record<AdviceItem['id'], string>> = en.advice.titles;
 
 export const SEVERITY_ICONS: Readonly<Record<AdviceItem['severity'], string>> = {
   warning: ':warning:',

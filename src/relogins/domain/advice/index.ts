@@ -4,6 +4,7 @@
  * `{id, severity, text, ...figures}`; each kind is a module with its decision and its text:
  *
  * - `upgrade-argocd` (the real fix): no refresh-token use seen.
+ * - `mitigate-with-threshold`: beside the upgrade, for a deployed release that refreshes before expiry.
  * - `extend-token-validity` (stop-gap): heavy users and no refresh seen.
  * - `diagnose-partial-refresh`: refreshes seen, yet some users are still heavy.
  * - `revert-token-validity`: refreshes seen, nobody heavy, token validity still stretched above 1 h.
@@ -18,6 +19,7 @@ import {
   fixTokenValidityOrder,
 } from './fix-token-validity-order';
 import type { AdviceInput } from './input';
+import { type MitigateWithThresholdAdvice, mitigateWithThreshold } from './mitigate-with-threshold';
 import { type RevertTokenValidityAdvice, revertTokenValidity } from './revert-token-validity';
 import { accessAboveId, isStretched } from './token-validity';
 import { type UpgradeArgoCdAdvice, upgradeArgoCd } from './upgrade-argocd';
@@ -26,6 +28,7 @@ export type { DiagnosePartialRefreshAdvice, PartialRefreshCause } from './diagno
 export type { ExtendTokenValidityAdvice } from './extend-token-validity';
 export type { FixTokenValidityOrderAdvice } from './fix-token-validity-order';
 export type { AdviceInput, AdviceSeverity } from './input';
+export type { MitigateWithThresholdAdvice } from './mitigate-with-threshold';
 export type { RevertTokenValidityAdvice } from './revert-token-validity';
 export {
   type ClientChange,
@@ -41,6 +44,7 @@ export { type ObservedUserDay, observedUserDays, reLoginWhatIf } from './what-if
 
 export type AdviceItem =
   | UpgradeArgoCdAdvice
+  | MitigateWithThresholdAdvice
   | ExtendTokenValidityAdvice
   | DiagnosePartialRefreshAdvice
   | RevertTokenValidityAdvice
@@ -55,8 +59,13 @@ function refreshesSeen(summary: ActivitySummary, cognitoTokenRefreshes: number |
 function stateAdvice(input: AdviceInput, refreshes: number, heavyUsers: number): AdviceItem[] {
   const validity = input.client?.tokenValidity ?? null;
   if (refreshes === 0) {
+    const mitigate = mitigateWithThreshold(input, heavyUsers);
     const extend = heavyUsers > 0 ? extendTokenValidity(input) : null;
-    return extend === null ? [upgradeArgoCd(input, heavyUsers)] : [upgradeArgoCd(input, heavyUsers), extend];
+    return [
+      upgradeArgoCd(input, heavyUsers),
+      ...(mitigate === null ? [] : [mitigate]),
+      ...(extend === null ? [] : [extend]),
+    ];
   }
   if (heavyUsers > 0) return [diagnosePartialRefresh(input, refreshes, heavyUsers)];
   return isStretched(validity) === true && input.client !== null

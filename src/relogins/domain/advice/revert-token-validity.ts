@@ -4,10 +4,9 @@ import {
   suggestedRefreshThreshold,
   type TokenValidity,
 } from '../../../app-clients';
-import { formatMinutes } from '../../../shared/durations';
-import { plural } from '../../../shared/wording';
-import type { AdviceInput, AdviceSeverity } from './input';
-import { ceilingText, unknownFieldsNote } from './shared-text';
+import type { Messages } from '../../../shared/i18n';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
+import { ceilingText, rotationNote, unknownFieldsNote } from './shared-text';
 import {
   type ClientChange,
   clientChange,
@@ -39,17 +38,22 @@ export function revertTokenValidity(
   const change = clientChange(client, { idTokenMinutes, accessTokenMinutes });
   const ceiling = reLoginCeiling(input.sessionHours, validity);
   const threshold = suggestedRefreshThreshold(idTokenMinutes).goDuration;
+  const m = adviceMessages(input);
   return {
     id: 'revert-token-validity',
     severity: 'info',
-    text: revertTokenValidityText({
-      refreshes,
-      validity,
-      change,
-      threshold,
-      ceiling,
-      sessionHours: input.sessionHours,
-    }),
+    text:
+      revertTokenValidityText(
+        {
+          refreshes,
+          validity,
+          change,
+          threshold,
+          ceiling,
+          sessionHours: input.sessionHours,
+        },
+        m,
+      ) + rotationNote(client, m),
     refreshes,
     idTokenValidityMinutes: validity.idTokenMinutes,
     accessTokenValidityMinutes: validity.accessTokenMinutes,
@@ -58,20 +62,27 @@ export function revertTokenValidity(
   };
 }
 
-function revertTokenValidityText(facts: {
-  refreshes: number;
-  validity: TokenValidity;
-  change: ClientChange;
-  threshold: string;
-  ceiling: ReLoginCeiling;
-  sessionHours: number;
-}): string {
+function revertTokenValidityText(
+  facts: {
+    refreshes: number;
+    validity: TokenValidity;
+    change: ClientChange;
+    threshold: string;
+    ceiling: ReLoginCeiling;
+    sessionHours: number;
+  },
+  m: Messages,
+): string {
   const { validity, change } = facts;
   return (
-    `Refresh tokens are used (${plural(facts.refreshes, 'refresh', 'refreshes')}) and no user is heavy: Argo CD renews sessions itself, so the stop-gap can be undone (long-lived tokens are security debt).` +
-    ` Set IdTokenValidity / AccessTokenValidity to ${formatMinutes(change.idTokenMinutes)} / ${formatMinutes(change.accessTokenMinutes)} (now ${formatMinutes(validity.idTokenMinutes)} / ${formatMinutes(validity.accessTokenMinutes)}); the access token must never outlive the ID token.` +
-    ` If \`refreshTokenThreshold\` is set in \`oidc.config\`, keep it shorter than the new ID-token validity (for example ${facts.threshold}).` +
-    ` Users then sign in again ${ceilingText(facts.ceiling, facts.sessionHours, validity)}.` +
-    unknownFieldsNote(change)
+    m.text.advice.revert({
+      refreshes: facts.refreshes,
+      id: m.format.minutes(change.idTokenMinutes),
+      access: m.format.minutes(change.accessTokenMinutes),
+      nowId: m.format.minutes(validity.idTokenMinutes),
+      nowAccess: m.format.minutes(validity.accessTokenMinutes),
+      threshold: facts.threshold,
+      ceiling: ceilingText(facts.ceiling, facts.sessionHours, validity, m),
+    }) + unknownFieldsNote(change, m)
   );
 }

@@ -3,12 +3,11 @@
  * `refreshTokenThreshold` is only recommended (it adds refreshing before expiry).
  */
 import { suggestedRefreshThreshold, type TokenValidity } from '../../../app-clients';
-import { formatMinutes, goDuration } from '../../../shared/durations';
+import type { Messages } from '../../../shared/i18n';
 import { round } from '../../../shared/stats';
-import { plural } from '../../../shared/wording';
 import { hasThresholdSetting, REFRESH_FIX_PULL, type RefreshFix, refreshFix } from './argocd-releases';
-import type { AdviceInput, AdviceSeverity } from './input';
-import { ceilingText, stopGapInPlace, withoutTheFixText } from './shared-text';
+import { type AdviceInput, type AdviceSeverity, adviceMessages } from './input';
+import { argocdCmYaml, ceilingText, rotationNote, stopGapInPlace } from './shared-text';
 import { type ReLoginCeiling, reLoginCeiling } from './token-validity';
 import { observedUserDays, reLoginWhatIf } from './what-if';
 
@@ -44,6 +43,7 @@ interface UpgradeArgoCdFacts extends RefreshFix {
 }
 
 export function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeArgoCdAdvice {
+  const m = adviceMessages(input);
   const fix = refreshFix(input.upstream);
   const validity = input.client?.tokenValidity ?? null;
   const threshold = validity === null ? null : suggestedRefreshThreshold(validity.idTokenMinutes).goDuration;
@@ -63,7 +63,7 @@ export function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeAr
   return {
     id: 'upgrade-argocd',
     severity: heavyUsers > 0 ? 'warning' : 'info',
-    text: upgradeArgoCdText(facts),
+    text: upgradeArgoCdText(facts, m) + rotationNote(input.client, m),
     fixedIn: fix.fixedIn,
     deployedVersion: fix.deployedVersion,
     deployedHasFix: fix.deployedHasFix,
@@ -77,44 +77,31 @@ export function upgradeArgoCd(input: AdviceInput, heavyUsers: number): UpgradeAr
   };
 }
 
-function upgradeArgoCdText(facts: UpgradeArgoCdFacts): string {
+function upgradeArgoCdText(facts: UpgradeArgoCdFacts, m: Messages): string {
   const { deployedVersion, deployedHasFix, upgradeTo, fixedIn, validity, threshold, ceiling, whatIf } = facts;
-  const refreshesItself =
-    'Argo CD then renews an expired session with the refresh token it cached at login, with no setting needed';
+  const words = m.text.advice.upgrade;
   let lead: string;
   if (deployedVersion !== null && deployedHasFix === true) {
-    lead =
-      `Argo CD ${deployedVersion} is deployed and has the refresh fix, which needs no setting, yet no refresh-token use was seen:` +
-      ' check that every Argo CD instance using this app client runs a fixed release and signs users in with Cognito directly (through Dex there is no refresh token).';
+    lead = words.deployedHasFix(deployedVersion);
   } else if (deployedVersion !== null && upgradeTo !== null) {
-    lead = `The real fix: Argo CD ${deployedVersion} is deployed and ${withoutTheFixText(facts.deployedHasThresholdSetting, REFRESH_FIX_PULL)}. Upgrade to ${upgradeTo}: upgrading is what makes refresh work. ${refreshesItself}.`;
+    lead = words.deployed(
+      deployedVersion,
+      m.text.advice.withoutTheFix(facts.deployedHasThresholdSetting, REFRESH_FIX_PULL),
+      upgradeTo,
+    );
   } else {
-    lead = `The real fix: no refresh-token use was seen. Upgrade Argo CD to ${fixedIn.join(' / ')} or later: upgrading is what makes refresh work. ${refreshesItself}.`;
+    lead = words.unknownDeployment(fixedIn.join(' / '));
   }
-  const recommended =
-    threshold === null
-      ? ' Recommended, not required: set `refreshTokenThreshold` inside the `oidc.config` block of `argocd-cm` to a Go duration shorter than the ID-token validity, so sessions are also refreshed before they expire.'
-      : ` Recommended, not required: \`refreshTokenThreshold: ${threshold}\` inside the \`oidc.config\` block of \`argocd-cm\` also refreshes sessions before they expire (a Go duration shorter than the ${formatMinutes(validity?.idTokenMinutes ?? 0)} ID-token validity; the server picks up a changed \`oidc.config\` by itself).`;
-  const once = deployedHasFix === true ? 'Once refresh works,' : 'After the upgrade';
-  const after =
-    ` ${once} users sign in again ${ceilingText(ceiling, facts.sessionHours, validity)}.` +
-    (facts.userDays === 0
-      ? ''
-      : ` Over ${plural(facts.userDays, 'observed user-day')} that is ${round(whatIf.now, 1)} re-logins per user per day now, about ${round(whatIf.predicted, 1)} with refresh.`);
-  return lead + recommended + after + stopGapInPlace(validity);
-}
-
-/** The `argocd-cm` data that sets the recommended threshold, with the session setting spelt out. */
-function argocdCmYaml(threshold: string | null, sessionHours: number): string {
-  const thresholdLine =
-    threshold === null
-      ? '    refreshTokenThreshold: 15m   # a quarter of the ID-token validity (15m for 1 h tokens)'
-      : `    refreshTokenThreshold: ${threshold}`;
-  return [
-    'data:',
-    '  oidc.config: |',
-    '    # keep your keys (name, issuer, clientID, clientSecret, requestedScopes, ...) and add:',
-    thresholdLine,
-    `  users.session.duration: ${goDuration(sessionHours * 3600)}   # optional (default 24h): how often users sign in again once Argo CD refreshes`,
-  ].join('\n');
+  const recommended = words.recommended(
+    threshold,
+    validity === null ? null : m.format.minutes(validity.idTokenMinutes),
+  );
+  const after = words.after({
+    fixed: deployedHasFix === true,
+    ceiling: ceilingText(ceiling, facts.sessionHours, validity, m),
+    userDays: facts.userDays,
+    now: m.format.decimal(whatIf.now, 1),
+    predicted: m.format.decimal(whatIf.predicted, 1),
+  });
+  return lead + recommended + after + stopGapInPlace(validity, m);
 }

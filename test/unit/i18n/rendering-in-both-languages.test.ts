@@ -1,0 +1,246 @@
+/**
+ * Every message kind (the alert, the short follow-ups, the recovery, the stop-gap reminder) with every
+ * advice kind, and the report in all three forms, rendered in English and in Japanese. The Japanese
+ * renderings must hold no English sentence outside code spans, links and identifiers, and both catalogs
+ * must have the same keys with no empty text.
+ */
+import { describe, expect, it } from 'vitest';
+import { readableText } from '../../../local/stand-ins/block-kit';
+import type { ActivityEvent } from '../../../src/relogins/domain/activity';
+import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
+import { followUpMessage } from '../../../src/relogins/domain/follow-up-message';
+import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
+import { buildReLoginAssessment } from '../../../src/relogins/domain/relogin-assessment';
+import type { OpenEpisode } from '../../../src/relogins/domain/relogin-episode';
+import { userLabeler } from '../../../src/relogins/domain/report-identity';
+import { buildPeriodicReport, lastCompletePeriod } from '../../../src/reports';
+import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
+import { CATALOGS, type Locale, messagesFor } from '../../../src/shared/i18n';
+import type { UpstreamFindings } from '../../../src/upstream';
+import { fixtureClient } from '../../support/app-clients';
+
+const END = Date.parse('2026-11-26T06:00:00Z');
+const HOUR = 3_600_000;
+const POOL = 'ap-northeast-1_EXAMPLE';
+const CLIENT = 'argocdclient0example0000001';
+
+function event(user: string, kind: ActivityEvent['kind'], hoursBefore: number): ActivityEvent {
+  return {
+    at: END - hoursBefore * HOUR,
+    kind,
+    user,
+    username: user,
+    userPoolId: POOL,
+    clientId: CLIENT,
+    intervalMinutes: kind === 're-login' ? 60 : null,
+  };
+}
+
+/** ann and ben sign in every hour: heavy. */
+const heavy = ['ann', 'ben'].flatMap((user) => [
+  event(user, 'session-start', 10),
+  ...[9, 8, 7, 6].map((hours) => event(user, 're-login', hours)),
+]);
+/** Both also refreshed: refresh works for some (partial-refresh diagnosis). */
+const partial = [...heavy, event('ann', 'refresh', 5), event('ben', 'refresh', 5)];
+/** Only refreshes: nobody heavy. */
+const calm = [event('cid', 'session-start', 10), ...[8, 6, 4].map((hours) => event('cid', 'refresh', hours))];
+
+function upstream(version: string, hasFix: boolean): UpstreamFindings {
+  return {
+    deployedVersion: version,
+    checkedAt: END,
+    fixes: [
+      {
+        id: 'argocd-oidc-refresh',
+        title: 'Argo CD renews expired sessions with the OIDC refresh token',
+        merged: true,
+        fixedIn: ['v3.4.6', 'v3.5.0'],
+        fixedInPrerelease: ['v3.5.0-rc3'],
+        deployedHasFix: hasFix,
+        upgradeTo: hasFix ? null : 'v3.4.6',
+      },
+    ],
+  };
+}
+
+/** Clients that bring out every advice kind and note: stop-gap, order, rotation, unknown fields. */
+const rotation = { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 }, NewField: 1 };
+const cases = [
+  { events: heavy, client: fixtureClient(rotation), upstream: upstream('v3.3.14', false) },
+  { events: heavy, client: fixtureClient({ IdTokenValidity: 1, AccessTokenValidity: 8 }), upstream: null },
+  { events: heavy, client: fixtureClient(), upstream: upstream('v3.5.1', true) },
+  {
+    events: partial,
+    client: fixtureClient({ ...rotation, ClientSecret: '' }),
+    upstream: upstream('v3.4.2', false),
+  },
+  { events: calm, client: fixtureClient({ IdTokenValidity: 8, AccessTokenValidity: 12 }), upstream: null },
+];
+
+const EPISODE: OpenEpisode = {
+  startedAt: END - 36 * HOUR,
+  threadTs: '1764000000.000001',
+  lastAlert: { heavyUsers: 4, alertedAt: END - 34 * HOUR },
+  figuresAtLastAlert: {
+    activeUsers: 4,
+    heavyUsers: 4,
+    reLoginsPerActiveUser: 8,
+    triggerRefreshes: 0,
+    cognitoRefreshes: 0,
+  },
+  lastHeavyAt: END - 24 * HOUR,
+};
+const STOP_GAP = { firstSeenAt: END - 200 * HOUR, lastReminderAt: null };
+
+function slackRenderings(locale: Locale): string[] {
+  const messages = messagesFor(locale, 'Asia/Tokyo');
+  return cases.flatMap(({ events, client, upstream }) => {
+    const assessment = buildReLoginAssessment(
+      { userPoolId: POOL, clientId: CLIENT, windowEnd: END, events, client, cognito: null, upstream },
+      {
+        heavyReLogins: 3,
+        windowHours: 24,
+        minutesPerReLogin: 0.5,
+        proposedValidityHours: 8,
+        rules: { sessionHours: 24 },
+        messages,
+      },
+    );
+    const presentation = {
+      label: userLabeler({ mode: 'username' }),
+      metricsUrl: 'https://example.test/m',
+      messages,
+    };
+    return [
+      reLoginAlertMessage(assessment, { ...presentation, worsenedFrom: null }),
+      reLoginAlertMessage(assessment, { ...presentation, worsenedFrom: 1 }),
+      // The short follow-ups: advice unchanged, and advice changed since the previous post.
+      followUpMessage(
+        assessment,
+        {
+          worsenedFrom: 1,
+          previous: {
+            at: END - 24 * HOUR,
+            figures: EPISODE.figuresAtLastAlert,
+            advice: assessment.advice.map((item) => item.id),
+          },
+        },
+        presentation,
+      ),
+      followUpMessage(
+        assessment,
+        {
+          worsenedFrom: null,
+          previous: {
+            at: END - 24 * HOUR,
+            figures: EPISODE.figuresAtLastAlert,
+            advice: ['revert-token-validity'],
+          },
+        },
+        presentation,
+      ),
+      recoveryMessage(assessment, EPISODE, STOP_GAP, presentation),
+      recoveryMessage(assessment, EPISODE, null, presentation),
+      stopGapReminderMessage(assessment, STOP_GAP, presentation),
+    ].flatMap((message) => [message.text, readableText(message.blocks)]);
+  });
+}
+
+function reportRenderings(locale: Locale): string[] {
+  const period = lastCompletePeriod(END, 'week', 'Asia/Tokyo');
+  const messages = messagesFor(locale, 'Asia/Tokyo');
+  const report = buildPeriodicReport({
+    userPoolId: POOL,
+    period,
+    clients: cases.slice(0, 2).map(({ events, client }, index) => ({
+      clientId: `${CLIENT}${index}`,
+      events: events.map((item) => ({ ...item, at: item.at - 2 * 24 * HOUR, clientId: `${CLIENT}${index}` })),
+      client,
+      cognito: { current: null, previous: null },
+      stretchedSince: END - 30 * 24 * HOUR,
+    })),
+    upstream: upstream('v3.3.14', false),
+    heavyReLogins: 3,
+    minutesPerReLogin: 0.5,
+    proposedValidityHours: 8,
+    sessionHours: 24,
+    messages,
+  });
+  const presentation = { label: userLabeler({ mode: 'username' }), topUsers: 1, messages };
+  const slack = reportMessage(report, presentation);
+  return [
+    slack.text,
+    readableText(slack.blocks),
+    reportMarkdown(report, presentation, 'relogins.png'),
+    reportMarkdown(report, presentation, null),
+    reportHtml(report, presentation, null),
+  ];
+}
+
+/** Names, settings and commands that stay as they are in any language. */
+const IDENTIFIERS =
+  /\b(?:Argo CD|Amazon Cognito|Cognito|AWS CLI|Terraform|Slack|CloudWatch|Redis|Dex|OIDC|ID|p50|p90|argocd-relogin-monitor)\b/g;
+
+/**
+ * What is left of a rendering once code (``` blocks, `spans`, <code>), links, Slack emoji, HTML markup,
+ * identifiers (CamelCase, snake_case, UPPER_CASE, kebab-case, dotted and slashed names, versions) and
+ * names are taken out: the prose.
+ */
+function prose(text: string): string {
+  return text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<img[^>]*>|<style>[\s\S]*?<\/style>|<[^>]+>/g, ' ')
+    .replace(/<https?:[^>]*>|https?:\S+/g, ' ')
+    .replace(/:[a-z_]+:/g, ' ')
+    .replace(/\S*[A-Za-z]+[A-Z_./:-]\S*/g, (word) => (/^[A-Za-z][a-z]+[.,:;]?$/.test(word) ? word : ' '))
+    .replace(IDENTIFIERS, ' ');
+}
+
+/** Three or more English words in a row: a sentence, or the start of one. */
+const ENGLISH_RUN = /\b[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}/g;
+
+describe('Messages and the report in both languages', () => {
+  it('should render every message kind and the report in Japanese with no English sentence', () => {
+    const found = [...slackRenderings('ja'), ...reportRenderings('ja')].flatMap((text) =>
+      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('should render them in English with the English words the detector would catch', () => {
+    // The detector works: the English renderings are full of what it looks for.
+    const found = [...slackRenderings('en'), ...reportRenderings('en')].flatMap((text) =>
+      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
+    );
+    expect(found.length).toBeGreaterThan(100);
+  });
+
+  it('should say in Japanese what the English says: every advice kind appears in both', () => {
+    const english = slackRenderings('en').join('\n');
+    const japanese = slackRenderings('ja').join('\n');
+    for (const [id, title] of Object.entries(CATALOGS.en.advice.titles)) {
+      expect(english, id).toContain(title);
+      expect(japanese, id).toContain(CATALOGS.ja.advice.titles[id as keyof typeof CATALOGS.ja.advice.titles]);
+    }
+  });
+
+  it('should have the same keys in both catalogs, none of them empty', () => {
+    const keys = (value: unknown, path: string): string[] => {
+      if (typeof value === 'string') {
+        expect(value.trim(), path).not.toBe('');
+        return [path];
+      }
+      if (typeof value === 'function') return [path];
+      return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+        keys(inner, `${path}.${key}`),
+      );
+    };
+    const { fixTitles: enFixes, ...en } = CATALOGS.en;
+    const { fixTitles: jaFixes, ...ja } = CATALOGS.ja;
+    expect(keys(ja, 'ja').map((key) => key.slice(3))).toEqual(keys(en, 'en').map((key) => key.slice(3)));
+    expect(Object.keys(enFixes).every((id) => id in jaFixes)).toBe(true);
+  });
+});
