@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
 import type { Clock } from '../../src/shared/clock';
 import { DAY_MS } from '../../src/shared/durations';
-import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
+import type { SimulationResult } from './run-simulation';
+import { SCENARIOS, type ScenarioName, type ScenarioPlan, scenarioMinDays } from './scenarios';
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -44,6 +45,37 @@ async function existingTrigger(io: CliIo, json: boolean): Promise<number> {
   );
   if (json) writeLine(io.stdout, JSON.stringify(result));
   return EXIT.ok;
+}
+
+/** When the scenario took the trigger out of the pool and put it back (`detached`), as ISO times. */
+function triggerSlotTimes(plan: ScenarioPlan): { detachedAt?: string; reattachedAt?: string } {
+  const at = (inSlot: boolean) => {
+    const change = plan.changes.find((each) => each.kind === 'trigger-slot' && each.inSlot === inSlot);
+    return change === undefined
+      ? {}
+      : { [inSlot ? 'reattachedAt' : 'detachedAt']: new Date(change.at).toISOString() };
+  };
+  return { ...at(false), ...at(true) };
+}
+
+/** What `--json` prints: the totals against the team's, every Slack post with its kind, the advice. */
+export function simulationJson(result: SimulationResult) {
+  return {
+    scenario: result.plan.name,
+    totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
+    team: result.team,
+    slackMessages: result.slackMessages.map((message) => ({
+      kind: message.kind ?? null,
+      at: new Date(message.at).toISOString(),
+      ts: message.ts,
+      threadTs: message.threadTs ?? null,
+      broadcast: message.broadcast,
+      text: message.text,
+    })),
+    advice: result.advice,
+    ...triggerSlotTimes(result.plan),
+    reportPath: result.files.report,
+  };
 }
 
 export async function simulateCommand(args: string[], io: CliIo): Promise<number> {
@@ -94,21 +126,6 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
     writeLine(io.stdout, showSummary(result));
     return EXIT.ok;
   }
-  writeLine(
-    io.stdout,
-    JSON.stringify({
-      scenario: result.plan.name,
-      totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
-      team: result.team,
-      slackMessages: result.slackMessages.map((message) => ({
-        ts: message.ts,
-        threadTs: message.threadTs ?? null,
-        broadcast: message.broadcast,
-        text: message.text,
-      })),
-      advice: result.advice,
-      reportPath: result.files.report,
-    }),
-  );
+  writeLine(io.stdout, JSON.stringify(simulationJson(result)));
   return EXIT.ok;
 }

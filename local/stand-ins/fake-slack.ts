@@ -2,7 +2,7 @@
  * A local fake of Slack's Web API `chat.postMessage` and the three steps of `files.uploadV2`
  * (`files.getUploadURLExternal`, the upload to the URL it hands out, `files.completeUploadExternal`),
  * for the real `@slack/web-api` client pointed at it with `slackApiUrl`. Records every accepted message
- * (with its thread, `thread_ts`) and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
+ * (with its thread, `thread_ts`, and the kind its `metadata` names) and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
  * with `Retry-After`, or slowly, and the next upload with an error.
  */
 import { createServer } from 'node:http';
@@ -18,6 +18,10 @@ export interface PostedToSlack {
   threadTs: string | undefined;
   /** `reply_broadcast`: a thread reply also shown in the channel. */
   broadcast: boolean;
+  /** The message `metadata`'s `event_type`: which of the monitor's messages it is; undefined without metadata. */
+  kind: string | undefined;
+  /** Epoch ms it was accepted, by the clock `now` (the `ts` holds only whole seconds). */
+  at: number;
 }
 
 /** A file shared by `files.completeUploadExternal`, with the bytes sent to its upload URL. */
@@ -57,7 +61,11 @@ function parseBody(contentType: string | undefined, raw: string): Record<string,
   if (contentType?.startsWith('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const form = Object.fromEntries(new URLSearchParams(raw));
   // The client form-encodes structured arguments as JSON strings.
-  return { ...form, blocks: form.blocks === undefined ? [] : JSON.parse(form.blocks) };
+  return {
+    ...form,
+    blocks: form.blocks === undefined ? [] : JSON.parse(form.blocks),
+    ...(form.metadata === undefined ? {} : { metadata: JSON.parse(form.metadata) }),
+  };
 }
 
 /** What the client sent to the upload URL: raw bytes, or (as @slack/web-api does) one multipart file part. */
@@ -174,7 +182,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (answer?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     const body = parseBody(request.headers['content-type'], raw.toString('utf8'));
     const authorization = request.headers.authorization;
-    const ts = `${Math.floor(now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+    const at = now();
+    const ts = `${Math.floor(at / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+    const metadata = body.metadata as { event_type?: unknown } | undefined;
     const message: PostedToSlack = {
       token: authorization?.replace(/^Bearer /, '') ?? (body.token as string | undefined),
       channel: String(body.channel),
@@ -184,6 +194,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       threadTs: body.thread_ts === undefined ? undefined : String(body.thread_ts),
       // Form-encoded booleans arrive as "true"/"false".
       broadcast: body.reply_broadcast === true || body.reply_broadcast === 'true',
+      kind: typeof metadata?.event_type === 'string' ? metadata.event_type : undefined,
+      at,
     };
     messages.push(message);
     options.onMessage?.(message);

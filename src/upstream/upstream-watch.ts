@@ -139,11 +139,10 @@ async function announce(deps: UpstreamWatchDeps, findings: UpstreamFindings, dea
         },
         message: (next) => {
           const update = (step as FixAnnouncement | null)?.update ?? null;
-          const message = fixMessage(entry, fix, findings.deployedVersion, {
-            idTokenValidity,
-            prerequisites,
-            update,
-          });
+          const message = {
+            ...fixMessage(entry, fix, findings.deployedVersion, { idTokenValidity, prerequisites, update }),
+            kind: 'upstream' as const,
+          };
           if (update === null || next.threadTs === null) return message;
           // A changed answer for the deployed Argo CD concerns everyone; a new line elsewhere only the thread.
           return { ...message, thread: { parentTs: next.threadTs, broadcast: update.answerChanged } };
