@@ -62,6 +62,15 @@ export interface ClientStatus {
   blindSpans: BlindSpan[];
 }
 
+/**
+ * Sign-ins in hours whose refreshes arrived as sign-ins (self-check cause `misclassifying`): there a
+ * refresh cannot be told from a re-login, so none of them is counted or shown as one.
+ */
+export interface UnreliableReLogins {
+  signIns: number;
+  hours: number;
+}
+
 export interface PeriodicReport {
   userPoolId: string;
   period: ReportPeriod;
@@ -70,6 +79,8 @@ export interface PeriodicReport {
   previous: PeriodFigures;
   clients: ClientStatus[];
   upstream: UpstreamFindings | null;
+  /** Null when every hour of the period could tell a re-login from a refresh. */
+  unreliableReLogins: UnreliableReLogins | null;
 }
 
 function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | null {
@@ -152,7 +163,53 @@ function clientStatus(client: ReportClientInput, input: ReportInput): ClientStat
   };
 }
 
-export function buildPeriodicReport(input: ReportInput): PeriodicReport {
+function misclassifiedSpans(client: ReportClientInput, period: ReportPeriod): { from: number; to: number }[] {
+  return (client.blindSpans ?? [])
+    .filter((span) => span.cause === 'misclassifying')
+    .map((span) => ({ from: span.from, to: span.to ?? period.end }));
+}
+
+/**
+ * The client with its re-logins in misclassified hours kept as sign-ins only (session starts), so no
+ * figure, heavy-user list or advice reads a refresh as a re-login; and how many there were.
+ */
+function withoutMisclassifiedReLogins(
+  client: ReportClientInput,
+  period: ReportPeriod,
+): { client: ReportClientInput; unreliable: UnreliableReLogins } {
+  const spans = misclassifiedSpans(client, period);
+  const misclassified = (event: ActivityEvent) =>
+    event.kind === 're-login' && spans.some((span) => event.at >= span.from && event.at < span.to);
+  const events = client.events.map((event) =>
+    misclassified(event) ? { ...event, kind: 'session-start' as const, intervalMinutes: null } : event,
+  );
+  const hours = spans.reduce(
+    (sum, span) => sum + Math.max(0, Math.min(span.to, period.end) - Math.max(span.from, period.start)),
+    0,
+  );
+  return {
+    client: { ...client, events },
+    unreliable: {
+      signIns: client.events.filter(
+        (event) => misclassified(event) && event.at >= period.start && event.at < period.end,
+      ).length,
+      hours: Math.ceil(hours / 3_600_000),
+    },
+  };
+}
+
+export function buildPeriodicReport(reportInput: ReportInput): PeriodicReport {
+  const adjusted = reportInput.clients.map((client) =>
+    withoutMisclassifiedReLogins(client, reportInput.period),
+  );
+  const input = { ...reportInput, clients: adjusted.map((entry) => entry.client) };
+  const unreliable = adjusted.reduce(
+    (sum, { unreliable: entry }) => ({
+      signIns: sum.signIns + entry.signIns,
+      hours: sum.hours + entry.hours,
+    }),
+    { signIns: 0, hours: 0 },
+  );
   const previous = previousPeriod(input.period);
   const events = input.clients.flatMap((client) => client.events);
   const figures = (period: ReportPeriod, which: 'current' | 'previous') =>
@@ -165,5 +222,6 @@ export function buildPeriodicReport(input: ReportInput): PeriodicReport {
     previous: figures(previous, 'previous'),
     clients: input.clients.map((client) => clientStatus(client, input)),
     upstream: input.upstream,
+    unreliableReLogins: unreliable.hours > 0 ? unreliable : null,
   };
 }

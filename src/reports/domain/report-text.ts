@@ -87,13 +87,17 @@ export function reportTitle(report: PeriodicReport, messages?: Messages): string
 export function reportSummary(report: PeriodicReport, messages?: Messages): string {
   const m = reportMessages(report, messages);
   const { current } = report;
-  return m.text.report.summary({
+  const summary = m.text.report.summary({
     reLogins: m.format.count(current.reLogins),
     activeUsers: m.format.count(current.activeUsers),
     refreshes: m.format.count(current.refreshes),
     cognitoRefreshes: current.cognito === null ? null : m.format.count(current.cognito.tokenRefreshSuccesses),
     previousPeriod: describePeriod(report.previousPeriod, m),
   });
+  const unreliable = report.unreliableReLogins;
+  return unreliable === null
+    ? summary
+    : `${summary} ${m.text.report.unreliableReLogins({ hours: unreliable.hours, signIns: m.format.count(unreliable.signIns) })}`;
 }
 
 export function heavyUserLines(
@@ -116,7 +120,12 @@ export function heavyUserLines(
     }),
   );
   const hidden = heavyUsers.length - lines.length;
-  return hidden > 0 ? [...lines, m.text.report.andMore(hidden)] : lines;
+  const unreliable = report.unreliableReLogins;
+  return [
+    ...lines,
+    ...(hidden > 0 ? [m.text.report.andMore(hidden)] : []),
+    ...(unreliable === null ? [] : [m.text.report.heavyUsersUnreliable(unreliable.hours)]),
+  ];
 }
 
 export function validityText(validity: TokenValidity | null, m: Messages): string {

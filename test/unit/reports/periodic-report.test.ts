@@ -3,7 +3,13 @@ import type { ActivityEvent } from '../../../src/relogins';
 import { userLabeler } from '../../../src/relogins';
 import { lastCompletePeriod } from '../../../src/reports/domain/period';
 import { buildPeriodicReport, type ReportInput } from '../../../src/reports/domain/periodic-report';
-import { clientSections, figureRows, heavyUserLines } from '../../../src/reports/domain/report-text';
+import {
+  clientSections,
+  figureRows,
+  heavyUserLines,
+  reportSummary,
+} from '../../../src/reports/domain/report-text';
+import { messagesFor } from '../../../src/shared/i18n';
 import { fixtureClient } from '../../support/app-clients';
 
 const POOL = 'eu-west-1_EXAMPLE';
@@ -243,5 +249,55 @@ describe('Module: platform report', () => {
     expect(clientSections(buildPeriodicReport(base))[0]?.advice.map((item) => item.title)).not.toContain(
       'Hours the monitor did not see',
     );
+  });
+
+  it('should count no sign-in of the misclassified hours as a re-login, list no heavy user from them, and say why', () => {
+    // ann re-logs in 5 times on Tuesday while refreshes arrive as sign-ins (09:00–16:00 UTC); bob 4 times on Thursday, seen.
+    const tuesday = THIS_MONDAY + 24 * HOUR;
+    const base = input([
+      ...workingDay('ann', tuesday, 5),
+      ...workingDay('bob', THIS_MONDAY + 3 * 24 * HOUR, 4),
+    ]);
+    const [client] = base.clients;
+    const report = buildPeriodicReport({
+      ...base,
+      clients: [
+        {
+          ...(client as ReportInput['clients'][number]),
+          blindSpans: [{ from: tuesday + 9 * HOUR, to: tuesday + 16 * HOUR, cause: 'misclassifying' }],
+        },
+      ],
+    });
+
+    // Assess: ann's sign-ins still count as sign-ins, none as a re-login.
+    expect(report.current).toMatchObject({ signIns: 11, reLogins: 4, activeUsers: 2 });
+    expect(report.current.heavyUsers.map((heavy) => heavy.user.user)).toEqual(['bob']);
+    expect(report.unreliableReLogins).toEqual({ signIns: 5, hours: 7 });
+    expect(reportSummary(report)).toContain(
+      "Re-logins are unreliable for 7 hours of this period: refreshes reached the trigger as sign-ins there, so a re-login cannot be told from a refresh. Those hours' 5 sign-ins are counted as sign-ins only, not as re-logins.",
+    );
+    const heavy = heavyUserLines(report, userLabeler({ mode: 'username' }), 10);
+    expect(heavy).toHaveLength(2);
+    expect(heavy[0]).toMatch(/^bob: /);
+    expect(heavy[1]).toBe(
+      'Nobody is listed from the 7 hours whose refreshes reached the trigger as sign-ins: re-logins there cannot be told from refreshes.',
+    );
+    const ja = messagesFor('ja', 'Europe/Berlin');
+    expect(reportSummary(report, ja)).toContain('7 時間は再ログインの数が信頼できません');
+    expect(heavyUserLines(report, userLabeler({ mode: 'username' }), 10, ja)[1]).toContain(
+      '7 時間からは誰も挙げていません',
+    );
+    // Another cause (the trigger detached) leaves the re-logins the trigger did see as they are.
+    const detached = buildPeriodicReport({
+      ...base,
+      clients: [
+        {
+          ...(client as ReportInput['clients'][number]),
+          blindSpans: [{ from: tuesday + 9 * HOUR, to: tuesday + 16 * HOUR, cause: 'detached' }],
+        },
+      ],
+    });
+    expect(detached.current.reLogins).toBe(9);
+    expect(detached.unreliableReLogins).toBeNull();
   });
 });

@@ -96,6 +96,10 @@ export const en = {
       text: (hours: number, spans: string) =>
         `${plural(hours, 'hour')} of this period were not fully recorded: ${spans}. The figures miss them; they do not mean fewer re-logins.`,
     },
+    unreliableReLogins: (p: { hours: number; signIns: string }) =>
+      `Re-logins are unreliable for ${plural(p.hours, 'hour')} of this period: refreshes reached the trigger as sign-ins there, so a re-login cannot be told from a refresh. Those hours' ${plural(p.signIns, 'sign-in')} are counted as sign-ins only, not as re-logins.`,
+    heavyUsersUnreliable: (hours: number) =>
+      `Nobody is listed from the ${plural(hours, 'hour')} whose refreshes reached the trigger as sign-ins: re-logins there cannot be told from refreshes.`,
     warning: 'Warning',
     chartAlt: 'Re-logins and refreshes per day',
     chartMissing: 'The chart could not be made.',
