@@ -60,7 +60,7 @@ describe('End to end: the monitor tells when it cannot see', () => {
 
   it('should post monitor-blind (misclassifying) and no re-login message when refreshes reach the trigger as sign-ins', async () => {
     // Act
-    const { json } = await simulate('refresh-as-authentication', { users: 12, days: 1 });
+    const { json, report } = await simulate('refresh-as-authentication', { users: 12, days: 1 });
 
     // Assess: the trigger saw every refresh as a sign-in; Cognito's own counters knew better.
     const refreshes = json.team.reduce((sum, day) => sum + day.refreshes, 0);
@@ -72,5 +72,16 @@ describe('End to end: the monitor tells when it cannot see', () => {
       'refreshes arriving as sign-ins',
     );
     expect(kinds.filter((kind) => RELOGIN_KINDS.includes(kind as string))).toEqual([]);
+    // The report marks the hours, counts none of their sign-ins as re-logins and lists no heavy user from them.
+    expect(report).toMatch(
+      /hours of this period were not fully recorded: .*\(refreshes arriving as sign-ins\)/,
+    );
+    expect(report).toMatch(
+      /Re-logins are unreliable for \d+ hours? of this period: refreshes reached the trigger as sign-ins/,
+    );
+    expect(report).toMatch(/^0 re-logins among 12 active users/m);
+    expect(report).toMatch(
+      /## Heavy users\n\n- Nobody is listed from the \d+ hours? whose refreshes reached the trigger as sign-ins/,
+    );
   });
 });
