@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
+import { blindMessage } from '../../../src/coverage/domain/blind-messages';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
 import { followUpMessage } from '../../../src/relogins/domain/follow-up-message';
@@ -147,6 +148,44 @@ function slackRenderings(locale: Locale): string[] {
   });
 }
 
+/** The self-check's monitor-blind alert for each cause, and its monitor-restored reply. */
+function coverageRenderings(locale: Locale): string[] {
+  const presentation = {
+    userPoolId: POOL,
+    clientId: CLIENT,
+    metricsUrl: 'https://example.test/m',
+    windowHours: 24,
+    messages: messagesFor(locale, 'Asia/Tokyo'),
+  };
+  const counted = { recorded: { signIns: 40, refreshes: 0 }, cognito: { signIns: 12, refreshes: 28 } };
+  return [
+    blindMessage(
+      {
+        kind: 'monitor-blind',
+        finding: { cause: 'detached', reason: 'PostAuthentication is empty' },
+        since: END,
+      },
+      presentation,
+    ),
+    blindMessage(
+      { kind: 'monitor-blind', finding: { cause: 'misclassifying', ...counted }, since: END },
+      presentation,
+    ),
+    blindMessage(
+      { kind: 'monitor-blind', finding: { cause: 'undercounting', ...counted }, since: END },
+      presentation,
+    ),
+    blindMessage(
+      {
+        kind: 'monitor-restored',
+        span: { from: END - 6 * HOUR, to: END, cause: 'undercounting' },
+        coveragePercent: 97.5,
+      },
+      presentation,
+    ),
+  ].flatMap((message) => [message.text, readableText(message.blocks)]);
+}
+
 function reportRenderings(locale: Locale): string[] {
   const period = lastCompletePeriod(END, 'week', 'Asia/Tokyo');
   const messages = messagesFor(locale, 'Asia/Tokyo');
@@ -204,16 +243,16 @@ const ENGLISH_RUN = /\b[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}/g;
 
 describe('Messages and the report in both languages', () => {
   it('should render every message kind and the report in Japanese with no English sentence', () => {
-    const found = [...slackRenderings('ja'), ...reportRenderings('ja')].flatMap((text) =>
-      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
+    const found = [...slackRenderings('ja'), ...coverageRenderings('ja'), ...reportRenderings('ja')].flatMap(
+      (text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
     );
     expect(found).toEqual([]);
   });
 
   it('should render them in English with the English words the detector would catch', () => {
     // The detector works: the English renderings are full of what it looks for.
-    const found = [...slackRenderings('en'), ...reportRenderings('en')].flatMap((text) =>
-      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
+    const found = [...slackRenderings('en'), ...coverageRenderings('en'), ...reportRenderings('en')].flatMap(
+      (text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
     );
     expect(found.length).toBeGreaterThan(100);
   });

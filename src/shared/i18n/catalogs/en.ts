@@ -362,6 +362,47 @@ export const en = {
     adviceSame: 'Advice unchanged: the first message of this thread has it, with its documents.',
     fallback: (headline: string, clientId: string) => `${headline} (client ${clientId}).`,
   },
+  /** The self-check's `monitor-blind` alert and `monitor-restored` reply (src/coverage). */
+  coverage: {
+    causeTitles: {
+      detached: 'trigger detached',
+      undercounting: 'recording short of Cognito’s count',
+      misclassifying: 'refreshes arriving as sign-ins',
+    },
+    scope: (userPoolId: string, clientId: string) => `user pool ${userPoolId}, app client ${clientId}`,
+    counts: (p: {
+      windowHours: number;
+      signIns: number;
+      cognitoSignIns: number;
+      refreshes: number;
+      cognitoRefreshes: number;
+    }) =>
+      `Last ${p.windowHours} h: sign-ins ${p.signIns} recorded / ${p.cognitoSignIns} counted by Cognito, refreshes ${p.refreshes} / ${p.cognitoRefreshes}`,
+    detachedCause: (reason: string) =>
+      `Our trigger is no longer attached: ${reason}. A Terraform or CloudFormation apply of the pool reverts a trigger attached outside it.`,
+    detachedFix:
+      'Attach it again (redeploy the monitor, or `relogin-monitor doctor` for the exact step) and add it to the pool’s own definition (Terraform `lambda_config`) so the next apply keeps it.',
+    misclassifyingCause: (counts: string) =>
+      `${counts}. Refreshes reach the trigger as \`TokenGeneration_Authentication\` (AWS documents that source as "authentication or token refresh"), so they are counted as sign-ins.`,
+    misclassifyingFix:
+      'Nothing to change in Argo CD. Until this clears, re-logins are not reported: the re-login count is unreliable. Read refresh use from Cognito’s `TokenRefreshSuccesses` on the dashboard; see docs/monitoring-coverage.md.',
+    undercountingCause: (counts: string) =>
+      `${counts}. The trigger is failing to record (RecordFailures, Lambda Errors), or users sign in through an app client the trigger does not track.`,
+    undercountingFix:
+      'Check the record-failures and trigger-errors alarms and the trigger’s logs; failed writes are re-imported by the hourly run. Check ARGOCD_CLIENT_IDS against the client Argo CD uses (`/api/v1/settings`).',
+    blindTitle: (cause: string) => `Argo CD re-login monitor blind: ${cause}`,
+    since: (at: string) => `since ${at}`,
+    notCoveredShort: 'Re-login figures, alerts and reports do not cover these hours.',
+    notCovered:
+      'Re-login figures, alerts and reports do not cover these hours: a quiet figure here does not mean fewer re-logins.',
+    cause: 'Cause',
+    fix: 'Fix',
+    coverageLink: 'Recording coverage',
+    restoredTitle: 'Argo CD re-login monitor sees again',
+    coverageSeen: (percent: string) => `${percent} % of Cognito’s count recorded over the window`,
+    notSeen: (from: string, to: string, cause: string) => `Not seen: ${from} to ${to} (${cause}).`,
+    notSeenMarked: 'The figures for those hours are incomplete and the weekly report marks them.',
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

@@ -287,6 +287,40 @@ export const ja: Catalog = {
       '推奨事項に変わりはありません。内容とドキュメントはこのスレッドの最初のメッセージにあります。',
     fallback: (headline, clientId) => `${headline} (クライアント ${clientId})。`,
   },
+  coverage: {
+    causeTitles: {
+      detached: 'トリガーが外れています',
+      undercounting: '記録が Cognito の集計より少なくなっています',
+      misclassifying: 'リフレッシュがサインインとして届いています',
+    },
+    scope: (userPoolId, clientId) => `ユーザープール ${userPoolId}、アプリクライアント ${clientId}`,
+    counts: (p) =>
+      `直近 ${p.windowHours} 時間: サインインの記録 ${p.signIns} 回 / Cognito の集計 ${p.cognitoSignIns} 回、リフレッシュ ${p.refreshes} 回 / ${p.cognitoRefreshes} 回`,
+    detachedCause: (reason) =>
+      `このモニターのトリガーがユーザープールから外れています: ${reason}。プールを Terraform や CloudFormation で apply すると、その外で設定したトリガーは元に戻されます。`,
+    detachedFix:
+      'トリガーを付け直し (モニターを再デプロイするか、正確な手順は `relogin-monitor doctor` で確認できます)、次の apply で消えないようにプール自身の定義 (Terraform の `lambda_config`) にも加えてください。',
+    misclassifyingCause: (counts) =>
+      `${counts}。リフレッシュが \`TokenGeneration_Authentication\` としてトリガーに届いており (AWS はこのソースを「認証またはトークンのリフレッシュ」と説明しています)、サインインとして数えられています。`,
+    misclassifyingFix:
+      'Argo CD 側で変えることはありません。この状態が解消するまで、再ログインの件数は信頼できないため通知しません。リフレッシュの利用状況はダッシュボードの Cognito の `TokenRefreshSuccesses` で確認してください。詳しくは docs/monitoring-coverage.md を参照してください。',
+    undercountingCause: (counts) =>
+      `${counts}。トリガーが記録に失敗している (RecordFailures、Lambda Errors) か、トリガーが追跡していないアプリクライアントでユーザーがサインインしています。`,
+    undercountingFix:
+      '記録失敗とトリガーエラーのアラーム、トリガーのログを確認してください。失敗した書き込みは毎時の実行で取り込み直されます。ARGOCD_CLIENT_IDS が Argo CD の使うクライアント (`/api/v1/settings`) と一致しているかも確認してください。',
+    blindTitle: (cause) => `Argo CD 再ログインモニターが見えていません: ${cause}`,
+    since: (at) => `${at} から`,
+    notCoveredShort: 'この時間帯は、再ログインの数値、アラート、レポートの対象外です。',
+    notCovered:
+      'この時間帯は、再ログインの数値、アラート、レポートの対象外です。数値が少なくても、再ログインが減ったとは限りません。',
+    cause: '原因',
+    fix: '対処',
+    coverageLink: '記録のカバレッジ',
+    restoredTitle: 'Argo CD 再ログインモニターが再び見えるようになりました',
+    coverageSeen: (percent) => `ウィンドウ全体で Cognito の集計の ${percent} % を記録`,
+    notSeen: (from, to, cause) => `見えていなかった期間: ${from} から ${to} まで (${cause})。`,
+    notSeenMarked: 'この期間の数値は不完全で、週次レポートにその旨を示します。',
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
