@@ -18,6 +18,9 @@ import { buildPeriodicReport, lastCompletePeriod } from '../../../src/reports';
 import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
 import { CATALOGS, type Locale, messagesFor } from '../../../src/shared/i18n';
 import type { UpstreamFindings } from '../../../src/upstream';
+import { fixMessage } from '../../../src/upstream/domain/fix-message';
+import type { FixStatus } from '../../../src/upstream/domain/upstream-fix-status';
+import { SHIPPED_CATALOG } from '../../../src/upstream/shipped-catalog';
 import { fixtureClient } from '../../support/app-clients';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
@@ -186,6 +189,42 @@ function coverageRenderings(locale: Locale): string[] {
   ].flatMap((message) => [message.text, readableText(message.blocks)]);
 }
 
+/** The upstream watch's first message for each shipped fix, in each deployed state, and its thread updates. */
+function upstreamRenderings(locale: Locale): string[] {
+  const messages = messagesFor(locale, 'Asia/Tokyo');
+  const [fix, setting] = SHIPPED_CATALOG;
+  if (fix === undefined || setting === undefined) throw new Error('the shipped catalog has two fixes');
+  const status = (hasFix: boolean | null): FixStatus => ({
+    id: fix.id,
+    title: fix.title,
+    merged: true,
+    fixedIn: ['v3.4.6', 'v3.5.0'],
+    fixedInPrerelease: ['v3.5.0-rc3'],
+    deployedHasFix: hasFix,
+    upgradeTo: hasFix === false ? 'v3.4.6' : null,
+    ...(fix.advice === undefined ? {} : { advice: fix.advice }),
+  });
+  const prerequisites = [
+    { entry: setting, status: { ...status(true), id: setting.id, fixedIn: ['v3.3.0'] } },
+  ];
+  const validity = [
+    { clientId: CLIENT, idTokenMinutes: 60 },
+    { clientId: `${CLIENT}2`, idTokenMinutes: 480 },
+  ];
+  return [
+    fixMessage(fix, status(false), 'v3.3.14', { idTokenValidity: validity, prerequisites, messages }),
+    fixMessage(fix, status(null), null, { idTokenValidity: validity.slice(0, 1), prerequisites, messages }),
+    fixMessage(fix, status(false), 'v3.3.14', {
+      update: { newLines: ['v3.3.15'], deployedChange: null, answerChanged: true },
+      messages,
+    }),
+    fixMessage(fix, status(true), 'v3.4.6', {
+      update: { newLines: [], deployedChange: { from: null, to: 'v3.4.6' }, answerChanged: true },
+      messages,
+    }),
+  ].flatMap((message) => [message.text, readableText(message.blocks)]);
+}
+
 function reportRenderings(locale: Locale): string[] {
   const period = lastCompletePeriod(END, 'week', 'Asia/Tokyo');
   const messages = messagesFor(locale, 'Asia/Tokyo');
@@ -243,17 +282,23 @@ const ENGLISH_RUN = /\b[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}/g;
 
 describe('Messages and the report in both languages', () => {
   it('should render every message kind and the report in Japanese with no English sentence', () => {
-    const found = [...slackRenderings('ja'), ...coverageRenderings('ja'), ...reportRenderings('ja')].flatMap(
-      (text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
-    );
+    const found = [
+      ...slackRenderings('ja'),
+      ...coverageRenderings('ja'),
+      ...upstreamRenderings('ja'),
+      ...reportRenderings('ja'),
+    ].flatMap((text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]));
     expect(found).toEqual([]);
   });
 
   it('should render them in English with the English words the detector would catch', () => {
     // The detector works: the English renderings are full of what it looks for.
-    const found = [...slackRenderings('en'), ...coverageRenderings('en'), ...reportRenderings('en')].flatMap(
-      (text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
-    );
+    const found = [
+      ...slackRenderings('en'),
+      ...coverageRenderings('en'),
+      ...upstreamRenderings('en'),
+      ...reportRenderings('en'),
+    ].flatMap((text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]));
     expect(found.length).toBeGreaterThan(100);
   });
 
@@ -277,9 +322,13 @@ describe('Messages and the report in both languages', () => {
         keys(inner, `${path}.${key}`),
       );
     };
-    const { fixTitles: enFixes, ...en } = CATALOGS.en;
-    const { fixTitles: jaFixes, ...ja } = CATALOGS.ja;
+    const { fixTitles: _enFixes, fixAdvice: _enAdvice, ...en } = CATALOGS.en;
+    const { fixTitles: jaFixes, fixAdvice: jaAdvice, ...ja } = CATALOGS.ja;
     expect(keys(ja, 'ja').map((key) => key.slice(3))).toEqual(keys(en, 'en').map((key) => key.slice(3)));
-    expect(Object.keys(enFixes).every((id) => id in jaFixes)).toBe(true);
+    // The shipped catalog's fixes have their title and advice in Japanese.
+    for (const entry of SHIPPED_CATALOG) {
+      expect(jaFixes[entry.id], entry.id).toBeTruthy();
+      if (entry.advice !== undefined) expect(jaAdvice[entry.id], entry.id).toBeTruthy();
+    }
   });
 });

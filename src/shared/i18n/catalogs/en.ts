@@ -403,6 +403,51 @@ export const en = {
     notSeen: (from: string, to: string, cause: string) => `Not seen: ${from} to ${to} (${cause}).`,
     notSeenMarked: 'The figures for those hours are incomplete and the weekly report marks them.',
   },
+  /** The upstream watch's fixed-release message and the updates in its thread (src/upstream). */
+  upstreamFix: {
+    deployedUnknown: 'unknown (set ARGOCD_URL or ARGOCD_VERSION)',
+    deployedHas: (version: string) => `${version} has the fix`,
+    deployedLacks: (version: string) => `${version} does not have the fix`,
+    upgradeNone: 'none needed',
+    upgradeOwnLine: 'the fixed release of your minor line',
+    upgradeNoneAbove: 'no fixed release above yours yet',
+    thresholdClient: (clientId: string) => `app client ${clientId}`,
+    thresholdShortestClient: (clientId: string, clients: number) =>
+      `app client ${clientId} (the shortest of your ${clients} Argo CD app clients)`,
+    thresholdForPool: (p: { validity: string; of: string; example: string }) =>
+      'For your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
+      'refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the ' +
+      `${p.validity} ID-token validity of ${p.of} (for example ${p.example}).`,
+    notReleased: 'not released',
+    firstIn: (lines: string) => `first in ${lines}`,
+    buildsOn: (p: {
+      id: string;
+      repo: string;
+      pulls: string;
+      released: string;
+      title: string;
+      advice: string;
+    }) => `Builds on ${p.id} (${p.repo} ${p.pulls}, ${p.released}): ${p.title}. ${p.advice}`.trim(),
+    nowAlsoIn: (lines: string) => `now also in ${lines}`,
+    deployedNow: (to: string, from: string | null) =>
+      `deployed Argo CD is now ${to} (${from === null ? 'unknown before' : `was ${from}`})`,
+    updateHeadline: (p: { repo: string; title: string; id: string; changes: string }) =>
+      `${p.repo}: the fix "${p.title}" (${p.id}): ${p.changes}`,
+    releasedHeadline: (p: { repo: string; title: string; id: string; lines: string }) =>
+      `${p.repo} released the fix "${p.title}" (${p.id}) in ${p.lines}`,
+    fallback: (headline: string, deployed: string, upgrade: string) =>
+      `${headline}. Deployed: ${deployed}. Upgrade to: ${upgrade}.`,
+    releasedTitle: (id: string) => `Upstream fix released: ${id}`,
+    updateTitle: (id: string) => `Upstream fix update: ${id}`,
+    fixedIn: 'Fixed in (first release per line)',
+    prereleases: 'Prereleases',
+    deployed: 'Deployed Argo CD',
+    smallestUpgrade: 'Smallest upgrade that has it',
+    whatToSet: 'What to set',
+    seeFirstMessage: 'What to set and what the fix builds on: the first message of this thread.',
+  },
+  /** The upstream catalog's advice in this language, by fix id; an unknown id keeps the catalog's own text. */
+  fixAdvice: {} as Readonly<Record<string, string>>,
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

@@ -321,6 +321,45 @@ export const ja: Catalog = {
     notSeen: (from, to, cause) => `見えていなかった期間: ${from} から ${to} まで (${cause})。`,
     notSeenMarked: 'この期間の数値は不完全で、週次レポートにその旨を示します。',
   },
+  upstreamFix: {
+    deployedUnknown: '不明 (ARGOCD_URL または ARGOCD_VERSION を設定してください)',
+    deployedHas: (version) => `${version} には修正が入っています`,
+    deployedLacks: (version) => `${version} には修正が入っていません`,
+    upgradeNone: '不要です',
+    upgradeOwnLine: 'お使いのマイナーバージョン系列で修正の入ったリリース',
+    upgradeNoneAbove: 'お使いのバージョンより新しい修正済みリリースはまだありません',
+    thresholdClient: (clientId) => `アプリクライアント ${clientId}`,
+    thresholdShortestClient: (clientId, clients) =>
+      `アプリクライアント ${clientId} (Argo CD のアプリクライアント ${clients} 個のうち最短)`,
+    thresholdForPool: (p) =>
+      'このプールでは、期限前にもセッションをリフレッシュするために (推奨ですが必須ではありません。修正済みのリリースはこの設定がなくても期限切れのセッションを更新します)、' +
+      `oidc.config.refreshTokenThreshold を ${p.of} の ID トークン有効期間 ${p.validity} より短く設定してください (例: ${p.example})。`,
+    notReleased: '未リリース',
+    firstIn: (lines) => `最初のリリース ${lines}`,
+    buildsOn: (p) =>
+      `前提となる修正 ${p.id} (${p.repo} ${p.pulls}、${p.released}): ${p.title}。${p.advice}`.trim(),
+    nowAlsoIn: (lines) => `${lines} にも入りました`,
+    deployedNow: (to, from) =>
+      `デプロイ中の Argo CD が ${to} になりました (${from === null ? '以前は不明' : `以前は ${from}`})`,
+    updateHeadline: (p) => `${p.repo} の修正「${p.title}」(${p.id}): ${p.changes}`,
+    releasedHeadline: (p) => `${p.repo} が修正「${p.title}」(${p.id}) を ${p.lines} でリリースしました`,
+    fallback: (headline, deployed, upgrade) =>
+      `${headline}。デプロイ中: ${deployed}。アップグレード先: ${upgrade}。`,
+    releasedTitle: (id) => `上流の修正がリリースされました: ${id}`,
+    updateTitle: (id) => `上流の修正の更新: ${id}`,
+    fixedIn: '修正の入ったリリース (系列ごとの最初)',
+    prereleases: 'プレリリース',
+    deployed: 'デプロイ中の Argo CD',
+    smallestUpgrade: '修正の入った最小のアップグレード',
+    whatToSet: '設定すること',
+    seeFirstMessage: '設定することと前提となる修正は、このスレッドの最初のメッセージにあります。',
+  },
+  fixAdvice: {
+    'argocd-oidc-refresh':
+      'アップグレードするとリフレッシュが効くようになります。Argo CD はログイン時にキャッシュしたリフレッシュトークンで期限切れのセッションを更新し、設定は不要です。期限前にもリフレッシュするには (推奨): argocd-cm の oidc.config.refreshTokenThreshold に、Argo CD のアプリクライアントの ID トークン有効期間より短い Go の duration を設定してください (1 時間のトークンなら例えば 15m)。AccessTokenValidity は IdTokenValidity 以下にしてください。そうしないとリフレッシュが失敗します。ユーザーがリフレッシュするようになったら、IdTokenValidity / AccessTokenValidity を延長した暫定対処は元に戻せます。',
+    'argocd-oidc-refresh-setting':
+      'これは oidc.config.refreshTokenThreshold を追加するものですが、リフレッシュが確実に効くのは argocd-oidc-refresh (v3.4.6 / v3.5.0 以降) と組み合わせた場合だけです。',
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
