@@ -147,6 +147,16 @@ function slackRenderings(locale: Locale): string[] {
       recoveryMessage(assessment, EPISODE, STOP_GAP, presentation),
       recoveryMessage(assessment, EPISODE, null, presentation),
       stopGapReminderMessage(assessment, STOP_GAP, presentation),
+      // The short reminder: the advice is the one of the last reminder.
+      stopGapReminderMessage(
+        assessment,
+        {
+          ...STOP_GAP,
+          lastReminderAt: END - 168 * HOUR,
+          adviceAtLastReminder: assessment.advice.map((item) => item.id),
+        },
+        presentation,
+      ),
     ].flatMap((message) => [message.text, readableText(message.blocks)]);
   });
 }

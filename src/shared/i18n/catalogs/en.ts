@@ -348,6 +348,8 @@ export const en = {
       `in the last ${p.windowHours} h, ${p.triggerRefreshes} refreshes seen by the trigger, ${p.cognitoRefreshes} by Cognito, and no heavy user.`,
     stopGapFallback: (p: { headline: string; clientId: string; inPlaceFor: string }) =>
       `${p.headline} on client ${p.clientId} ${p.inPlaceFor}, although Argo CD refreshes tokens: undo it.`,
+    stopGapAdviceSame: (lastReminderAt: string) =>
+      `Advice unchanged since the reminder of ${lastReminderAt}: that post has it in full.`,
     stopGapContext: (metricsUrl: string) =>
       `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${metricsUrl}|Metrics> · argocd-relogin-monitor`,
   },

@@ -272,6 +272,8 @@ export const ja: Catalog = {
       `直近 ${p.windowHours} 時間に、トリガーが観測したリフレッシュは ${p.triggerRefreshes} 回、Cognito では ${p.cognitoRefreshes} 回で、頻発ユーザーはいません。`,
     stopGapFallback: (p) =>
       `クライアント ${p.clientId} で${p.headline}。${p.inPlaceFor}、Argo CD はトークンをリフレッシュしているので元に戻してください。`,
+    stopGapAdviceSame: (lastReminderAt) =>
+      `推奨事項は ${lastReminderAt} のリマインダーから変わっていません。全文はその投稿にあります。`,
     stopGapContext: (metricsUrl) =>
       `リフレッシュが観測され、ID またはアクセストークンの有効期間が 1 時間を超えている間、毎週お知らせします · STOP_GAP_REMINDER=report で定期レポートに移し、off で止められます · <${metricsUrl}|メトリクス> · argocd-relogin-monitor`,
   },
