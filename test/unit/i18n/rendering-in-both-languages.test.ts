@@ -22,6 +22,7 @@ import { fixMessage } from '../../../src/upstream/domain/fix-message';
 import type { FixStatus } from '../../../src/upstream/domain/upstream-fix-status';
 import { SHIPPED_CATALOG } from '../../../src/upstream/shipped-catalog';
 import { fixtureClient } from '../../support/app-clients';
+import { englishRuns } from '../../support/english-prose';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
 const HOUR = 3_600_000;
@@ -266,30 +267,6 @@ function reportRenderings(locale: Locale): string[] {
   ];
 }
 
-/** Names, settings and commands that stay as they are in any language. */
-const IDENTIFIERS =
-  /\b(?:Argo CD|Amazon Cognito|Cognito|AWS CLI|Terraform|Slack|CloudWatch|Redis|Dex|OIDC|ID|p50|p90|argocd-relogin-monitor)\b/g;
-
-/**
- * What is left of a rendering once code (``` blocks, `spans`, <code>), links, Slack emoji, HTML markup,
- * identifiers (CamelCase, snake_case, UPPER_CASE, kebab-case, dotted and slashed names, versions) and
- * names are taken out: the prose.
- */
-function prose(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
-    .replace(/<img[^>]*>|<style>[\s\S]*?<\/style>|<[^>]+>/g, ' ')
-    .replace(/<https?:[^>]*>|https?:\S+/g, ' ')
-    .replace(/:[a-z_]+:/g, ' ')
-    .replace(/\S*[A-Za-z]+[A-Z_./:-]\S*/g, (word) => (/^[A-Za-z][a-z]+[.,:;]?$/.test(word) ? word : ' '))
-    .replace(IDENTIFIERS, ' ');
-}
-
-/** Three or more English words in a row: a sentence, or the start of one. */
-const ENGLISH_RUN = /\b[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}/g;
-
 describe('Messages and the report in both languages', () => {
   it('should render every message kind and the report in Japanese with no English sentence', () => {
     const found = [
@@ -297,7 +274,7 @@ describe('Messages and the report in both languages', () => {
       ...coverageRenderings('ja'),
       ...upstreamRenderings('ja'),
       ...reportRenderings('ja'),
-    ].flatMap((text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]));
+    ].flatMap((text) => englishRuns(text));
     expect(found).toEqual([]);
   });
 
@@ -308,7 +285,7 @@ describe('Messages and the report in both languages', () => {
       ...coverageRenderings('en'),
       ...upstreamRenderings('en'),
       ...reportRenderings('en'),
-    ].flatMap((text) => [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]));
+    ].flatMap((text) => englishRuns(text));
     expect(found.length).toBeGreaterThan(100);
   });
 

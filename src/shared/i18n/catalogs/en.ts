@@ -450,6 +450,35 @@ export const en = {
   },
   /** The upstream catalog's advice in this language, by fix id; an unknown id keeps the catalog's own text. */
   fixAdvice: {} as Readonly<Record<string, string>>,
+  /** The command line's human output (`analyze`, and `report`'s notes on its input). */
+  cli: {
+    duplicates: (count: number) =>
+      `${plural(count, 'duplicate event')} counted once (both triggers of one sign-in, Cognito's retries).`,
+    ignored: (total: number, byReason: string) =>
+      `${plural(total, 'event')} ignored (other app clients, machine-to-machine tokens, other triggers). By reason: ${byReason}.`,
+    ignoredBecause: (count: number, reason: string) => `${count} from ${reason}`,
+    ignoreReasons: {
+      'other-trigger': 'triggers other than sign-in and refresh',
+      'untracked-client': 'app clients not tracked',
+    },
+    skippedLines: (count: number) => `${plural(count, 'invalid line')} skipped.`,
+    columns: {
+      user: 'user',
+      logins: 'logins',
+      reLogins: 're-logins',
+      refreshes: 'refreshes',
+      medianInterval: 'median re-login interval',
+      heavy: 'heavy',
+    },
+    yes: 'yes',
+    minutes: (value: string) => `${value} min`,
+    totals: (p: { activeUsers: number; logins: number; reLogins: number; refreshes: number }) =>
+      `${plural(p.activeUsers, 'active user')}, ${plural(p.logins, 'login')}, ${plural(p.reLogins, 're-login')}, ${plural(p.refreshes, 'refresh', 'refreshes')}.`,
+    heavyUsers: (p: { heavyUsers: number; minReLogins: number; windowHours: number; windowEnd: string }) =>
+      `${plural(p.heavyUsers, 'heavy user')} (${p.minReLogins} or more re-logins in the ${p.windowHours} h up to ${p.windowEnd}).`,
+    adviceHeading: 'Advice:',
+    adviceNone: 'Advice: none.',
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

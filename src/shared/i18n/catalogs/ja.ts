@@ -362,6 +362,34 @@ export const ja: Catalog = {
     'argocd-oidc-refresh-setting':
       'これは oidc.config.refreshTokenThreshold を追加するものですが、リフレッシュが確実に効くのは argocd-oidc-refresh (v3.4.6 / v3.5.0 以降) と組み合わせた場合だけです。',
   },
+  cli: {
+    duplicates: (count) =>
+      `重複したイベント ${count} 件を 1 件として数えました (1 回のサインインの両方のトリガー、Cognito の再試行)。`,
+    ignored: (total, byReason) =>
+      `イベント ${total} 件を対象外としました (他のアプリクライアント、マシン間トークン、他のトリガー)。内訳: ${byReason}。`,
+    ignoredBecause: (count, reason) => `${reason} ${count} 件`,
+    ignoreReasons: {
+      'other-trigger': 'サインインとリフレッシュ以外のトリガー',
+      'untracked-client': '追跡していないアプリクライアント',
+    },
+    skippedLines: (count) => `不正な行 ${count} 行を読み飛ばしました。`,
+    columns: {
+      user: 'ユーザー',
+      logins: 'ログイン',
+      reLogins: '再ログイン',
+      refreshes: 'リフレッシュ',
+      medianInterval: '再ログイン間隔の中央値',
+      heavy: '頻発',
+    },
+    yes: 'はい',
+    minutes: (value) => `${value} 分`,
+    totals: (p) =>
+      `アクティブユーザー ${p.activeUsers} 人、ログイン ${p.logins} 回、再ログイン ${p.reLogins} 回、リフレッシュ ${p.refreshes} 回。`,
+    heavyUsers: (p) =>
+      `頻発ユーザー ${p.heavyUsers} 人 (${p.windowEnd} までの ${p.windowHours} 時間に ${p.minReLogins} 回以上の再ログイン)。`,
+    adviceHeading: '推奨事項:',
+    adviceNone: '推奨事項: なし。',
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
