@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: measures the trigger against its floor, each function's cold start, the re-login
- * check, the weekly report, the report chart in both languages, `analyze` and concurrent sign-ins;
- * writes `bench/results.json` and prints a table. BENCH_CHECK_USERS and BENCH_REPORT_USERS (default 10,000) scale them down on a small machine.
+ * `npm run bench`: measures the trigger against its floor, chain mode against the team's function
+ * alone, each function's cold start, the re-login check, the weekly report, the report chart in both
+ * languages, `analyze` and concurrent sign-ins; writes `bench/results.json` and prints a table.
+ * BENCH_CHECK_USERS and BENCH_REPORT_USERS (default 10,000) scale them down on a small machine.
  */
 import { writeFileSync } from 'node:fs';
 import { startDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { benchAnalyze } from './analyze-throughput';
+import { benchChain } from './chain-latency';
 import { benchColdStart } from './cold-start';
 import { benchReLoginCheck } from './relogin-check';
 import { benchReport } from './report';
@@ -27,13 +29,14 @@ const analyzeEvents = Number(process.env.BENCH_ANALYZE_EVENTS ?? 1_000_000);
 const dynamo = await startDynamoDbLocal(180_000);
 try {
   const { trigger, concurrency } = await benchTrigger(dynamo);
+  const chain = await benchChain(dynamo);
   const coldStart = await benchColdStart(dynamo);
   const checkWithOneDay = await benchReLoginCheck(dynamo, checkUsers, 1);
   const check = await benchReLoginCheck(dynamo, checkUsers, 30);
   const weeklyReport = await benchReport(dynamo, reportUsers);
   const reportChart = benchReportChart();
   const analyze = await benchAnalyze(analyzeEvents);
-  const results = { trigger, coldStart, check, weeklyReport, reportChart, analyze, concurrency };
+  const results = { trigger, chain, coldStart, check, weeklyReport, reportChart, analyze, concurrency };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
   const rows: [string, string, string][] = [
@@ -43,6 +46,12 @@ try {
       'trigger p99 / floor p99',
       `${trigger.p99Ms} / ${trigger.floorP99Ms} ms = ${trigger.ratioP99}x`,
       '<= 1.3x',
+    ],
+    ['chain requests per event', String(chain.requestsPerEvent), '1'],
+    [
+      `chain p99 / team function alone p99 (${chain.teamFunctionMs} ms function)`,
+      `${chain.chainP99Ms} / ${chain.aloneP99Ms} ms = ${chain.ratioP99}x`,
+      '<= 1.1x',
     ],
     ...Object.entries(coldStart).map(([name, figures]): [string, string, string] => [
       `cold start ${name}`,

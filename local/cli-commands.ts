@@ -10,7 +10,7 @@ export const DEV_COMMANDS: CommandTable = {
     load: async () => (await import('./simulation/simulate-command')).simulateCommand,
     summary: 'the whole monitor on the local stack, fed by a simulated Argo CD team (npm start)',
     synopsis:
-      'simulate [--scenario no-refresh|stopgap-8h|fixed|upgrade] [--users 12] [--days 5] [--hours-per-day 8] [--seed 1] [--start YYYY-MM-DD] [--out out] [--online] [--json]',
+      'simulate [--scenario no-refresh|stopgap-8h|fixed|upgrade|existing-trigger] [--users 12] [--days 5] [--hours-per-day 8] [--seed 1] [--start YYYY-MM-DD] [--out out] [--online] [--json]',
   },
 };
 

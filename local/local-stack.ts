@@ -8,16 +8,19 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import type { Env } from '../src/shared/config/env';
 import { startCognitoLocal } from './stand-ins/cognito-local';
-import { createUserPool, type LocalUserPool } from './stand-ins/cognito-pool';
+import { createUserPool, type LocalUserPool, setLambdaConfig } from './stand-ins/cognito-pool';
 import { startDynamoDbLocal } from './stand-ins/dynamodb-local';
 import { type FakeArgoCd, startFakeArgoCd } from './stand-ins/fake-argocd';
 import { type FakeCloudWatch, startFakeCloudWatch } from './stand-ins/fake-cloudwatch';
 import { startFakeGitHub } from './stand-ins/fake-github';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './stand-ins/fake-slack';
 import { type LocalFunction, startLambdaInvokeServer } from './stand-ins/lambda-invoke-server';
-import { localAwsEnvironment, overrideEnv } from './stand-ins/local-aws';
+import { LOCAL_REGION, localAwsEnvironment, overrideEnv } from './stand-ins/local-aws';
 
 export const TRIGGER_FUNCTION = 'auth-event';
+/** The trigger's ARN as the stack passes it to the re-login check (AUTH_EVENT_FUNCTION_ARN) and the pool names it. */
+export const TRIGGER_ARN = `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${TRIGGER_FUNCTION}`;
+const TRIGGER_SLOT = { PreTokenGenerationConfig: { LambdaArn: TRIGGER_ARN, LambdaVersion: 'V1_0' } } as const;
 
 export interface LocalStackOptions {
   tokenValidityHours: number;
@@ -38,6 +41,13 @@ export interface LocalStack {
   env: Env & { TABLE_NAME: string; USER_POOL_ID: string };
   /** Wires the trigger cognito-local calls; until then its calls fail (and Cognito lets the sign-in fail). */
   attachTrigger(handler: LocalFunction): void;
+  /**
+   * Puts the trigger in the pool's Pre Token Generation slot or takes it out (UpdateUserPool, as a
+   * Terraform apply would). cognito-local calls its configured trigger whatever the pool's LambdaConfig
+   * says, so while out of the slot the invocation hands the event back untouched, as Cognito without a
+   * trigger would: the sign-in goes on, unrecorded.
+   */
+  setTriggerInSlot(inSlot: boolean): Promise<void>;
   /** Stops every process and server it started; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -57,9 +67,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   try {
     let trigger: LocalFunction | undefined;
+    let inSlot = true;
     const lambda = started(
       await startLambdaInvokeServer({
-        [TRIGGER_FUNCTION]: (event) => {
+        [TRIGGER_FUNCTION]: async (event) => {
+          if (!inSlot) return event;
           if (trigger === undefined) throw new Error('the trigger is not attached yet');
           return trigger(event);
         },
@@ -90,7 +102,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
     );
     stoppers.push(async () => restoreEnv());
-    const pool = await createUserPool(cognito.endpoint, { tokenValidityHours: options.tokenValidityHours });
+    const pool = await createUserPool(cognito.endpoint, {
+      tokenValidityHours: options.tokenValidityHours,
+      lambdaConfig: TRIGGER_SLOT,
+    });
     stoppers.push(async () => pool.client.destroy());
     const tableName = `argocd-relogin-monitor-local-${process.pid}-${lambda.url.split(':').at(-1)}`;
     const dynamoClient = new DynamoDBClient({});
@@ -111,6 +126,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       STOP_GAP_REMINDER: 'report',
       // The most the setting allows: a laptop running Java, cognito-local and the functions is slower than Lambda.
       TRIGGER_BUDGET_MS: '2000',
+      // The stack sets it: the re-login check's self-check reads the pool's LambdaConfig for it.
+      AUTH_EVENT_FUNCTION_ARN: TRIGGER_ARN,
       ...(github === undefined ? {} : { GITHUB_API_URL: github.url }),
     };
     return {
@@ -121,6 +138,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       env,
       attachTrigger: (handler) => {
         trigger = handler;
+      },
+      setTriggerInSlot: async (attached) => {
+        await setLambdaConfig(pool, attached ? TRIGGER_SLOT : {});
+        inSlot = attached;
       },
       stop,
     };

@@ -7,15 +7,17 @@ import { attributesShown, readReportIdentityMode, readTrackingSettings } from '.
 import type { Clock } from '../../src/shared/clock';
 import type { Env } from '../../src/shared/config/env';
 import { readMetricsNamespace, readTableSettings } from '../../src/shared/config/settings';
-import { cognitoTrigger, startUp } from '../../src/shared/lambda-startup';
+import { chainedCognitoTrigger, cognitoTrigger, startUp } from '../../src/shared/lambda-startup';
 import { createEmfMetrics, createLogger, type Telemetry } from '../../src/shared/telemetry';
 import {
   type AuthTriggerDeps,
   type AuthTriggerStartup,
   handleAuthTrigger,
+  handleChainedTrigger,
   readTriggerBudgetMs,
   type SignInLog,
 } from '../../src/sign-ins';
+import { chainedFunction } from './chain';
 
 interface AuthTriggerWiring {
   deps: AuthTriggerDeps;
@@ -75,9 +77,16 @@ export async function warmUp(start: Pick<AuthTriggerStart, 'log'>, timeoutMs = 1
   await start.log?.warmUp({ abortSignal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
 }
 
-/** The Lambda handler, warmed up; the local simulation builds it with its own environment and clock. */
+/**
+ * The Lambda handler, warmed up; the local simulation builds it with its own environment and clock. In
+ * chain mode (CHAINED_FUNCTION_ARN) it answers with the team's function's answer (functions/auth-event/chain.ts).
+ */
 export async function createAuthTriggerHandler(env: Env, clock: Clock = systemClock) {
   const start = await startAuthTrigger(env, clock);
   await warmUp(start);
-  return cognitoTrigger(start.telemetry, start.startup, handleAuthTrigger);
+  const chained = chainedFunction(env);
+  if (chained === undefined) return cognitoTrigger(start.telemetry, start.startup, handleAuthTrigger);
+  return chainedCognitoTrigger(start.telemetry, (event: unknown) =>
+    handleChainedTrigger(start.startup, start.telemetry, chained, event),
+  );
 }

@@ -141,7 +141,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         now: () => clock.now().getTime(),
         onMessage: (message) => {
           byTs.set(message.ts, message);
-          appendFileSync(files.slack, `${JSON.stringify({ at: clock.now().toISOString(), ...message })}\n`);
+          appendFileSync(
+            files.slack,
+            `${JSON.stringify({ ...message, at: new Date(message.at).toISOString() })}\n`,
+          );
           tell({ kind: 'slack-message', message, thread: byTs.get(message.threadTs ?? '') });
         },
         onFile: (file) => tell({ kind: 'slack-file', file, thread: byTs.get(file.threadTs ?? '') }),
@@ -149,7 +152,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     });
     const local = stack;
     const { env, pool } = local;
-    local.attachTrigger(await createAuthTriggerHandler(env, clock));
+    const trigger = await createAuthTriggerHandler(env, clock);
+    const { refreshTriggerSource } = plan;
+    local.attachTrigger(
+      refreshTriggerSource === undefined
+        ? trigger
+        : (event) => trigger(withRefreshSource(event, refreshTriggerSource)),
+    );
     const jobs: Record<ScheduledJob, LambdaHandler<unknown, unknown>> = {
       'upstream-watch': await createUpstreamWatchHandler(env, clock),
       'relogin-check': await createReLoginCheckHandler(env, clock),
@@ -224,6 +233,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         if (change.kind === 'token-validity') {
           await setTokenValidity(pool, change.hours);
           validityHours = change.hours;
+        } else if (change.kind === 'trigger-slot') {
+          await local.setTriggerInSlot(change.inSlot);
         } else {
           local.argocd.version = change.release.version;
           release = change.release;
@@ -294,6 +305,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     await stack?.stop();
     await output.restore();
   }
+}
+
+/** A refresh's trigger event as Cognito sends it when it reports refreshes under another source. */
+function withRefreshSource(event: unknown, source: string): unknown {
+  const { triggerSource } = event as { triggerSource?: unknown };
+  return triggerSource === 'TokenGeneration_RefreshTokens'
+    ? { ...(event as object), triggerSource: source }
+    : event;
 }
 
 /** The whole log replayed by the monitor's one replay, summarised as `analyze` does (heavy at the last event). */

@@ -5,7 +5,14 @@
 import { HOUR_MS } from '../../src/shared/durations';
 import type { ArgoCdRelease } from './argocd-sessions';
 
-export const SCENARIOS = ['no-refresh', 'stopgap-8h', 'fixed', 'upgrade'] as const;
+export const SCENARIOS = [
+  'no-refresh',
+  'stopgap-8h',
+  'fixed',
+  'upgrade',
+  'detached',
+  'refresh-as-authentication',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** 3.3.x: has `refreshTokenThreshold`, but its refresh does not survive the ID token's expiry (docs/argocd-and-cognito.md#partial-refresh-before-the-fix). */
@@ -21,7 +28,8 @@ export type ScenarioChange =
       /** `refreshTokenThreshold` set with the upgrade, in minutes; 0 leaves it unset. */
       refreshTokenThresholdMinutes: number;
       why: string;
-    };
+    }
+  | { at: number; kind: 'trigger-slot'; inSlot: boolean; why: string };
 
 export interface ScenarioPlan {
   name: ScenarioName;
@@ -29,6 +37,8 @@ export interface ScenarioPlan {
   tokenValidityHours: number;
   release: ArgoCdRelease;
   changes: ScenarioChange[];
+  /** The trigger source the refreshes reach the trigger with, when not Cognito's usual `TokenGeneration_RefreshTokens`. */
+  refreshTriggerSource?: 'TokenGeneration_Authentication';
   /** The fewest working days the scenario needs to tell its whole story. */
   minDays: number;
 }
@@ -90,6 +100,40 @@ export function scenarioPlan(name: ScenarioName, days: readonly number[]): Scena
           },
         ],
         minDays: 5,
+      };
+    case 'detached':
+      // A quiet week (the fixed release), so the only alarm is the monitor's own: a pool apply on
+      // Wednesday morning drops the trigger from its LambdaConfig; it is put back on Thursday morning.
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_WITH_FIX.version} and 1 h tokens; on day 3 an apply of the pool removes the trigger from its Pre Token Generation slot, and on day 4 it is put back.`,
+        tokenValidityHours: 1,
+        release: RELEASE_WITH_FIX,
+        changes: [
+          {
+            at: day(2) + 10 * HOUR_MS,
+            kind: 'trigger-slot',
+            inSlot: false,
+            why: 'a Terraform apply of the pool, whose lambda_config did not name the trigger',
+          },
+          {
+            at: day(3) + 10 * HOUR_MS,
+            kind: 'trigger-slot',
+            inSlot: true,
+            why: "the trigger put back, this time in the pool's own lambda_config",
+          },
+        ],
+        minDays: 4,
+      };
+    case 'refresh-as-authentication':
+      return {
+        name,
+        summary: `Argo CD ${RELEASE_WITH_FIX.version} and 1 h tokens, but Cognito hands the refreshes to the trigger as TokenGeneration_Authentication ("authentication or token refresh"): the monitor cannot tell them from sign-ins.`,
+        tokenValidityHours: 1,
+        release: RELEASE_WITH_FIX,
+        changes: [],
+        refreshTriggerSource: 'TokenGeneration_Authentication',
+        minDays: 1,
       };
   }
 }

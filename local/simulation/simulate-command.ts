@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { type CliIo, EXIT, UsageError, writeLine } from '../../src/cli/io';
 import type { Clock } from '../../src/shared/clock';
 import { DAY_MS } from '../../src/shared/durations';
-import { SCENARIOS, type ScenarioName, scenarioMinDays } from './scenarios';
+import type { SimulationResult } from './run-simulation';
+import { SCENARIOS, type ScenarioName, type ScenarioPlan, scenarioMinDays } from './scenarios';
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -34,6 +35,49 @@ function firstMonday(raw: string | undefined, clock: Clock): number {
   return at;
 }
 
+/** Adoption in a pool with the team's own trigger (issue 18): its own run, not the team-days loop. */
+const EXISTING_TRIGGER = 'existing-trigger';
+
+async function existingTrigger(io: CliIo, json: boolean): Promise<number> {
+  const { runExistingTriggerScenario } = await import('./existing-trigger');
+  const { doctor, ...result } = await runExistingTriggerScenario(
+    json ? {} : { onLine: (line) => writeLine(io.stdout, line) },
+  );
+  if (json) writeLine(io.stdout, JSON.stringify(result));
+  return EXIT.ok;
+}
+
+/** When the scenario took the trigger out of the pool and put it back (`detached`), as ISO times. */
+function triggerSlotTimes(plan: ScenarioPlan): { detachedAt?: string; reattachedAt?: string } {
+  const at = (inSlot: boolean) => {
+    const change = plan.changes.find((each) => each.kind === 'trigger-slot' && each.inSlot === inSlot);
+    return change === undefined
+      ? {}
+      : { [inSlot ? 'reattachedAt' : 'detachedAt']: new Date(change.at).toISOString() };
+  };
+  return { ...at(false), ...at(true) };
+}
+
+/** What `--json` prints: the totals against the team's, every Slack post with its kind, the advice. */
+export function simulationJson(result: SimulationResult) {
+  return {
+    scenario: result.plan.name,
+    totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
+    team: result.team,
+    slackMessages: result.slackMessages.map((message) => ({
+      kind: message.kind ?? null,
+      at: new Date(message.at).toISOString(),
+      ts: message.ts,
+      threadTs: message.threadTs ?? null,
+      broadcast: message.broadcast,
+      text: message.text,
+    })),
+    advice: result.advice,
+    ...triggerSlotTimes(result.plan),
+    reportPath: result.files.report,
+  };
+}
+
 export async function simulateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -50,8 +94,11 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       json: { type: 'boolean', default: false },
     },
   });
+  if (values.scenario === EXISTING_TRIGGER) return existingTrigger(io, values.json);
   if (!(SCENARIOS as readonly string[]).includes(values.scenario)) {
-    throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`);
+    throw new UsageError(
+      `--scenario must be one of ${[...SCENARIOS, EXISTING_TRIGGER].join(', ')}, got "${values.scenario}"`,
+    );
   }
   const options = {
     scenario: values.scenario as ScenarioName,
@@ -79,21 +126,6 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
     writeLine(io.stdout, showSummary(result));
     return EXIT.ok;
   }
-  writeLine(
-    io.stdout,
-    JSON.stringify({
-      scenario: result.plan.name,
-      totals: { ...result.summary.totals, heavyUsers: result.summary.heavyUsers.length },
-      team: result.team,
-      slackMessages: result.slackMessages.map((message) => ({
-        ts: message.ts,
-        threadTs: message.threadTs ?? null,
-        broadcast: message.broadcast,
-        text: message.text,
-      })),
-      advice: result.advice,
-      reportPath: result.files.report,
-    }),
-  );
+  writeLine(io.stdout, JSON.stringify(simulationJson(result)));
   return EXIT.ok;
 }

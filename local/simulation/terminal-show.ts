@@ -44,10 +44,15 @@ export function showEvent(event: SimulationEvent): string {
         '',
       ].join('\n');
     case 'change': {
+      const { change } = event;
       const what =
-        event.change.kind === 'token-validity'
-          ? `the team sets the app client's ID and access tokens to ${event.change.hours} h`
-          : `Argo CD is upgraded to ${event.change.release.version}`;
+        change.kind === 'token-validity'
+          ? `the team sets the app client's ID and access tokens to ${change.hours} h`
+          : change.kind === 'argocd-release'
+            ? `Argo CD is upgraded to ${change.release.version}`
+            : change.inSlot
+              ? 'the trigger is put back in the pool'
+              : "the trigger is removed from the pool's LambdaConfig";
       return `\n>> ${simulatedTime(event.change.at)}  ${what} (${event.change.why})\n\n`;
     }
     case 'day-ended': {

@@ -10,7 +10,9 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
+  type LambdaConfigType,
   UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_CREDENTIALS } from './local-aws';
 
@@ -30,7 +32,13 @@ export interface LocalPoolUser extends LocalUserPool {
 
 export async function createUserPool(
   endpoint: string,
-  options: { poolName?: string; clientName?: string; tokenValidityHours?: number } = {},
+  options: {
+    poolName?: string;
+    clientName?: string;
+    tokenValidityHours?: number;
+    /** The pool's trigger slots as DescribeUserPool shows them (cognito-local calls its configured functions regardless). */
+    lambdaConfig?: LambdaConfigType;
+  } = {},
 ): Promise<LocalUserPool> {
   const client = new CognitoIdentityProviderClient({
     endpoint,
@@ -38,7 +46,10 @@ export async function createUserPool(
     credentials: LOCAL_CREDENTIALS,
   });
   const { UserPool } = await client.send(
-    new CreateUserPoolCommand({ PoolName: options.poolName ?? 'argocd-users' }),
+    new CreateUserPoolCommand({
+      PoolName: options.poolName ?? 'argocd-users',
+      ...(options.lambdaConfig === undefined ? {} : { LambdaConfig: options.lambdaConfig }),
+    }),
   );
   const userPoolId = UserPool?.Id as string;
   const hours = options.tokenValidityHours;
@@ -69,6 +80,13 @@ export async function setTokenValidity(pool: LocalUserPool, hours: number): Prom
       ClientId: pool.clientId,
       ...tokenValidity(hours),
     }),
+  );
+}
+
+/** UpdateUserPool with the pool's trigger slots, as a Terraform apply of the pool's `lambda_config` sends it. */
+export async function setLambdaConfig(pool: LocalUserPool, lambdaConfig: LambdaConfigType): Promise<void> {
+  await pool.client.send(
+    new UpdateUserPoolCommand({ UserPoolId: pool.userPoolId, LambdaConfig: lambdaConfig }),
   );
 }
 

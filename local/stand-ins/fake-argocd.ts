@@ -1,5 +1,6 @@
 /**
- * A local Argo CD API answering `GET /api/version` the way an unauthenticated caller sees it, or the
+ * A local Argo CD API answering `GET /api/version` (and `GET /api/v1/settings`, the public part of the
+ * SSO set-up, when given an `oidcConfig`) the way an unauthenticated caller sees it, or the
  * way a broken or hostile deployment does (`answer`): a proxy's HTML login page, a redirect loop, an
  * endless body.
  */
@@ -16,13 +17,21 @@ export interface FakeArgoCd {
   close(): Promise<void>;
 }
 
-export async function startFakeArgoCd(version: string): Promise<FakeArgoCd> {
+/** `oidcConfig` of /api/v1/settings as Argo CD returns it: name, issuer, clientID, cliClientID, scopes; never the secret. */
+export type ArgoCdOidcConfig = Record<string, unknown>;
+
+export async function startFakeArgoCd(version: string, oidcConfig?: ArgoCdOidcConfig): Promise<FakeArgoCd> {
   const state: { version: string; answer: ArgoCdAnswer } = { version, answer: 'version' };
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     if (state.answer === 'redirect-loop' && request.url?.startsWith('/api/version')) {
       const next = request.url === '/api/version' ? '/api/version?hop=1' : '/api/version';
       response.writeHead(307, { location: next }).end();
+      return;
+    }
+    if (request.url === '/api/v1/settings' && oidcConfig !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ url: 'https://argocd.example.com', oidcConfig }));
       return;
     }
     if (request.url !== '/api/version') {

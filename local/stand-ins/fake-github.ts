@@ -107,6 +107,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const basePath = options.basePath ?? '';
 
   function route(path: string, query: URLSearchParams): { status: number; body: unknown; link?: string } {
+    if (path === `${basePath}/rate_limit`) {
+      return { status: 200, body: { resources: { core: { limit, remaining: Math.max(0, limit - used) } } } };
+    }
     const prefix = `${basePath}/repos/${FIXTURE_REPO}/`;
     if (!path.startsWith(prefix)) return { status: 404, body: { message: 'Not Found' } };
     const rest = path.slice(prefix.length);

@@ -2,7 +2,7 @@
  * A local fake of Slack's Web API `chat.postMessage` and the three steps of `files.uploadV2`
  * (`files.getUploadURLExternal`, the upload to the URL it hands out, `files.completeUploadExternal`),
  * for the real `@slack/web-api` client pointed at it with `slackApiUrl`. Records every accepted message
- * (with its thread, `thread_ts`) and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
+ * (with its thread, `thread_ts`, and the kind its `metadata` names) and file; can be told to answer the next `chat.postMessage` calls with an `ok:false` error, an HTTP 429
  * with `Retry-After`, or slowly, and the next upload with an error.
  */
 import { createServer } from 'node:http';
@@ -18,6 +18,10 @@ export interface PostedToSlack {
   threadTs: string | undefined;
   /** `reply_broadcast`: a thread reply also shown in the channel. */
   broadcast: boolean;
+  /** The message `metadata`'s `event_type`: which of the monitor's messages it is; undefined without metadata. */
+  kind: string | undefined;
+  /** Epoch ms it was accepted, by the clock `now` (the `ts` holds only whole seconds). */
+  at: number;
 }
 
 /** A file shared by `files.completeUploadExternal`, with the bytes sent to its upload URL. */
@@ -57,7 +61,11 @@ function parseBody(contentType: string | undefined, raw: string): Record<string,
   if (contentType?.startsWith('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const form = Object.fromEntries(new URLSearchParams(raw));
   // The client form-encodes structured arguments as JSON strings.
-  return { ...form, blocks: form.blocks === undefined ? [] : JSON.parse(form.blocks) };
+  return {
+    ...form,
+    blocks: form.blocks === undefined ? [] : JSON.parse(form.blocks),
+    ...(form.metadata === undefined ? {} : { metadata: JSON.parse(form.metadata) }),
+  };
 }
 
 /** What the client sent to the upload URL: raw bytes, or (as @slack/web-api does) one multipart file part. */
@@ -75,6 +83,12 @@ export interface FakeSlackOptions {
   /** Called with each accepted message and shared file, as they arrive (the simulation prints them). */
   onMessage?: (message: PostedToSlack) => void;
   onFile?: (file: UploadedToSlack) => void;
+  /** The bot token's scopes, sent by `auth.test` in the `x-oauth-scopes` header as Slack does. */
+  scopes?: readonly string[];
+  /** Channels the bot is a member of (`conversations.info` says `is_member`); others are not found. */
+  memberOf?: readonly string[];
+  /** Channels that exist but the bot has not joined. */
+  notMemberOf?: readonly string[];
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -96,6 +110,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const raw = Buffer.concat(chunks);
     const method = request.url?.replace(/^\/api\//, '') ?? '';
     calls.push(request.url?.startsWith('/upload/') ? 'upload' : method);
+    if (method === 'auth.test') {
+      const scopes = (options.scopes ?? ['chat:write', 'files:write']).join(',');
+      return reply(
+        200,
+        { ok: true, team: 'Platform', user_id: 'U0BOT', bot_id: 'B0BOT' },
+        { 'x-oauth-scopes': scopes },
+      );
+    }
+    if (method === 'conversations.info') {
+      const channel = String(parseBody(request.headers['content-type'], raw.toString('utf8')).channel);
+      const member = options.memberOf?.includes(channel) ?? false;
+      if (!member && !options.notMemberOf?.includes(channel))
+        return reply(200, { ok: false, error: 'channel_not_found' });
+      return reply(200, { ok: true, channel: { id: channel, is_member: member } });
+    }
     if (method === 'files.getUploadURLExternal') {
       const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
       const fileId = `F${String(pendingUploads.size + files.length + 1).padStart(8, '0')}`;
@@ -153,7 +182,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (answer?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     const body = parseBody(request.headers['content-type'], raw.toString('utf8'));
     const authorization = request.headers.authorization;
-    const ts = `${Math.floor(now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+    const at = now();
+    const ts = `${Math.floor(at / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+    const metadata = body.metadata as { event_type?: unknown } | undefined;
     const message: PostedToSlack = {
       token: authorization?.replace(/^Bearer /, '') ?? (body.token as string | undefined),
       channel: String(body.channel),
@@ -163,6 +194,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       threadTs: body.thread_ts === undefined ? undefined : String(body.thread_ts),
       // Form-encoded booleans arrive as "true"/"false".
       broadcast: body.reply_broadcast === true || body.reply_broadcast === 'true',
+      kind: typeof metadata?.event_type === 'string' ? metadata.event_type : undefined,
+      at,
     };
     messages.push(message);
     options.onMessage?.(message);

@@ -37,6 +37,19 @@ export const PRODUCT_COMMANDS: CommandTable = {
     synopsis:
       'report --events FILE --out DIR [--period week|day] [--at ISO-8601] [--timezone ZONE] [--client-config FILE] [--locale en|ja]',
   },
+  attach: {
+    load: async () => (await import('./attach')).attachCommand,
+    summary: 'show what attaching the trigger changes in a user pool, or why it must not (exit 3)',
+    synopsis:
+      'attach --plan --function-arn ARN (--user-pool-description FILE | --user-pool-id ID | --user-pool-name NAME) [--region R] [--mode auto|chain|none|post-authentication] [--version V1_0|V2_0|V3_0] [--snippet-dir DIR] [--json]',
+  },
+  doctor: {
+    load: async () => (await import('./doctor')).doctorCommand,
+    summary:
+      'read-only readiness check: pool, app clients, Argo CD, Slack, GitHub; one line per check with the fix',
+    synopsis:
+      'doctor (--user-pool-id ID | --user-pool-name NAME) [--region R] [--function-arn ARN] [--client-ids a,b] [--argocd-url URL] [--slack-channels C1,C2] [--timeout-ms 5000] [--json]',
+  },
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,
     summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',

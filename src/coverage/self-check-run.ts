@@ -223,7 +223,7 @@ export async function notifyBlindIfDue(
       message: () => {
         const decided = step as BlindStep | null;
         if (decided === null) return null;
-        const body = blindMessage(decided.message, presentation);
+        const body = { ...blindMessage(decided.message, presentation), kind: decided.message.kind };
         const threadTs = (before as BlindEpisodeState | null)?.open?.threadTs ?? null;
         return decided.message.kind === 'monitor-restored' && threadTs !== null
           ? { ...body, thread: { parentTs: threadTs, broadcast: true } }

@@ -32,6 +32,7 @@ export {
 export type {
   ChatFile,
   ChatMessage,
+  ChatMessageKind,
   ChatPoster,
   ChatThread,
   LoggedMessage,

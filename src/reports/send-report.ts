@@ -182,12 +182,14 @@ export async function runReport(
     {
       key: `report#${settings.channel}#${settings.period}#${periodStart}`,
       decide: (previous) => (previous === null ? { sentAt: now } : null),
-      message: () =>
-        reportMessage(report, {
+      message: () => ({
+        ...reportMessage(report, {
           label: userLabeler(settings.identity),
           topUsers: settings.topUsers,
           messages,
         }),
+        kind: 'report',
+      }),
     },
     { what: 'the periodic report', context: { periodStart }, deadline },
   );

@@ -76,6 +76,17 @@ export function cognitoTrigger<E, D, T>(
   };
 }
 
+/**
+ * A Cognito trigger in chain mode: it answers with the team's function's answer, so that function's
+ * failure is the sign-in's failure, as it was before the chain (the recording inside never throws).
+ */
+export function chainedCognitoTrigger<E, R>(
+  telemetry: Telemetry,
+  answer: (event: E) => Promise<R>,
+): LambdaHandler<E, R> {
+  return withPowertools<E, R>(telemetry, (event) => answer(event));
+}
+
 /** What one run of a scheduled job is given besides its dependencies. */
 export interface JobRun {
   /** When to stop waiting on Slack and GitHub; what was not done is retried by the next run. */

@@ -1,4 +1,5 @@
-export { MAX_TRIGGER_BUDGET_MS, readTriggerBudgetMs } from './config';
+export { handleChainedTrigger } from './chained-trigger';
+export { MAX_TRIGGER_BUDGET_MS, readChainedFunctionArn, readTriggerBudgetMs } from './config';
 export type { AuthSignal, IgnoreReason, SignalKind } from './domain/auth-signal';
 export { classifyAuthEvent, InvalidAuthEventError } from './domain/auth-signal';
 export {
@@ -14,4 +15,5 @@ export type {
   KeptAttributes,
 } from './handle-auth-trigger';
 export { handleAuthTrigger, toLoggedSignIn } from './handle-auth-trigger';
+export type { ChainedFunction } from './ports/chained-function';
 export type { CallOptions, LoggedSignIn, SignInLog } from './ports/sign-in-log';

@@ -142,12 +142,15 @@ async function announce(deps: UpstreamWatchDeps, findings: UpstreamFindings, dea
         },
         message: (next) => {
           const update = (step as FixAnnouncement | null)?.update ?? null;
-          const message = fixMessage(entry, fix, findings.deployedVersion, {
-            idTokenValidity,
-            prerequisites,
-            update,
-            ...(deps.settings.messages === undefined ? {} : { messages: deps.settings.messages }),
-          });
+          const message = {
+            ...fixMessage(entry, fix, findings.deployedVersion, {
+              idTokenValidity,
+              prerequisites,
+              update,
+              ...(deps.settings.messages === undefined ? {} : { messages: deps.settings.messages }),
+            }),
+            kind: 'upstream' as const,
+          };
           if (update === null || next.threadTs === null) return message;
           // A changed answer for the deployed Argo CD concerns everyone; a new line elsewhere only the thread.
           return { ...message, thread: { parentTs: next.threadTs, broadcast: update.answerChanged } };

@@ -121,7 +121,7 @@ describe('Hostile: GitHub echoing the token', () => {
 });
 
 describe('Hostile: Slack echoing the token', () => {
-  const message = { text: 'x', blocks: [section('x')] };
+  const message = { kind: 'relogin-alert' as const, text: 'x', blocks: [section('x')] };
 
   it('a refusal quoting the token leaves neither the error nor the library log with it', async () => {
     const token = freshToken('xoxb-2000-3000-');
@@ -154,7 +154,11 @@ describe('Hostile: Slack echoing the token', () => {
       token: fixedTokenSource(token),
       slackApiUrl: `${url}/api/`,
     });
-    await poster.post({ text: `failed: ${token}`, blocks: [section(`error ${token}`)] });
+    await poster.post({
+      kind: 'relogin-alert',
+      text: `failed: ${token}`,
+      blocks: [section(`error ${token}`)],
+    });
     const sent = new URLSearchParams(bodies[0]);
     expectNoSecret(`${sent.get('text')}${sent.get('blocks')}`, token);
   });

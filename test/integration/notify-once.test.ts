@@ -24,6 +24,7 @@ function announce(release: string): NotifyOnceRequest<Announced> {
     key: 'upstream-fix#argocd-oidc-refresh',
     decide: (previous) => (previous?.release === release ? null : { release }),
     message: (next, previous) => ({
+      kind: 'upstream',
       text: `fixed in ${next.release} (before: ${previous?.release ?? 'none'})`,
       blocks: [],
     }),
@@ -95,6 +96,7 @@ describe('Use case: notifyOnce (DynamoDB Local ledger, fake Slack)', () => {
     const threaded = (release: string): NotifyOnceRequest<Announced & { threadTs?: string }> => ({
       ...announce(release),
       message: (next, previous) => ({
+        kind: 'upstream',
         text: `fixed in ${next.release}`,
         blocks: [],
         ...(previous?.threadTs === undefined

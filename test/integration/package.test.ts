@@ -53,11 +53,6 @@ function scheduleRule(template: Template, functionName: string) {
   );
 }
 
-function cognitoTriggers(template: Template): unknown {
-  const resource = Object.values(template.Resources).find((item) => item.Type === 'Custom::CognitoUserPool');
-  return resource?.Properties.UserPoolConfigs;
-}
-
 describe('Deploy: osls package', { timeout: 180_000 }, () => {
   let packaged: { dir: string; template: Template };
 
@@ -87,9 +82,27 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     });
-    const pool = Object.values(resources).find((item) => item.Type === 'Custom::CognitoUserPool');
-    expect(pool?.Properties.UserPoolName).toBe('team-pool');
-    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PreTokenGeneration', LambdaVersion: 'V1_0' }]);
+    // The project's own attach step, not osls's `existing: true` one (docs/adopting.md).
+    expect(Object.values(resources).some((item) => item.Type === 'Custom::CognitoUserPool')).toBe(false);
+    expect(resources.PoolAttachment).toMatchObject({
+      Type: 'Custom::ReloginMonitorPoolAttachment',
+      DependsOn: ['AuthEventCognitoPermission'],
+      Properties: {
+        ServiceToken: { 'Fn::GetAtt': ['PoolAttachLambdaFunction', 'Arn'] },
+        UserPoolId: 'eu-west-1_TEAMPOOL',
+        UserPoolName: '',
+        FunctionArn: { 'Fn::GetAtt': ['AuthEventLambdaFunction', 'Arn'] },
+        Mode: 'auto',
+        ChainFunctionArn: '',
+      },
+    });
+    expect(resources.AuthEventCognitoPermission?.Properties).toMatchObject({
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: {
+        'Fn::Sub': expect.stringMatching(/:cognito-idp:.*:userpool\/eu-west-1_TEAMPOOL$/),
+      },
+    });
+    expect(statSync(join(dir, 'poolAttach.zip')).size).toBeGreaterThan(10_000);
 
     const policies = resources.AuthEventRole?.Properties.Policies as {
       PolicyDocument: { Statement: unknown[] };
@@ -306,9 +319,17 @@ describe('Deploy: osls package', { timeout: 180_000 }, () => {
     });
   });
 
-  it('should leave out the Pre Token Generation trigger when the pool already has one', async () => {
+  it('should still understand the replaced attachPreTokenGeneration=false as attachMode post-authentication', async () => {
     const { template } = await packagedWithDefaults();
-    expect(cognitoTriggers(template)).toEqual([{ Trigger: 'PostAuthentication' }]);
+    expect(template.Resources.PoolAttachment?.Properties).toMatchObject({
+      Mode: 'post-authentication',
+      UserPoolId: '',
+      UserPoolName: 'argocd-users',
+    });
+    // The self-check expects the trigger in the slot the resolved mode puts it in.
+    const check = template.Resources.ReloginCheckLambdaFunction as Template['Resources'][string];
+    const variables = (check.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.ATTACH_MODE).toBe('post-authentication');
   });
 
   it('should schedule the re-login check in every deployment, finding the pool by name without userPoolId', async () => {

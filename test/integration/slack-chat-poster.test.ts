@@ -9,6 +9,7 @@ import { fixedClock } from '../../src/shared/clock';
 import { DeadlineExceededError, deadlineIn } from '../../src/shared/deadline';
 
 const message: ChatMessage = {
+  kind: 'relogin-alert',
   text: 'Argo CD re-logins: 3 heavy users',
   blocks: [section('*3 heavy users*')],
 };
@@ -33,7 +34,7 @@ describe('Class: SlackChatPoster (fake Slack Web API)', () => {
       ...options,
     });
 
-  it('should post text and blocks to the channel with the bot token', async () => {
+  it('should post text, blocks and the kind (as message metadata) to the channel with the bot token', async () => {
     // Act
     const posted = await poster().post(message);
 

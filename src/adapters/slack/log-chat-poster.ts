@@ -14,6 +14,7 @@ export class LogChatPoster implements ChatPoster {
   async post(message: ChatMessage): Promise<LoggedMessage> {
     this.logger.info('no Slack token configured: chat message written to the log instead', {
       channel: this.channel,
+      kind: message.kind,
       text: message.text,
       ...(message.thread === undefined ? {} : { thread: message.thread }),
       blocks: message.blocks,

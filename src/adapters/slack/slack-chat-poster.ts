@@ -131,7 +131,9 @@ export class SlackChatPoster implements ChatPoster {
     for (let retries = 0; ; retries += 1) {
       ensureTimeFor(deadline, this.callBoundMs, `chat.postMessage to ${channel}`);
       try {
-        const common = { token, channel, text, blocks, unfurl_links: false };
+        // The kind travels as Slack message metadata, for whatever reads the channel (and the local stand-in).
+        const metadata = { event_type: message.kind, event_payload: {} };
+        const common = { token, channel, text, blocks, metadata, unfurl_links: false };
         const { thread } = message;
         const result = await this.client.chat.postMessage(
           thread === undefined

@@ -4,9 +4,10 @@
  * plan, doctor) can feed it the same way the hourly self-check does.
  */
 
-/** How the monitor is attached (ATTACH_MODE), as the adoption work defines the modes. */
-export const ATTACH_MODES = ['auto', 'chain', 'none', 'post-authentication'] as const;
-export type AttachMode = (typeof ATTACH_MODES)[number];
+import type { AttachMode } from '../../adoption';
+
+/** How the monitor is attached (ATTACH_MODE): the attach step's modes (src/adoption). */
+export { ATTACH_MODES, type AttachMode } from '../../adoption';
 
 export interface ExpectedAttachment {
   /** Our trigger function (AUTH_EVENT_FUNCTION_ARN). */

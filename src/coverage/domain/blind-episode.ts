@@ -83,10 +83,15 @@ export function nextBlindStep(
   const { at, check, windowEnd, lastActiveHour } = observation;
   const spans = state.spans.filter((span) => span.to === null || span.to > at - BLIND_SPANS_KEPT_MS);
   if (state.open === null) {
-    const [finding] = check.findings;
+    // Hours an earlier episode's reply already named stay in the window for a day: they open none again.
+    const reported = spans.reduce((latest, span) => Math.max(latest, span.to ?? latest), 0);
+    const blindHours = check.blindHours.filter((hour) => hour >= reported);
+    const finding = check.findings.find(
+      (candidate) => candidate.cause === 'detached' || blindHours.length > 0,
+    );
     if (finding === undefined) return null;
     // A detach nobody signed in during is blind from the window's end on.
-    const since = check.blindHours[0] ?? windowEnd;
+    const since = blindHours[0] ?? windowEnd;
     return {
       state: {
         schema: BLIND_EPISODE_SCHEMA,

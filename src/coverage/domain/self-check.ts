@@ -81,7 +81,9 @@ function countFindings(
 ): Finding[] {
   const misclassifying =
     canMisclassify &&
-    cognito.refreshes >= minCount &&
+    // Cognito's whole count, as for undercounting: the first hours of refreshes alone may be too few to
+    // conclude before the replay, misled by the same events, has re-logins to report.
+    counted(cognito, true) >= minCount &&
     recorded.refreshes < minShare * cognito.refreshes &&
     recorded.signIns > cognito.signIns;
   if (misclassifying) return [{ cause: 'misclassifying', recorded, cognito }];

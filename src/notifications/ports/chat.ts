@@ -10,11 +10,23 @@ export interface ChatThread {
   broadcast: boolean;
 }
 
+/** Which of the monitor's messages this is, machine-readable beside its words (Slack: message `metadata`). */
+export type ChatMessageKind =
+  | 'relogin-alert'
+  | 'relogin-follow-up'
+  | 'relogin-recovery'
+  | 'stop-gap-reminder'
+  | 'upstream'
+  | 'report'
+  | 'monitor-blind'
+  | 'monitor-restored';
+
 /**
  * What the message builders make (`../domain/block-kit.ts`: plain-text fallback and Block Kit blocks),
- * posted on its own or, with `thread`, as a reply.
+ * with its kind (set where it is posted), posted on its own or, with `thread`, as a reply.
  */
 export interface ChatMessage extends BlockKitMessage {
+  kind: ChatMessageKind;
   thread?: ChatThread;
 }
 

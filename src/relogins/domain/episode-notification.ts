@@ -4,7 +4,7 @@
  * for what is announced. The use case (`relogin-check.ts`) only reads, posts and records.
  */
 
-import type { ChatMessage } from '../../notifications';
+import type { ChatMessage, ChatMessageKind } from '../../notifications';
 import type { Messages } from '../../shared/i18n';
 import { isStretched } from './advice';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './console-links';
@@ -94,8 +94,16 @@ export function episodeChatMessage(
               messages,
               worsenedFrom: message.kind === 'follow-up' ? message.worsenedFrom : null,
             });
-  return thread === undefined ? body : { ...body, thread };
+  const kind = CHAT_KIND[message.kind];
+  return thread === undefined ? { ...body, kind } : { ...body, kind, thread };
 }
+
+const CHAT_KIND: Readonly<Record<EpisodeMessage['kind'], ChatMessageKind>> = {
+  alert: 'relogin-alert',
+  'follow-up': 'relogin-follow-up',
+  recovery: 'relogin-recovery',
+  'stop-gap-reminder': 'stop-gap-reminder',
+};
 
 /** How each message is named in the log. */
 export const LOGGED_AS: Readonly<Record<EpisodeMessage['kind'], string>> = {

@@ -199,6 +199,41 @@ describe('Domain: nextBlindStep', () => {
     ]);
   });
 
+  it('should not open a new episode for blind hours the restored reply already named, only for later ones', () => {
+    const detached = selfCheck(blindDay, { attached: false, reason: 'gone' }, policy);
+    const blind = nextBlindStep(null, {
+      at: DAY + 24 * H,
+      check: detached,
+      windowEnd: DAY + 24 * H,
+      lastActiveHour: DAY + 17 * H,
+    });
+    const seenHour = { cognito: { signIns: 3, refreshes: 0 }, recorded: { signIns: 3, refreshes: 0 } };
+    const afterReattach = [...blindDay.slice(1), { hour: DAY + 24 * H, ...seenHour }];
+    const observe = (hours: HourCounts[], at: number) => ({
+      at,
+      check: selfCheck(hours, attached, policy),
+      windowEnd: at - H,
+      lastActiveHour: (hours.at(-1) as HourCounts).hour,
+    });
+    const restored = nextBlindStep(blind?.state ?? null, observe(afterReattach, DAY + 26 * H));
+    expect(restored?.message.kind).toBe('monitor-restored');
+
+    // An hour later the window still undercounts, from the hours already reported: nothing to say.
+    const later = [...afterReattach.slice(1), { hour: DAY + 25 * H, ...seenHour }];
+    expect(observe(later, DAY + 27 * H).check.findings).toMatchObject([{ cause: 'undercounting' }]);
+    expect(nextBlindStep(restored?.state ?? null, observe(later, DAY + 27 * H))).toBeNull();
+
+    // A new hour short of Cognito's count is a new episode, from that hour.
+    const shortAgain = [
+      ...later.slice(1),
+      { hour: DAY + 26 * H, cognito: { signIns: 30, refreshes: 0 }, recorded: { signIns: 0, refreshes: 0 } },
+    ];
+    expect(nextBlindStep(restored?.state ?? null, observe(shortAgain, DAY + 28 * H))?.message).toMatchObject({
+      kind: 'monitor-blind',
+      since: DAY + 26 * H,
+    });
+  });
+
   it('should not call it seen again while detached, however the counts look', () => {
     const detached = selfCheck(
       day(() => [0, 0]),

@@ -31,6 +31,7 @@ function announce(release: string): NotifyOnceRequest<Announced> {
     key: KEY,
     decide: (previous) => (previous?.release === release ? null : { release }),
     message: (next, previous) => ({
+      kind: 'upstream',
       text: `fixed in ${next.release} (before: ${previous?.release ?? 'none'})`,
       blocks: [],
     }),
@@ -53,7 +54,11 @@ describe('Function: notifyDecision', () => {
       previous?.release === release
         ? null
         : { state: { release }, announce: release.endsWith('.0') ? { line: release } : null },
-    message: (announce: { line: string }) => ({ text: `new line ${announce.line}`, blocks: [] }),
+    message: (announce: { line: string }) => ({
+      kind: 'upstream' as const,
+      text: `new line ${announce.line}`,
+      blocks: [],
+    }),
   });
 
   it('should hand back what the decision announced with the result, and null when it only recorded', async () => {
@@ -346,7 +351,7 @@ describe('Function: publishThenNotify', () => {
 
     // Act
     const result = await publishThenNotify(metrics, NAMESPACE, [datum('ActiveUsers', 4)], async () => {
-      await chat.post({ text: 'alert', blocks: [] });
+      await chat.post({ kind: 'relogin-alert', text: 'alert', blocks: [] });
       return { result: 'done', failures: [alertFailure(1, { ClientId: 'client-1' }, at)] };
     });
 
@@ -380,7 +385,7 @@ describe('Function: publishThenNotify', () => {
 
     // Act
     const run = publishThenNotify(metrics, NAMESPACE, [datum('ActiveUsers', 4)], async () => {
-      await chat.post({ text: 'alert', blocks: [] });
+      await chat.post({ kind: 'relogin-alert', text: 'alert', blocks: [] });
       return { result: 'done', failures: [alertFailure(2, { ClientId: 'client-1' }, at)] };
     });
 

@@ -55,7 +55,7 @@ describe('Module: config', () => {
     expect(readTriggerBudgetMs({ TRIGGER_BUDGET_MS: '2000' })).toBe(2000);
     expect(() => readTriggerBudgetMs({ TRIGGER_BUDGET_MS: '3000' })).toThrow(
       new ConfigError(
-        'TRIGGER_BUDGET_MS must be at most 2000 (the function times out at 3 s, Cognito at 5 s), got 3000',
+        'TRIGGER_BUDGET_MS must be at most 2000 (Cognito waits 5 s at most for the whole trigger), got 3000',
       ),
     );
   });

@@ -6,7 +6,10 @@ const clock = fixedClock('2026-12-01T12:00:00Z');
 
 describe('CLI: relogin-monitor simulate on bad input', () => {
   it.each([
-    [['--scenario', 'nope'], '--scenario must be one of no-refresh, stopgap-8h, fixed, upgrade, got "nope"'],
+    [
+      ['--scenario', 'nope'],
+      '--scenario must be one of no-refresh, stopgap-8h, fixed, upgrade, detached, refresh-as-authentication, existing-trigger, got "nope"',
+    ],
     [['--users', '0'], '--users must be a whole number from 1 to 200, got "0"'],
     [['--days', '2.5'], '--days must be a whole number from 1 to 20, got "2.5"'],
     [['--hours-per-day', '25'], '--hours-per-day must be a whole number from 1 to 16, got "25"'],

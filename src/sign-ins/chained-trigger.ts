@@ -1,0 +1,22 @@
+/**
+ * Chain mode: our trigger holds the Pre Token Generation slot for the team's function. The team's
+ * function gets the very event and its answer goes back to Cognito unchanged (its claims, its groups);
+ * the recording runs beside it, bounded by its own budget, and never decides anything. When the team's
+ * function fails or times out, the sign-in fails exactly as it did before we came: that is its contract.
+ */
+import type { AuthTriggerStartup, AuthTriggerTelemetry } from './handle-auth-trigger';
+import { handleAuthTrigger } from './handle-auth-trigger';
+import type { ChainedFunction } from './ports/chained-function';
+
+export async function handleChainedTrigger(
+  startup: AuthTriggerStartup,
+  telemetry: AuthTriggerTelemetry,
+  chained: ChainedFunction,
+  event: unknown,
+): Promise<unknown> {
+  const answer = chained.invoke(event);
+  // Waited for even when the answer is an error: Lambda freezes the function once it returns.
+  const [outcome] = await Promise.allSettled([answer, handleAuthTrigger(startup, telemetry, event)]);
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
+}
