@@ -56,7 +56,8 @@ describe('End to end: the monitor tells when it cannot see', () => {
     expect(restored?.threadTs).toBe(blind?.ts);
     expect(Date.parse(restored?.at as string)).toBeGreaterThan(Date.parse(json.reattachedAt as string));
     expect(report).toMatch(/hours of this period were not fully recorded: .*\(trigger detached\)/);
-  });
+    // A simulated week on the whole local stack, like the upgrade e2e test's.
+  }, 240_000);
 
   it('should post monitor-blind (misclassifying) and no re-login message when refreshes reach the trigger as sign-ins', async () => {
     // Act
@@ -72,5 +73,5 @@ describe('End to end: the monitor tells when it cannot see', () => {
       'refreshes arriving as sign-ins',
     );
     expect(kinds.filter((kind) => RELOGIN_KINDS.includes(kind as string))).toEqual([]);
-  });
+  }, 240_000);
 });
