@@ -81,151 +81,190 @@ function widget({ x, y, width, height, title, stat, period, metrics }) {
   return { type: 'metric', x, y, width, height, properties };
 }
 
+/**
+ * The widgets' titles in each deploy `locale` (docs/i18n.md). Kept here, not in the TypeScript catalogs:
+ * serverless.yml requires this file as plain CommonJS at deploy time.
+ */
+const DASHBOARD_TITLES = {
+  en: {
+    signIns: 'Argo CD sign-ins, re-logins and refreshes (per hour)',
+    interval: 'Re-login interval (minutes)',
+    heavy: 'Heavy re-login users and minutes lost (last 24 h, hourly check)',
+    cognito: "Cognito's own view: sign-ins vs token refreshes",
+    perUser: 'Re-logins per active user (daily average of the 24 h figure)',
+    refreshes: 'Token refreshes per day: trigger and Cognito',
+    upstream: 'Upstream fix: released (1) and deployed (1)',
+    health: 'Monitor health: failed recordings (sign-ins went on), checks and alerts',
+    coverage:
+      "Monitor coverage: % of Cognito's count recorded (under 90: the figures above miss hours) and sign-ins recovered",
+  },
+  ja: {
+    signIns: 'Argo CD のサインイン、再ログイン、リフレッシュ (1 時間ごと)',
+    interval: '再ログイン間隔 (分)',
+    heavy: '再ログイン頻発ユーザーと失われた時間 (直近 24 時間、毎時のチェック)',
+    cognito: 'Cognito 自身の集計: サインインとトークンリフレッシュ',
+    perUser: 'アクティブユーザーあたりの再ログイン (24 時間の値の日平均)',
+    refreshes: '1 日あたりのトークンリフレッシュ: トリガーと Cognito',
+    upstream: '上流の修正: リリース済み (1) とデプロイ済み (1)',
+    health: 'モニターの状態: 記録の失敗 (サインインは継続)、チェックとアラートの失敗',
+    coverage:
+      'モニターのカバレッジ: Cognito の集計のうち記録できた割合 (90 未満なら上のグラフに欠けた時間があります) と取り込み直したサインイン',
+  },
+};
+
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const FIVE_MINUTES = 300;
 
-const WIDGETS = [
-  widget({
-    x: 0,
-    y: 0,
-    width: 12,
-    height: 6,
-    stat: 'Sum',
-    period: HOUR,
-    title: 'Argo CD sign-ins, re-logins and refreshes (per hour)',
-    metrics: [
-      ours({ metric: 'Logins', stat: 'Sum', period: HOUR, id: 'logins' }),
-      ours({ metric: 'ReLogins', stat: 'Sum', period: HOUR, id: 'relogins' }),
-      ours({ metric: 'TokenRefreshes', stat: 'Sum', period: HOUR, id: 'refreshes' }),
-    ],
-  }),
-  widget({
-    x: 12,
-    y: 0,
-    width: 12,
-    height: 6,
-    period: HOUR,
-    title: 'Re-login interval (minutes)',
-    metrics: [
-      ours({ metric: 'ReLoginInterval', stat: 'p50', period: HOUR, id: 'p50', label: 'p50' }),
-      ours({ metric: 'ReLoginInterval', stat: 'p90', period: HOUR, id: 'p90', label: 'p90' }),
-    ],
-  }),
-  widget({
-    x: 0,
-    y: 6,
-    width: 12,
-    height: 6,
-    stat: 'Maximum',
-    period: HOUR,
-    title: 'Heavy re-login users and minutes lost (last 24 h, hourly check)',
-    metrics: [
-      ours({ metric: 'HeavyReLoginUsers', stat: 'Maximum', period: HOUR, id: 'heavy' }),
-      ours({ metric: 'ActiveUsers', stat: 'Maximum', period: HOUR, id: 'active' }),
-      ours({ metric: 'EstimatedMinutesLost', stat: 'Maximum', period: HOUR, id: 'lost' }),
-    ],
-  }),
-  widget({
-    x: 12,
-    y: 6,
-    width: 12,
-    height: 6,
-    stat: 'Sum',
-    period: HOUR,
-    title: "Cognito's own view: sign-ins vs token refreshes",
-    metrics: [
-      cognito({ metric: 'SignInSuccesses', stat: 'Sum', period: HOUR, id: 'signins' }),
-      cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: HOUR, id: 'cognitorefresh' }),
-    ],
-  }),
-  // The periodic report's view: its trend figures per day, and where the upstream fix stands.
-  widget({
-    x: 0,
-    y: 12,
-    width: 8,
-    height: 6,
-    stat: 'Average',
-    period: DAY,
-    title: 'Re-logins per active user (daily average of the 24 h figure)',
-    metrics: [ours({ metric: 'ReLoginsPerActiveUser', stat: 'Average', period: DAY, id: 'perday' })],
-  }),
-  widget({
-    x: 8,
-    y: 12,
-    width: 8,
-    height: 6,
-    stat: 'Sum',
-    period: DAY,
-    title: 'Token refreshes per day: trigger and Cognito',
-    metrics: [
-      ours({ metric: 'TokenRefreshes', stat: 'Sum', period: DAY, id: 'dailyrefreshes' }),
-      cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: DAY, id: 'dailycognitorefresh' }),
-    ],
-  }),
-  widget({
-    x: 16,
-    y: 12,
-    width: 8,
-    height: 6,
-    stat: 'Maximum',
-    period: 6 * HOUR,
-    title: 'Upstream fix: released (1) and deployed (1)',
-    metrics: [
-      ours({
-        metric: 'UpstreamFixReleased',
-        dimensions: FIX,
-        stat: 'Maximum',
-        period: 6 * HOUR,
-        id: 'released',
-      }),
-      ours({ metric: 'DeployedHasFix', dimensions: FIX, stat: 'Maximum', period: 6 * HOUR, id: 'deployed' }),
-    ],
-  }),
-  widget({
-    x: 0,
-    y: 18,
-    width: 24,
-    height: 4,
-    stat: 'Sum',
-    period: FIVE_MINUTES,
-    title: 'Monitor health: failed recordings (sign-ins went on), checks and alerts',
-    metrics: [
-      ours({ metric: 'RecordFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'failures' }),
-      ours({ metric: 'AlertFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'alertfailures' }),
-      ours({
-        metric: 'AlertFailures',
-        dimensions: FIX,
-        stat: 'Sum',
-        period: FIVE_MINUTES,
-        id: 'announcefailures',
-        label: 'AlertFailures (upstream)',
-      }),
-      ours({
-        metric: 'ReportChartFailures',
-        dimensions: ['UserPoolId'],
-        stat: 'Sum',
-        period: FIVE_MINUTES,
-        id: 'chartfailures',
-      }),
-      ours({ metric: 'CheckFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'checkfailures' }),
-    ],
-  }),
-  widget({
-    x: 0,
-    y: 22,
-    width: 24,
-    height: 4,
-    stat: 'Minimum',
-    period: HOUR,
-    title:
-      "Monitor coverage: % of Cognito's count recorded (under 90: the figures above miss hours) and sign-ins recovered",
-    metrics: [
-      ours({ metric: 'RecordingCoverage', stat: 'Minimum', period: HOUR, id: 'coverage' }),
-      ours({ metric: 'RecoveredSignIns', stat: 'Sum', period: HOUR, id: 'recovered' }),
-    ],
-  }),
-];
+/** The dashboard's widgets, titled in `words` (one of DASHBOARD_TITLES). */
+function dashboardWidgets(words) {
+  return [
+    widget({
+      x: 0,
+      y: 0,
+      width: 12,
+      height: 6,
+      stat: 'Sum',
+      period: HOUR,
+      title: words.signIns,
+      metrics: [
+        ours({ metric: 'Logins', stat: 'Sum', period: HOUR, id: 'logins' }),
+        ours({ metric: 'ReLogins', stat: 'Sum', period: HOUR, id: 'relogins' }),
+        ours({ metric: 'TokenRefreshes', stat: 'Sum', period: HOUR, id: 'refreshes' }),
+      ],
+    }),
+    widget({
+      x: 12,
+      y: 0,
+      width: 12,
+      height: 6,
+      period: HOUR,
+      title: words.interval,
+      metrics: [
+        ours({ metric: 'ReLoginInterval', stat: 'p50', period: HOUR, id: 'p50', label: 'p50' }),
+        ours({ metric: 'ReLoginInterval', stat: 'p90', period: HOUR, id: 'p90', label: 'p90' }),
+      ],
+    }),
+    widget({
+      x: 0,
+      y: 6,
+      width: 12,
+      height: 6,
+      stat: 'Maximum',
+      period: HOUR,
+      title: words.heavy,
+      metrics: [
+        ours({ metric: 'HeavyReLoginUsers', stat: 'Maximum', period: HOUR, id: 'heavy' }),
+        ours({ metric: 'ActiveUsers', stat: 'Maximum', period: HOUR, id: 'active' }),
+        ours({ metric: 'EstimatedMinutesLost', stat: 'Maximum', period: HOUR, id: 'lost' }),
+      ],
+    }),
+    widget({
+      x: 12,
+      y: 6,
+      width: 12,
+      height: 6,
+      stat: 'Sum',
+      period: HOUR,
+      title: words.cognito,
+      metrics: [
+        cognito({ metric: 'SignInSuccesses', stat: 'Sum', period: HOUR, id: 'signins' }),
+        cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: HOUR, id: 'cognitorefresh' }),
+      ],
+    }),
+    // The periodic report's view: its trend figures per day, and where the upstream fix stands.
+    widget({
+      x: 0,
+      y: 12,
+      width: 8,
+      height: 6,
+      stat: 'Average',
+      period: DAY,
+      title: words.perUser,
+      metrics: [ours({ metric: 'ReLoginsPerActiveUser', stat: 'Average', period: DAY, id: 'perday' })],
+    }),
+    widget({
+      x: 8,
+      y: 12,
+      width: 8,
+      height: 6,
+      stat: 'Sum',
+      period: DAY,
+      title: words.refreshes,
+      metrics: [
+        ours({ metric: 'TokenRefreshes', stat: 'Sum', period: DAY, id: 'dailyrefreshes' }),
+        cognito({ metric: 'TokenRefreshSuccesses', stat: 'Sum', period: DAY, id: 'dailycognitorefresh' }),
+      ],
+    }),
+    widget({
+      x: 16,
+      y: 12,
+      width: 8,
+      height: 6,
+      stat: 'Maximum',
+      period: 6 * HOUR,
+      title: words.upstream,
+      metrics: [
+        ours({
+          metric: 'UpstreamFixReleased',
+          dimensions: FIX,
+          stat: 'Maximum',
+          period: 6 * HOUR,
+          id: 'released',
+        }),
+        ours({
+          metric: 'DeployedHasFix',
+          dimensions: FIX,
+          stat: 'Maximum',
+          period: 6 * HOUR,
+          id: 'deployed',
+        }),
+      ],
+    }),
+    widget({
+      x: 0,
+      y: 18,
+      width: 24,
+      height: 4,
+      stat: 'Sum',
+      period: FIVE_MINUTES,
+      title: words.health,
+      metrics: [
+        ours({ metric: 'RecordFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'failures' }),
+        ours({ metric: 'AlertFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'alertfailures' }),
+        ours({
+          metric: 'AlertFailures',
+          dimensions: FIX,
+          stat: 'Sum',
+          period: FIVE_MINUTES,
+          id: 'announcefailures',
+          label: 'AlertFailures (upstream)',
+        }),
+        ours({
+          metric: 'ReportChartFailures',
+          dimensions: ['UserPoolId'],
+          stat: 'Sum',
+          period: FIVE_MINUTES,
+          id: 'chartfailures',
+        }),
+        ours({ metric: 'CheckFailures', stat: 'Sum', period: FIVE_MINUTES, id: 'checkfailures' }),
+      ],
+    }),
+    widget({
+      x: 0,
+      y: 22,
+      width: 24,
+      height: 4,
+      stat: 'Minimum',
+      period: HOUR,
+      title: words.coverage,
+      metrics: [
+        ours({ metric: 'RecordingCoverage', stat: 'Minimum', period: HOUR, id: 'coverage' }),
+        ours({ metric: 'RecoveredSignIns', stat: 'Sum', period: HOUR, id: 'recovered' }),
+      ],
+    }),
+  ];
+}
 
 function alarmActions(topicArn) {
   return { 'Fn::If': ['HasAlarmTopic', [topicArn], { Ref: 'AWS::NoValue' }] };
@@ -301,11 +340,17 @@ function functionErrorsAlarm({ topicArn, name, description, functionResource, pe
 }
 
 module.exports = async ({ resolveVariable }) => {
-  const [service, stage, namespace, topicArn] = await Promise.all(
-    ['self:service', 'sls:stage', 'param:metricsNamespace', 'param:alarmTopicArn'].map((name) =>
-      resolveVariable(name),
+  const [service, stage, namespace, topicArn, locale] = await Promise.all(
+    ['self:service', 'sls:stage', 'param:metricsNamespace', 'param:alarmTopicArn', 'param:locale'].map(
+      (name) => resolveVariable(name),
     ),
   );
+  if (!Object.hasOwn(DASHBOARD_TITLES, locale)) {
+    throw new Error(
+      `param locale must be one of ${Object.keys(DASHBOARD_TITLES).join(', ')}, got "${locale}"`,
+    );
+  }
+  const words = DASHBOARD_TITLES[locale];
   const prefix = `${service}-${stage}`;
   const stack = { namespace, topicArn };
   return {
@@ -315,7 +360,9 @@ module.exports = async ({ resolveVariable }) => {
         Type: 'AWS::CloudWatch::Dashboard',
         Properties: {
           DashboardName: prefix,
-          DashboardBody: { 'Fn::Sub': [JSON.stringify({ widgets: WIDGETS }), { Namespace: namespace }] },
+          DashboardBody: {
+            'Fn::Sub': [JSON.stringify({ widgets: dashboardWidgets(words) }), { Namespace: namespace }],
+          },
         },
       },
       RecordFailuresAlarm: sumAlarm({

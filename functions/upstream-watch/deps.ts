@@ -6,7 +6,7 @@ import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstrea
 import { DynamoUpstreamKnowledgeStore } from '../../src/adapters/dynamodb/upstream-knowledge-store';
 import { createGitHubClient } from '../../src/adapters/github/create-client';
 import { readChatSettings } from '../../src/notifications';
-import { readMetricsNamespace } from '../../src/shared/config/settings';
+import { readMessages, readMetricsNamespace } from '../../src/shared/config/settings';
 import type { JobRun } from '../../src/shared/lambda-startup';
 import {
   readAppClientSettings,
@@ -54,6 +54,7 @@ const upstreamWatch = scheduledFunction({
       settings: {
         catalog: await readFixCatalog(env),
         metricsNamespace: readMetricsNamespace(env),
+        messages: readMessages(env),
         ...(appClients === undefined ? {} : { appClients }),
       },
     };

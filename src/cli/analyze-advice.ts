@@ -9,6 +9,7 @@ import type { ActivityEvent, ActivitySummary } from '../relogins';
 import { type AdviceItem, adviceDocuments, advise, readProposedValidityHours } from '../relogins';
 import { readCappedText } from '../shared/capped-input';
 import { type Env, parsePositiveNumber } from '../shared/config/env';
+import { type Messages, messagesFor } from '../shared/i18n';
 import { secrets } from '../shared/redaction';
 import { byteSize } from '../shared/wording';
 import { UsageError } from './io';
@@ -94,10 +95,22 @@ export function adviceFor(
   request: AdviceRequest,
   events: readonly ActivityEvent[],
   summary: ActivitySummary,
-  { heavyReLogins, sessionHours }: { heavyReLogins: number; sessionHours: number },
+  {
+    heavyReLogins,
+    sessionHours,
+    messages,
+  }: { heavyReLogins: number; sessionHours: number; messages?: Messages },
 ): AdviceItem[] {
   // Offline there is no CloudWatch: refreshes are what the event file shows.
-  return advise({ events, summary, heavyReLogins, sessionHours, cognitoTokenRefreshes: null, ...request });
+  return advise({
+    events,
+    summary,
+    heavyReLogins,
+    sessionHours,
+    cognitoTokenRefreshes: null,
+    ...request,
+    ...(messages === undefined ? {} : { messages }),
+  });
 }
 
 function indented(text: string): string {
@@ -108,13 +121,17 @@ function indented(text: string): string {
 }
 
 /** Each item's text, then its documents, each indented under its title so it can be copied as it is. */
-export function renderAdvice(items: readonly AdviceItem[]): string {
-  if (items.length === 0) return 'Advice: none.';
+export function renderAdvice(
+  items: readonly AdviceItem[],
+  messages: Messages = messagesFor('en', 'UTC'),
+): string {
+  const words = messages.text.cli;
+  if (items.length === 0) return words.adviceNone;
   const rendered = items.map((item) =>
     [
       `- [${item.severity}] ${item.id}: ${item.text}`,
-      ...adviceDocuments(item).map(({ title, content }) => `  ${title}:\n${indented(content)}`),
+      ...adviceDocuments(item, messages).map(({ title, content }) => `  ${title}:\n${indented(content)}`),
     ].join('\n'),
   );
-  return ['Advice:', ...rendered].join('\n');
+  return [words.adviceHeading, ...rendered].join('\n');
 }

@@ -13,7 +13,10 @@ import {
   type HeavyUserRule,
   readTrackingSettings,
 } from '../relogins';
+import { readReportTimeZone } from '../reports';
 import { parseList } from '../shared/config/env';
+import { cliLocale } from '../shared/config/settings';
+import { type Messages, messagesFor } from '../shared/i18n';
 import { printable, printableJson } from '../shared/safe-text';
 import { round } from '../shared/stats';
 import {
@@ -59,24 +62,35 @@ export function toReport(summary: ActivitySummary): AnalyzeReport {
   };
 }
 
-function renderTable(report: AnalyzeOutput, heavy: HeavyUserRule): string {
+function renderTable(report: AnalyzeOutput, heavy: HeavyUserRule, m: Messages): string {
+  const words = m.text.cli;
   const heavyUsers = new Set(report.heavyUsers);
-  const header = ['user', 'logins', 're-logins', 'refreshes', 'median re-login interval', 'heavy'];
+  const { columns } = words;
+  const header = [
+    columns.user,
+    columns.logins,
+    columns.reLogins,
+    columns.refreshes,
+    columns.medianInterval,
+    columns.heavy,
+  ];
   // User names are outside text: shown escaped, so a name cannot move the cursor or add a row.
   const rows = report.users.map((user) => [
     printable(user.user),
     String(user.logins),
     String(user.reLogins),
     String(user.refreshes),
-    user.medianReLoginIntervalMinutes === null ? '-' : `${user.medianReLoginIntervalMinutes} min`,
-    heavyUsers.has(user.user) ? 'yes' : '',
+    user.medianReLoginIntervalMinutes === null
+      ? '-'
+      : words.minutes(String(user.medianReLoginIntervalMinutes)),
+    heavyUsers.has(user.user) ? words.yes : '',
   ]);
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))),
   );
   const format = (row: string[]) =>
     row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .map((cell, column) => cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - displayWidth(cell))))
       .join('  ')
       .trimEnd();
   const { totals } = report;
@@ -85,11 +99,31 @@ function renderTable(report: AnalyzeOutput, heavy: HeavyUserRule): string {
     format(widths.map((width) => '-'.repeat(width))),
     ...rows.map(format),
     '',
-    `${totals.activeUsers} active users, ${totals.logins} logins, ${totals.reLogins} re-logins, ${totals.refreshes} refreshes.`,
-    `${report.heavyUsers.length} heavy users (${heavy.minReLogins} or more re-logins in the ${heavy.windowHours} h up to ${new Date(heavy.windowEnd).toISOString()}).`,
-    ...describeEventCounts(report),
-    ...(report.skippedLines ? [`${report.skippedLines} invalid lines skipped.`] : []),
+    words.totals(totals),
+    words.heavyUsers({
+      heavyUsers: report.heavyUsers.length,
+      minReLogins: heavy.minReLogins,
+      windowHours: heavy.windowHours,
+      // English keeps the ISO instant it always printed; Japanese reads the date in its own order.
+      windowEnd:
+        m.locale === 'en' ? new Date(heavy.windowEnd).toISOString() : m.format.dateTime(heavy.windowEnd),
+    }),
+    ...describeEventCounts(report, m),
+    ...(report.skippedLines ? [words.skippedLines(report.skippedLines)] : []),
   ].join('\n');
+}
+
+/** Columns a terminal gives the text: two for each wide (CJK, full-width) character. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
+  return width;
 }
 
 export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
@@ -102,9 +136,11 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
       'client-ids': { type: 'string' },
       json: { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
+      locale: { type: 'string' },
       ...ADVICE_OPTIONS,
     },
   });
+  const locale = cliLocale(values.locale, io.env);
   if (values.events === undefined) throw new UsageError('--events FILE is required (- reads standard input)');
   const atOption = parseAtFlag(values.at, io.clock.now().getTime());
 
@@ -133,6 +169,8 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     windowHours: HEAVY_WINDOW_HOURS,
     windowEnd: atOption ?? read.lastAt ?? 0,
   };
+  // --json stays English (what scripts read); the human output, advice included, speaks the locale.
+  const messages = messagesFor(values.json ? 'en' : locale, readReportTimeZone(io.env));
   const builder = new ActivitySummaryBuilder(heavy);
   // Only the advice's what-if needs every event; without it each is summarised and dropped.
   const kept: ActivityEvent[] = [];
@@ -151,12 +189,13 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
           advice: adviceFor(adviceRequest, kept, summary, {
             heavyReLogins: tracking.heavyReLogins,
             sessionHours: tracking.rules.sessionHours,
+            messages,
           }),
         }
       : {}),
   };
-  const table = renderTable(report, heavy);
-  const text = report.advice ? `${table}\n\n${renderAdvice(report.advice)}` : table;
+  const table = renderTable(report, heavy, messages);
+  const text = report.advice ? `${table}\n\n${renderAdvice(report.advice, messages)}` : table;
   writeLine(io.stdout, values.json ? printableJson(report) : text);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
  * replay collapsed, well-formed events it does not track (by reason), and bad lines skipped. The same
  * counts for `analyze` (text and --json) and `report` (its files and what it prints).
  */
+import { type Messages, messagesFor } from '../shared/i18n';
 import type { IgnoreReason } from '../sign-ins';
 import { outsideEventRange, parseIsoTime } from './event-file';
 import { UsageError } from './io';
@@ -14,27 +15,20 @@ export interface EventCounts {
   ignoredEvents: Record<IgnoreReason, number>;
 }
 
-const IGNORE_REASONS: Record<IgnoreReason, string> = {
-  'other-trigger': 'triggers other than sign-in and refresh',
-  'untracked-client': 'app clients not tracked',
-};
-
-/** A sentence for each kind of event left out that is not zero. */
-export function describeEventCounts(counts: EventCounts): string[] {
+/** A sentence for each kind of event left out that is not zero, in the messages' language (English by default). */
+export function describeEventCounts(
+  counts: EventCounts,
+  messages: Messages = messagesFor('en', 'UTC'),
+): string[] {
+  const words = messages.text.cli;
   const ignoredTotal = Object.values(counts.ignoredEvents).reduce((sum, count) => sum + count, 0);
   const byReason = Object.entries(counts.ignoredEvents)
     .filter(([, count]) => count > 0)
-    .map(([reason, count]) => `${count} from ${IGNORE_REASONS[reason as IgnoreReason]}`);
+    .map(([reason, count]) => words.ignoredBecause(count, words.ignoreReasons[reason as IgnoreReason]));
   return [
-    ...(counts.duplicateEvents > 0
-      ? [
-          `${counts.duplicateEvents} duplicate events counted once (both triggers of one sign-in, Cognito's retries).`,
-        ]
-      : []),
+    ...(counts.duplicateEvents > 0 ? [words.duplicates(counts.duplicateEvents)] : []),
     ...(ignoredTotal > 0
-      ? [
-          `${ignoredTotal} events ignored (other app clients, machine-to-machine tokens, other triggers). By reason: ${byReason.join(', ')}.`,
-        ]
+      ? [words.ignored(ignoredTotal, byReason.join(messages.locale === 'ja' ? '、' : ', '))]
       : []),
   ];
 }

@@ -24,7 +24,7 @@ export const PRODUCT_COMMANDS: CommandTable = {
     load: async () => (await import('./analyze')).analyzeCommand,
     summary: 'replay a JSON Lines file of Cognito trigger events and report re-logins',
     synopsis:
-      'analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid] [--client-config FILE] [--proposed-validity-hours N]',
+      'analyze --events FILE [--at ISO-8601] [--client-ids a,b] [--json] [--skip-invalid] [--client-config FILE] [--proposed-validity-hours N] [--locale en|ja]',
   },
   'upstream-check': {
     load: async () => (await import('./upstream-check')).upstreamCheckCommand,

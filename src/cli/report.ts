@@ -82,6 +82,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     at === undefined
       ? periodContaining(parsed.lastAt ?? 0, kind, timeZone)
       : lastCompletePeriod(at, kind, timeZone);
+  const messages = messagesFor(locale, timeZone);
   const described = advice?.client ?? null;
   const events: ActivityEvent[] = [];
   const { duplicates } = parsed.collector.replay(tracking.rules, (event) => events.push(event));
@@ -103,13 +104,16 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     minutesPerReLogin: readMinutesPerReLogin(io.env),
     proposedValidityHours: advice?.proposedValidityHours ?? readProposedValidityHours(io.env),
     sessionHours: tracking.rules.sessionHours,
-    messages: messagesFor(locale, timeZone),
+    messages,
   });
   const presentation = {
     label: userLabeler(readReportIdentity(offlineIdentityEnv(io.env))),
     topUsers: readReportTopUsers(io.env),
-    messages: messagesFor(locale, timeZone),
-    inputNotes: describeEventCounts({ duplicateEvents: duplicates, ignoredEvents: parsed.ignoredBy }),
+    messages,
+    inputNotes: describeEventCounts(
+      { duplicateEvents: duplicates, ignoredEvents: parsed.ignoredBy },
+      messages,
+    ),
   };
   const files = await writeReportFiles(values.out, report, presentation);
   writeLine(io.stdout, `${files.markdown}\n${files.html}\n${files.chart}`);

@@ -11,8 +11,8 @@ import {
   settingError,
   stringList,
 } from '../shared/config/env';
-import { readMetricsNamespace, readPresentation } from '../shared/config/settings';
-import { type Messages, messagesFor } from '../shared/i18n';
+import { readMessages, readMetricsNamespace } from '../shared/config/settings';
+import type { Messages } from '../shared/i18n';
 import { HEAVY_WINDOW_HOURS } from './domain/activity-summary';
 import { DEFAULT_PROPOSED_VALIDITY_HOURS, MAX_TOKEN_VALIDITY_HOURS } from './domain/advice';
 import { STOP_GAP_REMINDERS, type StopGapReminder } from './domain/relogin-episode';
@@ -118,13 +118,7 @@ export function readReLoginCheckSettings(env: Env): ReLoginCheckSettings {
     identity: readReportIdentity(env),
     region: requiredString(env, 'AWS_REGION'),
     stopGapReminder: oneOf(env, 'STOP_GAP_REMINDER', STOP_GAP_REMINDERS, 'message'),
-    messages: presentationMessages(env),
+    messages: readMessages(env),
     ...(dashboardName ? { dashboardName } : {}),
   };
-}
-
-/** The messages' words and formats for LOCALE and REPORT_TIMEZONE. */
-export function presentationMessages(env: Env): Messages {
-  const { locale, timeZone } = readPresentation(env);
-  return messagesFor(locale, timeZone);
 }

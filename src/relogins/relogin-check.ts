@@ -314,6 +314,7 @@ async function selfCheckNotice(
       clientId,
       metricsUrl,
       windowHours: deps.coverage?.settings.policy.windowHours ?? settings.windowHours,
+      ...(settings.messages === undefined ? {} : { messages: settings.messages }),
     },
   });
 }

@@ -13,6 +13,7 @@ import type { UserPoolClientReader } from '../app-clients';
 import { alertFailure, type NotificationDeps, notifyAndReport, publishThenNotify } from '../notifications';
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
+import type { Messages } from '../shared/i18n';
 import { METRICS, metricDatum, type PublishedMetric } from '../shared/metric-catalog';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails } from '../shared/telemetry';
@@ -45,6 +46,8 @@ export interface UpstreamWatchDeps {
   settings: {
     catalog: readonly FixEntry[];
     metricsNamespace: string;
+    /** LOCALE and REPORT_TIMEZONE; English when absent. */
+    messages?: Messages;
     /** Pool and Argo CD clients (USER_POOL_ID, ARGOCD_CLIENT_IDS); unset = the generic "what to set". */
     appClients?: AppClientSettings;
   };
@@ -140,7 +143,12 @@ async function announce(deps: UpstreamWatchDeps, findings: UpstreamFindings, dea
         message: (next) => {
           const update = (step as FixAnnouncement | null)?.update ?? null;
           const message = {
-            ...fixMessage(entry, fix, findings.deployedVersion, { idTokenValidity, prerequisites, update }),
+            ...fixMessage(entry, fix, findings.deployedVersion, {
+              idTokenValidity,
+              prerequisites,
+              update,
+              ...(deps.settings.messages === undefined ? {} : { messages: deps.settings.messages }),
+            }),
             kind: 'upstream' as const,
           };
           if (update === null || next.threadTs === null) return message;

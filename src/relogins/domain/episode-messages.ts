@@ -17,6 +17,7 @@ import {
 import type { Messages } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import { isStretched } from './advice';
+import { adviceChangeLines } from './follow-up-message';
 import { adviceSections, alertMessages, clientScope, metricsContext } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
@@ -174,6 +175,13 @@ export function stopGapReminderMessage(
     triggerRefreshes: figures.triggerRefreshes,
     cognitoRefreshes: cognitoCount(figures.cognitoRefreshes, m),
   });
+  // A short reminder: the whole advice again only when it changed since the last reminder (or is unknown).
+  const { lines: adviceLines, repeatAdvice } = adviceChangeLines(
+    assessment.advice,
+    stopGap.lastReminderAt === null ? null : (stopGap.adviceAtLastReminder ?? null),
+    words.stopGapAdviceSame(m.format.dateTime(stopGap.lastReminderAt ?? assessment.windowEnd)),
+    m,
+  );
   return {
     text: fallbackText(
       words.stopGapFallback({
@@ -184,8 +192,12 @@ export function stopGapReminderMessage(
     ),
     blocks: [
       header(headline),
-      section(`${clientScope(assessment, m)}: ${seen}\n${undoStopGap(assessment, stopGap, m)}`),
-      ...adviceSections(assessment.advice, m),
+      section(
+        [`${clientScope(assessment, m)}: ${seen}`, undoStopGap(assessment, stopGap, m), ...adviceLines].join(
+          '\n',
+        ),
+      ),
+      ...(repeatAdvice ? adviceSections(assessment.advice, m) : []),
       context(words.stopGapContext(presentation.metricsUrl)),
     ],
   };

@@ -22,14 +22,29 @@ function changeLine(label: string, from: number | null, to: number | null, m: Me
   return `• ${label}: ${show(from)} → ${show(to)}`;
 }
 
-/** The advice headings added and gone since the previous post; null when the previous advice is unknown. */
-function adviceChange(advice: readonly AdviceItem[], previous: readonly string[] | null) {
-  if (previous === null) return null;
+/**
+ * What changed in the advice since a previous post (headings added and gone), and whether the whole
+ * advice should come again: when it changed, or when the previous post's advice is unknown (null).
+ * `same` is the line for unchanged advice, pointing to where it was last given in full.
+ */
+export function adviceChangeLines(
+  advice: readonly AdviceItem[],
+  previous: readonly string[] | null,
+  same: string,
+  m: Messages,
+): { lines: string[]; repeatAdvice: boolean } {
+  if (previous === null) return { lines: [], repeatAdvice: true };
   const now = advice.map((item) => item.id);
-  return {
-    added: now.filter((id) => !previous.includes(id)),
-    gone: previous.filter((id) => !(now as string[]).includes(id)),
-  };
+  const added = now.filter((id) => !previous.includes(id));
+  const gone = previous.filter((id) => !(now as string[]).includes(id));
+  const titles = (ids: readonly string[]) =>
+    ids.map((id) => m.text.advice.titles[id as AdviceItem['id']] ?? id).join(', ');
+  const words = m.text.followUp;
+  const lines = [
+    ...(added.length > 0 ? [words.adviceAdded(titles(added))] : []),
+    ...(gone.length > 0 ? [words.adviceGone(titles(gone))] : []),
+  ];
+  return lines.length === 0 ? { lines: [same], repeatAdvice: false } : { lines, repeatAdvice: true };
 }
 
 export function followUpMessage(
@@ -55,19 +70,13 @@ export function followUpMessage(
     changeLine(labels.triggerRefreshes, before.triggerRefreshes, now.triggerRefreshes, m),
     changeLine(labels.cognitoRefreshes, before.cognitoRefreshes, now.cognitoRefreshes, m),
   ].filter((line): line is string => line !== null);
-  const advice = adviceChange(assessment.advice, followUp.previous.advice);
-  const titles = (ids: readonly string[]) =>
-    ids.map((id) => m.text.advice.titles[id as AdviceItem['id']] ?? id).join(', ');
-  const adviceLines =
-    advice === null
-      ? []
-      : [
-          ...(advice.added.length > 0 ? [words.adviceAdded(titles(advice.added))] : []),
-          ...(advice.gone.length > 0 ? [words.adviceGone(titles(advice.gone))] : []),
-          ...(advice.added.length === 0 && advice.gone.length === 0 ? [words.adviceSame] : []),
-        ];
   // The whole advice again only when it changed (or when the previous post's advice is unknown).
-  const repeatAdvice = advice === null || advice.added.length > 0 || advice.gone.length > 0;
+  const { lines: adviceLines, repeatAdvice } = adviceChangeLines(
+    assessment.advice,
+    followUp.previous.advice,
+    words.adviceSame,
+    m,
+  );
   return {
     text: fallbackText(words.fallback(headline, assessment.clientId)),
     blocks: [

@@ -53,6 +53,8 @@ export interface StopGapRecord {
   firstSeenAt: number;
   /** Epoch ms of the last message that said to undo it (recovery or reminder); null: none yet. */
   lastReminderAt: number | null;
+  /** The advice ids of that message, so the next reminder repeats the advice only when it changed; absent in older records. */
+  adviceAtLastReminder?: string[];
 }
 
 export interface ReLoginLedgerState {
@@ -137,7 +139,13 @@ const LEDGER_STATE = v.pipe(
       }),
     ),
     lastThreadTs: v.nullable(v.string()),
-    stopGap: v.nullable(v.object({ firstSeenAt: v.number(), lastReminderAt: nullableNumber })),
+    stopGap: v.nullable(
+      v.object({
+        firstSeenAt: v.number(),
+        lastReminderAt: nullableNumber,
+        adviceAtLastReminder: v.optional(v.array(v.string())),
+      }),
+    ),
   }),
 ) satisfies v.GenericSchema<unknown, ReLoginLedgerState>;
 
@@ -244,6 +252,15 @@ function whileHeavy(
   };
 }
 
+/** The stop-gap record once a message told to undo it: when, and with which advice. */
+function reminded(stopGap: StopGapRecord, observation: CheckObservation): StopGapRecord {
+  return {
+    ...stopGap,
+    lastReminderAt: observation.at,
+    adviceAtLastReminder: [...(observation.advice ?? [])],
+  };
+}
+
 function whileQuiet(
   state: ReLoginLedgerState,
   observation: CheckObservation,
@@ -256,7 +273,7 @@ function whileQuiet(
     const quietLongEnough = at - episode.lastHeavyAt >= policy.windowHours * HOUR_MS;
     if (!quietLongEnough || observation.activityHours < RECOVERY_ACTIVITY_HOURS)
       return { state, message: null };
-    const said = undoNow ? { ...stopGap, lastReminderAt: at } : stopGap;
+    const said = undoNow ? reminded(stopGap, observation) : stopGap;
     return {
       state: { episode: null, lastThreadTs: episode.threadTs ?? state.lastThreadTs, stopGap: said },
       message: { kind: 'recovery', episode, stopGap },
@@ -268,7 +285,7 @@ function whileQuiet(
     (stopGap.lastReminderAt === null || at - stopGap.lastReminderAt >= STOP_GAP_REMINDER_DAYS * 24 * HOUR_MS);
   if (!reminderDue) return { state, message: null };
   return {
-    state: { ...state, stopGap: { ...stopGap, lastReminderAt: at } },
+    state: { ...state, stopGap: reminded(stopGap, observation) },
     message: { kind: 'stop-gap-reminder', stopGap },
   };
 }

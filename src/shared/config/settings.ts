@@ -1,4 +1,5 @@
 /** Settings every function shares (the table, the metrics namespace), each read and validated once. */
+import { type Messages, messagesFor } from '../i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, localeFromPosix } from '../i18n/locale';
 import {
   ConfigError,
@@ -49,6 +50,12 @@ export function readPresentation(env: Env): Presentation {
     );
   }
   return { locale: readLocale(env), timeZone };
+}
+
+/** The messages' words and formats for LOCALE and REPORT_TIMEZONE. */
+export function readMessages(env: Env): Messages {
+  const { locale, timeZone } = readPresentation(env);
+  return messagesFor(locale, timeZone);
 }
 
 /**

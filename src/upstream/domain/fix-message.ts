@@ -15,22 +15,23 @@ import {
   mrkdwn,
   section,
 } from '../../notifications';
-import { formatMinutes } from '../../shared/durations';
+import { type Messages, messagesFor } from '../../shared/i18n';
 import type { FixEntry } from './catalog';
 import type { FixStatus } from './upstream-fix-status';
 
-function deployedText(fix: FixStatus, deployedVersion: string | null): string {
-  if (fix.deployedHasFix === null) return 'unknown (set ARGOCD_URL or ARGOCD_VERSION)';
-  if (fix.deployedHasFix) return `${deployedVersion} has the fix`;
-  return `${deployedVersion} does not have the fix`;
+function deployedText(m: Messages, fix: FixStatus, deployedVersion: string | null): string {
+  const words = m.text.upstreamFix;
+  if (fix.deployedHasFix === null) return words.deployedUnknown;
+  return fix.deployedHasFix
+    ? words.deployedHas(`${deployedVersion}`)
+    : words.deployedLacks(`${deployedVersion}`);
 }
 
-function upgradeText(fix: FixStatus): string {
-  if (fix.deployedHasFix === true) return 'none needed';
+function upgradeText(m: Messages, fix: FixStatus): string {
+  const words = m.text.upstreamFix;
+  if (fix.deployedHasFix === true) return words.upgradeNone;
   if (fix.upgradeTo !== null) return fix.upgradeTo;
-  return fix.deployedHasFix === null
-    ? 'the fixed release of your minor line'
-    : 'no fixed release above yours yet';
+  return fix.deployedHasFix === null ? words.upgradeOwnLine : words.upgradeNoneAbove;
 }
 
 /** The ID-token validity of one Argo CD app client, as Cognito reports it. */
@@ -45,28 +46,30 @@ export interface ClientIdTokenValidity {
  * clients, shorter than the shortest. The example is the one threshold policy's, as in the alert.
  * null when no validity is known: the catalog's generic advice stands alone.
  */
-function thresholdForPool(validities: readonly ClientIdTokenValidity[]): string | null {
+function thresholdForPool(m: Messages, validities: readonly ClientIdTokenValidity[]): string | null {
+  const words = m.text.upstreamFix;
   const shortest = [...validities].sort((a, b) => a.idTokenMinutes - b.idTokenMinutes)[0];
   if (shortest === undefined) return null;
   const of =
     validities.length === 1
-      ? `app client ${shortest.clientId}`
-      : `app client ${shortest.clientId} (the shortest of your ${validities.length} Argo CD app clients)`;
-  const example = suggestedRefreshThreshold(shortest.idTokenMinutes).goDuration;
-  return (
-    'For your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
-    'refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the ' +
-    `${formatMinutes(shortest.idTokenMinutes)} ID-token validity of ${of} (for example ${example}).`
-  );
+      ? words.thresholdClient(shortest.clientId)
+      : words.thresholdShortestClient(shortest.clientId, validities.length);
+  return words.thresholdForPool({
+    validity: m.format.minutes(shortest.idTokenMinutes),
+    of,
+    example: suggestedRefreshThreshold(shortest.idTokenMinutes).goDuration,
+  });
 }
 
-/** The catalog's advice, led by the pool's own numbers when the advice is about refreshTokenThreshold. */
-function whatToSet(fix: FixStatus, validities: readonly ClientIdTokenValidity[]): string | null {
+/** The catalog's advice (in the catalog's language when it has it), led by the pool's own numbers when about refreshTokenThreshold. */
+function whatToSet(m: Messages, fix: FixStatus, validities: readonly ClientIdTokenValidity[]): string | null {
   if (fix.advice === undefined) return null;
-  const forPool = fix.advice.includes('refreshTokenThreshold') ? thresholdForPool(validities) : null;
-  return forPool === null ? fix.advice : `${forPool}\n${fix.advice}`;
+  const advice = m.text.fixAdvice[fix.id] ?? fix.advice;
+  const forPool = fix.advice.includes('refreshTokenThreshold') ? thresholdForPool(m, validities) : null;
+  return forPool === null ? advice : `${forPool}\n${advice}`;
 }
 
+/** Release tags are identifiers: comma-separated in either language. */
 function list(tags: readonly string[]): string {
   return tags.length === 0 ? '–' : tags.join(', ');
 }
@@ -86,28 +89,45 @@ export interface FixUpdate {
   answerChanged: boolean;
 }
 
-function prerequisiteText({ entry, status }: Prerequisite): string {
-  const pulls = entry.pulls.map((pull) => `#${pull}`).join(', ');
-  const released =
-    status === undefined || status.fixedIn.length === 0 ? 'not released' : `first in ${list(status.fixedIn)}`;
-  return `Builds on ${entry.id} (${entry.repo} ${pulls}, ${released}): ${entry.title}. ${entry.advice ?? ''}`.trim();
+function fixTitle(m: Messages, entry: FixEntry): string {
+  return m.text.fixTitles[entry.id] ?? entry.title;
 }
 
-function updateHeadline(entry: FixEntry, update: FixUpdate): string {
-  const parts = [
-    ...(update.newLines.length === 0 ? [] : [`now also in ${list(update.newLines)}`]),
+function prerequisiteText(m: Messages, { entry, status }: Prerequisite): string {
+  const words = m.text.upstreamFix;
+  return words.buildsOn({
+    id: entry.id,
+    repo: entry.repo,
+    pulls: entry.pulls.map((pull) => `#${pull}`).join(', '),
+    released:
+      status === undefined || status.fixedIn.length === 0
+        ? words.notReleased
+        : words.firstIn(list(status.fixedIn)),
+    title: fixTitle(m, entry),
+    advice: entry.advice === undefined ? '' : (m.text.fixAdvice[entry.id] ?? entry.advice),
+  });
+}
+
+function updateHeadline(m: Messages, entry: FixEntry, update: FixUpdate): string {
+  const words = m.text.upstreamFix;
+  const changes = [
+    ...(update.newLines.length === 0 ? [] : [words.nowAlsoIn(list(update.newLines))]),
     ...(update.deployedChange === null
       ? []
-      : [
-          `deployed Argo CD is now ${update.deployedChange.to} (${update.deployedChange.from === null ? 'unknown before' : `was ${update.deployedChange.from}`})`,
-        ]),
+      : [words.deployedNow(update.deployedChange.to, update.deployedChange.from)]),
   ];
-  return `${entry.repo}: the fix "${entry.title}" (${entry.id}): ${parts.join('; ')}`;
+  return words.updateHeadline({
+    repo: entry.repo,
+    title: fixTitle(m, entry),
+    id: entry.id,
+    changes: changes.join('; '),
+  });
 }
 
 /**
- * The fix's message: the first one (`update` null) lists every line that has it; an update says what
- * changed, with the same figures, for its thread.
+ * The fix's message: the first one (`update` null) lists every line that has it, what to set and what
+ * it builds on; an update, in its thread, stays short: what changed and the answer for the deployed
+ * Argo CD, pointing to the first message for the rest.
  */
 export function fixMessage(
   entry: FixEntry,
@@ -117,40 +137,55 @@ export function fixMessage(
     idTokenValidity = [],
     prerequisites = [],
     update = null,
+    messages = messagesFor('en', 'UTC'),
   }: {
     /** The Argo CD app clients' ID-token validity, read from Cognito; empty when unknown. */
     idTokenValidity?: readonly ClientIdTokenValidity[];
     prerequisites?: readonly Prerequisite[];
     update?: FixUpdate | null;
+    /** LOCALE's words; English when absent. */
+    messages?: Messages;
   } = {},
 ): BlockKitMessage {
-  const toSet = whatToSet(fix, idTokenValidity);
+  const m = messages;
+  const words = m.text.upstreamFix;
   const headline =
     update === null
-      ? `${entry.repo} released the fix "${entry.title}" (${entry.id}) in ${list(fix.fixedIn)}`
-      : updateHeadline(entry, update);
-  const upgrade = upgradeText(fix);
-  const text = fallbackText(
-    `${headline}. Deployed: ${deployedText(fix, deployedVersion)}. Upgrade to: ${upgrade}.`,
-  );
+      ? words.releasedHeadline({
+          repo: entry.repo,
+          title: fixTitle(m, entry),
+          id: entry.id,
+          lines: list(fix.fixedIn),
+        })
+      : updateHeadline(m, entry, update);
+  const deployed = deployedText(m, fix, deployedVersion);
+  const upgrade = upgradeText(m, fix);
+  const text = fallbackText(words.fallback(headline, deployed, upgrade));
   const field = (label: string, value: string) => mrkdwn(`*${label}*\n${escapeMrkdwn(value)}`);
-  const title = update === null ? `Upstream fix released: ${entry.id}` : `Upstream fix update: ${entry.id}`;
+  const fixedIn = field(words.fixedIn, list(fix.fixedIn));
+  const answer = [field(words.deployed, deployed), field(words.smallestUpgrade, upgrade)];
+  if (update !== null) {
+    return {
+      text,
+      blocks: [
+        header(words.updateTitle(entry.id)),
+        section(escapeMrkdwn(headline)),
+        fieldsSection([fixedIn, ...answer]),
+        context(escapeMrkdwn(words.seeFirstMessage)),
+      ],
+    };
+  }
+  const toSet = whatToSet(m, fix, idTokenValidity);
   return {
     text,
     blocks: [
-      header(title),
+      header(words.releasedTitle(entry.id)),
       section(escapeMrkdwn(headline)),
-      fieldsSection([
-        field('Fixed in (first release per line)', list(fix.fixedIn)),
-        field('Prereleases', list(fix.fixedInPrerelease)),
-        field('Deployed Argo CD', deployedText(fix, deployedVersion)),
-        field('Smallest upgrade that has it', upgrade),
-      ]),
-      ...(toSet === null ? [] : [section(`*What to set*\n${escapeMrkdwn(toSet)}`)]),
-      // Context for the first message only: its thread's updates stay short.
-      ...(prerequisites.length === 0 || update !== null
+      fieldsSection([fixedIn, field(words.prereleases, list(fix.fixedInPrerelease)), ...answer]),
+      ...(toSet === null ? [] : [section(`*${words.whatToSet}*\n${escapeMrkdwn(toSet)}`)]),
+      ...(prerequisites.length === 0
         ? []
-        : [context(...prerequisites.map((prerequisite) => escapeMrkdwn(prerequisiteText(prerequisite))))]),
+        : [context(...prerequisites.map((prerequisite) => escapeMrkdwn(prerequisiteText(m, prerequisite))))]),
     ],
   };
 }

@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cognitoFixture } from '../../../local/stand-ins/fixtures';
+import { cognitoFixture, SHARED_FIXTURES } from '../../../local/stand-ins/fixtures';
 import { runBin, runCli } from '../../support/cli';
+import { englishRuns } from '../../support/english-prose';
 
 const SAMPLE = 'samples/team-week.jsonl';
+const CLIENT_CONFIG = `${SHARED_FIXTURES}cognito/describe-user-pool-client.json`;
 const ARGOCD = 'argocdclient0example0000001';
 
 function eventFile(lines: string[]): string {
@@ -201,5 +203,26 @@ describe('Command: relogin-monitor analyze', () => {
     expect(stdout).toMatch(
       /\d+ events ignored \(other app clients, machine-to-machine tokens, other triggers\)\./,
     );
+  });
+
+  it('should print the summary and the advice in Japanese for --locale ja or a Japanese LANG, --json in English', async () => {
+    const args = ['analyze', '--events', SAMPLE, '--client-ids', ARGOCD, '--client-config', CLIENT_CONFIG];
+    const flag = await runCli([...args, '--locale', 'ja']);
+    const lang = await runCli(args, { env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
+    expect(flag.code).toBe(0);
+    expect(lang.stdout).toBe(flag.stdout);
+    expect(flag.stdout).toMatch(
+      /^ユーザー +ログイン +再ログイン +リフレッシュ +再ログイン間隔の中央値 +頻発$/m,
+    );
+    expect(flag.stdout).toMatch(/アクティブユーザー 12 人、ログイン \d+ 回/);
+    expect(flag.stdout).toContain('\n推奨事項:\n- [warning] upgrade-argocd: ');
+    // The documents are code, indented under their titles, copied as they are (in Slack: code blocks).
+    expect(englishRuns(flag.stdout.replace(/^ {4}.*$/gm, ''))).toEqual([]);
+    const json = await runCli([...args, '--json'], { env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
+    expect(JSON.parse(json.stdout).advice[0].text).toMatch(/^The real fix/);
+    expect(await runCli([...args, '--locale', 'fr'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--locale must be one of en, ja, got "fr"'),
+    });
   });
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
+import { blindMessage } from '../../../src/coverage/domain/blind-messages';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
 import { followUpMessage } from '../../../src/relogins/domain/follow-up-message';
@@ -17,7 +18,11 @@ import { buildPeriodicReport, lastCompletePeriod } from '../../../src/reports';
 import { reportHtml, reportMarkdown, reportMessage } from '../../../src/reports/domain/report-documents';
 import { CATALOGS, type Locale, messagesFor } from '../../../src/shared/i18n';
 import type { UpstreamFindings } from '../../../src/upstream';
+import { fixMessage } from '../../../src/upstream/domain/fix-message';
+import type { FixStatus } from '../../../src/upstream/domain/upstream-fix-status';
+import { SHIPPED_CATALOG } from '../../../src/upstream/shipped-catalog';
 import { fixtureClient } from '../../support/app-clients';
+import { englishRuns } from '../../support/english-prose';
 
 const END = Date.parse('2026-11-26T06:00:00Z');
 const HOUR = 3_600_000;
@@ -143,8 +148,92 @@ function slackRenderings(locale: Locale): string[] {
       recoveryMessage(assessment, EPISODE, STOP_GAP, presentation),
       recoveryMessage(assessment, EPISODE, null, presentation),
       stopGapReminderMessage(assessment, STOP_GAP, presentation),
+      // The short reminder: the advice is the one of the last reminder.
+      stopGapReminderMessage(
+        assessment,
+        {
+          ...STOP_GAP,
+          lastReminderAt: END - 168 * HOUR,
+          adviceAtLastReminder: assessment.advice.map((item) => item.id),
+        },
+        presentation,
+      ),
     ].flatMap((message) => [message.text, readableText(message.blocks)]);
   });
+}
+
+/** The self-check's monitor-blind alert for each cause, and its monitor-restored reply. */
+function coverageRenderings(locale: Locale): string[] {
+  const presentation = {
+    userPoolId: POOL,
+    clientId: CLIENT,
+    metricsUrl: 'https://example.test/m',
+    windowHours: 24,
+    messages: messagesFor(locale, 'Asia/Tokyo'),
+  };
+  const counted = { recorded: { signIns: 40, refreshes: 0 }, cognito: { signIns: 12, refreshes: 28 } };
+  return [
+    blindMessage(
+      {
+        kind: 'monitor-blind',
+        finding: { cause: 'detached', reason: 'PostAuthentication is empty' },
+        since: END,
+      },
+      presentation,
+    ),
+    blindMessage(
+      { kind: 'monitor-blind', finding: { cause: 'misclassifying', ...counted }, since: END },
+      presentation,
+    ),
+    blindMessage(
+      { kind: 'monitor-blind', finding: { cause: 'undercounting', ...counted }, since: END },
+      presentation,
+    ),
+    blindMessage(
+      {
+        kind: 'monitor-restored',
+        span: { from: END - 6 * HOUR, to: END, cause: 'undercounting' },
+        coveragePercent: 97.5,
+      },
+      presentation,
+    ),
+  ].flatMap((message) => [message.text, readableText(message.blocks)]);
+}
+
+/** The upstream watch's first message for each shipped fix, in each deployed state, and its thread updates. */
+function upstreamRenderings(locale: Locale): string[] {
+  const messages = messagesFor(locale, 'Asia/Tokyo');
+  const [fix, setting] = SHIPPED_CATALOG;
+  if (fix === undefined || setting === undefined) throw new Error('the shipped catalog has two fixes');
+  const status = (hasFix: boolean | null): FixStatus => ({
+    id: fix.id,
+    title: fix.title,
+    merged: true,
+    fixedIn: ['v3.4.6', 'v3.5.0'],
+    fixedInPrerelease: ['v3.5.0-rc3'],
+    deployedHasFix: hasFix,
+    upgradeTo: hasFix === false ? 'v3.4.6' : null,
+    ...(fix.advice === undefined ? {} : { advice: fix.advice }),
+  });
+  const prerequisites = [
+    { entry: setting, status: { ...status(true), id: setting.id, fixedIn: ['v3.3.0'] } },
+  ];
+  const validity = [
+    { clientId: CLIENT, idTokenMinutes: 60 },
+    { clientId: `${CLIENT}2`, idTokenMinutes: 480 },
+  ];
+  return [
+    fixMessage(fix, status(false), 'v3.3.14', { idTokenValidity: validity, prerequisites, messages }),
+    fixMessage(fix, status(null), null, { idTokenValidity: validity.slice(0, 1), prerequisites, messages }),
+    fixMessage(fix, status(false), 'v3.3.14', {
+      update: { newLines: ['v3.3.15'], deployedChange: null, answerChanged: true },
+      messages,
+    }),
+    fixMessage(fix, status(true), 'v3.4.6', {
+      update: { newLines: [], deployedChange: { from: null, to: 'v3.4.6' }, answerChanged: true },
+      messages,
+    }),
+  ].flatMap((message) => [message.text, readableText(message.blocks)]);
 }
 
 function reportRenderings(locale: Locale): string[] {
@@ -178,43 +267,25 @@ function reportRenderings(locale: Locale): string[] {
   ];
 }
 
-/** Names, settings and commands that stay as they are in any language. */
-const IDENTIFIERS =
-  /\b(?:Argo CD|Amazon Cognito|Cognito|AWS CLI|Terraform|Slack|CloudWatch|Redis|Dex|OIDC|ID|p50|p90|argocd-relogin-monitor)\b/g;
-
-/**
- * What is left of a rendering once code (``` blocks, `spans`, <code>), links, Slack emoji, HTML markup,
- * identifiers (CamelCase, snake_case, UPPER_CASE, kebab-case, dotted and slashed names, versions) and
- * names are taken out: the prose.
- */
-function prose(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
-    .replace(/<img[^>]*>|<style>[\s\S]*?<\/style>|<[^>]+>/g, ' ')
-    .replace(/<https?:[^>]*>|https?:\S+/g, ' ')
-    .replace(/:[a-z_]+:/g, ' ')
-    .replace(/\S*[A-Za-z]+[A-Z_./:-]\S*/g, (word) => (/^[A-Za-z][a-z]+[.,:;]?$/.test(word) ? word : ' '))
-    .replace(IDENTIFIERS, ' ');
-}
-
-/** Three or more English words in a row: a sentence, or the start of one. */
-const ENGLISH_RUN = /\b[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){2,}/g;
-
 describe('Messages and the report in both languages', () => {
   it('should render every message kind and the report in Japanese with no English sentence', () => {
-    const found = [...slackRenderings('ja'), ...reportRenderings('ja')].flatMap((text) =>
-      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
-    );
+    const found = [
+      ...slackRenderings('ja'),
+      ...coverageRenderings('ja'),
+      ...upstreamRenderings('ja'),
+      ...reportRenderings('ja'),
+    ].flatMap((text) => englishRuns(text));
     expect(found).toEqual([]);
   });
 
   it('should render them in English with the English words the detector would catch', () => {
     // The detector works: the English renderings are full of what it looks for.
-    const found = [...slackRenderings('en'), ...reportRenderings('en')].flatMap((text) =>
-      [...prose(text).matchAll(ENGLISH_RUN)].map((match) => match[0]),
-    );
+    const found = [
+      ...slackRenderings('en'),
+      ...coverageRenderings('en'),
+      ...upstreamRenderings('en'),
+      ...reportRenderings('en'),
+    ].flatMap((text) => englishRuns(text));
     expect(found.length).toBeGreaterThan(100);
   });
 
@@ -238,9 +309,13 @@ describe('Messages and the report in both languages', () => {
         keys(inner, `${path}.${key}`),
       );
     };
-    const { fixTitles: enFixes, ...en } = CATALOGS.en;
-    const { fixTitles: jaFixes, ...ja } = CATALOGS.ja;
+    const { fixTitles: _enFixes, fixAdvice: _enAdvice, ...en } = CATALOGS.en;
+    const { fixTitles: jaFixes, fixAdvice: jaAdvice, ...ja } = CATALOGS.ja;
     expect(keys(ja, 'ja').map((key) => key.slice(3))).toEqual(keys(en, 'en').map((key) => key.slice(3)));
-    expect(Object.keys(enFixes).every((id) => id in jaFixes)).toBe(true);
+    // The shipped catalog's fixes have their title and advice in Japanese.
+    for (const entry of SHIPPED_CATALOG) {
+      expect(jaFixes[entry.id], entry.id).toBeTruthy();
+      if (entry.advice !== undefined) expect(jaAdvice[entry.id], entry.id).toBeTruthy();
+    }
   });
 });

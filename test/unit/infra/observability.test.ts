@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { METRIC_CATALOG } from '../../../src/shared/metric-catalog';
+import { englishRuns } from '../../support/english-prose';
 import {
   metricReferences,
   type TemplateLike,
@@ -18,15 +19,28 @@ const variables: Record<string, string> = {
   'sls:stage': 'ci',
   'param:metricsNamespace': 'Team/Auth',
   'param:alarmTopicArn': 'arn:aws:sns:eu-west-1:1:ops',
+  'param:locale': 'en',
 };
 
-function resolve() {
+function resolve(overrides: Record<string, string> = {}) {
+  const resolved = { ...variables, ...overrides };
   return observability({
     resolveVariable: async (name) => {
-      if (!(name in variables)) throw new Error(`unexpected variable ${name}`);
-      return variables[name];
+      if (!(name in resolved)) throw new Error(`unexpected variable ${name}`);
+      return resolved[name];
     },
   });
+}
+
+/** The dashboard's widget titles as deployed. */
+async function widgetTitles(overrides: Record<string, string> = {}): Promise<string[]> {
+  const dashboard = (await resolve(overrides)).Resources.ReloginDashboard as unknown as {
+    Properties: { DashboardBody: { 'Fn::Sub': [string, unknown] } };
+  };
+  const { widgets } = JSON.parse(dashboard.Properties.DashboardBody['Fn::Sub'][0]) as {
+    widgets: { properties: { title: string } }[];
+  };
+  return widgets.map((widget) => widget.properties.title);
 }
 
 describe('Module: infra/observability.cjs', () => {
@@ -85,5 +99,17 @@ describe('Module: infra/observability.cjs', () => {
         },
       ],
     });
+  });
+
+  it('should title the widgets in the deploy locale, the same charts in each, and refuse another locale', async () => {
+    const english = await widgetTitles();
+    const japanese = await widgetTitles({ 'param:locale': 'ja' });
+    expect(english).toContain('Re-login interval (minutes)');
+    expect(japanese).toHaveLength(english.length);
+    expect(japanese.flatMap((title) => englishRuns(title))).toEqual([]);
+    expect(english.flatMap((title) => englishRuns(title)).length).toBeGreaterThan(5);
+    await expect(resolve({ 'param:locale': 'fr' })).rejects.toThrow(
+      'param locale must be one of en, ja, got "fr"',
+    );
   });
 });

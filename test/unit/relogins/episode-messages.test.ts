@@ -124,4 +124,36 @@ describe('Function: stopGapReminderMessage', () => {
     expect(text.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
     expect(text).toContain('STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off');
   });
+
+  it('should be short when the advice is the one of the last reminder, and give it in full when it changed', () => {
+    const assessment = report(refreshes(['ann', 'ben'], 11), 8, 22);
+    const ids = assessment.advice.map((item) => item.id);
+    const lastReminderAt = END - 168 * HOUR;
+    const same = readableText(
+      stopGapReminderMessage(
+        assessment,
+        { firstSeenAt: END - 200 * HOUR, lastReminderAt, adviceAtLastReminder: ids },
+        presentation,
+      ).blocks,
+    );
+    expect(same).toContain(
+      'Advice unchanged since the reminder of 2026-11-19 06:00 UTC: that post has it in full.',
+    );
+    expect(same).not.toContain('Set IdTokenValidity / AccessTokenValidity to 1 h / 1 h');
+    expect(same).toContain('Security debt');
+    const changed = readableText(
+      stopGapReminderMessage(
+        assessment,
+        {
+          firstSeenAt: END - 200 * HOUR,
+          lastReminderAt,
+          adviceAtLastReminder: [...ids.slice(1), 'upgrade-argocd'],
+        },
+        presentation,
+      ).blocks,
+    );
+    expect(changed).toMatch(/Advice (added|no longer given)/);
+    expect(changed.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
+    expect(same.length).toBeLessThan(changed.length / 2);
+  });
 });

@@ -131,6 +131,28 @@ describe('Function: nextEpisodeStep', () => {
     expect(messages).toEqual(['alert', 'recovery', 'stop-gap-reminder', 'stop-gap-reminder']);
   });
 
+  it('should record the advice each reminder gave, for the next one to say what changed', () => {
+    const refreshing = { cognitoRefreshes: 40 };
+    const first = nextEpisodeStep(
+      null,
+      { ...seen(0, refreshing, true), advice: ['revert-token-validity'] },
+      policy,
+    );
+    expect(first?.state.stopGap).toEqual({
+      firstSeenAt: T0,
+      lastReminderAt: T0,
+      adviceAtLastReminder: ['revert-token-validity'],
+    });
+    const next = nextEpisodeStep(first?.state ?? null, seen(7 * 24, refreshing, true), policy);
+    expect(next?.message).toMatchObject({
+      kind: 'stop-gap-reminder',
+      stopGap: { adviceAtLastReminder: ['revert-token-validity'] },
+    });
+    expect(readLedgerState(JSON.parse(JSON.stringify(next?.state))).stopGap?.adviceAtLastReminder).toEqual(
+      [],
+    );
+  });
+
   it('should never remind while users are heavy, and not at all with reminders off', () => {
     const refreshing = { triggerRefreshes: 12 };
     expect(

@@ -150,6 +150,21 @@ describe('Function: fixMessage, prerequisites and updates', () => {
   });
 });
 
+describe('Function: fixMessage, thread updates stay short', () => {
+  it('should say what changed and the answer, leave what to set and the prerequisites to the first message', () => {
+    const update = fixMessage(ENTRY, status({ fixedIn: ['v3.3.15', 'v3.4.6', 'v3.5.0'] }), 'v3.3.14', {
+      idTokenValidity: [{ clientId: 'argocdclient0example0000001', idTokenMinutes: 60 }],
+      prerequisites: [{ entry: { ...ENTRY, id: 'setting', prerequisiteOf: ENTRY.id }, status: undefined }],
+      update: { newLines: ['v3.3.15'], deployedChange: null, answerChanged: true },
+    });
+    const text = blockTexts(update.blocks).join('\n');
+    expect(text).not.toContain('What to set*');
+    expect(text).not.toContain('Builds on');
+    expect(text).toContain('the first message of this thread');
+    expect(text.length).toBeLessThanOrEqual(600);
+  });
+});
+
 describe('Function: upstreamMetrics', () => {
   it('should give UpstreamFixReleased per fix, and DeployedHasFix only when the deployed version is known', () => {
     const report: UpstreamFindings = {

@@ -352,6 +352,8 @@ export const en = {
       `in the last ${p.windowHours} h, ${p.triggerRefreshes} refreshes seen by the trigger, ${p.cognitoRefreshes} by Cognito, and no heavy user.`,
     stopGapFallback: (p: { headline: string; clientId: string; inPlaceFor: string }) =>
       `${p.headline} on client ${p.clientId} ${p.inPlaceFor}, although Argo CD refreshes tokens: undo it.`,
+    stopGapAdviceSame: (lastReminderAt: string) =>
+      `Advice unchanged since the reminder of ${lastReminderAt}: that post has it in full.`,
     stopGapContext: (metricsUrl: string) =>
       `Weekly while refreshes are seen and the ID or access token validity stays above 1 h · STOP_GAP_REMINDER=report moves it into the periodic report, off turns it off · <${metricsUrl}|Metrics> · argocd-relogin-monitor`,
   },
@@ -365,6 +367,121 @@ export const en = {
     adviceGone: (titles: string) => `Advice no longer given: ${titles}.`,
     adviceSame: 'Advice unchanged: the first message of this thread has it, with its documents.',
     fallback: (headline: string, clientId: string) => `${headline} (client ${clientId}).`,
+  },
+  /** The self-check's `monitor-blind` alert and `monitor-restored` reply (src/coverage). */
+  coverage: {
+    causeTitles: {
+      detached: 'trigger detached',
+      undercounting: 'recording short of Cognito’s count',
+      misclassifying: 'refreshes arriving as sign-ins',
+    },
+    scope: (userPoolId: string, clientId: string) => `user pool ${userPoolId}, app client ${clientId}`,
+    counts: (p: {
+      windowHours: number;
+      signIns: number;
+      cognitoSignIns: number;
+      refreshes: number;
+      cognitoRefreshes: number;
+    }) =>
+      `Last ${p.windowHours} h: sign-ins ${p.signIns} recorded / ${p.cognitoSignIns} counted by Cognito, refreshes ${p.refreshes} / ${p.cognitoRefreshes}`,
+    detachedCause: (reason: string) =>
+      `Our trigger is no longer attached: ${reason}. A Terraform or CloudFormation apply of the pool reverts a trigger attached outside it.`,
+    detachedFix:
+      'Attach it again (redeploy the monitor, or `relogin-monitor doctor` for the exact step) and add it to the pool’s own definition (Terraform `lambda_config`) so the next apply keeps it.',
+    misclassifyingCause: (counts: string) =>
+      `${counts}. Refreshes reach the trigger as \`TokenGeneration_Authentication\` (AWS documents that source as "authentication or token refresh"), so they are counted as sign-ins.`,
+    misclassifyingFix:
+      'Nothing to change in Argo CD. Until this clears, re-logins are not reported: the re-login count is unreliable. Read refresh use from Cognito’s `TokenRefreshSuccesses` on the dashboard; see docs/monitoring-coverage.md.',
+    undercountingCause: (counts: string) =>
+      `${counts}. The trigger is failing to record (RecordFailures, Lambda Errors), or users sign in through an app client the trigger does not track.`,
+    undercountingFix:
+      'Check the record-failures and trigger-errors alarms and the trigger’s logs; failed writes are re-imported by the hourly run. Check ARGOCD_CLIENT_IDS against the client Argo CD uses (`/api/v1/settings`).',
+    blindTitle: (cause: string) => `Argo CD re-login monitor blind: ${cause}`,
+    since: (at: string) => `since ${at}`,
+    notCoveredShort: 'Re-login figures, alerts and reports do not cover these hours.',
+    notCovered:
+      'Re-login figures, alerts and reports do not cover these hours: a quiet figure here does not mean fewer re-logins.',
+    cause: 'Cause',
+    fix: 'Fix',
+    coverageLink: 'Recording coverage',
+    restoredTitle: 'Argo CD re-login monitor sees again',
+    coverageSeen: (percent: string) => `${percent} % of Cognito’s count recorded over the window`,
+    notSeen: (from: string, to: string, cause: string) => `Not seen: ${from} to ${to} (${cause}).`,
+    notSeenMarked: 'The figures for those hours are incomplete and the weekly report marks them.',
+  },
+  /** The upstream watch's fixed-release message and the updates in its thread (src/upstream). */
+  upstreamFix: {
+    deployedUnknown: 'unknown (set ARGOCD_URL or ARGOCD_VERSION)',
+    deployedHas: (version: string) => `${version} has the fix`,
+    deployedLacks: (version: string) => `${version} does not have the fix`,
+    upgradeNone: 'none needed',
+    upgradeOwnLine: 'the fixed release of your minor line',
+    upgradeNoneAbove: 'no fixed release above yours yet',
+    thresholdClient: (clientId: string) => `app client ${clientId}`,
+    thresholdShortestClient: (clientId: string, clients: number) =>
+      `app client ${clientId} (the shortest of your ${clients} Argo CD app clients)`,
+    thresholdForPool: (p: { validity: string; of: string; example: string }) =>
+      'For your pool, to refresh sessions before they expire too (recommended, not required: the fixed releases ' +
+      'refresh expired sessions without it): set oidc.config.refreshTokenThreshold shorter than the ' +
+      `${p.validity} ID-token validity of ${p.of} (for example ${p.example}).`,
+    notReleased: 'not released',
+    firstIn: (lines: string) => `first in ${lines}`,
+    buildsOn: (p: {
+      id: string;
+      repo: string;
+      pulls: string;
+      released: string;
+      title: string;
+      advice: string;
+    }) => `Builds on ${p.id} (${p.repo} ${p.pulls}, ${p.released}): ${p.title}. ${p.advice}`.trim(),
+    nowAlsoIn: (lines: string) => `now also in ${lines}`,
+    deployedNow: (to: string, from: string | null) =>
+      `deployed Argo CD is now ${to} (${from === null ? 'unknown before' : `was ${from}`})`,
+    updateHeadline: (p: { repo: string; title: string; id: string; changes: string }) =>
+      `${p.repo}: the fix "${p.title}" (${p.id}): ${p.changes}`,
+    releasedHeadline: (p: { repo: string; title: string; id: string; lines: string }) =>
+      `${p.repo} released the fix "${p.title}" (${p.id}) in ${p.lines}`,
+    fallback: (headline: string, deployed: string, upgrade: string) =>
+      `${headline}. Deployed: ${deployed}. Upgrade to: ${upgrade}.`,
+    releasedTitle: (id: string) => `Upstream fix released: ${id}`,
+    updateTitle: (id: string) => `Upstream fix update: ${id}`,
+    fixedIn: 'Fixed in (first release per line)',
+    prereleases: 'Prereleases',
+    deployed: 'Deployed Argo CD',
+    smallestUpgrade: 'Smallest upgrade that has it',
+    whatToSet: 'What to set',
+    seeFirstMessage: 'What to set and what the fix builds on: the first message of this thread.',
+  },
+  /** The upstream catalog's advice in this language, by fix id; an unknown id keeps the catalog's own text. */
+  fixAdvice: {} as Readonly<Record<string, string>>,
+  /** The command line's human output (`analyze`, and `report`'s notes on its input). */
+  cli: {
+    duplicates: (count: number) =>
+      `${plural(count, 'duplicate event')} counted once (both triggers of one sign-in, Cognito's retries).`,
+    ignored: (total: number, byReason: string) =>
+      `${plural(total, 'event')} ignored (other app clients, machine-to-machine tokens, other triggers). By reason: ${byReason}.`,
+    ignoredBecause: (count: number, reason: string) => `${count} from ${reason}`,
+    ignoreReasons: {
+      'other-trigger': 'triggers other than sign-in and refresh',
+      'untracked-client': 'app clients not tracked',
+    },
+    skippedLines: (count: number) => `${plural(count, 'invalid line')} skipped.`,
+    columns: {
+      user: 'user',
+      logins: 'logins',
+      reLogins: 're-logins',
+      refreshes: 'refreshes',
+      medianInterval: 'median re-login interval',
+      heavy: 'heavy',
+    },
+    yes: 'yes',
+    minutes: (value: string) => `${value} min`,
+    totals: (p: { activeUsers: number; logins: number; reLogins: number; refreshes: number }) =>
+      `${plural(p.activeUsers, 'active user')}, ${plural(p.logins, 'login')}, ${plural(p.reLogins, 're-login')}, ${plural(p.refreshes, 'refresh', 'refreshes')}.`,
+    heavyUsers: (p: { heavyUsers: number; minReLogins: number; windowHours: number; windowEnd: string }) =>
+      `${plural(p.heavyUsers, 'heavy user')} (${p.minReLogins} or more re-logins in the ${p.windowHours} h up to ${p.windowEnd}).`,
+    adviceHeading: 'Advice:',
+    adviceNone: 'Advice: none.',
   },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,

@@ -276,6 +276,8 @@ export const ja: Catalog = {
       `直近 ${p.windowHours} 時間に、トリガーが観測したリフレッシュは ${p.triggerRefreshes} 回、Cognito では ${p.cognitoRefreshes} 回で、頻発ユーザーはいません。`,
     stopGapFallback: (p) =>
       `クライアント ${p.clientId} で${p.headline}。${p.inPlaceFor}、Argo CD はトークンをリフレッシュしているので元に戻してください。`,
+    stopGapAdviceSame: (lastReminderAt) =>
+      `推奨事項は ${lastReminderAt} のリマインダーから変わっていません。全文はその投稿にあります。`,
     stopGapContext: (metricsUrl) =>
       `リフレッシュが観測され、ID またはアクセストークンの有効期間が 1 時間を超えている間、毎週お知らせします · STOP_GAP_REMINDER=report で定期レポートに移し、off で止められます · <${metricsUrl}|メトリクス> · argocd-relogin-monitor`,
   },
@@ -290,6 +292,107 @@ export const ja: Catalog = {
     adviceSame:
       '推奨事項に変わりはありません。内容とドキュメントはこのスレッドの最初のメッセージにあります。',
     fallback: (headline, clientId) => `${headline} (クライアント ${clientId})。`,
+  },
+  coverage: {
+    causeTitles: {
+      detached: 'トリガーが外れています',
+      undercounting: '記録が Cognito の集計より少なくなっています',
+      misclassifying: 'リフレッシュがサインインとして届いています',
+    },
+    scope: (userPoolId, clientId) => `ユーザープール ${userPoolId}、アプリクライアント ${clientId}`,
+    counts: (p) =>
+      `直近 ${p.windowHours} 時間: サインインの記録 ${p.signIns} 回 / Cognito の集計 ${p.cognitoSignIns} 回、リフレッシュ ${p.refreshes} 回 / ${p.cognitoRefreshes} 回`,
+    detachedCause: (reason) =>
+      `このモニターのトリガーがユーザープールから外れています: ${reason}。プールを Terraform や CloudFormation で apply すると、その外で設定したトリガーは元に戻されます。`,
+    detachedFix:
+      'トリガーを付け直し (モニターを再デプロイするか、正確な手順は `relogin-monitor doctor` で確認できます)、次の apply で消えないようにプール自身の定義 (Terraform の `lambda_config`) にも加えてください。',
+    misclassifyingCause: (counts) =>
+      `${counts}。リフレッシュが \`TokenGeneration_Authentication\` としてトリガーに届いており (AWS はこのソースを「認証またはトークンのリフレッシュ」と説明しています)、サインインとして数えられています。`,
+    misclassifyingFix:
+      'Argo CD 側で変えることはありません。この状態が解消するまで、再ログインの件数は信頼できないため通知しません。リフレッシュの利用状況はダッシュボードの Cognito の `TokenRefreshSuccesses` で確認してください。詳しくは docs/monitoring-coverage.md を参照してください。',
+    undercountingCause: (counts) =>
+      `${counts}。トリガーが記録に失敗している (RecordFailures、Lambda Errors) か、トリガーが追跡していないアプリクライアントでユーザーがサインインしています。`,
+    undercountingFix:
+      '記録失敗とトリガーエラーのアラーム、トリガーのログを確認してください。失敗した書き込みは毎時の実行で取り込み直されます。ARGOCD_CLIENT_IDS が Argo CD の使うクライアント (`/api/v1/settings`) と一致しているかも確認してください。',
+    blindTitle: (cause) => `Argo CD 再ログインモニターが見えていません: ${cause}`,
+    since: (at) => `${at} から`,
+    notCoveredShort: 'この時間帯は、再ログインの数値、アラート、レポートの対象外です。',
+    notCovered:
+      'この時間帯は、再ログインの数値、アラート、レポートの対象外です。数値が少なくても、再ログインが減ったとは限りません。',
+    cause: '原因',
+    fix: '対処',
+    coverageLink: '記録のカバレッジ',
+    restoredTitle: 'Argo CD 再ログインモニターが再び見えるようになりました',
+    coverageSeen: (percent) => `ウィンドウ全体で Cognito の集計の ${percent} % を記録`,
+    notSeen: (from, to, cause) => `見えていなかった期間: ${from} から ${to} まで (${cause})。`,
+    notSeenMarked: 'この期間の数値は不完全で、週次レポートにその旨を示します。',
+  },
+  upstreamFix: {
+    deployedUnknown: '不明 (ARGOCD_URL または ARGOCD_VERSION を設定してください)',
+    deployedHas: (version) => `${version} には修正が入っています`,
+    deployedLacks: (version) => `${version} には修正が入っていません`,
+    upgradeNone: '不要です',
+    upgradeOwnLine: 'お使いのマイナーバージョン系列で修正の入ったリリース',
+    upgradeNoneAbove: 'お使いのバージョンより新しい修正済みリリースはまだありません',
+    thresholdClient: (clientId) => `アプリクライアント ${clientId}`,
+    thresholdShortestClient: (clientId, clients) =>
+      `アプリクライアント ${clientId} (Argo CD のアプリクライアント ${clients} 個のうち最短)`,
+    thresholdForPool: (p) =>
+      'このプールでは、期限前にもセッションをリフレッシュするために (推奨ですが必須ではありません。修正済みのリリースはこの設定がなくても期限切れのセッションを更新します)、' +
+      `oidc.config.refreshTokenThreshold を ${p.of} の ID トークン有効期間 ${p.validity} より短く設定してください (例: ${p.example})。`,
+    notReleased: '未リリース',
+    firstIn: (lines) => `最初のリリース ${lines}`,
+    buildsOn: (p) =>
+      `前提となる修正 ${p.id} (${p.repo} ${p.pulls}、${p.released}): ${p.title}。${p.advice}`.trim(),
+    nowAlsoIn: (lines) => `${lines} にも入りました`,
+    deployedNow: (to, from) =>
+      `デプロイ中の Argo CD が ${to} になりました (${from === null ? '以前は不明' : `以前は ${from}`})`,
+    updateHeadline: (p) => `${p.repo} の修正「${p.title}」(${p.id}): ${p.changes}`,
+    releasedHeadline: (p) => `${p.repo} が修正「${p.title}」(${p.id}) を ${p.lines} でリリースしました`,
+    fallback: (headline, deployed, upgrade) =>
+      `${headline}。デプロイ中: ${deployed}。アップグレード先: ${upgrade}。`,
+    releasedTitle: (id) => `上流の修正がリリースされました: ${id}`,
+    updateTitle: (id) => `上流の修正の更新: ${id}`,
+    fixedIn: '修正の入ったリリース (系列ごとの最初)',
+    prereleases: 'プレリリース',
+    deployed: 'デプロイ中の Argo CD',
+    smallestUpgrade: '修正の入った最小のアップグレード',
+    whatToSet: '設定すること',
+    seeFirstMessage: '設定することと前提となる修正は、このスレッドの最初のメッセージにあります。',
+  },
+  fixAdvice: {
+    'argocd-oidc-refresh':
+      'アップグレードするとリフレッシュが効くようになります。Argo CD はログイン時にキャッシュしたリフレッシュトークンで期限切れのセッションを更新し、設定は不要です。期限前にもリフレッシュするには (推奨): argocd-cm の oidc.config.refreshTokenThreshold に、Argo CD のアプリクライアントの ID トークン有効期間より短い Go の duration を設定してください (1 時間のトークンなら例えば 15m)。AccessTokenValidity は IdTokenValidity 以下にしてください。そうしないとリフレッシュが失敗します。ユーザーがリフレッシュするようになったら、IdTokenValidity / AccessTokenValidity を延長した暫定対処は元に戻せます。',
+    'argocd-oidc-refresh-setting':
+      'これは oidc.config.refreshTokenThreshold を追加するものですが、リフレッシュが確実に効くのは argocd-oidc-refresh (v3.4.6 / v3.5.0 以降) と組み合わせた場合だけです。',
+  },
+  cli: {
+    duplicates: (count) =>
+      `重複したイベント ${count} 件を 1 件として数えました (1 回のサインインの両方のトリガー、Cognito の再試行)。`,
+    ignored: (total, byReason) =>
+      `イベント ${total} 件を対象外としました (他のアプリクライアント、マシン間トークン、他のトリガー)。内訳: ${byReason}。`,
+    ignoredBecause: (count, reason) => `${reason} ${count} 件`,
+    ignoreReasons: {
+      'other-trigger': 'サインインとリフレッシュ以外のトリガー',
+      'untracked-client': '追跡していないアプリクライアント',
+    },
+    skippedLines: (count) => `不正な行 ${count} 行を読み飛ばしました。`,
+    columns: {
+      user: 'ユーザー',
+      logins: 'ログイン',
+      reLogins: '再ログイン',
+      refreshes: 'リフレッシュ',
+      medianInterval: '再ログイン間隔の中央値',
+      heavy: '頻発',
+    },
+    yes: 'はい',
+    minutes: (value) => `${value} 分`,
+    totals: (p) =>
+      `アクティブユーザー ${p.activeUsers} 人、ログイン ${p.logins} 回、再ログイン ${p.reLogins} 回、リフレッシュ ${p.refreshes} 回。`,
+    heavyUsers: (p) =>
+      `頻発ユーザー ${p.heavyUsers} 人 (${p.windowEnd} までの ${p.windowHours} 時間に ${p.minReLogins} 回以上の再ログイン)。`,
+    adviceHeading: '推奨事項:',
+    adviceNone: '推奨事項: なし。',
   },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
