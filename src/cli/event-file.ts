@@ -204,6 +204,13 @@ export async function readTrackedEvents(
         read.ignoredBy[classification.ignored] += 1;
       }
     });
+  } catch (error) {
+    // A failure of the reading itself (a directory, a device, an I/O error) names what was being read.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new Error(
+      `cannot read --events ${path === '-' ? '(standard input)' : path}: ${(error as Error).message}`,
+    );
   } finally {
     await source.close();
   }

@@ -82,7 +82,7 @@ describe('Command: relogin-monitor analyze, reading line by line', () => {
 
     // Assess
     expect(code).toBe(1);
-    expect(stderr).toContain('EISDIR');
+    expect(stderr).toContain(`cannot read --events ${directory}: EISDIR`);
   });
 
   it('should still call a path that cannot be opened a usage mistake', async () => {
