@@ -3,7 +3,7 @@
  * refresh returns a new refresh token and retires the old one after `RetryGracePeriodSeconds` (0-60 s).
  * Argo CD v3.4.6+ stores the rotated token back in its cache, so rotation does not break the fix; but its
  * refresh path takes no lock, so two requests of one session refreshing at once redeem the same token, and
- * with a 0 s grace period the loser gets `invalid_grant` and a re-login (FACTS.md).
+ * with a 0 s grace period the loser gets `invalid_grant` and a re-login (docs/argocd-and-cognito.md#refresh-token-rotation-and-its-grace-period).
  */
 import type { AppClientDescription } from './app-client-description';
 

@@ -4,7 +4,7 @@
  *
  * - `detached`: our function is not in the slot the attach mode expects;
  * - `misclassifying`: more sign-ins recorded than Cognito counted while refreshes fall short of
- *   Cognito's: refreshes arriving as `TokenGeneration_Authentication` (FACTS.md);
+ *   Cognito's: refreshes arriving as `TokenGeneration_Authentication` (docs/argocd-and-cognito.md#a-refresh-may-arrive-as-tokengeneration_authentication);
  * - `undercounting`: recorded below `minShare` of Cognito's count (once Cognito counted `minCount`).
  */
 import { HOUR_MS, MINUTE_MS } from '../../shared/durations';

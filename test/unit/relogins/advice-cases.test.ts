@@ -1,9 +1,7 @@
 /** The advice true to Argo CD's fixed refresh code (docs/argocd-and-cognito.md), each case from the shared DescribeUserPoolClient fixture. */
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
-import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
 import {
-  type AdviceInput,
   type AdviceItem,
   advise,
   type DiagnosePartialRefreshAdvice,
@@ -14,22 +12,10 @@ import {
 import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { fixMessage } from '../../../src/upstream/domain/fix-message';
 import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
+import { activityAt, adviceInputFor, T0 } from '../../support/activity';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
 
-const T0 = Date.parse('2026-11-23T08:00:00Z');
-const MINUTE = 60_000;
-
-function at(user: string, kind: ActivityEvent['kind'], minutes: number): ActivityEvent {
-  return {
-    at: T0 + minutes * MINUTE,
-    kind,
-    user,
-    username: user,
-    userPoolId: 'ap-northeast-1_EXAMPLE',
-    clientId: 'argocdclient0example0000001',
-    intervalMinutes: kind === 're-login' ? 60 : null,
-  };
-}
+const at = activityAt;
 
 /** ann and ben sign in again every hour for 4 h (heavy at 3), cid once. */
 const heavyTeam: ActivityEvent[] = [
@@ -41,18 +27,7 @@ const heavyTeam: ActivityEvent[] = [
 ];
 const calm = [at('ann', 'session-start', 0), at('ann', 'refresh', 60)];
 
-function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): AdviceInput {
-  return {
-    events,
-    summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd: T0 + 24 * 60 * MINUTE }),
-    heavyReLogins: 3,
-    client: fixtureClient(),
-    cognitoTokenRefreshes: 0,
-    proposedValidityHours: 8,
-    sessionHours: 24,
-    ...overrides,
-  };
-}
+const input = adviceInputFor;
 
 function report(
   deployedVersion: string,

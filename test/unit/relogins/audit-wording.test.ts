@@ -1,13 +1,11 @@
 /**
- * Each correction of the audit of the advice against the argo-cd source (issue 20, FACTS.md "The upstream
- * fix" and "How the fixed refresh works"), pinned: the sentence that was wrong or too strong must not
+ * Each correction of the audit of the advice against the argo-cd source (issue 20; docs/argocd-and-cognito.md
+ * "The upstream fix and its releases" and "How the fixed refresh works"), pinned: the sentence that was wrong or too strong must not
  * come back, and the true one must be there.
  */
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
-import { summariseActivity } from '../../../src/relogins/domain/activity-summary';
 import {
-  type AdviceInput,
   type AdviceItem,
   advise,
   type DiagnosePartialRefreshAdvice,
@@ -16,22 +14,10 @@ import {
 import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { sessionDuration } from '../../../src/shared/durations';
 import type { UpstreamFindings } from '../../../src/upstream/domain/upstream-fix-status';
+import { activityAt, adviceInputFor, T0 } from '../../support/activity';
 import { fixtureClient } from '../../support/app-clients';
 
-const T0 = Date.parse('2026-11-23T08:00:00Z');
-const MINUTE = 60_000;
-
-function at(user: string, kind: ActivityEvent['kind'], minutes: number): ActivityEvent {
-  return {
-    at: T0 + minutes * MINUTE,
-    kind,
-    user,
-    username: user,
-    userPoolId: 'ap-northeast-1_EXAMPLE',
-    clientId: 'argocdclient0example0000001',
-    intervalMinutes: kind === 're-login' ? 60 : null,
-  };
-}
+const at = activityAt;
 
 const heavyTeam: ActivityEvent[] = [
   at('ann', 'session-start', 0),
@@ -42,18 +28,7 @@ const heavyTeam: ActivityEvent[] = [
 /** Both heavy users also refreshed once: refresh works for them, yet they sign in again. */
 const partlyRefreshing = [...heavyTeam, at('ann', 'refresh', 30), at('ben', 'refresh', 30)];
 
-function input(events: ActivityEvent[], overrides: Partial<AdviceInput> = {}): AdviceInput {
-  return {
-    events,
-    summary: summariseActivity(events, { minReLogins: 3, windowHours: 24, windowEnd: T0 + 24 * 60 * MINUTE }),
-    heavyReLogins: 3,
-    client: fixtureClient(),
-    cognitoTokenRefreshes: 0,
-    proposedValidityHours: 8,
-    sessionHours: 24,
-    ...overrides,
-  };
-}
+const input = adviceInputFor;
 
 function deployed(version: string, hasFix: boolean): UpstreamFindings {
   return {
