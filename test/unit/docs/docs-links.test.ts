@@ -103,6 +103,13 @@ describe('Docs: README.md and docs/*.md', () => {
     expect(broken).toEqual([]);
   });
 
+  it('cites the facts from docs/argocd-and-cognito.md, never from a FACTS.md outside the repository', () => {
+    const citing = [...pages, ...SOURCE_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)))]
+      .filter((file) => file !== import.meta.filename && /\bFACTS\.md\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(citing).toEqual([]);
+  });
+
   it('has every docs page and heading a source comment cites', () => {
     const citations = docsCitations();
     expect(citations.length).toBeGreaterThan(0);
