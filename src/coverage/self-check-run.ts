@@ -19,7 +19,7 @@ import type { Deadline } from '../shared/deadline';
 import { HOUR_MS } from '../shared/durations';
 import { METRICS, metricDatum } from '../shared/metric-catalog';
 import type { MetricDatum } from '../shared/ports/metrics-publisher';
-import { errorDetails } from '../shared/telemetry';
+import { readOrNull } from '../shared/telemetry';
 import { type Attachment, checkAttachment, type ExpectedAttachment } from './domain/attachment';
 import {
   type BlindEpisodeState,
@@ -70,17 +70,13 @@ export interface CoverageInputs {
   window: { from: number; to: number };
 }
 
-async function optional<T>(
+/** A side view the self-check can do without. */
+function optional<T>(
   logger: CoverageDeps['logger'],
   what: string,
   read: () => Promise<T>,
 ): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    logger.warn(`could not read ${what}; the self-check goes on without it`, { error: errorDetails(error) });
-    return null;
-  }
+  return readOrNull(logger, what, 'the self-check', read);
 }
 
 function total(series: HourlySeries, from: number, to: number): number {

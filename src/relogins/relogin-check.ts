@@ -45,7 +45,7 @@ import {
 import type { Clock } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
-import { errorDetails } from '../shared/telemetry';
+import { errorDetails, readOrNull } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
 import type { UpstreamFindings, UpstreamFindingsStore } from '../upstream';
 import { checkpointedReplay } from './checkpointed-replay';
@@ -126,17 +126,12 @@ export async function stretchedSince(
 }
 
 /** A missing side view (token settings, Cognito's counts, upstream report) weakens the advice but must not stop the check. */
-async function optional<T>(
+function optional<T>(
   deps: Pick<ReLoginCheckDeps, 'logger'>,
   what: string,
   read: () => Promise<T>,
 ): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    deps.logger.warn(`could not read ${what}; the report goes on without it`, { error: errorDetails(error) });
-    return null;
-  }
+  return readOrNull(deps.logger, what, 'the report', read);
 }
 
 /**

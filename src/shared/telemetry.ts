@@ -55,3 +55,21 @@ export function errorDetails(error: unknown): { name: string; message: string } 
     ? { name: error.name, message: redact(error.message) }
     : { name: 'NonError', message: redact(String(error)) };
 }
+
+/**
+ * `read()`'s value, or null when it fails: for a side view whose absence weakens a job but must not stop
+ * it. The failure is logged as a warning saying what `goesOn` without it.
+ */
+export async function readOrNull<T>(
+  logger: Pick<Logger, 'warn'>,
+  what: string,
+  goesOn: string,
+  read: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    logger.warn(`could not read ${what}; ${goesOn} goes on without it`, { error: errorDetails(error) });
+    return null;
+  }
+}
