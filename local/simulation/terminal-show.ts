@@ -70,7 +70,13 @@ export function showEvent(event: SimulationEvent): string {
     }
     case 'slack-file': {
       const where = event.thread === undefined ? '' : ` in the thread of "${firstLine(event.thread)}"`;
-      return `    ↳ file ${event.file.filename} (${Math.round(event.file.bytes.length / 1024)} kB)${where}\n`;
+      const { file } = event;
+      // A snippet (an advice's document) as Slack lists it: its title, type and length.
+      const what =
+        file.snippetType === undefined
+          ? `(${Math.round(file.bytes.length / 1024)} kB)`
+          : `(${file.snippetType} snippet, ${file.bytes.toString('utf8').split('\n').length} lines: ${file.title ?? ''})`;
+      return `    ↳ file ${file.filename} ${what}${where}\n`;
     }
     case 'job-failed':
       return `!! ${event.job} at ${simulatedTime(event.at)} failed: ${event.error}\n`;

@@ -31,6 +31,8 @@ export interface UploadedToSlack {
   title: string | undefined;
   channel: string | undefined;
   threadTs: string | undefined;
+  /** The `snippet_type` asked for (how Slack highlights a text file), else undefined. */
+  snippetType: string | undefined;
   bytes: Buffer;
 }
 
@@ -98,7 +100,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const script: ScriptedAnswer[] = [];
   const files: UploadedToSlack[] = [];
   const calls: string[] = [];
-  const pendingUploads = new Map<string, { filename: string; bytes?: Buffer }>();
+  const pendingUploads = new Map<
+    string,
+    { filename: string; snippetType: string | undefined; bytes?: Buffer }
+  >();
   let uploadFailure: string | undefined;
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -128,7 +133,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (method === 'files.getUploadURLExternal') {
       const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
       const fileId = `F${String(pendingUploads.size + files.length + 1).padStart(8, '0')}`;
-      pendingUploads.set(fileId, { filename: String(form.filename) });
+      pendingUploads.set(fileId, { filename: String(form.filename), snippetType: form.snippet_type });
       const { port } = server.address() as { port: number };
       return reply(200, {
         ok: true,
@@ -161,6 +166,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           title,
           channel: form.channel_id,
           threadTs: form.thread_ts,
+          snippetType: pending.snippetType,
           bytes: pending.bytes,
         };
         files.push(file);

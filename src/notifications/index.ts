@@ -1,6 +1,12 @@
 export type { ChatSettings } from './config';
 export { readChatSettings } from './config';
-export type { BlockKitMessage, KnownBlock, MrkdwnElement } from './domain/block-kit';
+export type {
+  BlockKitMessage,
+  KnownBlock,
+  MessageDocuments,
+  MrkdwnElement,
+  SnippetFile,
+} from './domain/block-kit';
 export {
   context,
   DIVIDER,
@@ -17,6 +23,7 @@ export {
 export type {
   DecisionRequest,
   DecisionResult,
+  DocumentsOutcome,
   NotificationDeps,
   NotifyingJobDeps,
   NotifyOnceDeps,

@@ -54,11 +54,20 @@ export type NotifyOnceResult<S> =
   | { status: 'not-due' }
   /** Another run holds the lease or has just recorded a newer state: it does the job. */
   | { status: 'claimed-elsewhere' }
-  | { status: 'sent'; posted: PostedMessage; state: S }
+  | { status: 'sent'; posted: PostedMessage; state: S; documents?: DocumentsOutcome }
   /** The new state was recorded with no message. */
   | { status: 'recorded'; state: S }
   /** Dry run: written to the log only, nothing recorded (no cooldown started, nothing marked announced). */
   | { status: 'logged' };
+
+/**
+ * What became of a sent message's documents: uploaded as files into its thread, posted inline in the
+ * thread because the upload failed, or not in Slack at all (both failed; `error` says why).
+ */
+export type DocumentsOutcome =
+  | { status: 'attached'; files: number }
+  | { status: 'inline'; error: unknown }
+  | { status: 'lost'; error: unknown };
 
 /** Where notifications are recorded and where they go: both scheduled jobs take this as `notify`. */
 export interface NotificationDeps {
@@ -160,7 +169,55 @@ export async function notifyDecision<S, M>(
   }
   const state = request.posted?.(next, posted) ?? next;
   await ledger.confirm(key, owner, state, clock.now().getTime());
-  return { result: { status: 'sent', posted, state }, announced: announce };
+  // After the confirm: the message went out and is recorded whatever becomes of its files.
+  const documents =
+    message.documents === undefined ? undefined : await attachDocuments(chat, message, posted, options);
+  return {
+    result: { status: 'sent', posted, state, ...(documents === undefined ? {} : { documents }) },
+    announced: announce,
+  };
+}
+
+/**
+ * Uploads a posted message's documents as snippet files into its thread; when an upload fails, posts
+ * them inline there instead (the message's `ifUploadFails` reply), so a failed upload loses neither the
+ * message nor its documents.
+ */
+async function attachDocuments(
+  chat: ChatPoster,
+  message: ChatMessage,
+  posted: PostedMessage,
+  { deadline }: NotifyOnceOptions,
+): Promise<DocumentsOutcome> {
+  const documents = message.documents;
+  if (documents === undefined) return { status: 'attached', files: 0 };
+  const parentTs = message.thread?.parentTs ?? posted.ts;
+  const postOptions = deadline === undefined ? {} : { deadline };
+  try {
+    for (const file of documents.files) {
+      await chat.upload(
+        {
+          thread: { channel: posted.channel, ts: parentTs },
+          filename: file.filename,
+          title: file.title,
+          content: Buffer.from(file.content, 'utf8'),
+          snippetType: file.snippetType,
+        },
+        postOptions,
+      );
+    }
+    return { status: 'attached', files: documents.files.length };
+  } catch (uploadError) {
+    try {
+      await chat.post(
+        { ...documents.ifUploadFails, kind: 'documents', thread: { parentTs, broadcast: false } },
+        postOptions,
+      );
+      return { status: 'inline', error: uploadError };
+    } catch {
+      return { status: 'lost', error: uploadError };
+    }
+  }
 }
 
 /** What a scheduled job learns from one notification: notifyOnce's status, or 'failed' (nothing recorded, retried next run). */
@@ -192,9 +249,11 @@ export async function notifyReportingFailures<S>(
   request: NotifyOnceRequest<S>,
   options: NotifyAndReportOptions,
 ): Promise<NotifyOnceResult<S> | { status: 'failed' }> {
-  return reportingFailures(deps, options, (notifyDeps, notifyOptions) =>
+  const result = await reportingFailures(deps, options, (notifyDeps, notifyOptions) =>
     notifyOnce(notifyDeps, request, notifyOptions),
   );
+  logDocumentsFailure(deps, options, result);
+  return result;
 }
 
 /** notifyDecision for the scheduled jobs, its failures handled as notifyReportingFailures does. */
@@ -206,7 +265,9 @@ export async function notifyDecisionReportingFailures<S, M>(
   const decided = await reportingFailures(deps, options, (notifyDeps, notifyOptions) =>
     notifyDecision(notifyDeps, request, notifyOptions),
   );
-  return 'status' in decided ? { result: decided, announced: null } : decided;
+  const result = 'status' in decided ? { result: decided, announced: null } : decided;
+  logDocumentsFailure(deps, options, result.result);
+  return result;
 }
 
 async function reportingFailures<R>(
@@ -243,6 +304,23 @@ async function reportingFailures<R>(
     }
     return { status: 'failed' };
   }
+}
+
+/** A sent message whose documents could not be uploaded: said in the log (the message itself went out). */
+function logDocumentsFailure(
+  deps: NotifyingJobDeps,
+  { what, context }: NotifyAndReportOptions,
+  result: NotifyOnceResult<unknown> | { status: 'failed' },
+): void {
+  if (result.status !== 'sent' || result.documents === undefined) return;
+  const { documents } = result;
+  if (documents.status === 'attached') return;
+  deps.logger.error(
+    documents.status === 'inline'
+      ? `could not upload the documents of ${what} as files; posted them inline in its thread`
+      : `could not upload the documents of ${what}, nor post them inline: they are not in Slack`,
+    { ...context, error: errorDetails(documents.error) },
+  );
 }
 
 /** notifyReportingFailures when only the outcome matters. */

@@ -186,6 +186,7 @@ export class SlackChatPoster implements ChatPoster {
         filename: file.filename,
         title: file.title,
         file: Buffer.from(file.content),
+        ...(file.snippetType === undefined ? {} : { snippet_type: file.snippetType }),
       });
     } catch (error) {
       const { code, data } = asSlackError(error);

@@ -25,6 +25,24 @@ export interface BlockKitMessage {
   text: string;
   /** Block Kit blocks. */
   blocks: readonly KnownBlock[];
+  /** Code to apply, posted as files in the message's thread rather than pasted into it. */
+  documents?: MessageDocuments;
+}
+
+/** A text file for a message's thread, shown by Slack as a highlighted snippet. */
+export interface SnippetFile {
+  filename: string;
+  /** What it is and how to apply it (plain text; Slack shows it above the snippet). */
+  title: string;
+  content: string;
+  /** Slack's snippet type (`diff`, `json`, `yaml`). */
+  snippetType: string;
+}
+
+export interface MessageDocuments {
+  files: readonly SnippetFile[];
+  /** The thread reply that carries the documents inline when their upload fails, so none is lost. */
+  ifUploadFails: BlockKitMessage;
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters, so text cannot ping or link. */

@@ -19,7 +19,9 @@ export type ChatMessageKind =
   | 'upstream'
   | 'report'
   | 'monitor-blind'
-  | 'monitor-restored';
+  | 'monitor-restored'
+  /** A message's documents inline in its thread, when uploading them as files failed. */
+  | 'documents';
 
 /**
  * What the message builders make (`../domain/block-kit.ts`: plain-text fallback and Block Kit blocks),
@@ -44,13 +46,15 @@ export interface LoggedMessage {
 
 export type PostResult = PostedMessage | LoggedMessage;
 
-/** A file for a message's thread (the report's chart). */
+/** A file for a message's thread (the report's chart, an advice's documents). */
 export interface ChatFile {
   /** Where: the channel and `ts` of the message the file answers. */
   thread: { channel: string; ts: string };
   filename: string;
   title: string;
   content: Uint8Array;
+  /** For a text file: the snippet type it is highlighted as (Slack: `snippet_type`, e.g. `yaml`). */
+  snippetType?: string;
 }
 
 export interface PostOptions {

@@ -18,7 +18,13 @@ import type { Messages } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import { isStretched } from './advice';
 import { adviceChangeLines } from './follow-up-message';
-import { adviceSections, alertMessages, clientScope, metricsContext } from './relogin-alert-message';
+import {
+  adviceContent,
+  alertMessages,
+  clientScope,
+  metricsContext,
+  withDocuments,
+} from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import { type EpisodeFigures, type OpenEpisode, refreshesSeen, type StopGapRecord } from './relogin-episode';
 
@@ -141,24 +147,28 @@ export function recoveryMessage(
     windowHours: assessment.windowHours,
     windowEnd: m.format.dateTime(assessment.windowEnd),
   });
-  return {
-    text: fallbackText(
-      words.recoveredFallback({
-        windowHours: assessment.windowHours,
-        clientId: assessment.clientId,
-        before: String(episode.figuresAtLastAlert.reLoginsPerActiveUser),
-        after: String(after.reLoginsPerActiveUser),
-      }),
-    ),
-    blocks: [
-      header(headline),
-      section(`${lastHeavy}\n${span}`),
-      fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours, m)),
-      section(verdict(assessment, after, stopGap, m)),
-      ...(assessment.advice.length === 0 ? [] : [DIVIDER, ...adviceSections(assessment.advice, m)]),
-      metricsContext(presentation.metricsUrl, m),
-    ],
-  };
+  const advice = assessment.advice.length === 0 ? null : adviceContent(assessment.advice, m);
+  return withDocuments(
+    {
+      text: fallbackText(
+        words.recoveredFallback({
+          windowHours: assessment.windowHours,
+          clientId: assessment.clientId,
+          before: String(episode.figuresAtLastAlert.reLoginsPerActiveUser),
+          after: String(after.reLoginsPerActiveUser),
+        }),
+      ),
+      blocks: [
+        header(headline),
+        section(`${lastHeavy}\n${span}`),
+        fieldsSection(beforeAfterFields(episode.figuresAtLastAlert, after, assessment.windowHours, m)),
+        section(verdict(assessment, after, stopGap, m)),
+        ...(advice === null ? [] : [DIVIDER, ...advice.blocks]),
+        metricsContext(presentation.metricsUrl, m),
+      ],
+    },
+    advice,
+  );
 }
 
 export function stopGapReminderMessage(
@@ -182,23 +192,29 @@ export function stopGapReminderMessage(
     words.stopGapAdviceSame(m.format.dateTime(stopGap.lastReminderAt ?? assessment.windowEnd)),
     m,
   );
-  return {
-    text: fallbackText(
-      words.stopGapFallback({
-        headline,
-        clientId: assessment.clientId,
-        inPlaceFor: inPlaceFor(stopGap, assessment.windowEnd, m),
-      }),
-    ),
-    blocks: [
-      header(headline),
-      section(
-        [`${clientScope(assessment, m)}: ${seen}`, undoStopGap(assessment, stopGap, m), ...adviceLines].join(
-          '\n',
-        ),
+  const advice = repeatAdvice ? adviceContent(assessment.advice, m) : null;
+  return withDocuments(
+    {
+      text: fallbackText(
+        words.stopGapFallback({
+          headline,
+          clientId: assessment.clientId,
+          inPlaceFor: inPlaceFor(stopGap, assessment.windowEnd, m),
+        }),
       ),
-      ...(repeatAdvice ? adviceSections(assessment.advice, m) : []),
-      context(words.stopGapContext(presentation.metricsUrl)),
-    ],
-  };
+      blocks: [
+        header(headline),
+        section(
+          [
+            `${clientScope(assessment, m)}: ${seen}`,
+            undoStopGap(assessment, stopGap, m),
+            ...adviceLines,
+          ].join('\n'),
+        ),
+        ...(advice?.blocks ?? []),
+        context(words.stopGapContext(presentation.metricsUrl)),
+      ],
+    },
+    advice,
+  );
 }

@@ -7,7 +7,7 @@ import { type BlockKitMessage, fallbackText, header, section } from '../../notif
 import type { Messages } from '../../shared/i18n';
 import type { AdviceItem } from './advice';
 import { episodeFigures } from './episode-messages';
-import { adviceSections, alertMessages, metricsContext } from './relogin-alert-message';
+import { adviceContent, alertMessages, metricsContext, withDocuments } from './relogin-alert-message';
 import type { ReLoginAssessment } from './relogin-assessment';
 import type { EpisodeFigures } from './relogin-episode';
 
@@ -77,19 +77,23 @@ export function followUpMessage(
     words.adviceSame,
     m,
   );
-  return {
-    text: fallbackText(words.fallback(headline, assessment.clientId)),
-    blocks: [
-      header(headline),
-      section(
-        [
-          words.since(m.format.dateTime(followUp.previous.at), assessment.windowHours),
-          ...changes,
-          ...adviceLines,
-        ].join('\n'),
-      ),
-      ...(repeatAdvice ? adviceSections(assessment.advice, m) : []),
-      metricsContext(presentation.metricsUrl, m),
-    ],
-  };
+  const advice = repeatAdvice ? adviceContent(assessment.advice, m) : null;
+  return withDocuments(
+    {
+      text: fallbackText(words.fallback(headline, assessment.clientId)),
+      blocks: [
+        header(headline),
+        section(
+          [
+            words.since(m.format.dateTime(followUp.previous.at), assessment.windowHours),
+            ...changes,
+            ...adviceLines,
+          ].join('\n'),
+        ),
+        ...(advice?.blocks ?? []),
+        metricsContext(presentation.metricsUrl, m),
+      ],
+    },
+    advice,
+  );
 }

@@ -12,6 +12,7 @@ import {
   fieldsSection,
   header,
   type KnownBlock,
+  type MessageDocuments,
   mrkdwn,
   mrkdwnCode,
   mrkdwnCodeBlock,
@@ -21,7 +22,7 @@ import {
 import { type Messages, messagesFor } from '../../shared/i18n';
 import { round } from '../../shared/stats';
 import type { AdviceItem } from './advice';
-import { adviceDocuments } from './advice/documents';
+import { type AdviceDocument, adviceDocuments } from './advice/documents';
 import { SEVERITY_ICONS } from './advice/headings';
 import type { ReLoginAssessment } from './relogin-assessment';
 import type { UserLabeler } from './report-identity';
@@ -50,16 +51,63 @@ function minutes(value: number | null, m: Messages): string {
 /** Slack's limit for a section's text. */
 const MAX_SECTION_TEXT = 3000;
 
-/** The item's text, then each document as a code block (too long for Slack: where to get it instead). */
 function adviceBlocks(item: AdviceItem, m: Messages): KnownBlock[] {
-  const documents = adviceDocuments(item, m).map(({ title, content }) => {
-    const code = `*${escapeMrkdwn(title)}*\n${mrkdwnCodeBlock(content)}`;
-    return code.length <= MAX_SECTION_TEXT ? code : `*${escapeMrkdwn(title)}*\n${m.text.documents.tooLong}`;
+  return [section(`${SEVERITY_ICONS[item.severity]} *${m.text.advice.titles[item.id]}*\n${item.text}`)];
+}
+
+/** A document inline, as a code block (too long for Slack: where to get it instead). */
+function inlineDocument({ title, content }: AdviceDocument, m: Messages): KnownBlock {
+  const code = `*${escapeMrkdwn(title)}*\n${mrkdwnCodeBlock(content)}`;
+  return section(
+    code.length <= MAX_SECTION_TEXT ? code : `*${escapeMrkdwn(title)}*\n${m.text.documents.tooLong}`,
+  );
+}
+
+interface ItemDocument {
+  item: AdviceItem;
+  document: AdviceDocument;
+}
+
+/** Two documents under one name (the upgrade's and the mitigation's `argocd-cm`): the later one named after its item. */
+function distinctNames(documents: readonly ItemDocument[]): (ItemDocument & { filename: string })[] {
+  return documents.map((entry, index) => {
+    const { filename } = entry.document;
+    const taken = documents.slice(0, index).some((earlier) => earlier.document.filename === filename);
+    return { ...entry, filename: taken ? `${entry.item.id}.${filename}` : filename };
   });
-  return [
-    section(`${SEVERITY_ICONS[item.severity]} *${m.text.advice.titles[item.id]}*\n${item.text}`),
-    ...documents.map(section),
-  ];
+}
+
+/**
+ * The advice's documents as snippet files for the message's thread, and the reply that carries them
+ * inline instead when the upload fails; undefined when the advice has none.
+ */
+function adviceFiles(advice: readonly AdviceItem[], m: Messages): MessageDocuments | undefined {
+  const documents = distinctNames(
+    advice.flatMap((item) => adviceDocuments(item, m).map((document) => ({ item, document }))),
+  );
+  if (documents.length === 0) return undefined;
+  return {
+    files: documents.map(({ item, document, filename }) => ({
+      filename,
+      // Slack shows a file's title as plain text: the heading says which advice it belongs to.
+      title: `${m.text.advice.titles[item.id]} — ${document.title.replaceAll('`', '')}`,
+      content: document.content,
+      snippetType: document.snippetType,
+    })),
+    ifUploadFails: {
+      text: fallbackText(m.text.documents.notAttached),
+      blocks: [
+        section(m.text.documents.notAttached),
+        ...documents.map(({ document }) => inlineDocument(document, m)),
+      ],
+    },
+  };
+}
+
+/** The one line pointing to the documents in the thread. */
+function documentsPointer(documents: MessageDocuments, m: Messages): KnownBlock {
+  const names = documents.files.map((file) => mrkdwnCode(file.filename));
+  return context(`:paperclip: ${m.text.documents.inThread(names.join(', '))}`);
 }
 
 function figureFields(assessment: ReLoginAssessment, m: Messages) {
@@ -104,9 +152,25 @@ function heavyUserList(assessment: ReLoginAssessment, label: UserLabeler, m: Mes
   ].join('\n');
 }
 
-/** One section per advice item, as in the alert; shared with the recovery and stop-gap messages. */
-export function adviceSections(advice: readonly AdviceItem[], m: Messages): KnownBlock[] {
-  return advice.flatMap((item) => adviceBlocks(item, m));
+/** The advice as the alert shows it (shared with the follow-ups, the recovery and the stop-gap reminder). */
+export interface AdviceContent {
+  /** One section per item, then a line pointing to the documents in the thread. */
+  blocks: KnownBlock[];
+  /** The documents, for the thread; undefined when the advice has none. */
+  documents?: MessageDocuments;
+}
+
+export function adviceContent(advice: readonly AdviceItem[], m: Messages): AdviceContent {
+  const blocks = advice.flatMap((item) => adviceBlocks(item, m));
+  const documents = adviceFiles(advice, m);
+  return documents === undefined
+    ? { blocks }
+    : { blocks: [...blocks, documentsPointer(documents, m)], documents };
+}
+
+/** A message with the advice's documents, when it has any. */
+export function withDocuments(message: BlockKitMessage, advice: AdviceContent | null): BlockKitMessage {
+  return advice?.documents === undefined ? message : { ...message, documents: advice.documents };
 }
 
 /** "Argo CD app client `…` (user pool `…`)", escaped. */
@@ -132,31 +196,35 @@ export function reLoginAlertMessage(
   const headline = words.headline(heavy);
   const worse =
     presentation.worsenedFrom === null ? '' : `\n${words.worse(presentation.worsenedFrom, heavy)}`;
-  return {
-    text: fallbackText(
-      words.fallback({
-        headline,
-        reLogins: assessment.totals.reLogins,
-        activeUsers: assessment.totals.activeUsers,
-        windowHours: assessment.windowHours,
-        clientId: assessment.clientId,
-      }),
-    ),
-    blocks: [
-      header(headline),
-      section(
-        words.lead({
-          scope: clientScope(assessment, m),
+  const advice = adviceContent(assessment.advice, m);
+  return withDocuments(
+    {
+      text: fallbackText(
+        words.fallback({
+          headline,
           reLogins: assessment.totals.reLogins,
+          activeUsers: assessment.totals.activeUsers,
           windowHours: assessment.windowHours,
-          windowEnd: m.format.dateTime(assessment.windowEnd),
-        }) + worse,
+          clientId: assessment.clientId,
+        }),
       ),
-      fieldsSection(figureFields(assessment, m)),
-      section(heavyUserList(assessment, presentation.label, m)),
-      DIVIDER,
-      ...adviceSections(assessment.advice, m),
-      metricsContext(presentation.metricsUrl, m),
-    ],
-  };
+      blocks: [
+        header(headline),
+        section(
+          words.lead({
+            scope: clientScope(assessment, m),
+            reLogins: assessment.totals.reLogins,
+            windowHours: assessment.windowHours,
+            windowEnd: m.format.dateTime(assessment.windowEnd),
+          }) + worse,
+        ),
+        fieldsSection(figureFields(assessment, m)),
+        section(heavyUserList(assessment, presentation.label, m)),
+        DIVIDER,
+        ...advice.blocks,
+        metricsContext(presentation.metricsUrl, m),
+      ],
+    },
+    advice,
+  );
 }

@@ -129,31 +129,35 @@ describe('Function: stopGapReminderMessage', () => {
     const assessment = report(refreshes(['ann', 'ben'], 11), 8, 22);
     const ids = assessment.advice.map((item) => item.id);
     const lastReminderAt = END - 168 * HOUR;
-    const same = readableText(
-      stopGapReminderMessage(
-        assessment,
-        { firstSeenAt: END - 200 * HOUR, lastReminderAt, adviceAtLastReminder: ids },
-        presentation,
-      ).blocks,
+    const sameMessage = stopGapReminderMessage(
+      assessment,
+      { firstSeenAt: END - 200 * HOUR, lastReminderAt, adviceAtLastReminder: ids },
+      presentation,
     );
+    const same = readableText(sameMessage.blocks);
     expect(same).toContain(
       'Advice unchanged since the reminder of 2026-11-19 06:00 UTC: that post has it in full.',
     );
     expect(same).not.toContain('Set IdTokenValidity / AccessTokenValidity to 1 h / 1 h');
     expect(same).toContain('Security debt');
-    const changed = readableText(
-      stopGapReminderMessage(
-        assessment,
-        {
-          firstSeenAt: END - 200 * HOUR,
-          lastReminderAt,
-          adviceAtLastReminder: [...ids.slice(1), 'upgrade-argocd'],
-        },
-        presentation,
-      ).blocks,
+    expect(sameMessage.documents).toBeUndefined();
+    const changedMessage = stopGapReminderMessage(
+      assessment,
+      {
+        firstSeenAt: END - 200 * HOUR,
+        lastReminderAt,
+        adviceAtLastReminder: [...ids.slice(1), 'upgrade-argocd'],
+      },
+      presentation,
     );
+    const changed = readableText(changedMessage.blocks);
     expect(changed).toMatch(/Advice (added|no longer given)/);
     expect(changed.match(/Set IdTokenValidity \/ AccessTokenValidity to 1 h \/ 1 h/g)).toHaveLength(1);
-    expect(same.length).toBeLessThan(changed.length / 2);
+    // The advice in full comes with its documents again, as files for the thread.
+    expect(changedMessage.documents?.files.map((file) => file.filename)).toEqual([
+      'aws_cognito_user_pool_client.tf.diff',
+      'argocd-app-client.json',
+    ]);
+    expect(same.length).toBeLessThan(changed.length);
   });
 });

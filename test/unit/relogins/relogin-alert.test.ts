@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { blockTexts, readableText } from '../../../local/stand-ins/block-kit';
 import { escapeMrkdwn } from '../../../src/notifications/domain/block-kit';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
+import { adviceDocuments } from '../../../src/relogins/domain/advice/documents';
 import { dashboardConsoleUrl, metricsConsoleUrl } from '../../../src/relogins/domain/console-links';
 import { reLoginAlertMessage } from '../../../src/relogins/domain/relogin-alert-message';
 import { buildReLoginAssessment } from '../../../src/relogins/domain/relogin-assessment';
 import { userLabeler } from '../../../src/relogins/domain/report-identity';
+import type { UpstreamFindings } from '../../../src/upstream';
 import { FIXTURE_CLIENT_SECRET, fixtureClient } from '../../support/app-clients';
 
 const END = Date.parse('2026-11-24T08:00:00Z');
@@ -45,7 +47,24 @@ function team(count: number, hours: number): ActivityEvent[] {
 }
 
 /** The shared DescribeUserPoolClient fixture's client (1 h, 1 h, 30 days), optionally changed. */
-function report(events: ActivityEvent[], client = fixtureClient()) {
+/** Argo CD v3.3.14 deployed, without the upstream fix. */
+const DEPLOYED_3_3: UpstreamFindings = {
+  deployedVersion: 'v3.3.14',
+  checkedAt: END,
+  fixes: [
+    {
+      id: 'argocd-oidc-refresh',
+      title: 'use OIDC refresh tokens to renew expired sessions',
+      merged: true,
+      fixedIn: ['v3.4.6', 'v3.5.0'],
+      fixedInPrerelease: [],
+      deployedHasFix: false,
+      upgradeTo: 'v3.4.6',
+    },
+  ],
+};
+
+function report(events: ActivityEvent[], client = fixtureClient(), upstream: UpstreamFindings | null = null) {
   return buildReLoginAssessment(
     {
       userPoolId: 'ap-northeast-1_EXAMPLE',
@@ -54,6 +73,7 @@ function report(events: ActivityEvent[], client = fixtureClient()) {
       events,
       client,
       cognito: { signInSuccesses: 40, tokenRefreshSuccesses: 0 },
+      upstream,
     },
     settings,
   );
@@ -141,13 +161,73 @@ describe('Function: reLoginAlertMessage', () => {
     expect(text).toContain('<https://example.test/metrics|Open the metrics in CloudWatch>');
   });
 
-  it("should show each item's documents as code blocks, escaped, and never the client secret", () => {
-    // Act: 1 h ID tokens, 12 h access tokens (with a `<` to escape in the client name).
+  it("should give each item's documents as snippet files for the thread, with one line pointing to them, and never the client secret", () => {
+    // Act: 1 h ID tokens, 12 h access tokens (with a `<` in the client name).
     const client = fixtureClient({ AccessTokenValidity: 12, ClientName: 'argocd <prod>' });
-    const message = reLoginAlertMessage(report(team(2, 8), client), presentation);
-    const lines = blockTexts(message.blocks);
+    const assessment = report(team(2, 8), client);
+    const message = reLoginAlertMessage(assessment, presentation);
+    const text = readableText(message.blocks);
+
+    // Assess: the files are the advice's documents, byte for byte, in the advice's order.
+    const expected = assessment.advice.flatMap((item) => adviceDocuments(item));
+    expect(message.documents?.files.map((file) => file.content)).toEqual(
+      expected.map((document) => document.content),
+    );
+    // Two different documents under one name: the second is told apart by its item's id.
+    expect(message.documents?.files.map((file) => [file.filename, file.snippetType])).toEqual([
+      ['argocd-cm.yaml', 'yaml'],
+      ['aws_cognito_user_pool_client.tf.diff', 'diff'],
+      ['argocd-app-client.json', 'json'],
+      ['fix-token-validity-order.aws_cognito_user_pool_client.tf.diff', 'diff'],
+      ['fix-token-validity-order.argocd-app-client.json', 'json'],
+    ]);
+    // A title says which advice the file belongs to and how to apply it, as plain text.
+    expect(message.documents?.files[2]?.title).toBe(
+      'Stop-gap: longer token validity — Or with the AWS CLI: save this as argocd-app-client.json, then run aws cognito-idp update-user-pool-client --cli-input-json file://argocd-app-client.json',
+    );
+    expect(message.documents?.files[3]?.content).toContain(
+      '-  access_token_validity = 12\n+  access_token_validity = 1',
+    );
+    // The message itself holds none of them, only the pointer.
+    expect(text).not.toContain('```');
+    for (const { content } of expected) expect(text).not.toContain(content.split('\n')[1]);
+    expect(text).toContain(
+      ':paperclip: To apply: `argocd-cm.yaml`, `aws_cognito_user_pool_client.tf.diff`, `argocd-app-client.json`, `fix-token-validity-order.aws_cognito_user_pool_client.tf.diff`, `fix-token-validity-order.argocd-app-client.json`, as files in this thread.',
+    );
+    expect(JSON.stringify(message)).not.toContain(FIXTURE_CLIENT_SECRET);
+  });
+
+  it("should name the threshold mitigation's argocd-cm apart from the upgrade's", () => {
+    // Act: Argo CD v3.3.14 deployed: both items offer the same `argocd-cm`.
+    const assessment = report(team(2, 8), fixtureClient(), DEPLOYED_3_3);
+    const mitigate = assessment.advice.find((item) => item.id === 'mitigate-with-threshold');
+    const message = reLoginAlertMessage(assessment, presentation);
 
     // Assess
+    expect(mitigate).toBeDefined();
+    expect(message.documents?.files.map((file) => file.filename)).toEqual([
+      'argocd-cm.yaml',
+      'mitigate-with-threshold.argocd-cm.yaml',
+      'aws_cognito_user_pool_client.tf.diff',
+      'argocd-app-client.json',
+    ]);
+    expect(message.documents?.files[1]?.content).toBe(
+      mitigate?.id === 'mitigate-with-threshold' && mitigate.argocdCm,
+    );
+  });
+
+  it('should keep the documents inline, escaped, in the reply for a failed upload', () => {
+    // Prepare
+    const client = fixtureClient({ AccessTokenValidity: 12, ClientName: 'argocd <prod>' });
+
+    // Act
+    const reply = reLoginAlertMessage(report(team(2, 8), client), presentation).documents?.ifUploadFails;
+    const lines = blockTexts(reply?.blocks ?? []);
+
+    // Assess
+    expect(lines[0]).toBe(
+      'The documents could not be attached as files (the upload to Slack failed), so here they are inline.',
+    );
     expect(lines).toContain(
       [
         '*`argocd-cm` (`kubectl -n &lt;argocd namespace&gt; edit configmap argocd-cm`)*',
@@ -160,17 +240,11 @@ describe('Function: reLoginAlertMessage', () => {
         '```',
       ].join('\n'),
     );
-    const terraform = lines.filter((line) => line.startsWith('*Terraform (`aws_cognito_user_pool_client`)*'));
-    // The stop-gap (8 h / 8 h) and the order fix (access down to 1 h): two different changes.
-    expect(terraform).toHaveLength(2);
-    expect(terraform[1]).toContain('-  access_token_validity = 12\n+  access_token_validity = 1');
     const cli = lines.filter((line) =>
       line.startsWith('*Or with the AWS CLI: save this as argocd-app-client.json'),
     );
     expect(cli).toHaveLength(2);
     expect(cli[0]).toContain('"ClientName": "argocd &lt;prod&gt;"');
-    expect(lines.some((line) => line.includes(':warning: *Access token outlives the ID token*'))).toBe(true);
-    expect(JSON.stringify(message)).not.toContain(FIXTURE_CLIENT_SECRET);
   });
 
   it('should point to the command line for a document too long for one Slack section', () => {
@@ -182,12 +256,16 @@ describe('Function: reLoginAlertMessage', () => {
     const client = fixtureClient({ CallbackURLs: callbacks });
 
     // Act
-    const lines = blockTexts(reLoginAlertMessage(report(team(2, 8), client), presentation).blocks);
+    const message = reLoginAlertMessage(report(team(2, 8), client), presentation);
+    const lines = blockTexts(message.documents?.ifUploadFails.blocks ?? []);
 
-    // Assess
+    // Assess: the file carries it whole; only the inline fallback has to point elsewhere.
     const cli = lines.find((line) => line.startsWith('*Or with the AWS CLI')) ?? '';
     expect(cli).toContain('Too long for Slack: `relogin-monitor analyze --client-config');
     expect(lines.every((line) => line.length <= 3000)).toBe(true);
+    expect(message.documents?.files.find((file) => file.snippetType === 'json')?.content).toContain(
+      'https://argocd-59.example.com/auth/callback',
+    );
   });
 
   it('should say when an early alert comes because it got worse', () => {

@@ -331,7 +331,14 @@ describe('Use case: runReLoginCheck (in-memory fakes)', () => {
     expect(result.map((client) => client.alert)).toEqual(['sent', 'sent']);
     expect(
       fakes.timeline.entries.filter((entry) => entry.startsWith('metrics') || entry.startsWith('chat')),
-    ).toEqual(['metrics.publish', 'metrics.publish', 'metrics.publish', 'chat.post', 'chat.post']);
+    ).toEqual([
+      'metrics.publish',
+      'metrics.publish',
+      'metrics.publish',
+      // Each alert, then its three documents (argocd-cm, Terraform, CLI JSON) uploaded into its thread.
+      ...['chat.post', 'chat.upload', 'chat.upload', 'chat.upload'],
+      ...['chat.post', 'chat.upload', 'chat.upload', 'chat.upload'],
+    ]);
     expect(
       fakes.metrics.requests.map(({ data }) => [
         data[0]?.name,

@@ -10,15 +10,31 @@ export interface AdviceDocument {
   /** What it is and how to apply it. */
   title: string;
   content: string;
+  /** The file it is posted as (a snippet in the alert's thread); its extension sets the highlighting. */
+  filename: string;
+  /** Slack's snippet type for `content`. */
+  snippetType: 'diff' | 'json' | 'yaml';
 }
+
+/** The Terraform change is a unified diff of the resource, so it is highlighted as one. */
+const TERRAFORM_FILE = 'aws_cognito_user_pool_client.tf.diff';
+const ARGOCD_CM_FILE = 'argocd-cm.yaml';
 
 function clientChangeDocuments(change: ClientChange | null, m: Messages): AdviceDocument[] {
   if (change === null) return [];
   return [
-    { title: m.text.documents.terraform, content: change.terraform },
+    {
+      title: m.text.documents.terraform,
+      content: change.terraform,
+      filename: TERRAFORM_FILE,
+      snippetType: 'diff',
+    },
     {
       title: m.text.documents.awsCli(change.cliInputFile, change.cliCommand),
       content: change.cliInputJson,
+      // The name the command reads, so the downloaded file runs as is.
+      filename: change.cliInputFile,
+      snippetType: 'json',
     },
   ];
 }
@@ -33,6 +49,8 @@ export function adviceDocuments(item: AdviceItem, messages?: Messages): AdviceDo
         {
           title: m.text.documents.argocdCm,
           content: item.argocdCm,
+          filename: ARGOCD_CM_FILE,
+          snippetType: 'yaml',
         },
       ];
     case 'extend-token-validity':

@@ -267,6 +267,9 @@ export const en = {
     awsCli: (file: string, command: string) =>
       `Or with the AWS CLI: save this as ${file}, then run \`${command}\``,
     argocdCm: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',
+    inThread: (files: string) => `To apply: ${files}, as files in this thread.`,
+    notAttached:
+      'The documents could not be attached as files (the upload to Slack failed), so here they are inline.',
     tooLong:
       "Too long for Slack: `relogin-monitor analyze --client-config <the client's describe-user-pool-client answer>` prints it.",
   },

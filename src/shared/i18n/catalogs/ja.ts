@@ -207,6 +207,9 @@ export const ja: Catalog = {
     awsCli: (file, command) =>
       `または AWS CLI で: これを ${file} として保存し、\`${command}\` を実行してください`,
     argocdCm: '`argocd-cm` (`kubectl -n <argocd namespace> edit configmap argocd-cm`)',
+    inThread: (files) => `適用する内容: ${files} をこのスレッドにファイルで添付しています。`,
+    notAttached:
+      'ドキュメントをファイルとして添付できませんでした (Slack へのアップロードに失敗)。代わりにここに記載します。',
     tooLong:
       'Slack には長すぎます。`relogin-monitor analyze --client-config <クライアントの describe-user-pool-client の応答>` で出力できます。',
   },
