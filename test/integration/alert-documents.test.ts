@@ -129,7 +129,7 @@ describe("Use case: runReLoginCheck, the advice's documents as files in the aler
       ':paperclip: 適用する内容: `argocd-cm.yaml`, `aws_cognito_user_pool_client.tf.diff`, `argocd-app-client.json`, `fix-token-validity-order.aws_cognito_user_pool_client.tf.diff`, `fix-token-validity-order.argocd-app-client.json` をこのスレッドにファイルで添付しています。',
     );
     expect(standIns.slack.files[1]?.title).toBe(
-      '暫定対処: トークンの有効期間を延ばす — Terraform (aws_cognito_user_pool_client)',
+      '暫定対処: トークンの有効期間を延ばす — Terraform (`aws_cognito_user_pool_client`)',
     );
   });
 });

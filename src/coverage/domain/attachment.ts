@@ -29,17 +29,21 @@ export type Attachment =
       /** Only Pre Token Generation fires on a refresh: from Post Authentication refreshes are invisible. */
       seesRefreshes: boolean;
     }
-  | { attached: false; reason: string };
+  | ({ attached: false } & Detachment);
+
+/** Why our function counts as detached, for the self-check's message to word in its locale. */
+export interface Detachment {
+  /** Our function, unqualified. */
+  functionArn: string;
+  mode: AttachMode;
+  /** The slots the mode expects us in, and what each holds (null: empty). */
+  slots: { slot: keyof TriggerSlots; occupant: string | null }[];
+}
 
 /** The function's ARN without a version or alias: `arn:aws:lambda:<region>:<account>:function:<name>`. */
 export function unqualifiedArn(arn: string): string {
   return arn.split(':').slice(0, 7).join(':');
 }
-
-const SLOT_NAMES: Readonly<Record<keyof TriggerSlots, string>> = {
-  preTokenGeneration: 'Pre token generation',
-  postAuthentication: 'Post authentication',
-};
 
 /** The slots each mode may put our function in, preferred first. */
 const SLOTS_OF: Readonly<Record<AttachMode, readonly (keyof TriggerSlots)[]>> = {
@@ -58,9 +62,10 @@ export function checkAttachment(slots: TriggerSlots, expected: ExpectedAttachmen
     return arn !== undefined && unqualifiedArn(arn) === ours;
   });
   if (slot !== undefined) return { attached: true, slot, seesRefreshes: slot === 'preTokenGeneration' };
-  const occupants = allowed.map((name) => `${SLOT_NAMES[name]}: ${slots[name] ?? 'empty'}`).join('; ');
   return {
     attached: false,
-    reason: `${ours} is in none of the slots attach mode "${expected.mode}" expects (${occupants})`,
+    functionArn: ours,
+    mode: expected.mode,
+    slots: allowed.map((slot) => ({ slot, occupant: slots[slot] ?? null })),
   };
 }

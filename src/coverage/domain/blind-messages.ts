@@ -6,6 +6,7 @@
 import type { BlockKitMessage } from '../../notifications';
 import { context, fallbackText, mrkdwnCode, mrkdwnText, section } from '../../notifications';
 import { type Messages, messagesFor } from '../../shared/i18n';
+import type { Detachment } from './attachment';
 import type { BlindMessage } from './blind-episode';
 import type { Counts, Finding } from './self-check';
 
@@ -29,12 +30,21 @@ function counts(m: Messages, windowHours: number, recorded: Counts, cognito: Cou
   });
 }
 
+/** "`arn` is in none of the slots attach mode `auto` expects (Pre token generation: empty; …)", escaped. */
+function detachedReason(m: Messages, { functionArn, mode, slots }: Detachment): string {
+  const words = m.text.coverage;
+  const occupants = slots.map(({ slot, occupant }) =>
+    words.slotOccupant(words.slotNames[slot], occupant === null ? null : mrkdwnCode(occupant)),
+  );
+  return words.detachedReason(mrkdwnCode(functionArn), mrkdwnCode(mode), occupants);
+}
+
 /** Cause and fix of each finding, for an on-call engineer who did not build the monitor. */
 function explanation(m: Messages, finding: Finding, windowHours: number): { cause: string; fix: string } {
   const words = m.text.coverage;
   switch (finding.cause) {
     case 'detached':
-      return { cause: words.detachedCause(mrkdwnText(finding.reason)), fix: words.detachedFix };
+      return { cause: words.detachedCause(detachedReason(m, finding.detachment)), fix: words.detachedFix };
     case 'misclassifying':
       return {
         cause: words.misclassifyingCause(counts(m, windowHours, finding.recorded, finding.cognito)),

@@ -8,7 +8,7 @@
  * - `undercounting`: recorded below `minShare` of Cognito's count (once Cognito counted `minCount`).
  */
 import { HOUR_MS, MINUTE_MS } from '../../shared/durations';
-import type { Attachment } from './attachment';
+import type { Attachment, Detachment } from './attachment';
 
 export interface Counts {
   signIns: number;
@@ -39,7 +39,7 @@ export const COGNITO_METRICS_LAG_MS = 15 * MINUTE_MS;
 export type FindingCause = 'detached' | 'undercounting' | 'misclassifying';
 
 export type Finding =
-  | { cause: 'detached'; reason: string }
+  | { cause: 'detached'; detachment: Detachment }
   | { cause: 'undercounting' | 'misclassifying'; recorded: Counts; cognito: Counts };
 
 export interface SelfCheckResult {
@@ -114,7 +114,16 @@ export function selfCheck(
   const slot = { seesRefreshes, canMisclassify };
   const findings: Finding[] = [
     ...(attachment !== null && !attachment.attached
-      ? [{ cause: 'detached' as const, reason: attachment.reason }]
+      ? [
+          {
+            cause: 'detached' as const,
+            detachment: {
+              functionArn: attachment.functionArn,
+              mode: attachment.mode,
+              slots: attachment.slots,
+            },
+          },
+        ]
       : []),
     ...countFindings(recorded, cognito, slot, policy),
   ];

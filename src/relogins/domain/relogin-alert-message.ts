@@ -89,8 +89,8 @@ function adviceFiles(advice: readonly AdviceItem[], m: Messages): MessageDocumen
   return {
     files: documents.map(({ item, document, filename }) => ({
       filename,
-      // Slack shows a file's title as plain text: the heading says which advice it belongs to.
-      title: `${m.text.advice.titles[item.id]} — ${document.title.replaceAll('`', '')}`,
+      // The heading says which advice it belongs to; Slack shows the title as plain text, backticks and all.
+      title: `${m.text.advice.titles[item.id]} — ${document.title}`,
       content: document.content,
       snippetType: document.snippetType,
     })),

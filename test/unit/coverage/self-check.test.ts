@@ -20,6 +20,16 @@ import {
 
 const OURS = 'arn:aws:lambda:eu-west-1:123456789012:function:relogin-monitor-prod-authEvent';
 const THEIRS = 'arn:aws:lambda:eu-west-1:123456789012:function:team-claims';
+/** Our function nowhere the auto mode expects it: the Pre Token Generation slot holds the team's. */
+const DETACHMENT = {
+  functionArn: OURS,
+  mode: 'auto' as const,
+  slots: [
+    { slot: 'preTokenGeneration' as const, occupant: THEIRS },
+    { slot: 'postAuthentication' as const, occupant: null },
+  ],
+};
+const DETACHED = { attached: false as const, ...DETACHMENT };
 const H = 3_600_000;
 const DAY = Date.parse('2026-11-24T00:00:00Z');
 const policy = DEFAULT_COVERAGE_POLICY;
@@ -57,14 +67,31 @@ describe('Domain: checkAttachment', () => {
   });
 
   it.each([
-    ['auto', {}],
-    ['chain', { preTokenGeneration: THEIRS, postAuthentication: OURS }],
-    ['post-authentication', { preTokenGeneration: OURS }],
-  ] as const)('should call mode %s with %o detached and name the slots it looked at', (mode, slots) => {
-    const result = checkAttachment(slots, { functionArn: OURS, mode });
-    expect(result).toMatchObject({ attached: false });
-    expect(result.attached === false && result.reason).toContain(`attach mode "${mode}"`);
-  });
+    [
+      'auto',
+      {},
+      [
+        { slot: 'preTokenGeneration', occupant: null },
+        { slot: 'postAuthentication', occupant: null },
+      ],
+    ],
+    [
+      'chain',
+      { preTokenGeneration: THEIRS, postAuthentication: OURS },
+      [{ slot: 'preTokenGeneration', occupant: THEIRS }],
+    ],
+    ['post-authentication', { preTokenGeneration: OURS }, [{ slot: 'postAuthentication', occupant: null }]],
+  ] as const)(
+    'should call mode %s with %o detached and name the slots it looked at',
+    (mode, slots, looked) => {
+      expect(checkAttachment(slots, { functionArn: OURS, mode })).toEqual({
+        attached: false,
+        functionArn: OURS,
+        mode,
+        slots: looked,
+      });
+    },
+  );
 });
 
 describe('Domain: selfCheck', () => {
@@ -147,7 +174,7 @@ describe('Domain: selfCheck', () => {
         () => [2, 0],
         () => [0, 0],
       ),
-      { attached: false, reason: 'gone' },
+      DETACHED,
       policy,
     );
     expect(result.findings.map((finding) => finding.cause)).toEqual(['detached', 'undercounting']);
@@ -166,7 +193,7 @@ describe('Domain: nextBlindStep', () => {
   const blindDay = day(cognito, (hour) => (hour >= detachedAt ? [0, 0] : cognito(hour)));
 
   it('should alert once with the first blind hour, stay quiet while blind, then reply when it sees again', () => {
-    const detached = selfCheck(blindDay, { attached: false, reason: 'gone' }, policy);
+    const detached = selfCheck(blindDay, DETACHED, policy);
     const observation = { check: detached, windowEnd: DAY + 24 * H, lastActiveHour: DAY + 17 * H };
     const first = nextBlindStep(null, { at: DAY + 24 * H, ...observation });
     expect(first?.message).toEqual({
@@ -200,7 +227,7 @@ describe('Domain: nextBlindStep', () => {
   });
 
   it('should not open a new episode for blind hours the restored reply already named, only for later ones', () => {
-    const detached = selfCheck(blindDay, { attached: false, reason: 'gone' }, policy);
+    const detached = selfCheck(blindDay, DETACHED, policy);
     const blind = nextBlindStep(null, {
       at: DAY + 24 * H,
       check: detached,
@@ -237,7 +264,7 @@ describe('Domain: nextBlindStep', () => {
   it('should not call it seen again while detached, however the counts look', () => {
     const detached = selfCheck(
       day(() => [0, 0]),
-      { attached: false, reason: 'gone' },
+      DETACHED,
       policy,
     );
     const first = nextBlindStep(null, {
@@ -275,7 +302,7 @@ describe('Domain: blindMessage', () => {
     (cause) => {
       const finding =
         cause === 'detached'
-          ? { cause, reason: 'not in the slot' }
+          ? { cause, detachment: DETACHMENT }
           : { cause, recorded: { signIns: 5, refreshes: 0 }, cognito: { signIns: 1, refreshes: 4 } };
       const { text, blocks } = blindMessage({ kind: 'monitor-blind', finding, since: DAY }, presentation);
       const all = `${text}\n${JSON.stringify(blocks)}`;

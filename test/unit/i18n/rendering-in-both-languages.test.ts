@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readableText } from '../../../local/stand-ins/block-kit';
+import { checkAttachment } from '../../../src/coverage/domain/attachment';
 import { blindMessage } from '../../../src/coverage/domain/blind-messages';
 import type { ActivityEvent } from '../../../src/relogins/domain/activity';
 import { recoveryMessage, stopGapReminderMessage } from '../../../src/relogins/domain/episode-messages';
@@ -158,8 +159,31 @@ function slackRenderings(locale: Locale): string[] {
         },
         presentation,
       ),
-    ].flatMap((message) => [message.text, readableText(message.blocks)]);
+    ].flatMap((message) => [
+      message.text,
+      readableText(message.blocks),
+      // The documents' titles (shown above each snippet in the thread) and the reply for a failed upload.
+      ...(message.documents === undefined
+        ? []
+        : [
+            ...message.documents.files.map((file) => file.title),
+            message.documents.ifUploadFails.text,
+            readableText(message.documents.ifUploadFails.blocks),
+          ]),
+    ]);
   });
+}
+
+function detachedInAutoMode() {
+  const attachment = checkAttachment(
+    { preTokenGeneration: 'arn:aws:lambda:ap-northeast-1:123456789012:function:team-claims' },
+    {
+      functionArn: 'arn:aws:lambda:ap-northeast-1:123456789012:function:relogin-monitor-authEvent',
+      mode: 'auto',
+    },
+  );
+  if (attachment.attached) throw new Error('expected a detached trigger');
+  return attachment;
 }
 
 /** The self-check's monitor-blind alert for each cause, and its monitor-restored reply. */
@@ -176,7 +200,8 @@ function coverageRenderings(locale: Locale): string[] {
     blindMessage(
       {
         kind: 'monitor-blind',
-        finding: { cause: 'detached', reason: 'PostAuthentication is empty' },
+        // The reason the self-check finds: our function in neither slot the auto mode expects.
+        finding: { cause: 'detached', detachment: detachedInAutoMode() },
         since: END,
       },
       presentation,

@@ -183,7 +183,7 @@ describe('Function: reLoginAlertMessage', () => {
     ]);
     // A title says which advice the file belongs to and how to apply it, as plain text.
     expect(message.documents?.files[2]?.title).toBe(
-      'Stop-gap: longer token validity — Or with the AWS CLI: save this as argocd-app-client.json, then run aws cognito-idp update-user-pool-client --cli-input-json file://argocd-app-client.json',
+      'Stop-gap: longer token validity — Or with the AWS CLI: save this as argocd-app-client.json, then run `aws cognito-idp update-user-pool-client --cli-input-json file://argocd-app-client.json`',
     );
     expect(message.documents?.files[3]?.content).toContain(
       '-  access_token_validity = 12\n+  access_token_validity = 1',

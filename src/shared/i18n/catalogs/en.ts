@@ -387,6 +387,10 @@ export const en = {
       cognitoRefreshes: number;
     }) =>
       `Last ${p.windowHours} h: sign-ins ${p.signIns} recorded / ${p.cognitoSignIns} counted by Cognito, refreshes ${p.refreshes} / ${p.cognitoRefreshes}`,
+    slotNames: { preTokenGeneration: 'Pre token generation', postAuthentication: 'Post authentication' },
+    slotOccupant: (slot: string, occupant: string | null) => `${slot}: ${occupant ?? 'empty'}`,
+    detachedReason: (functionArn: string, mode: string, occupants: readonly string[]) =>
+      `${functionArn} is in none of the slots attach mode ${mode} expects (${occupants.join('; ')})`,
     detachedCause: (reason: string) =>
       `Our trigger is no longer attached: ${reason}. A Terraform or CloudFormation apply of the pool reverts a trigger attached outside it.`,
     detachedFix:

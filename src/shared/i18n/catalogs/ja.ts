@@ -305,6 +305,10 @@ export const ja: Catalog = {
     scope: (userPoolId, clientId) => `ユーザープール ${userPoolId}、アプリクライアント ${clientId}`,
     counts: (p) =>
       `直近 ${p.windowHours} 時間: サインインの記録 ${p.signIns} 回 / Cognito の集計 ${p.cognitoSignIns} 回、リフレッシュ ${p.refreshes} 回 / ${p.cognitoRefreshes} 回`,
+    slotNames: { preTokenGeneration: 'トークン生成前', postAuthentication: '認証後' },
+    slotOccupant: (slot, occupant) => `${slot}: ${occupant ?? '空'}`,
+    detachedReason: (functionArn, mode, occupants) =>
+      `${functionArn} は、アタッチモード ${mode} が想定するどのスロットにもありません (${occupants.join('、')})`,
     detachedCause: (reason) =>
       `このモニターのトリガーがユーザープールから外れています: ${reason}。プールを Terraform や CloudFormation で apply すると、その外で設定したトリガーは元に戻されます。`,
     detachedFix:
