@@ -82,8 +82,8 @@ function widget({ x, y, width, height, title, stat, period, metrics }) {
 }
 
 /**
- * The widgets' titles in each deploy `locale` (docs/i18n.md). Kept here, not in the TypeScript catalogs:
- * serverless.yml requires this file as plain CommonJS at deploy time.
+ * The widgets' titles and the alarms' descriptions in each deploy `locale` (docs/i18n.md). Kept here,
+ * not in the TypeScript catalogs: serverless.yml requires this file as plain CommonJS at deploy time.
  */
 const DASHBOARD_TITLES = {
   en: {
@@ -109,6 +109,37 @@ const DASHBOARD_TITLES = {
     health: 'モニターの状態: 記録の失敗 (サインインは継続)、チェックとアラートの失敗',
     coverage:
       'モニターのカバレッジ: Cognito の集計のうち記録できた割合 (90 未満なら上のグラフに欠けた時間があります) と取り込み直したサインイン',
+  },
+};
+
+const ALARM_DESCRIPTIONS = {
+  en: {
+    recordFailures:
+      'The sign-in trigger could not record sign-ins (users were not affected). Check its logs.',
+    triggerErrors: 'The sign-in trigger errored or timed out; Cognito fails sign-ins when that happens.',
+    reloginCheck: 'The hourly re-login check failed; its logs name the setting or dependency.',
+    upstreamWatch: 'The upstream fix watch failed; its logs name the setting or dependency.',
+    report: 'The periodic report failed; its logs name the setting or dependency.',
+    alertFailures:
+      'Slack refused the alerts (token, channel or outage) in two hourly runs in a row; the logs name the fix.',
+    recordingCoverage:
+      'The monitor records less than 90 % of what Cognito counts: its re-login figures miss hours. The monitor-blind Slack alert names the cause and the fix.',
+    checkFailures: 'An app client could not be checked in two hourly runs in a row; the logs name the cause.',
+  },
+  ja: {
+    recordFailures:
+      'サインイントリガーがサインインを記録できませんでした (ユーザーへの影響はありません)。ログを確認してください。',
+    triggerErrors:
+      'サインイントリガーがエラーまたはタイムアウトしました。このとき Cognito はサインインを失敗させます。',
+    reloginCheck: '毎時の再ログインチェックが失敗しました。原因の設定や依存先はログにあります。',
+    upstreamWatch: '上流の修正の監視が失敗しました。原因の設定や依存先はログにあります。',
+    report: '定期レポートが失敗しました。原因の設定や依存先はログにあります。',
+    alertFailures:
+      '2 回続けて毎時の実行で Slack がアラートを拒否しました (トークン、チャンネル、または障害)。直し方はログにあります。',
+    recordingCoverage:
+      'モニターが記録できているのは Cognito の集計の 90 % 未満です。再ログインの数値に欠けた時間があります。原因と直し方は Slack の monitor-blind アラートにあります。',
+    checkFailures:
+      '2 回続けて毎時の実行でアプリクライアントをチェックできませんでした。原因はログにあります。',
   },
 };
 
@@ -351,6 +382,7 @@ module.exports = async ({ resolveVariable }) => {
     );
   }
   const words = DASHBOARD_TITLES[locale];
+  const alarms = ALARM_DESCRIPTIONS[locale];
   const prefix = `${service}-${stage}`;
   const stack = { namespace, topicArn };
   return {
@@ -368,8 +400,7 @@ module.exports = async ({ resolveVariable }) => {
       RecordFailuresAlarm: sumAlarm({
         ...stack,
         name: `${prefix}-record-failures`,
-        description:
-          'The sign-in trigger could not record sign-ins (users were not affected). Check its logs.',
+        description: alarms.recordFailures,
         metric: 'RecordFailures',
         dimensions: CLIENT,
         period: FIVE_MINUTES,
@@ -379,7 +410,7 @@ module.exports = async ({ resolveVariable }) => {
       TriggerErrorsAlarm: functionErrorsAlarm({
         ...stack,
         name: `${prefix}-trigger-errors`,
-        description: 'The sign-in trigger errored or timed out; Cognito fails sign-ins when that happens.',
+        description: alarms.triggerErrors,
         functionResource: 'AuthEventLambdaFunction',
         period: 60,
         periods: 1,
@@ -389,7 +420,7 @@ module.exports = async ({ resolveVariable }) => {
       ReloginCheckErrorsAlarm: functionErrorsAlarm({
         ...stack,
         name: `${prefix}-relogin-check-errors`,
-        description: 'The hourly re-login check failed; its logs name the setting or dependency.',
+        description: alarms.reloginCheck,
         functionResource: 'ReloginCheckLambdaFunction',
         period: HOUR,
         periods: 2,
@@ -397,7 +428,7 @@ module.exports = async ({ resolveVariable }) => {
       UpstreamWatchErrorsAlarm: functionErrorsAlarm({
         ...stack,
         name: `${prefix}-upstream-watch-errors`,
-        description: 'The upstream fix watch failed; its logs name the setting or dependency.',
+        description: alarms.upstreamWatch,
         functionResource: 'UpstreamWatchLambdaFunction',
         period: 6 * HOUR,
         periods: 1,
@@ -405,7 +436,7 @@ module.exports = async ({ resolveVariable }) => {
       ReportErrorsAlarm: functionErrorsAlarm({
         ...stack,
         name: `${prefix}-report-errors`,
-        description: 'The periodic report failed; its logs name the setting or dependency.',
+        description: alarms.report,
         functionResource: 'ReportLambdaFunction',
         period: HOUR,
         periods: 1,
@@ -413,8 +444,7 @@ module.exports = async ({ resolveVariable }) => {
       AlertFailuresAlarm: sumAlarm({
         ...stack,
         name: `${prefix}-alert-failures`,
-        description:
-          'Slack refused the alerts (token, channel or outage) in two hourly runs in a row; the logs name the fix.',
+        description: alarms.alertFailures,
         metric: 'AlertFailures',
         period: HOUR,
         threshold: 1,
@@ -425,8 +455,7 @@ module.exports = async ({ resolveVariable }) => {
       RecordingCoverageAlarm: sumAlarm({
         ...stack,
         name: `${prefix}-recording-coverage`,
-        description:
-          'The monitor records less than 90 % of what Cognito counts: its re-login figures miss hours. The monitor-blind Slack alert names the cause and the fix.',
+        description: alarms.recordingCoverage,
         metric: 'RecordingCoverage',
         dimensions: CLIENT,
         aggregate: 'MIN',
@@ -438,8 +467,7 @@ module.exports = async ({ resolveVariable }) => {
       CheckFailuresAlarm: sumAlarm({
         ...stack,
         name: `${prefix}-check-failures`,
-        description:
-          'An app client could not be checked in two hourly runs in a row; the logs name the cause.',
+        description: alarms.checkFailures,
         metric: 'CheckFailures',
         period: HOUR,
         threshold: 1,

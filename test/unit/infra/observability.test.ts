@@ -112,4 +112,19 @@ describe('Module: infra/observability.cjs', () => {
       'param locale must be one of en, ja, got "fr"',
     );
   });
+
+  it('should describe every alarm in the deploy locale', async () => {
+    const descriptions = async (overrides: Record<string, string> = {}) =>
+      Object.values((await resolve(overrides)).Resources)
+        .filter((item) => item.Type === 'AWS::CloudWatch::Alarm')
+        .map((alarm) => String(alarm.Properties?.AlarmDescription));
+    const english = await descriptions();
+    const japanese = await descriptions({ 'param:locale': 'ja' });
+    expect(english).toContain('The periodic report failed; its logs name the setting or dependency.');
+    expect(japanese).toContain('定期レポートが失敗しました。原因の設定や依存先はログにあります。');
+    expect(japanese).toHaveLength(8);
+    expect(new Set(japanese).size).toBe(8);
+    expect(japanese.flatMap((description) => englishRuns(description))).toEqual([]);
+    expect(english.flatMap((description) => englishRuns(description)).length).toBeGreaterThan(8);
+  });
 });
