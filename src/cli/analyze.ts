@@ -16,7 +16,7 @@ import {
 import { readReportTimeZone } from '../reports';
 import { parseList } from '../shared/config/env';
 import { cliLocale } from '../shared/config/settings';
-import { type Messages, messagesFor } from '../shared/i18n';
+import { CATALOGS, type Messages, messagesFor } from '../shared/i18n';
 import { printable, printableJson } from '../shared/safe-text';
 import { round } from '../shared/stats';
 import {
@@ -162,7 +162,7 @@ export async function analyzeCommand(args: string[], io: CliIo): Promise<number>
     },
   );
   for (const { line, reason } of read.invalid)
-    writeLine(io.stderr, `skipped line ${line}: ${printable(reason)}`);
+    writeLine(io.stderr, CATALOGS[locale].skippedLine(line, printable(reason)));
 
   const heavy: HeavyUserRule = {
     minReLogins: tracking.heavyReLogins,

@@ -26,6 +26,8 @@ import {
 import { boundedGet } from '../adapters/http/bounded-get';
 import { formatSeconds, inspectClaims, type TokenInspection } from '../app-clients';
 import { readCappedText } from '../shared/capped-input';
+import { cliLocale } from '../shared/config/settings';
+import { type Messages, messagesFor } from '../shared/i18n';
 import { printable, printableJson } from '../shared/safe-text';
 import { byteSize } from '../shared/wording';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
@@ -120,14 +122,6 @@ function checkUnpinnedIssuer(issuer: string): void {
   }
 }
 
-/** What to say when the keys' address came from the (not yet verified) token itself. */
-function unpinnedWarning(issuer: string): string {
-  return (
-    `warning: issuer ${issuer} taken from the token's own iss claim, not pinned: a forged token naming ` +
-    'its own key server would verify too. For proof give --issuer https://cognito-idp.<region>.amazonaws.com/<poolId>'
-  );
-}
-
 /** Cognito publishes its keys at `{issuer}/.well-known/jwks.json`. */
 function jwksUrl(issuer: string): URL {
   try {
@@ -169,39 +163,43 @@ interface Verification {
 }
 
 /** Each claim escaped on its own: the rows stay one line each, whatever a claim contains. */
-function render(inspection: TokenInspection, { keysUrl, issuerPinned }: Verification): string {
+function render(inspection: TokenInspection, { keysUrl, issuerPinned }: Verification, m: Messages): string {
+  const words = m.text.inspectToken;
   const shown = (value: string | null) => (value === null ? '-' : printable(value));
   const refreshed =
     inspection.refreshed === null
-      ? 'unknown (auth_time or iat missing or not a time)'
+      ? words.refreshedUnknown
       : inspection.refreshed
-        ? 'yes (iat later than auth_time: renewed with the refresh token, no new login)'
-        : 'no (iat equals auth_time: issued at sign-in)';
+        ? words.refreshedYes
+        : words.refreshedNo;
+  const { labels } = words;
   const rows: [string, string][] = [
-    ['issuer', shown(inspection.issuer)],
-    ['client', shown(inspection.client)],
-    ['subject', shown(inspection.subject)],
-    ['token use', shown(inspection.tokenUse)],
-    ['auth_time', shown(inspection.authTime)],
-    ['iat', shown(inspection.issuedAt)],
-    ['exp', shown(inspection.expiresAt)],
-    ['lifetime', inspection.lifetimeSeconds === null ? '-' : formatSeconds(inspection.lifetimeSeconds)],
-    ['time left', inspection.secondsLeft === null ? '-' : formatSeconds(inspection.secondsLeft)],
-    ['refreshed', refreshed],
-    [
-      'signature',
-      `verified with ${printable(keysUrl.toString())}${issuerPinned ? ' (issuer pinned with --issuer)' : ' (issuer NOT pinned: taken from the token)'}`,
-    ],
+    [labels.issuer, shown(inspection.issuer)],
+    [labels.client, shown(inspection.client)],
+    [labels.subject, shown(inspection.subject)],
+    [labels.tokenUse, shown(inspection.tokenUse)],
+    [labels.authTime, shown(inspection.authTime)],
+    [labels.iat, shown(inspection.issuedAt)],
+    [labels.exp, shown(inspection.expiresAt)],
+    [labels.lifetime, inspection.lifetimeSeconds === null ? '-' : formatSeconds(inspection.lifetimeSeconds)],
+    [labels.timeLeft, inspection.secondsLeft === null ? '-' : formatSeconds(inspection.secondsLeft)],
+    [labels.refreshed, refreshed],
+    [labels.signature, words.verifiedWith(printable(keysUrl.toString()), issuerPinned)],
   ];
   return rows.map(([label, value]) => `${`${label}:`.padEnd(11)} ${value}`).join('\n');
 }
 
-function output(io: CliIo, inspection: TokenInspection, verification: Verification, json: boolean): void {
+function output(
+  io: CliIo,
+  inspection: TokenInspection,
+  verification: Verification,
+  { json, messages }: { json: boolean; messages: Messages },
+): void {
   writeLine(
     io.stdout,
     json
       ? printableJson({ ...inspection, issuerPinned: verification.issuerPinned })
-      : render(inspection, verification),
+      : render(inspection, verification, messages),
   );
 }
 
@@ -219,8 +217,16 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
     args,
     strict: true,
     allowPositionals: true,
-    options: { issuer: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      issuer: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+    },
   });
+  // --json stays language-neutral (keys and machine values); the table and the messages speak the locale.
+  const messages = messagesFor(cliLocale(values.locale, io.env), 'UTC');
+  const words = messages.text.inspectToken;
+  const shape = { json: values.json, messages };
   if (positionals.length > 1) throw new UsageError('give one token');
   const token = await readToken(positionals[0], io);
   let claims: JWTPayload;
@@ -243,15 +249,15 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
     try {
       checkUnpinnedIssuer(issuer);
     } catch (error) {
-      if (error instanceof IssuerRefusedError) return fail(EXIT.failed, `token rejected: ${error.message}`);
+      if (error instanceof IssuerRefusedError) return fail(EXIT.failed, words.rejected(error.message));
       throw error;
     }
   }
   // Before any key is fetched: no JWKS answer can make an unsigned or HMAC token genuine.
   const refusal = algorithmRefusal(headerAlgorithm(token));
-  if (refusal !== null) return fail(INSPECT_EXIT.badSignature, `bad signature: ${refusal}`);
+  if (refusal !== null) return fail(INSPECT_EXIT.badSignature, words.badSignature(refusal));
   const verification: Verification = { keysUrl: jwksUrl(issuer), issuerPinned };
-  if (!issuerPinned) say(unpinnedWarning(issuer));
+  if (!issuerPinned) say(words.unpinnedWarning(issuer));
   const now = io.clock.now();
   const inspect = (payload: JWTPayload) => inspectClaims(payload, now);
   try {
@@ -260,29 +266,23 @@ export async function inspectTokenCommand(args: string[], io: CliIo): Promise<nu
       algorithms: SIGNATURE_ALGORITHMS,
       currentDate: now,
     });
-    output(io, inspect(payload), verification, values.json);
+    output(io, inspect(payload), verification, shape);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof JwksUnreachableError) return fail(INSPECT_EXIT.jwksUnreachable, error.message);
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
-      return fail(
-        INSPECT_EXIT.badSignature,
-        `bad signature: the token was not signed by ${issuer} (${error.message})`,
-      );
+      return fail(INSPECT_EXIT.badSignature, words.notSignedBy(issuer, error.message));
     }
     if (error instanceof errors.JWTExpired) {
       // The signature was verified before the expiry check: the claims are genuine, show them.
       const inspection = inspect(error.payload);
-      output(io, inspection, verification, values.json);
-      return fail(
-        INSPECT_EXIT.expired,
-        `token expired at ${inspection.expiresAt ?? String(error.payload.exp)}`,
-      );
+      output(io, inspection, verification, shape);
+      return fail(INSPECT_EXIT.expired, words.expired(inspection.expiresAt ?? String(error.payload.exp)));
     }
     if (error instanceof errors.JWTClaimValidationFailed) {
-      return fail(EXIT.failed, `token rejected: ${error.message} (claim ${error.claim})`);
+      return fail(EXIT.failed, words.rejected(`${error.message} (claim ${error.claim})`));
     }
-    if (error instanceof errors.JOSEError) return fail(EXIT.failed, `token rejected: ${error.message}`);
+    if (error instanceof errors.JOSEError) return fail(EXIT.failed, words.rejected(error.message));
     throw error;
   }
 }

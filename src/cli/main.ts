@@ -29,7 +29,8 @@ export const PRODUCT_COMMANDS: CommandTable = {
   'upstream-check': {
     load: async () => (await import('./upstream-check')).upstreamCheckCommand,
     summary: 'which Argo CD releases carry the refresh fix, and whether the deployed version has it',
-    synopsis: 'upstream-check [--catalog FILE] [--deployed-version V | --argocd-url URL] [--json]',
+    synopsis:
+      'upstream-check [--catalog FILE] [--deployed-version V | --argocd-url URL] [--json] [--locale en|ja]',
   },
   report: {
     load: async () => (await import('./report')).reportCommand,
@@ -53,7 +54,7 @@ export const PRODUCT_COMMANDS: CommandTable = {
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,
     summary: 'verify an Argo CD ID token against its issuer and show whether it was refreshed',
-    synopsis: 'inspect-token [TOKEN] [--issuer URL] [--json]   (or the token on stdin)',
+    synopsis: 'inspect-token [TOKEN] [--issuer URL] [--json] [--locale en|ja]   (or the token on stdin)',
   },
 };
 

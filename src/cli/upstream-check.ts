@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { deployedVersionSource } from '../adapters/argocd/version-source';
 import { createGitHubClient } from '../adapters/github/create-client';
+import { cliLocale } from '../shared/config/settings';
+import { type Messages, messagesFor } from '../shared/i18n';
 import type { DeployedVersionOverride, FixStatus, GitHubSettings, UpstreamFindings } from '../upstream';
 import {
   checkUpstream,
@@ -31,28 +33,30 @@ function toJsonOutput(report: UpstreamFindings) {
   };
 }
 
-function list(items: readonly string[]): string {
-  return items.length === 0 ? 'none yet' : items.join(', ');
-}
-
-function deployedLine(fix: FixStatus, deployed: string | null): string {
-  if (fix.deployedHasFix === null) return 'unknown (give --deployed-version or --argocd-url)';
-  if (fix.deployedHasFix) return `yes, ${deployed} has it`;
-  return `no, ${deployed} lacks it; ${fix.upgradeTo === null ? 'no fixed release to upgrade to yet' : `upgrade to ${fix.upgradeTo}`}`;
-}
-
-function renderSummary(report: UpstreamFindings): string {
+function renderSummary(report: UpstreamFindings, m: Messages): string {
+  const words = m.text.upstreamCheck;
+  const list = (items: readonly string[]) => (items.length === 0 ? words.noneYet : items.join(', '));
+  const deployedLine = (fix: FixStatus) => {
+    const deployed = report.deployedVersion ?? '';
+    if (fix.deployedHasFix === null) return words.deployedUnknown;
+    return fix.deployedHasFix
+      ? words.deployedHasFix(deployed)
+      : words.deployedLacksFix(deployed, fix.upgradeTo);
+  };
+  const labels = Object.values(words.labels);
+  const width = Math.max(...labels.map((label) => label.length)) + 1;
+  const row = (label: string, value: string) => `  ${label.padEnd(width)}${value}`;
   const blocks = report.fixes.map((fix) =>
     [
-      `${fix.id}: ${fix.title}`,
-      `  merged:          ${fix.merged ? 'yes' : 'no'}`,
-      `  fixed in:        ${list(fix.fixedIn)}`,
-      `  prereleases:     ${list(fix.fixedInPrerelease)}`,
-      `  deployed has it: ${deployedLine(fix, report.deployedVersion)}`,
-      ...(fix.advice === undefined ? [] : [`  advice:          ${fix.advice}`]),
+      `${fix.id}: ${m.text.fixTitles[fix.id] ?? fix.title}`,
+      row(words.labels.merged, fix.merged ? words.yes : words.no),
+      row(words.labels.fixedIn, list(fix.fixedIn)),
+      row(words.labels.prereleases, list(fix.fixedInPrerelease)),
+      row(words.labels.deployedHasIt, deployedLine(fix)),
+      ...(fix.advice === undefined ? [] : [row(words.labels.advice, m.text.fixAdvice[fix.id] ?? fix.advice)]),
     ].join('\n'),
   );
-  return [`Deployed Argo CD: ${report.deployedVersion ?? 'unknown'}`, ...blocks].join('\n\n');
+  return [words.deployed(report.deployedVersion), ...blocks].join('\n\n');
 }
 
 /** The setting the token came from (the parameter wins, as in the client), or undefined when none is set. */
@@ -65,18 +69,16 @@ function tokenSetting(settings: GitHubSettings): string | undefined {
 function rateLimitMessage(
   outcome: { requests: number; resetAt: number | null; reason: string },
   settings: GitHubSettings,
+  m: Messages,
 ): string {
-  const until = outcome.resetAt === null ? '' : ` until ${new Date(outcome.resetAt).toISOString()}`;
-  const stopped = `GitHub rate limit used up${until} after ${outcome.requests} requests (${outcome.reason}).`;
+  const words = m.text.upstreamCheck;
+  const stopped = words.rateLimited({
+    until: outcome.resetAt === null ? null : new Date(outcome.resetAt).toISOString(),
+    requests: outcome.requests,
+    reason: outcome.reason,
+  });
   const token = tokenSetting(settings);
-  if (token === undefined) {
-    return `${stopped} No token is set, and GitHub allows 60 requests an hour without one: set GITHUB_TOKEN or GITHUB_TOKEN_PARAMETER for 5,000.`;
-  }
-  const when = outcome.resetAt === null ? 'later' : 'after the reset';
-  return (
-    `${stopped} The token from ${token} was sent with every request, so this is that token's own limit: ` +
-    `run again ${when}, or look for what else spends the same account's requests.`
-  );
+  return `${stopped} ${token === undefined ? words.noToken : words.tokenLimit(token, outcome.resetAt !== null)}`;
 }
 
 /** --deployed-version / --argocd-url, in place of ARGOCD_VERSION / ARGOCD_URL. */
@@ -103,8 +105,11 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
       'deployed-version': { type: 'string' },
       'argocd-url': { type: 'string' },
       json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
     },
   });
+  // --json stays language-neutral (keys and machine values); the summary speaks the locale.
+  const messages = messagesFor(cliLocale(values.locale, io.env), 'UTC');
   // The same wiring as the scheduled watch (functions/upstream-watch/deps.ts), flags over the environment.
   const catalog =
     values.catalog === undefined
@@ -122,12 +127,15 @@ export async function upstreamCheckCommand(args: string[], io: CliIo): Promise<n
     deployed,
   );
   if (outcome.kind === 'rate-limited') {
-    writeLine(io.stderr, `relogin-monitor upstream-check: ${rateLimitMessage(outcome, githubSettings)}`);
+    writeLine(
+      io.stderr,
+      `relogin-monitor upstream-check: ${rateLimitMessage(outcome, githubSettings, messages)}`,
+    );
     return EXIT.failed;
   }
   writeLine(
     io.stdout,
-    values.json ? JSON.stringify(toJsonOutput(outcome.findings)) : renderSummary(outcome.findings),
+    values.json ? JSON.stringify(toJsonOutput(outcome.findings)) : renderSummary(outcome.findings, messages),
   );
   return EXIT.ok;
 }

@@ -14,6 +14,7 @@ import { freePort } from '../../../local/stand-ins/ports';
 import { INSPECT_EXIT } from '../../../src/cli/inspect-token';
 import { fixedClock } from '../../../src/shared/clock';
 import { runCli } from '../../support/cli';
+import { englishRuns } from '../../support/english-prose';
 import { terminalControls } from '../../support/terminal';
 
 let cognito: CognitoLocal;
@@ -106,6 +107,23 @@ describe('Command: relogin-monitor inspect-token', () => {
     expect(result.stdout).toContain(
       `signature:  verified with ${cognito.endpoint}/${user.userPoolId}/.well-known/jwks.json`,
     );
+  });
+
+  it('should print the summary and the warning in Japanese with --locale ja, and keep --json language-neutral', async () => {
+    const { IdToken } = await signIn(user);
+
+    const result = await runCli(['inspect-token', '--locale', 'ja'], { stdin: IdToken as string });
+    const json = await runCli(['inspect-token', '--json'], {
+      stdin: IdToken as string,
+      env: { LANG: 'ja_JP.UTF-8' },
+    });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`発行者:`);
+    expect(result.stdout).toContain('いいえ (iat が auth_time と同じ: サインイン時の発行)');
+    expect(result.stderr).toContain('警告: 発行者');
+    expect(englishRuns(`${result.stdout}\n${result.stderr}`)).toEqual([]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ refreshed: false, issuerPinned: false });
   });
 
   it('should say refreshed when iat is later than auth_time', async () => {

@@ -10,6 +10,7 @@ import { startFakeSsm } from '../../../local/stand-ins/fake-ssm';
 import { freePort } from '../../../local/stand-ins/ports';
 import { fixedClock } from '../../../src/shared/clock';
 import { runBin, runCli } from '../../support/cli';
+import { englishRuns } from '../../support/english-prose';
 import { terminalControls } from '../../support/terminal';
 
 const REFRESH_FIX = {
@@ -150,6 +151,30 @@ describe('Command: relogin-monitor upstream-check', () => {
     );
     expect(result.stdout).toContain('refreshTokenThreshold');
     expect(github.requests.every((request) => request.authorization === 'Bearer ghp_test')).toBe(true);
+  });
+
+  it('should print the summary in Japanese with --locale ja or LANG=ja_JP.UTF-8, and keep --json language-neutral', async () => {
+    github = await startFakeGitHub();
+    const env = { GITHUB_API_URL: github.url };
+    const flag = await runCli(['upstream-check', '--deployed-version', 'v3.3.14', '--locale', 'ja'], { env });
+    const lang = await runCli(['upstream-check', '--deployed-version', 'v3.3.14'], {
+      env: { ...env, LANG: 'ja_JP.UTF-8' },
+    });
+    const json = await runCli(
+      ['upstream-check', '--deployed-version', 'v3.3.14', '--json', '--locale', 'ja'],
+      {
+        env,
+      },
+    );
+
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toContain('デプロイ中の Argo CD: v3.3.14');
+    expect(flag.stdout).toContain(
+      'いいえ、v3.3.14 には含まれていません。v3.4.6 にアップグレードしてください',
+    );
+    expect(englishRuns(flag.stdout)).toEqual([]);
+    expect(lang.stdout).toBe(flag.stdout);
+    expect(JSON.parse(json.stdout).fixes[0]).toMatchObject({ deployedHasFix: false, upgradeTo: 'v3.4.6' });
   });
 
   it('should read the token from GITHUB_TOKEN_PARAMETER like the scheduled watch, over GITHUB_TOKEN', async () => {

@@ -490,6 +490,58 @@ export const en = {
     adviceHeading: 'Advice:',
     adviceNone: 'Advice: none.',
   },
+  /** `analyze`'s line on standard error for each line `--skip-invalid` passed over. */
+  skippedLine: (line: number, reason: string) => `skipped line ${line}: ${reason}`,
+  upstreamCheck: {
+    deployed: (version: string | null) => `Deployed Argo CD: ${version ?? 'unknown'}`,
+    labels: {
+      merged: 'merged:',
+      fixedIn: 'fixed in:',
+      prereleases: 'prereleases:',
+      deployedHasIt: 'deployed has it:',
+      advice: 'advice:',
+    },
+    yes: 'yes',
+    no: 'no',
+    noneYet: 'none yet',
+    deployedUnknown: 'unknown (give --deployed-version or --argocd-url)',
+    deployedHasFix: (deployed: string) => `yes, ${deployed} has it`,
+    deployedLacksFix: (deployed: string, upgradeTo: string | null) =>
+      `no, ${deployed} lacks it; ${upgradeTo === null ? 'no fixed release to upgrade to yet' : `upgrade to ${upgradeTo}`}`,
+    rateLimited: (p: { until: string | null; requests: number; reason: string }) =>
+      `GitHub rate limit used up${p.until === null ? '' : ` until ${p.until}`} after ${p.requests} requests (${p.reason}).`,
+    noToken:
+      'No token is set, and GitHub allows 60 requests an hour without one: set GITHUB_TOKEN or GITHUB_TOKEN_PARAMETER for 5,000.',
+    tokenLimit: (setting: string, afterReset: boolean) =>
+      `The token from ${setting} was sent with every request, so this is that token's own limit: run again ${afterReset ? 'after the reset' : 'later'}, or look for what else spends the same account's requests.`,
+  },
+  inspectToken: {
+    labels: {
+      issuer: 'issuer',
+      client: 'client',
+      subject: 'subject',
+      tokenUse: 'token use',
+      authTime: 'auth_time',
+      iat: 'iat',
+      exp: 'exp',
+      lifetime: 'lifetime',
+      timeLeft: 'time left',
+      refreshed: 'refreshed',
+      signature: 'signature',
+    },
+    refreshedUnknown: 'unknown (auth_time or iat missing or not a time)',
+    refreshedYes: 'yes (iat later than auth_time: renewed with the refresh token, no new login)',
+    refreshedNo: 'no (iat equals auth_time: issued at sign-in)',
+    verifiedWith: (url: string, pinned: boolean) =>
+      `verified with ${url}${pinned ? ' (issuer pinned with --issuer)' : ' (issuer NOT pinned: taken from the token)'}`,
+    unpinnedWarning: (issuer: string) =>
+      `warning: issuer ${issuer} taken from the token's own iss claim, not pinned: a forged token naming its own key server would verify too. For proof give --issuer https://cognito-idp.<region>.amazonaws.com/<poolId>`,
+    rejected: (why: string) => `token rejected: ${why}`,
+    badSignature: (why: string) => `bad signature: ${why}`,
+    notSignedBy: (issuer: string, why: string) =>
+      `bad signature: the token was not signed by ${issuer} (${why})`,
+    expired: (at: string) => `token expired at ${at}`,
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

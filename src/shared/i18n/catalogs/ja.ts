@@ -401,6 +401,57 @@ export const ja: Catalog = {
     adviceHeading: '推奨事項:',
     adviceNone: '推奨事項: なし。',
   },
+  skippedLine: (line, reason) => `${line} 行目を読み飛ばしました: ${reason}`,
+  upstreamCheck: {
+    deployed: (version) => `デプロイ中の Argo CD: ${version ?? '不明'}`,
+    labels: {
+      merged: 'マージ:',
+      fixedIn: '修正を含むリリース:',
+      prereleases: 'プレリリース:',
+      deployedHasIt: 'デプロイ中の版に含まれるか:',
+      advice: '推奨事項:',
+    },
+    yes: 'はい',
+    no: 'いいえ',
+    noneYet: 'まだありません',
+    deployedUnknown: '不明 (--deployed-version か --argocd-url を指定してください)',
+    deployedHasFix: (deployed) => `はい、${deployed} に含まれています`,
+    deployedLacksFix: (deployed, upgradeTo) =>
+      `いいえ、${deployed} には含まれていません。${upgradeTo === null ? 'アップグレード先の修正済みリリースはまだありません' : `${upgradeTo} にアップグレードしてください`}`,
+    rateLimited: (p) =>
+      `GitHub のレート制限を使い切りました${p.until === null ? '' : ` (${p.until} まで)`}。${p.requests} 回のリクエストの後です (${p.reason})。`,
+    noToken:
+      'トークンが設定されていません。トークンなしでは GitHub は 1 時間に 60 リクエストまでです。GITHUB_TOKEN か GITHUB_TOKEN_PARAMETER を設定すると 5,000 になります。',
+    tokenLimit: (setting, afterReset) =>
+      `${setting} のトークンを毎回送っているので、これはそのトークン自身の制限です。${afterReset ? 'リセット後に' : '時間をおいて'}もう一度実行するか、同じアカウントのリクエストを他に何が使っているか確認してください。`,
+  },
+  inspectToken: {
+    labels: {
+      issuer: '発行者',
+      client: 'クライアント',
+      subject: 'サブジェクト',
+      tokenUse: '用途',
+      authTime: 'auth_time',
+      iat: 'iat',
+      exp: 'exp',
+      lifetime: '有効期間',
+      timeLeft: '残り時間',
+      refreshed: 'リフレッシュ',
+      signature: '署名',
+    },
+    refreshedUnknown: '不明 (auth_time か iat がないか、時刻ではありません)',
+    refreshedYes: 'はい (iat が auth_time より後: リフレッシュトークンで更新され、ログインし直していません)',
+    refreshedNo: 'いいえ (iat が auth_time と同じ: サインイン時の発行)',
+    verifiedWith: (url, pinned) =>
+      `${url} の鍵で検証しました${pinned ? ' (発行者は --issuer で固定)' : ' (発行者は固定されていません: トークン自身の値)'}`,
+    unpinnedWarning: (issuer) =>
+      `警告: 発行者 ${issuer} はトークン自身の iss クレームから取ったもので、固定されていません。自前の鍵サーバーを名乗る偽造トークンも検証を通ります。確実に確かめるには --issuer https://cognito-idp.<region>.amazonaws.com/<poolId> を指定してください`,
+    rejected: (why) => `トークンを拒否しました: ${why}`,
+    badSignature: (why) => `署名が不正です: ${why}`,
+    notSignedBy: (issuer, why) =>
+      `署名が不正です: このトークンは ${issuer} が署名したものではありません (${why})`,
+    expired: (at) => `トークンは ${at} に期限切れです`,
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
