@@ -32,6 +32,7 @@ export {
   cliClientCheck,
   clientChecks,
   type DoctorCheck,
+  type DoctorWords,
   githubCheck,
   poolChecks,
   type SlackFacts,

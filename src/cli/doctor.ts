@@ -18,6 +18,7 @@ import {
   cliClientCheck,
   clientChecks,
   type DoctorCheck,
+  type DoctorWords,
   describeTargetPool,
   githubCheck,
   poolChecks,
@@ -25,6 +26,8 @@ import {
   unreachable,
 } from '../adoption';
 import { parseList } from '../shared/config/env';
+import { cliLocale } from '../shared/config/settings';
+import { CATALOGS } from '../shared/i18n';
 import { redact, secrets } from '../shared/redaction';
 import { printable, printableJson } from '../shared/safe-text';
 import { withinBudget } from '../shared/time-budget';
@@ -49,6 +52,8 @@ interface DoctorOptions {
   githubApiUrl: string;
   githubToken?: string;
   timeoutMs: number;
+  /** The lines' words: the CLI locale's, English for --json (its text is what scripts read). */
+  words: DoctorWords;
 }
 
 function errorText(error: unknown): string {
@@ -60,9 +65,17 @@ function errorText(error: unknown): string {
 async function checkCognito(
   options: Pick<
     DoctorOptions,
-    'userPoolId' | 'userPoolName' | 'region' | 'functionArn' | 'clientIds' | 'argocdUrl' | 'timeoutMs'
+    | 'userPoolId'
+    | 'userPoolName'
+    | 'region'
+    | 'functionArn'
+    | 'clientIds'
+    | 'argocdUrl'
+    | 'timeoutMs'
+    | 'words'
   >,
 ): Promise<{ checks: DoctorCheck[]; issuer?: string }> {
+  const w = options.words;
   const client = new CognitoIdentityProviderClient(
     options.region === undefined ? {} : { region: options.region },
   );
@@ -73,12 +86,12 @@ async function checkCognito(
     });
     if ('refuse' in found) {
       return {
-        checks: [unreachable('pool', found.refuse, 'set userPoolId (USER_POOL_ID or --user-pool-id)')],
+        checks: [unreachable(w.names.pool, found.refuse, w.setUserPool)],
       };
     }
     const { pool } = found;
     const poolId = String(pool.Id);
-    const checks = poolChecks(pool, options.functionArn);
+    const checks = poolChecks(pool, options.functionArn, w);
     const ids =
       options.clientIds.length > 0
         ? options.clientIds
@@ -88,23 +101,17 @@ async function checkCognito(
       try {
         const fact = await describeClientFacts(client, poolId, clientId, options.timeoutMs);
         facts.push(fact);
-        checks.push(...clientChecks(fact, options.argocdUrl));
+        checks.push(...clientChecks(fact, options.argocdUrl, w));
       } catch (error) {
-        checks.push(unreachable(`client ${clientId}`, errorText(error), 'check the id in argocdClientIds'));
+        checks.push(unreachable(w.names.client(clientId), errorText(error), w.checkClientId));
       }
     }
-    checks.push(cliClientCheck(facts));
+    checks.push(cliClientCheck(facts, w));
     const region = poolId.split('_')[0];
     return { checks, issuer: `https://cognito-idp.${region}.amazonaws.com/${poolId}` };
   } catch (error) {
     return {
-      checks: [
-        unreachable(
-          'pool',
-          errorText(error),
-          'check AWS credentials, --region, and cognito-idp:DescribeUserPool/ListUserPools permissions',
-        ),
-      ],
+      checks: [unreachable(w.names.pool, errorText(error), w.checkAws)],
     };
   } finally {
     client.destroy();
@@ -128,20 +135,17 @@ async function getJson(url: string, timeoutMs: number, headers: Record<string, s
 
 async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): Promise<DoctorCheck[]> {
   const base = options.argocdUrl;
+  const w = options.words;
   if (base === undefined) {
-    return [
-      { check: 'Argo CD', status: 'warn', detail: 'not checked', fix: 'give --argocd-url (or ARGOCD_URL)' },
-    ];
+    return [{ check: w.names.argocd, status: 'warn', detail: w.notChecked, fix: w.giveArgocdUrl }];
   }
   const checks: DoctorCheck[] = [];
   try {
     const { body } = await getJson(`${base}/api/version`, options.timeoutMs);
     const version = printable(String(body.Version ?? 'unknown'));
-    checks.push(argoCdVersionCheck(version, shippedFirstReleases(REFRESH_FIX_ID).firstReleases));
+    checks.push(argoCdVersionCheck(version, shippedFirstReleases(REFRESH_FIX_ID).firstReleases, w));
   } catch (error) {
-    checks.push(
-      unreachable('Argo CD version', errorText(error), `make ${base}/api/version reachable from here`),
-    );
+    checks.push(unreachable(w.names.argocdVersion, errorText(error), w.makeReachable(`${base}/api/version`)));
   }
   try {
     const { body } = await getJson(`${base}/api/v1/settings`, options.timeoutMs);
@@ -153,13 +157,13 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
       ...(text(oidc.cliClientID) === undefined ? {} : { cliClientId: text(oidc.cliClientID) }),
       scopes: Array.isArray(oidc.scopes) ? oidc.scopes.map((scope) => printable(String(scope))) : [],
     };
-    if (issuer !== undefined) checks.push(...argoCdSettingsChecks(settings, issuer, options.clientIds));
+    if (issuer !== undefined) checks.push(...argoCdSettingsChecks(settings, issuer, options.clientIds, w));
   } catch (error) {
     checks.push(
       unreachable(
-        'Argo CD settings',
+        w.names.argocdSettings,
         errorText(error),
-        `make ${base}/api/v1/settings reachable (it needs no login)`,
+        w.makeSettingsReachable(`${base}/api/v1/settings`),
       ),
     );
   }
@@ -167,6 +171,7 @@ async function checkArgoCd(options: DoctorOptions, issuer: string | undefined): 
 }
 
 async function checkSlack(options: DoctorOptions): Promise<DoctorCheck[]> {
+  const w = options.words;
   let token = options.slackToken;
   try {
     if (token === undefined && options.slackTokenParameter !== undefined) {
@@ -175,23 +180,10 @@ async function checkSlack(options: DoctorOptions): Promise<DoctorCheck[]> {
       token = await withinBudget(options.timeoutMs, () => ssmSecureString(parameter, 1)());
     }
   } catch (error) {
-    return [
-      unreachable(
-        'Slack token',
-        errorText(error),
-        `check the SSM parameter ${options.slackTokenParameter} and ssm:GetParameter`,
-      ),
-    ];
+    return [unreachable(w.names.slackToken, errorText(error), w.checkSsm(options.slackTokenParameter ?? ''))];
   }
   if (token === undefined) {
-    return [
-      {
-        check: 'Slack',
-        status: 'warn',
-        detail: 'no token: messages go to the log',
-        fix: 'set slackTokenParameter (SLACK_TOKEN_PARAMETER)',
-      },
-    ];
+    return [{ check: w.names.slack, status: 'warn', detail: w.noSlackToken, fix: w.setSlackToken }];
   }
   secrets.add(token);
   try {
@@ -199,19 +191,14 @@ async function checkSlack(options: DoctorOptions): Promise<DoctorCheck[]> {
       ...(options.slackApiUrl === undefined ? {} : { apiUrl: options.slackApiUrl }),
       timeoutMs: options.timeoutMs,
     });
-    return slackChecks(facts);
+    return slackChecks(facts, w);
   } catch (error) {
-    return [
-      unreachable(
-        'Slack token',
-        errorText(error),
-        'check the bot token (auth.test failed): reinstall the Slack app and store its token',
-      ),
-    ];
+    return [unreachable(w.names.slackToken, errorText(error), w.checkBotToken)];
   }
 }
 
 async function checkGitHub(options: DoctorOptions): Promise<DoctorCheck[]> {
+  const w = options.words;
   try {
     const headers: Record<string, string> =
       options.githubToken === undefined ? {} : { authorization: `Bearer ${options.githubToken}` };
@@ -224,9 +211,9 @@ async function checkGitHub(options: DoctorOptions): Promise<DoctorCheck[]> {
       remaining?: number;
       limit?: number;
     };
-    return [githubCheck(Number(core.remaining ?? 0), Number(core.limit ?? 0))];
+    return [githubCheck(Number(core.remaining ?? 0), Number(core.limit ?? 0), w)];
   } catch (error) {
-    return [unreachable('GitHub', errorText(error), `make ${options.githubApiUrl} reachable (githubApiUrl)`)];
+    return [unreachable(w.names.github, errorText(error), w.makeGithubReachable(options.githubApiUrl))];
   }
 }
 
@@ -244,9 +231,12 @@ function readOptions(args: string[], io: CliIo): { options: DoctorOptions; json:
       'slack-channels': { type: 'string' },
       'timeout-ms': { type: 'string' },
       json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
     },
   });
   const env = io.env;
+  // --json stays English: its check names, details and fixes are what scripts match on.
+  const locale = values.json ? 'en' : cliLocale(values.locale, env);
   const pick = (flag: string | undefined, name: string) => {
     const value = flag ?? env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -271,6 +261,7 @@ function readOptions(args: string[], io: CliIo): { options: DoctorOptions; json:
     ],
     githubApiUrl: pick(undefined, 'GITHUB_API_URL') ?? 'https://api.github.com',
     timeoutMs,
+    words: CATALOGS[locale].doctor,
   };
   const optional = {
     userPoolId,
@@ -290,8 +281,8 @@ function readOptions(args: string[], io: CliIo): { options: DoctorOptions; json:
 
 const MARK = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
 
-function doctorLine({ status, check, detail, fix }: DoctorCheck): string {
-  return `${MARK[status]} ${check}: ${detail}${fix === undefined ? '' : ` -> fix: ${fix}`}`;
+function doctorLine({ status, check, detail, fix }: DoctorCheck, w: DoctorWords): string {
+  return `${MARK[status]} ${check}: ${detail}${fix === undefined ? '' : ` ${w.fixPrefix} ${fix}`}`;
 }
 
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
@@ -305,7 +296,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   const checks = [...cognito.checks, ...argocd, ...slack, ...github];
   if (json) writeLine(io.stdout, redact(printableJson({ checks })));
   else {
-    for (const check of checks) writeLine(io.stdout, redact(printable(doctorLine(check))));
+    for (const check of checks) writeLine(io.stdout, redact(printable(doctorLine(check, options.words))));
   }
   return anyFailed(checks) ? EXIT.failed : EXIT.ok;
 }

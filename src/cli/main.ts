@@ -49,7 +49,7 @@ export const PRODUCT_COMMANDS: CommandTable = {
     summary:
       'read-only readiness check: pool, app clients, Argo CD, Slack, GitHub; one line per check with the fix',
     synopsis:
-      'doctor (--user-pool-id ID | --user-pool-name NAME) [--region R] [--function-arn ARN] [--client-ids a,b] [--argocd-url URL] [--slack-channels C1,C2] [--timeout-ms 5000] [--json]',
+      'doctor (--user-pool-id ID | --user-pool-name NAME) [--region R] [--function-arn ARN] [--client-ids a,b] [--argocd-url URL] [--slack-channels C1,C2] [--timeout-ms 5000] [--json] [--locale en|ja]',
   },
   'inspect-token': {
     load: async () => (await import('./inspect-token')).inspectTokenCommand,

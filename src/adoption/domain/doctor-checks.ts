@@ -3,6 +3,7 @@
  * what they read (bounded calls, read-only) and these decide. Nothing here ever holds a secret: a
  * client's secret is reduced to whether there is one before it gets here.
  */
+import { CATALOGS, type Catalog } from '../../shared/i18n';
 import { compareVersions, normalizeVersion } from '../../upstream';
 import { type LambdaConfig, preTokenSlot } from './attach-plan';
 
@@ -30,9 +31,17 @@ const fail = (check: string, detail: string, fix: string): DoctorCheck => ({
   fix,
 });
 
-export function poolChecks(pool: Record<string, unknown>, functionArn: string | undefined): DoctorCheck[] {
+/** The doctor's words in one locale; English unless the CLI asks for another. */
+export type DoctorWords = Catalog['doctor'];
+const ENGLISH: DoctorWords = CATALOGS.en.doctor;
+
+export function poolChecks(
+  pool: Record<string, unknown>,
+  functionArn: string | undefined,
+  w: DoctorWords = ENGLISH,
+): DoctorCheck[] {
   const tier = typeof pool.UserPoolTier === 'string' ? pool.UserPoolTier : 'LITE';
-  const versions = tier === 'LITE' ? 'V1_0 only' : 'V1_0, V2_0, V3_0';
+  const versions = tier === 'LITE' ? w.v1Only : 'V1_0, V2_0, V3_0';
   const config = (pool.LambdaConfig ?? {}) as LambdaConfig;
   const slot = preTokenSlot(config);
   const attached = Object.entries(config)
@@ -45,43 +54,21 @@ export function poolChecks(pool: Record<string, unknown>, functionArn: string | 
   if (slot !== null && !('PreTokenGenerationConfig' in config))
     attached.push(`PreTokenGeneration ${slot.arn} (V1_0)`);
   return [
-    ok(
-      'pool',
-      `${String(pool.Id)} (${String(pool.Name ?? '')}), feature plan ${tier}: Pre Token Generation ${versions}`,
-    ),
-    ok('pool triggers', attached.length === 0 ? 'no trigger attached' : attached.join('; ')),
-    ourTrigger(config, functionArn),
+    ok(w.names.pool, w.pool({ id: String(pool.Id), name: String(pool.Name ?? ''), tier, versions })),
+    ok(w.names.poolTriggers, attached.length === 0 ? w.noTrigger : attached.join('; ')),
+    ourTrigger(config, functionArn, w),
   ];
 }
 
-function ourTrigger(config: LambdaConfig, functionArn: string | undefined): DoctorCheck {
-  const name = 'our trigger';
-  if (functionArn === undefined) {
-    return warn(
-      name,
-      'not checked',
-      'give --function-arn (the stack output AuthEventLambdaFunctionQualifiedArn, without :version)',
-    );
-  }
+function ourTrigger(config: LambdaConfig, functionArn: string | undefined, w: DoctorWords): DoctorCheck {
+  const name = w.names.ourTrigger;
+  if (functionArn === undefined) return warn(name, w.notChecked, w.giveFunctionArn);
   const slot = preTokenSlot(config);
-  if (slot?.arn === functionArn) {
-    return ok(
-      name,
-      `attached as Pre Token Generation ${slot.version} (mode auto, or chain when the stack sets chainFunctionArn)`,
-    );
-  }
+  if (slot?.arn === functionArn) return ok(name, w.attachedPreToken(slot.version));
   if (config.PostAuthentication === functionArn) {
-    return warn(
-      name,
-      'attached as Post Authentication (mode post-authentication): sign-ins only; refreshes come from Cognito TokenRefreshSuccesses, per client and never per user',
-      'where the Pre Token Generation slot is yours, deploy with attachMode=chain to see refreshes per user',
-    );
+    return warn(name, w.attachedPostAuth, w.attachedPostAuthFix);
   }
-  return fail(
-    name,
-    'not attached to this pool: nothing is recorded (with attachMode=none, or after a Terraform/CloudFormation apply reverted it)',
-    'deploy with attachMode auto or chain, or apply the snippet of relogin-monitor attach --plan --mode none in your pool code',
-  );
+  return fail(name, w.notAttached, w.notAttachedFix);
 }
 
 /** A DescribeUserPoolClient answer with the secret reduced to whether there is one. */
@@ -100,72 +87,55 @@ export interface ClientFacts {
 
 export const CLI_CALLBACK = 'http://localhost:8085/auth/callback';
 
-function minutes(value: number): string {
-  return value % 60 === 0 ? `${value / 60} h` : `${value} min`;
-}
-
-export function clientChecks(client: ClientFacts, argocdUrl: string | undefined): DoctorCheck[] {
-  const name = `client ${client.clientId} (${client.name})`;
+export function clientChecks(
+  client: ClientFacts,
+  argocdUrl: string | undefined,
+  w: DoctorWords = ENGLISH,
+): DoctorCheck[] {
+  const name = w.names.clientNamed(client.clientId, client.name);
+  const names = w.names;
   const checks: DoctorCheck[] = [];
-  const validity = `ID ${minutes(client.idTokenMinutes)}, access ${minutes(client.accessTokenMinutes)}, refresh ${minutes(client.refreshTokenMinutes)}`;
+  const idValidity = w.duration(client.idTokenMinutes);
+  const validity = w.validity(
+    idValidity,
+    w.duration(client.accessTokenMinutes),
+    w.duration(client.refreshTokenMinutes),
+  );
   checks.push(
     client.accessTokenMinutes <= client.idTokenMinutes
-      ? ok(`${name} validity`, validity)
-      : fail(
-          `${name} validity`,
-          `${validity}: access outlives ID, so Argo CD's refresh returns the expired ID token and the user logs in again`,
-          `set AccessTokenValidity to at most IdTokenValidity (${minutes(client.idTokenMinutes)})`,
-        ),
+      ? ok(names.validity(name), validity)
+      : fail(names.validity(name), w.accessOutlivesId(validity), w.accessOutlivesIdFix(idValidity)),
   );
-  if (!client.rotation.enabled) checks.push(ok(`${name} refresh-token rotation`, 'off'));
+  if (!client.rotation.enabled) checks.push(ok(names.rotation(name), w.rotationOff));
   else if (client.rotation.graceSeconds > 0)
-    checks.push(ok(`${name} refresh-token rotation`, `on, grace period ${client.rotation.graceSeconds} s`));
-  else
-    checks.push(
-      warn(
-        `${name} refresh-token rotation`,
-        'on with a 0 s grace period: two Argo CD requests refreshing one session at once log the loser out',
-        'set RefreshTokenRotation.RetryGracePeriodSeconds to 60',
-      ),
-    );
+    checks.push(ok(names.rotation(name), w.rotationGrace(client.rotation.graceSeconds)));
+  else checks.push(warn(names.rotation(name), w.rotationNoGrace, w.rotationNoGraceFix));
   checks.push(
     client.flows.includes('code')
-      ? ok(`${name} OAuth flow`, 'code')
-      : fail(
-          `${name} OAuth flow`,
-          `allowed flows: ${client.flows.join(', ') || 'none'}`,
-          'allow the OAuth flow "code" (AllowedOAuthFlows)',
-        ),
+      ? ok(names.oauthFlow(name), 'code')
+      : fail(names.oauthFlow(name), w.allowedFlows(client.flows.join(', ') || w.none), w.allowCodeFlow),
   );
   checks.push(
     client.scopes.includes('openid')
-      ? ok(`${name} scopes`, client.scopes.join(' '))
-      : fail(
-          `${name} scopes`,
-          `allowed scopes: ${client.scopes.join(' ') || 'none'}`,
-          'allow the scope "openid" (AllowedOAuthScopes)',
-        ),
+      ? ok(names.scopes(name), client.scopes.join(' '))
+      : fail(names.scopes(name), w.allowedScopes(client.scopes.join(' ') || w.none), w.allowOpenid),
   );
   const isCliClient = !client.hasSecret && client.callbacks.includes(CLI_CALLBACK);
   if (!isCliClient) {
     checks.push(
       client.hasSecret
-        ? ok(`${name} secret`, 'confidential client (the secret is not shown)')
-        : fail(
-            `${name} secret`,
-            'no client secret: the Argo CD server authenticates as a confidential client',
-            'create the Argo CD server client with a secret (GenerateSecret), and put the secret in argocd-secret',
-          ),
+        ? ok(names.secret(name), w.confidential)
+        : fail(names.secret(name), w.noSecret, w.noSecretFix),
     );
     if (argocdUrl !== undefined) {
       const callback = `${argocdUrl.replace(/\/+$/, '')}/auth/callback`;
       checks.push(
         client.callbacks.includes(callback)
-          ? ok(`${name} callback`, callback)
+          ? ok(names.callback(name), callback)
           : fail(
-              `${name} callback`,
-              `callbacks: ${client.callbacks.join(', ') || 'none'}`,
-              `add ${callback} to CallbackURLs`,
+              names.callback(name),
+              w.callbacks(client.callbacks.join(', ') || w.none),
+              w.addCallback(callback),
             ),
       );
     }
@@ -173,15 +143,11 @@ export function clientChecks(client: ClientFacts, argocdUrl: string | undefined)
   return checks;
 }
 
-export function cliClientCheck(clients: readonly ClientFacts[]): DoctorCheck {
+export function cliClientCheck(clients: readonly ClientFacts[], w: DoctorWords = ENGLISH): DoctorCheck {
   const cli = clients.find((client) => !client.hasSecret && client.callbacks.includes(CLI_CALLBACK));
   return cli !== undefined
-    ? ok('argocd login --sso client', `${cli.clientId}: public, callback ${CLI_CALLBACK}`)
-    : warn(
-        'argocd login --sso client',
-        'no public client with the CLI callback among the tracked clients',
-        `for the CLI, add a client without secret with callback ${CLI_CALLBACK} and set cliClientID in oidc.config`,
-      );
+    ? ok(w.names.cliClient, w.cliClientFound(cli.clientId, CLI_CALLBACK))
+    : warn(w.names.cliClient, w.noCliClient, w.noCliClientFix(CLI_CALLBACK));
 }
 
 /** The public part of Argo CD's SSO set-up, from GET /api/v1/settings (never a secret). */
@@ -196,15 +162,17 @@ export function argoCdSettingsChecks(
   settings: ArgoCdSettings,
   poolIssuer: string,
   trackedClientIds: readonly string[],
+  w: DoctorWords = ENGLISH,
 ): DoctorCheck[] {
+  const { names } = w;
   const checks: DoctorCheck[] = [];
   checks.push(
     settings.issuer?.replace(/\/+$/, '') === poolIssuer
-      ? ok('Argo CD issuer', poolIssuer)
+      ? ok(names.argocdIssuer, poolIssuer)
       : fail(
-          'Argo CD issuer',
-          `oidc.config issuer is ${settings.issuer ?? 'not set'}, not this pool (${poolIssuer})`,
-          `set issuer: ${poolIssuer} in oidc.config, or check the pool`,
+          names.argocdIssuer,
+          w.issuerMismatch(settings.issuer ?? null, poolIssuer),
+          w.issuerFix(poolIssuer),
         ),
   );
   const tracked =
@@ -212,30 +180,23 @@ export function argoCdSettingsChecks(
     (trackedClientIds.length === 0 || trackedClientIds.includes(settings.clientId));
   checks.push(
     tracked
-      ? ok('Argo CD clientID', `${settings.clientId} (tracked)`)
+      ? ok(names.argocdClientId, w.clientTracked(settings.clientId ?? ''))
       : fail(
-          'Argo CD clientID',
-          `oidc.config clientID ${settings.clientId ?? 'not set'} is not a tracked client`,
-          `add it to argocdClientIds (${trackedClientIds.join(',')})`,
+          names.argocdClientId,
+          w.clientNotTracked(settings.clientId ?? null),
+          w.clientNotTrackedFix(trackedClientIds.join(',')),
         ),
   );
   checks.push(
     settings.cliClientId === undefined
-      ? warn(
-          'Argo CD cliClientID',
-          'not set: argocd login --sso uses clientID without its secret',
-          'set cliClientID in oidc.config to a public client',
-        )
-      : ok('Argo CD cliClientID', settings.cliClientId),
+      ? warn(names.argocdCliClientId, w.cliClientIdNotSet, w.cliClientIdFix)
+      : ok(names.argocdCliClientId, settings.cliClientId),
   );
   const scopes = settings.scopes ?? [];
   checks.push(
     scopes.length === 0 || scopes.includes('openid')
-      ? ok(
-          'Argo CD requested scopes',
-          scopes.length === 0 ? 'default (openid profile email groups)' : scopes.join(' '),
-        )
-      : fail('Argo CD requested scopes', scopes.join(' '), 'add openid to requestedScopes in oidc.config'),
+      ? ok(names.argocdScopes, scopes.length === 0 ? w.defaultScopes : scopes.join(' '))
+      : fail(names.argocdScopes, scopes.join(' '), w.addOpenid),
   );
   return checks;
 }
@@ -247,35 +208,31 @@ export interface SlackFacts {
   channels: Record<string, boolean | undefined>;
 }
 
-export function slackChecks(facts: SlackFacts): DoctorCheck[] {
+export function slackChecks(facts: SlackFacts, w: DoctorWords = ENGLISH): DoctorCheck[] {
   const missing = ['chat:write', 'files:write'].filter((scope) => !facts.scopes.includes(scope));
+  const { names } = w;
   return [
-    ok('Slack token', `auth.test ok (team ${facts.team})`),
+    ok(names.slackToken, w.slackTokenOk(facts.team)),
     missing.length === 0
-      ? ok('Slack scopes', 'chat:write, files:write')
-      : fail(
-          'Slack scopes',
-          `missing ${missing.join(', ')}`,
-          `add ${missing.join(', ')} to the Slack app's bot scopes and reinstall it`,
-        ),
+      ? ok(names.slackScopes, 'chat:write, files:write')
+      : fail(names.slackScopes, w.missingScopes(missing.join(', ')), w.addScopes(missing.join(', '))),
     ...Object.entries(facts.channels).map(([channel, member]) =>
       member === true
-        ? ok(`Slack channel ${channel}`, 'the bot is a member')
+        ? ok(names.slackChannel(channel), w.botMember)
         : fail(
-            `Slack channel ${channel}`,
-            member === false ? 'the bot is not a member' : 'not found or not visible to the bot',
-            `invite the bot: /invite @<bot> in ${channel}`,
+            names.slackChannel(channel),
+            member === false ? w.botNotMember : w.channelNotVisible,
+            w.inviteBot(channel),
           ),
     ),
   ];
 }
 
-export function githubCheck(remaining: number, limit: number): DoctorCheck {
-  const detail = `reachable, ${remaining} of ${limit} requests left this hour`;
-  if (remaining === 0)
-    return fail('GitHub', detail, 'wait for the reset, or set githubTokenParameter (5,000 an hour)');
-  if (limit <= 60) return warn('GitHub', detail, 'set githubTokenParameter for 5,000 requests an hour');
-  return ok('GitHub', detail);
+export function githubCheck(remaining: number, limit: number, w: DoctorWords = ENGLISH): DoctorCheck {
+  const detail = w.githubReachable(remaining, limit);
+  if (remaining === 0) return fail(w.names.github, detail, w.githubWait);
+  if (limit <= 60) return warn(w.names.github, detail, w.githubToken);
+  return ok(w.names.github, detail);
 }
 
 export function unreachable(check: string, reason: string, fix: string): DoctorCheck {
@@ -295,29 +252,22 @@ function minorOf(version: string): string {
  * Whether the deployed Argo CD renews expired sessions: at or above the fix's first release on its own
  * minor line, or on a minor line newer than every documented one (catalog/fixes.json, `firstReleases`).
  */
-export function argoCdVersionCheck(raw: string, firstReleases: readonly string[]): DoctorCheck {
+export function argoCdVersionCheck(
+  raw: string,
+  firstReleases: readonly string[],
+  w: DoctorWords = ENGLISH,
+): DoctorCheck {
+  const name = w.names.argocdVersion;
   const version = normalizeVersion(raw);
-  if (version === null) {
-    return warn(
-      'Argo CD version',
-      `answered "${raw}", not a version`,
-      'give the version to relogin-monitor upstream-check --deployed-version',
-    );
-  }
+  if (version === null) return warn(name, w.notAVersion(raw), w.giveVersion);
   const sameLine = firstReleases.find((first) => minorOf(first) === minorOf(version));
   const newest = [...firstReleases].sort(compareVersions).at(-1) ?? '';
   const hasFix =
     sameLine !== undefined
       ? compareVersions(version, sameLine) >= 0
       : compareVersions(version, newest) > 0 && minorOf(version) !== minorOf(newest);
+  const releases = firstReleases.join(', ');
   return hasFix
-    ? ok(
-        'Argo CD version',
-        `${version}: renews expired sessions with the refresh token (the fix is in ${firstReleases.join(', ')})`,
-      )
-    : warn(
-        'Argo CD version',
-        `${version}: does not renew an expired session (the fix is in ${firstReleases.join(', ')})`,
-        `upgrade Argo CD to ${firstReleases.join(' or ')} or later; until then the re-logins are what this monitor counts`,
-      );
+    ? ok(name, w.renews(version, releases))
+    : warn(name, w.doesNotRenew(version, releases), w.upgradeFix(firstReleases.join(w.or)));
 }

@@ -17,6 +17,7 @@ import { type FakeSlack, startFakeSlack } from '../../../local/stand-ins/fake-sl
 import { type LocalEndpoint, silentEndpoint } from '../../../local/stand-ins/faulty-endpoints';
 import { LOCAL_CREDENTIALS, localAwsEnvironment, overrideEnv } from '../../../local/stand-ins/local-aws';
 import { runCli } from '../../support/cli';
+import { englishRuns } from '../../support/english-prose';
 
 const OURS = 'arn:aws:lambda:local:111122223333:function:argocd-relogin-monitor-ci-authEvent';
 const SLACK_TOKEN = 'xoxb-0000-doctor-secret-token';
@@ -147,6 +148,42 @@ describe('Command: doctor (local stand-ins)', () => {
     expect(stdout).toContain('(stretched) scopes: allowed scopes: email -> fix: allow the scope "openid"');
     expect(stdout).not.toContain(SLACK_TOKEN);
     expect(stdout).not.toContain(serverSecret);
+  });
+
+  it('should speak Japanese with --locale ja (or LANG=ja_JP.UTF-8), the same checks, and keep --json English', async () => {
+    const args = [
+      'doctor',
+      '--function-arn',
+      OURS,
+      '--client-ids',
+      `${clients.argocd},${clients['argocd-cli']},${clients.stretched}`,
+    ];
+    const english = await runCli(args, { env: env() });
+    const japanese = await runCli([...args, '--locale', 'ja'], { env: env() });
+    const fromLang = await runCli(args, { env: { ...env(), LANG: 'ja_JP.UTF-8' } });
+    const json = await runCli([...args, '--json'], { env: { ...env(), LANG: 'ja_JP.UTF-8' } });
+
+    expect(japanese.code).toBe(english.code);
+    const marks = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(0, 4));
+    expect(marks(japanese.stdout)).toEqual(marks(english.stdout));
+    expect(japanese.stdout).toContain(
+      'ok   このモニターのトリガー: PreTokenGeneration V1_0 として付いています',
+    );
+    expect(japanese.stdout).toMatch(
+      /FAIL クライアント \S+ \(stretched\) の有効期間: .*→ 対処: AccessTokenValidity を IdTokenValidity \(1 時間\) 以下にしてください/,
+    );
+    // After the status mark (ok, warn, FAIL: the same in both languages), no English sentence.
+    expect(japanese.stdout.split('\n').flatMap((line) => englishRuns(line.slice(5)))).toEqual([]);
+    // LANG picks the same words (the GitHub line's remaining count moves between runs).
+    const withoutGitHub = (stdout: string) => stdout.split('\n').filter((line) => !line.includes('GitHub:'));
+    expect(withoutGitHub(fromLang.stdout)).toEqual(withoutGitHub(japanese.stdout));
+    expect(JSON.parse(json.stdout).checks.map((check: { check: string }) => check.check)).toContain(
+      'our trigger',
+    );
   });
 
   it('should check Argo CD, Slack and GitHub from the deployed settings, as JSON', async () => {

@@ -542,6 +542,122 @@ export const en = {
       `bad signature: the token was not signed by ${issuer} (${why})`,
     expired: (at: string) => `token expired at ${at}`,
   },
+  /** `relogin-monitor doctor`: each check's name, what it found, and the fix. */
+  doctor: {
+    fixPrefix: '-> fix:',
+    duration: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`),
+    none: 'none',
+    notSet: 'not set',
+    notChecked: 'not checked',
+    names: {
+      pool: 'pool',
+      poolTriggers: 'pool triggers',
+      ourTrigger: 'our trigger',
+      client: (clientId: string) => `client ${clientId}`,
+      clientNamed: (clientId: string, name: string) => `client ${clientId} (${name})`,
+      validity: (client: string) => `${client} validity`,
+      rotation: (client: string) => `${client} refresh-token rotation`,
+      oauthFlow: (client: string) => `${client} OAuth flow`,
+      scopes: (client: string) => `${client} scopes`,
+      secret: (client: string) => `${client} secret`,
+      callback: (client: string) => `${client} callback`,
+      cliClient: 'argocd login --sso client',
+      argocd: 'Argo CD',
+      argocdVersion: 'Argo CD version',
+      argocdSettings: 'Argo CD settings',
+      argocdIssuer: 'Argo CD issuer',
+      argocdClientId: 'Argo CD clientID',
+      argocdCliClientId: 'Argo CD cliClientID',
+      argocdScopes: 'Argo CD requested scopes',
+      slack: 'Slack',
+      slackToken: 'Slack token',
+      slackScopes: 'Slack scopes',
+      slackChannel: (channel: string) => `Slack channel ${channel}`,
+      github: 'GitHub',
+    },
+    pool: (p: { id: string; name: string; tier: string; versions: string }) =>
+      `${p.id} (${p.name}), feature plan ${p.tier}: Pre Token Generation ${p.versions}`,
+    v1Only: 'V1_0 only',
+    noTrigger: 'no trigger attached',
+    giveFunctionArn:
+      'give --function-arn (the stack output AuthEventLambdaFunctionQualifiedArn, without :version)',
+    attachedPreToken: (version: string) =>
+      `attached as Pre Token Generation ${version} (mode auto, or chain when the stack sets chainFunctionArn)`,
+    attachedPostAuth:
+      'attached as Post Authentication (mode post-authentication): sign-ins only; refreshes come from Cognito TokenRefreshSuccesses, per client and never per user',
+    attachedPostAuthFix:
+      'where the Pre Token Generation slot is yours, deploy with attachMode=chain to see refreshes per user',
+    notAttached:
+      'not attached to this pool: nothing is recorded (with attachMode=none, or after a Terraform/CloudFormation apply reverted it)',
+    notAttachedFix:
+      'deploy with attachMode auto or chain, or apply the snippet of relogin-monitor attach --plan --mode none in your pool code',
+    validity: (id: string, access: string, refresh: string) =>
+      `ID ${id}, access ${access}, refresh ${refresh}`,
+    accessOutlivesId: (validity: string) =>
+      `${validity}: access outlives ID, so Argo CD's refresh returns the expired ID token and the user logs in again`,
+    accessOutlivesIdFix: (id: string) => `set AccessTokenValidity to at most IdTokenValidity (${id})`,
+    rotationOff: 'off',
+    rotationGrace: (seconds: number) => `on, grace period ${seconds} s`,
+    rotationNoGrace:
+      'on with a 0 s grace period: two Argo CD requests refreshing one session at once log the loser out',
+    rotationNoGraceFix: 'set RefreshTokenRotation.RetryGracePeriodSeconds to 60',
+    allowedFlows: (flows: string) => `allowed flows: ${flows}`,
+    allowCodeFlow: 'allow the OAuth flow "code" (AllowedOAuthFlows)',
+    allowedScopes: (scopes: string) => `allowed scopes: ${scopes}`,
+    allowOpenid: 'allow the scope "openid" (AllowedOAuthScopes)',
+    confidential: 'confidential client (the secret is not shown)',
+    noSecret: 'no client secret: the Argo CD server authenticates as a confidential client',
+    noSecretFix:
+      'create the Argo CD server client with a secret (GenerateSecret), and put the secret in argocd-secret',
+    callbacks: (callbacks: string) => `callbacks: ${callbacks}`,
+    addCallback: (callback: string) => `add ${callback} to CallbackURLs`,
+    cliClientFound: (clientId: string, callback: string) => `${clientId}: public, callback ${callback}`,
+    noCliClient: 'no public client with the CLI callback among the tracked clients',
+    noCliClientFix: (callback: string) =>
+      `for the CLI, add a client without secret with callback ${callback} and set cliClientID in oidc.config`,
+    issuerMismatch: (issuer: string | null, poolIssuer: string) =>
+      `oidc.config issuer is ${issuer ?? 'not set'}, not this pool (${poolIssuer})`,
+    issuerFix: (poolIssuer: string) => `set issuer: ${poolIssuer} in oidc.config, or check the pool`,
+    clientTracked: (clientId: string) => `${clientId} (tracked)`,
+    clientNotTracked: (clientId: string | null) =>
+      `oidc.config clientID ${clientId ?? 'not set'} is not a tracked client`,
+    clientNotTrackedFix: (tracked: string) => `add it to argocdClientIds (${tracked})`,
+    cliClientIdNotSet: 'not set: argocd login --sso uses clientID without its secret',
+    cliClientIdFix: 'set cliClientID in oidc.config to a public client',
+    defaultScopes: 'default (openid profile email groups)',
+    addOpenid: 'add openid to requestedScopes in oidc.config',
+    slackTokenOk: (team: string) => `auth.test ok (team ${team})`,
+    missingScopes: (scopes: string) => `missing ${scopes}`,
+    addScopes: (scopes: string) => `add ${scopes} to the Slack app's bot scopes and reinstall it`,
+    botMember: 'the bot is a member',
+    botNotMember: 'the bot is not a member',
+    channelNotVisible: 'not found or not visible to the bot',
+    inviteBot: (channel: string) => `invite the bot: /invite @<bot> in ${channel}`,
+    githubReachable: (remaining: number, limit: number) =>
+      `reachable, ${remaining} of ${limit} requests left this hour`,
+    githubWait: 'wait for the reset, or set githubTokenParameter (5,000 an hour)',
+    githubToken: 'set githubTokenParameter for 5,000 requests an hour',
+    notAVersion: (raw: string) => `answered "${raw}", not a version`,
+    giveVersion: 'give the version to relogin-monitor upstream-check --deployed-version',
+    renews: (version: string, releases: string) =>
+      `${version}: renews expired sessions with the refresh token (the fix is in ${releases})`,
+    doesNotRenew: (version: string, releases: string) =>
+      `${version}: does not renew an expired session (the fix is in ${releases})`,
+    upgradeFix: (releases: string) =>
+      `upgrade Argo CD to ${releases} or later; until then the re-logins are what this monitor counts`,
+    or: ' or ',
+    setUserPool: 'set userPoolId (USER_POOL_ID or --user-pool-id)',
+    checkClientId: 'check the id in argocdClientIds',
+    checkAws: 'check AWS credentials, --region, and cognito-idp:DescribeUserPool/ListUserPools permissions',
+    giveArgocdUrl: 'give --argocd-url (or ARGOCD_URL)',
+    makeReachable: (url: string) => `make ${url} reachable from here`,
+    makeSettingsReachable: (url: string) => `make ${url} reachable (it needs no login)`,
+    checkSsm: (parameter: string) => `check the SSM parameter ${parameter} and ssm:GetParameter`,
+    noSlackToken: 'no token: messages go to the log',
+    setSlackToken: 'set slackTokenParameter (SLACK_TOKEN_PARAMETER)',
+    checkBotToken: 'check the bot token (auth.test failed): reinstall the Slack app and store its token',
+    makeGithubReachable: (url: string) => `make ${url} reachable (githubApiUrl)`,
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };
