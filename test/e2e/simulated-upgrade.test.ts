@@ -91,9 +91,20 @@ describe('End to end: the simulated upgrade week', () => {
     expect(text(report)).toMatch(/^Argo CD sign-ins, week of Mon, 23 Nov 2026 \(UTC\)/);
     expect(text(report)).toContain('while refresh tokens are in use: security debt for at least');
     expect(text(report)).not.toContain('Refresh works for some users only');
-    expect(result.slackFiles.map((file) => [file.filename, file.threadTs])).toEqual([
-      ['relogins.png', report.ts],
+    expect(
+      result.slackFiles.filter((file) => file.threadTs === report.ts).map((file) => file.filename),
+    ).toEqual(['relogins.png']);
+    // The alert's documents are snippets in its thread (later posts that repeat the advice add theirs).
+    const documents = result.slackFiles.filter((file) => file.threadTs === alert?.ts);
+    expect(documents.slice(0, 4).map((file) => [file.filename, file.snippetType])).toEqual([
+      ['argocd-cm.yaml', 'yaml'],
+      ['mitigate-with-threshold.argocd-cm.yaml', 'yaml'],
+      ['aws_cognito_user_pool_client.tf.diff', 'diff'],
+      ['argocd-app-client.json', 'json'],
     ]);
+    expect(result.slackFiles).toHaveLength(documents.length + 1);
+    expect(text(alert as PostedToSlack)).toContain(':paperclip: To apply: `argocd-cm.yaml`');
+    expect(text(alert as PostedToSlack)).not.toContain('```');
 
     // The same report on disk, and every message in the JSON Lines file.
     expect(readFileSync(result.files.report, 'utf8')).toContain('Undo the stop-gap.');
