@@ -2,6 +2,7 @@ export type {
   AttachMode,
   AttachPlan,
   AttachRequest,
+  AttachWords,
   LambdaConfig,
   OriginalSlots,
   PlanDecision,

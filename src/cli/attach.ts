@@ -14,6 +14,7 @@ import {
   ATTACH_MODES,
   type AttachMode,
   type AttachPlan,
+  type AttachWords,
   choosePool,
   describeTargetPool,
   iacSnippets,
@@ -22,6 +23,8 @@ import {
   type TriggerVersion,
 } from '../adoption';
 import { readCappedText } from '../shared/capped-input';
+import { cliLocale } from '../shared/config/settings';
+import { CATALOGS } from '../shared/i18n';
 import { printable, printableJson } from '../shared/safe-text';
 import { type CliIo, EXIT, UsageError, writeLine } from './io';
 
@@ -77,25 +80,23 @@ function changedFields(plan: AttachPlan): string[] {
   return fields.filter((field) => !isDeepStrictEqual(before[field], after[field]));
 }
 
-function renderPlan(plan: AttachPlan, poolId: string): string {
+function renderPlan(plan: AttachPlan, poolId: string, w: AttachWords): string {
   const changed = changedFields(plan);
   const kept = Object.keys(plan.lambdaConfig.before).filter((field) => !changed.includes(field));
-  const show = (value: unknown) => (value === undefined ? '(none)' : printableJson(value));
+  const show = (value: unknown) => (value === undefined ? w.noValue : printableJson(value));
   return [
-    `Decision: ${plan.decision} (user pool ${printable(poolId)})`,
+    w.decision(plan.decision, printable(poolId)),
     ...plan.reasons.map((reason) => `  - ${printable(reason)}`),
-    ...(plan.chained === null ? [] : [`Chained function: ${printable(plan.chained)}`]),
+    ...(plan.chained === null ? [] : [w.chainedFunction(printable(plan.chained))]),
     'LambdaConfig:',
     ...(changed.length === 0
-      ? ['  no change']
+      ? [`  ${w.noChange}`]
       : changed.map(
           (field) =>
             `  ${field}: ${show(plan.lambdaConfig.before[field])} -> ${show(plan.lambdaConfig.after[field])}`,
         )),
-    `  kept as they are: ${kept.length === 0 ? 'no other trigger' : kept.join(', ')}`,
-    plan.updateUserPool === null
-      ? 'UpdateUserPool: none sent'
-      : `UpdateUserPool (the full request; every other setting as described):\n${printableJson(plan.updateUserPool)}`,
+    `  ${w.kept(kept.length === 0 ? null : kept.join(', '))}`,
+    plan.updateUserPool === null ? w.noUpdate : `${w.update}\n${printableJson(plan.updateUserPool)}`,
   ].join('\n');
 }
 
@@ -134,8 +135,11 @@ export async function attachCommand(args: string[], io: CliIo): Promise<number> 
       version: { type: 'string' },
       'snippet-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
     },
   });
+  // --json stays English: its decision and reasons are what scripts (and the deploy) read.
+  const words = CATALOGS[values.json ? 'en' : cliLocale(values.locale, io.env)].attach;
   if (!values.plan) {
     throw new UsageError(
       'attach only shows its plan here (--plan); the deploy applies it (docs/adopting.md)',
@@ -165,17 +169,23 @@ export async function attachCommand(args: string[], io: CliIo): Promise<number> 
           id: target.id ?? String(pool.Id ?? ''),
         })
       : null;
-    if (chosen !== null && 'refuse' in chosen) return refuse(io, values.json, chosen.refuse);
+    if (chosen !== null && 'refuse' in chosen) return refuse(io, values.json, chosen.refuse, words);
   } else {
     const client = new CognitoIdentityProviderClient(
       values.region === undefined ? {} : { region: values.region },
     );
     const found = await describeTargetPool(new CognitoUserPoolAdmin(client), target);
-    if ('refuse' in found) return refuse(io, values.json, found.refuse);
+    if ('refuse' in found) return refuse(io, values.json, found.refuse, words);
     pool = found.pool;
   }
 
-  const plan = planAttach({ pool, functionArn, mode, ...(version === undefined ? {} : { version }) });
+  const plan = planAttach({
+    pool,
+    functionArn,
+    mode,
+    words,
+    ...(version === undefined ? {} : { version }),
+  });
   const snippets =
     plan.decision === 'none'
       ? await writeSnippets(plan, functionArn, pool, values['snippet-dir'] ?? '.')
@@ -183,22 +193,22 @@ export async function attachCommand(args: string[], io: CliIo): Promise<number> 
   if (values.json) {
     writeLine(io.stdout, printableJson(plan));
   } else {
-    writeLine(io.stdout, renderPlan(plan, String(pool.Id ?? '')));
+    writeLine(io.stdout, renderPlan(plan, String(pool.Id ?? ''), words));
     if (snippets !== null) {
       writeLine(
         io.stdout,
-        `\nTerraform (written to ${snippets.files.terraform}):\n${snippets.snippets.terraform}`,
+        `\n${words.snippetWritten('Terraform', snippets.files.terraform)}\n${snippets.snippets.terraform}`,
       );
       writeLine(
         io.stdout,
-        `\nCloudFormation (written to ${snippets.files.cloudFormation}):\n${snippets.snippets.cloudFormation}`,
+        `\n${words.snippetWritten('CloudFormation', snippets.files.cloudFormation)}\n${snippets.snippets.cloudFormation}`,
       );
     }
   }
   return plan.decision === 'refuse' ? EXIT_REFUSED : EXIT.ok;
 }
 
-function refuse(io: CliIo, json: boolean, reason: string): number {
+function refuse(io: CliIo, json: boolean, reason: string, words: AttachWords): number {
   const plan: AttachPlan = {
     decision: 'refuse',
     reasons: [reason],
@@ -206,6 +216,6 @@ function refuse(io: CliIo, json: boolean, reason: string): number {
     lambdaConfig: { before: {}, after: {} },
     updateUserPool: null,
   };
-  writeLine(io.stdout, json ? printableJson(plan) : `Decision: refuse\n  - ${printable(reason)}`);
+  writeLine(io.stdout, json ? printableJson(plan) : `${words.refused}\n  - ${printable(reason)}`);
   return EXIT_REFUSED;
 }

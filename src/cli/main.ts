@@ -42,7 +42,7 @@ export const PRODUCT_COMMANDS: CommandTable = {
     load: async () => (await import('./attach')).attachCommand,
     summary: 'show what attaching the trigger changes in a user pool, or why it must not (exit 3)',
     synopsis:
-      'attach --plan --function-arn ARN (--user-pool-description FILE | --user-pool-id ID | --user-pool-name NAME) [--region R] [--mode auto|chain|none|post-authentication] [--version V1_0|V2_0|V3_0] [--snippet-dir DIR] [--json]',
+      'attach --plan --function-arn ARN (--user-pool-description FILE | --user-pool-id ID | --user-pool-name NAME) [--region R] [--mode auto|chain|none|post-authentication] [--version V1_0|V2_0|V3_0] [--snippet-dir DIR] [--json] [--locale en|ja]',
   },
   doctor: {
     load: async () => (await import('./doctor')).doctorCommand,

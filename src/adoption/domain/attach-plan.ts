@@ -4,6 +4,7 @@
  * resource and the simulation all print or apply the very same plan.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { CATALOGS, type Catalog } from '../../shared/i18n';
 import {
   CARRIED_FIELDS,
   isCarried,
@@ -38,7 +39,12 @@ export interface AttachRequest {
   expectedChained?: string;
   /** What our slots held before an earlier attach; absent = they were free. */
   original?: OriginalSlots;
+  /** The reasons' words; English (the custom resource's and --json's) unless the CLI asks for another locale. */
+  words?: AttachWords;
 }
+
+export type AttachWords = Catalog['attach'];
+const ENGLISH: AttachWords = CATALOGS.en.attach;
 
 export type PlanDecision = 'attach' | 'unchanged' | 'refuse' | 'none' | 'restore';
 
@@ -69,18 +75,14 @@ function isVersion(value: unknown): value is TriggerVersion {
   return (TRIGGER_VERSIONS as readonly unknown[]).includes(value);
 }
 
-function lambdaConfigProblems(config: LambdaConfig): string[] {
+function lambdaConfigProblems(config: LambdaConfig, w: AttachWords): string[] {
   const problems: string[] = [];
   for (const [field, value] of Object.entries(config)) {
     if (!isLambdaConfigField(field)) {
-      problems.push(
-        `LambdaConfig has an unknown trigger field "${field}": the plan cannot keep it, so it changes nothing`,
-      );
+      problems.push(w.unknownTriggerField(field));
     } else if (field === 'PreTokenGenerationConfig') {
       if (!isRecord(value) || typeof value.LambdaArn !== 'string' || !isVersion(value.LambdaVersion)) {
-        problems.push(
-          'LambdaConfig.PreTokenGenerationConfig needs LambdaArn and LambdaVersion V1_0, V2_0 or V3_0',
-        );
+        problems.push(w.badPreTokenConfig);
       }
     } else if (
       field !== 'CustomSMSSender' &&
@@ -88,38 +90,32 @@ function lambdaConfigProblems(config: LambdaConfig): string[] {
       field !== 'InboundFederation' &&
       typeof value !== 'string'
     ) {
-      problems.push(`LambdaConfig.${field} must be a string, got ${JSON.stringify(value)}`);
+      problems.push(w.notAString(field, JSON.stringify(value)));
     }
   }
   const legacy = config.PreTokenGeneration;
   const versioned = preTokenSlot(config);
   if (typeof legacy === 'string' && versioned !== null && versioned.arn !== legacy) {
-    problems.push(
-      'LambdaConfig.PreTokenGeneration and PreTokenGenerationConfig.LambdaArn name different functions',
-    );
+    problems.push(w.twoPreTokenFunctions);
   }
   return problems;
 }
 
-function readPool(pool: Record<string, unknown>): ReadPool {
+function readPool(pool: Record<string, unknown>, w: AttachWords): ReadPool {
   const problems: string[] = [];
   for (const field of Object.keys(pool)) {
     if (!isCarried(field) && !isRenamed(field) && !isReadOnly(field)) {
-      problems.push(
-        `the description has a field "${field}" the plan does not know: UpdateUserPool might reset it`,
-      );
+      problems.push(w.unknownPoolField(field));
     }
   }
-  if (typeof pool.Id !== 'string' || pool.Id === '') problems.push('the description has no user pool Id');
+  if (typeof pool.Id !== 'string' || pool.Id === '') problems.push(w.noPoolId);
   const { alias, policy } = temporaryPasswordDays(pool);
   if (alias !== undefined && policy !== undefined && alias !== policy) {
-    problems.push(
-      `AdminCreateUserConfig.UnusedAccountValidityDays (${String(alias)}) differs from PasswordPolicy.TemporaryPasswordValidityDays (${String(policy)}): UpdateUserPool takes only one; set them equal first`,
-    );
+    problems.push(w.passwordDaysDiffer(String(alias), String(policy)));
   }
   const lambdaConfig = pool.LambdaConfig ?? {};
-  if (!isRecord(lambdaConfig)) problems.push('LambdaConfig must be an object');
-  else problems.push(...lambdaConfigProblems(lambdaConfig));
+  if (!isRecord(lambdaConfig)) problems.push(w.lambdaConfigNotObject);
+  else problems.push(...lambdaConfigProblems(lambdaConfig, w));
   if (problems.length > 0) return { problems };
   return {
     id: pool.Id as string,
@@ -192,18 +188,13 @@ export function withoutOurs(
   return result;
 }
 
-const CHOICES =
-  'choose --mode chain (ours takes the slot and calls yours with the very event, returning its answer), ' +
-  '--mode post-authentication (sign-ins only, refreshes from Cognito metrics), --mode none (your Terraform or ' +
-  'CloudFormation attaches it) or the embeddable recorder in your own function (docs/adopting.md)';
-
 function describeSlot(slot: Slot): string {
   return `${slot.arn} (${slot.version})`;
 }
 
 type Target = { after: LambdaConfig; chained: string | null } | { refuse: string[] };
 
-function target(request: AttachRequest, baseline: LambdaConfig): Target {
+function target(request: AttachRequest, baseline: LambdaConfig, w: AttachWords): Target {
   const { functionArn, mode } = request;
   const slot = preTokenSlot(baseline);
   const keepLegacy = 'PreTokenGeneration' in baseline;
@@ -217,30 +208,21 @@ function target(request: AttachRequest, baseline: LambdaConfig): Target {
         };
       }
       return {
-        refuse: [
-          `the Pre Token Generation slot holds another function, ${describeSlot(slot)}: attaching would replace it ` +
-            `(a groups claim it adds would be gone); ${CHOICES}`,
-        ],
+        refuse: [w.preTokenTaken(describeSlot(slot), w.choices)],
       };
     }
     case 'chain': {
       if (slot === null) {
         return {
-          refuse: ['the Pre Token Generation slot is free: there is no function to chain; use --mode auto'],
+          refuse: [w.nothingToChain],
         };
       }
       const reasons: string[] = [];
       if (request.version !== undefined && request.version !== slot.version) {
-        reasons.push(
-          `the chained function ${slot.arn} runs as ${slot.version} but ${request.version} was asked for: ` +
-            `its answers are shaped for ${slot.version}, so the version is kept (leave --version out)`,
-        );
+        reasons.push(w.chainedVersionKept(slot.arn, slot.version, request.version));
       }
       if (request.expectedChained !== undefined && request.expectedChained !== slot.arn) {
-        reasons.push(
-          `the Pre Token Generation slot holds ${slot.arn}, not the function this stack is set to chain ` +
-            `(${request.expectedChained})`,
-        );
+        reasons.push(w.notTheChained(slot.arn, request.expectedChained));
       }
       if (reasons.length > 0) return { refuse: reasons };
       return {
@@ -252,10 +234,7 @@ function target(request: AttachRequest, baseline: LambdaConfig): Target {
       const post = baseline.PostAuthentication;
       if (typeof post === 'string') {
         return {
-          refuse: [
-            `the Post Authentication slot holds another function, ${post}: attaching would replace it; ` +
-              'use --mode none or the embeddable recorder',
-          ],
+          refuse: [w.postAuthTaken(post)],
         };
       }
       return { after: withPostAuthentication(baseline, functionArn), chained: null };
@@ -267,15 +246,13 @@ function tierProblem(
   pool: Record<string, unknown>,
   after: LambdaConfig,
   before: LambdaConfig,
+  w: AttachWords,
 ): string | null {
   const slot = preTokenSlot(after);
   if (slot === null || slot.version === 'V1_0' || isDeepStrictEqual(preTokenSlot(before), slot)) return null;
   const tier = pool.UserPoolTier;
   if (typeof tier === 'string' && PAID_TIERS.has(tier)) return null;
-  return (
-    `Pre Token Generation ${slot.version} needs the Essentials or Plus feature plan, and the pool's plan is ` +
-    `${typeof tier === 'string' ? tier : 'not stated in the description'}: use --version V1_0 (it sees refreshes too)`
-  );
+  return w.tierNeeded(slot.version, typeof tier === 'string' ? tier : null);
 }
 
 /**
@@ -325,37 +302,34 @@ function refusal(before: LambdaConfig, reasons: string[]): AttachPlan {
 }
 
 export function planAttach(request: AttachRequest): AttachPlan {
-  const read = readPool(request.pool);
+  const w = request.words ?? ENGLISH;
+  const read = readPool(request.pool, w);
   const rawBefore = isRecord(request.pool.LambdaConfig) ? request.pool.LambdaConfig : {};
   if ('problems' in read) return refusal(rawBefore, read.problems);
   const before = read.lambdaConfig;
   if (alreadyChaining(request, before)) {
     return {
       decision: 'unchanged',
-      reasons: [
-        'our function already holds the Pre Token Generation slot; what it chains is set by its stack',
-      ],
+      reasons: [w.alreadyChaining],
       chained: request.expectedChained ?? null,
       lambdaConfig: { before, after: before },
       updateUserPool: null,
     };
   }
   const baseline = withoutOurs(before, request.functionArn, request.original);
-  const planned = target(request, baseline);
+  const planned = target(request, baseline, w);
   if ('refuse' in planned) {
     return request.mode === 'none'
-      ? noneWithTakenSlot(request, before, baseline, planned.refuse)
+      ? noneWithTakenSlot(request, before, baseline, planned.refuse, w)
       : refusal(before, planned.refuse);
   }
-  const tier = tierProblem(request.pool, planned.after, before);
+  const tier = tierProblem(request.pool, planned.after, before, w);
   if (tier !== null) return refusal(before, [tier]);
   const lambdaConfig = { before, after: planned.after };
   if (request.mode === 'none') {
     return {
       decision: 'none',
-      reasons: [
-        'mode none: this stack touches no pool; your own Terraform or CloudFormation attaches the trigger',
-      ],
+      reasons: [w.modeNone],
       chained: null,
       lambdaConfig,
       updateUserPool: null,
@@ -364,7 +338,7 @@ export function planAttach(request: AttachRequest): AttachPlan {
   if (isDeepStrictEqual(planned.after, before)) {
     return {
       decision: 'unchanged',
-      reasons: ['our function is already attached as planned'],
+      reasons: [w.alreadyAttached],
       chained: planned.chained,
       lambdaConfig,
       updateUserPool: null,
@@ -372,7 +346,7 @@ export function planAttach(request: AttachRequest): AttachPlan {
   }
   return {
     decision: 'attach',
-    reasons: attachReasons(request.mode, planned.chained),
+    reasons: attachReasons(request.mode, planned.chained, w),
     chained: planned.chained,
     lambdaConfig,
     updateUserPool: updateRequest(request.pool, planned.after),
@@ -396,26 +370,23 @@ function noneWithTakenSlot(
   before: LambdaConfig,
   baseline: LambdaConfig,
   reasons: string[],
+  w: AttachWords,
 ): AttachPlan {
   const post = baseline.PostAuthentication;
-  if (typeof post === 'string')
-    return refusal(before, [...reasons, `the Post Authentication slot holds ${post} too`]);
+  if (typeof post === 'string') return refusal(before, [...reasons, w.postAuthTakenToo(post)]);
   return {
     decision: 'none',
-    reasons: [
-      'mode none: this stack touches no pool; the Pre Token Generation slot is taken, so your code attaches ours as Post Authentication (sign-ins only)',
-    ],
+    reasons: [w.modeNoneTaken],
     chained: null,
     lambdaConfig: { before, after: withPostAuthentication(baseline, request.functionArn) },
     updateUserPool: null,
   };
 }
 
-function attachReasons(mode: AttachMode, chained: string | null): string[] {
-  if (mode === 'post-authentication') return ['the Post Authentication slot is free'];
-  if (chained !== null)
-    return [`ours takes the Pre Token Generation slot and calls ${chained} with every event`];
-  return ['the Pre Token Generation slot is free'];
+function attachReasons(mode: AttachMode, chained: string | null, w: AttachWords): string[] {
+  if (mode === 'post-authentication') return [w.postAuthFree];
+  if (chained !== null) return [w.chains(chained)];
+  return [w.preTokenFree];
 }
 
 /** Removal or a mode change: our slots get back what they held before we attached; nothing else moves. */
@@ -424,7 +395,7 @@ export function planRestore(
   functionArn: string,
   original: OriginalSlots,
 ): AttachPlan {
-  const read = readPool(pool);
+  const read = readPool(pool, ENGLISH);
   if ('problems' in read) return refusal(isRecord(pool.LambdaConfig) ? pool.LambdaConfig : {}, read.problems);
   const before = read.lambdaConfig;
   const after = withoutOurs(before, functionArn, original);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_FIXTURES } from '../../../local/stand-ins/fixtures';
 import { runCli } from '../../support/cli';
+import { englishRuns } from '../../support/english-prose';
 
 const DESCRIPTION = `${SHARED_FIXTURES}cognito/describe-user-pool.json`;
 const OURS = 'arn:aws:lambda:ap-northeast-1:111122223333:function:argocd-relogin-monitor-prod-authEvent';
@@ -46,6 +47,27 @@ describe('Command: attach --plan', () => {
     );
     expect(stdout).toContain('Terraform (written to');
   });
+
+  it.each([
+    ['auto', 3],
+    ['chain', 0],
+    ['none', 0],
+    ['post-authentication', 0],
+  ] as const)(
+    'should print the %s plan in Japanese with --locale ja, the same decision',
+    async (mode, exit) => {
+      const dir = mkdtempSync(join(tmpdir(), 'attach-ja-'));
+      const args = [...PLAN, '--mode', mode, '--snippet-dir', dir];
+      const english = await runCli(args);
+      const japanese = await runCli([...args, '--locale', 'ja']);
+      expect([english.code, japanese.code]).toEqual([exit, exit]);
+      expect(japanese.stdout).toMatch(/^判定: /);
+      // The prose before the request's JSON and the snippets (code) holds no English sentence.
+      const prose = japanese.stdout.split(/\nUpdateUserPool|\nTerraform/)[0] ?? '';
+      expect(englishRuns(prose)).toEqual([]);
+      expect(englishRuns(english.stdout.split('\nUpdateUserPool')[0] ?? '').length).toBeGreaterThan(0);
+    },
+  );
 
   it('should answer usage errors with exit 2 and a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attach-bad-'));

@@ -658,6 +658,55 @@ export const en = {
     checkBotToken: 'check the bot token (auth.test failed): reinstall the Slack app and store its token',
     makeGithubReachable: (url: string) => `make ${url} reachable (githubApiUrl)`,
   },
+  /** `relogin-monitor attach --plan`: why the plan decided what it did, and the plan's frame. */
+  attach: {
+    unknownTriggerField: (field: string) =>
+      `LambdaConfig has an unknown trigger field "${field}": the plan cannot keep it, so it changes nothing`,
+    badPreTokenConfig:
+      'LambdaConfig.PreTokenGenerationConfig needs LambdaArn and LambdaVersion V1_0, V2_0 or V3_0',
+    notAString: (field: string, value: string) => `LambdaConfig.${field} must be a string, got ${value}`,
+    twoPreTokenFunctions:
+      'LambdaConfig.PreTokenGeneration and PreTokenGenerationConfig.LambdaArn name different functions',
+    unknownPoolField: (field: string) =>
+      `the description has a field "${field}" the plan does not know: UpdateUserPool might reset it`,
+    noPoolId: 'the description has no user pool Id',
+    passwordDaysDiffer: (alias: string, policy: string) =>
+      `AdminCreateUserConfig.UnusedAccountValidityDays (${alias}) differs from PasswordPolicy.TemporaryPasswordValidityDays (${policy}): UpdateUserPool takes only one; set them equal first`,
+    lambdaConfigNotObject: 'LambdaConfig must be an object',
+    choices:
+      'choose --mode chain (ours takes the slot and calls yours with the very event, returning its answer), --mode post-authentication (sign-ins only, refreshes from Cognito metrics), --mode none (your Terraform or CloudFormation attaches it) or the embeddable recorder in your own function (docs/adopting.md)',
+    preTokenTaken: (slot: string, choices: string) =>
+      `the Pre Token Generation slot holds another function, ${slot}: attaching would replace it (a groups claim it adds would be gone); ${choices}`,
+    nothingToChain: 'the Pre Token Generation slot is free: there is no function to chain; use --mode auto',
+    chainedVersionKept: (arn: string, version: string, asked: string) =>
+      `the chained function ${arn} runs as ${version} but ${asked} was asked for: its answers are shaped for ${version}, so the version is kept (leave --version out)`,
+    notTheChained: (arn: string, expected: string) =>
+      `the Pre Token Generation slot holds ${arn}, not the function this stack is set to chain (${expected})`,
+    postAuthTaken: (arn: string) =>
+      `the Post Authentication slot holds another function, ${arn}: attaching would replace it; use --mode none or the embeddable recorder`,
+    tierNeeded: (version: string, tier: string | null) =>
+      `Pre Token Generation ${version} needs the Essentials or Plus feature plan, and the pool's plan is ${tier ?? 'not stated in the description'}: use --version V1_0 (it sees refreshes too)`,
+    alreadyChaining:
+      'our function already holds the Pre Token Generation slot; what it chains is set by its stack',
+    modeNone:
+      'mode none: this stack touches no pool; your own Terraform or CloudFormation attaches the trigger',
+    alreadyAttached: 'our function is already attached as planned',
+    postAuthTakenToo: (arn: string) => `the Post Authentication slot holds ${arn} too`,
+    modeNoneTaken:
+      'mode none: this stack touches no pool; the Pre Token Generation slot is taken, so your code attaches ours as Post Authentication (sign-ins only)',
+    postAuthFree: 'the Post Authentication slot is free',
+    chains: (arn: string) => `ours takes the Pre Token Generation slot and calls ${arn} with every event`,
+    preTokenFree: 'the Pre Token Generation slot is free',
+    decision: (decision: string, poolId: string) => `Decision: ${decision} (user pool ${poolId})`,
+    chainedFunction: (arn: string) => `Chained function: ${arn}`,
+    noValue: '(none)',
+    noChange: 'no change',
+    kept: (fields: string | null) => `kept as they are: ${fields ?? 'no other trigger'}`,
+    noUpdate: 'UpdateUserPool: none sent',
+    update: 'UpdateUserPool (the full request; every other setting as described):',
+    snippetWritten: (kind: string, path: string) => `${kind} (written to ${path}):`,
+    refused: 'Decision: refuse',
+  },
   /** Titles of the upstream catalog's fixes (catalog/fixes.json), by id; an unknown id keeps its own title. */
   fixTitles: {} as Readonly<Record<string, string>>,
 };

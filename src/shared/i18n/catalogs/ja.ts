@@ -567,6 +567,56 @@ export const ja: Catalog = {
       'ボットトークンを確認してください (auth.test が失敗): Slack アプリを再インストールしてトークンを保存し直してください',
     makeGithubReachable: (url) => `${url} に接続できるようにしてください (githubApiUrl)`,
   },
+  attach: {
+    unknownTriggerField: (field) =>
+      `LambdaConfig に未知のトリガーフィールド "${field}" があります。プランはこれを保持できないため、何も変更しません`,
+    badPreTokenConfig:
+      'LambdaConfig.PreTokenGenerationConfig には LambdaArn と LambdaVersion (V1_0、V2_0、V3_0 のいずれか) が必要です',
+    notAString: (field, value) => `LambdaConfig.${field} は文字列である必要がありますが、${value} でした`,
+    twoPreTokenFunctions:
+      'LambdaConfig.PreTokenGeneration と PreTokenGenerationConfig.LambdaArn が別々の関数を指しています',
+    unknownPoolField: (field) =>
+      `説明にプランの知らないフィールド "${field}" があります。UpdateUserPool がこれをリセットするおそれがあります`,
+    noPoolId: '説明にユーザープールの Id がありません',
+    passwordDaysDiffer: (alias, policy) =>
+      `AdminCreateUserConfig.UnusedAccountValidityDays (${alias}) と PasswordPolicy.TemporaryPasswordValidityDays (${policy}) が異なります。UpdateUserPool はどちらか一方しか受け付けないため、先に同じ値にしてください`,
+    lambdaConfigNotObject: 'LambdaConfig はオブジェクトである必要があります',
+    choices:
+      '--mode chain (このモニターがスロットを取り、同じイベントで既存の関数を呼んでその応答を返します)、--mode post-authentication (サインインのみ。リフレッシュは Cognito のメトリクスから)、--mode none (自分たちの Terraform や CloudFormation が付けます)、または自分の関数に組み込むレコーダー (docs/adopting.md) から選んでください',
+    preTokenTaken: (slot, choices) =>
+      `PreTokenGeneration のスロットには別の関数 ${slot} があります。付けると置き換えてしまいます (その関数が追加する groups クレームがなくなります)。${choices}`,
+    nothingToChain:
+      'PreTokenGeneration のスロットは空いています。チェーンする関数がないので --mode auto を使ってください',
+    chainedVersionKept: (arn, version, asked) =>
+      `チェーン先の関数 ${arn} は ${version} で動いていますが、${asked} が指定されました。応答は ${version} の形なので、バージョンはそのままにします (--version を外してください)`,
+    notTheChained: (arn, expected) =>
+      `PreTokenGeneration のスロットにあるのは ${arn} で、このスタックがチェーンする設定の関数 (${expected}) ではありません`,
+    postAuthTaken: (arn) =>
+      `PostAuthentication のスロットには別の関数 ${arn} があります。付けると置き換えてしまうので、--mode none か組み込みレコーダーを使ってください`,
+    tierNeeded: (version, tier) =>
+      `PreTokenGeneration ${version} には Essentials か Plus の機能プランが必要ですが、このプールのプランは ${tier ?? '説明に記載がありません'}。--version V1_0 を使ってください (V1_0 でもリフレッシュは見えます)`,
+    alreadyChaining:
+      'このモニターの関数はすでに PreTokenGeneration のスロットにあります。何をチェーンするかはスタックの設定で決まります',
+    modeNone:
+      'モード none: このスタックはプールに触れません。トリガーは自分たちの Terraform や CloudFormation で付けてください',
+    alreadyAttached: 'このモニターの関数はすでにプランどおり付いています',
+    postAuthTakenToo: (arn) => `PostAuthentication のスロットにも ${arn} があります`,
+    modeNoneTaken:
+      'モード none: このスタックはプールに触れません。PreTokenGeneration のスロットが埋まっているので、自分たちのコードでこのモニターを PostAuthentication として付けてください (サインインのみ)',
+    postAuthFree: 'PostAuthentication のスロットは空いています',
+    chains: (arn) =>
+      `このモニターが PreTokenGeneration のスロットを取り、すべてのイベントで ${arn} を呼びます`,
+    preTokenFree: 'PreTokenGeneration のスロットは空いています',
+    decision: (decision, poolId) => `判定: ${decision} (ユーザープール ${poolId})`,
+    chainedFunction: (arn) => `チェーン先の関数: ${arn}`,
+    noValue: '(なし)',
+    noChange: '変更なし',
+    kept: (fields) => `そのまま残るもの: ${fields ?? '他のトリガーはありません'}`,
+    noUpdate: 'UpdateUserPool: 送信しません',
+    update: 'UpdateUserPool (リクエスト全体。他の設定はすべて説明のまま):',
+    snippetWritten: (kind, path) => `${kind} (${path} に書き出しました):`,
+    refused: '判定: refuse',
+  },
   fixTitles: {
     'argocd-oidc-refresh': 'Argo CD が OIDC リフレッシュトークンで期限切れのセッションを更新する修正',
     'argocd-oidc-refresh-setting':
