@@ -154,10 +154,10 @@ export function scenarioPlan(name: ScenarioName, days: readonly number[]): Scena
         name,
         summary: `The no-refresh week (Argo CD ${RELEASE_BEFORE_FIX.version}, 1 h tokens), but from 10:00 to 12:00 on day 1 DynamoDB refuses the trigger's writes, and from 10:40 to 11:10 answers them only after the trigger's budget: the sign-ins go on, the hourly check recovers what failed.`,
         changes: [
-          outage(10, 'throttle', 'DynamoDB throttles every write of the trigger'),
-          outage(10 + 2 / 3, 'hang', "DynamoDB takes the trigger's writes but answers after its budget"),
-          outage(11 + 1 / 6, 'throttle', 'DynamoDB throttles again'),
-          outage(12, 'none', 'DynamoDB is back'),
+          outage(10, 'throttle', 'the table is throttled: ProvisionedThroughputExceededException'),
+          outage(10 + 2 / 3, 'hang', 'the table is overloaded: each write lands after the trigger gave up'),
+          outage(11 + 1 / 6, 'throttle', 'throttled again'),
+          outage(12, 'none', 'the outage is over'),
         ],
       };
     }

@@ -35,8 +35,15 @@ async function simulate(scenario: ScenarioName) {
   const [client] = result.report.clients;
   // Each run has its own cognito-local pool: its app client id is the one word the runs may not share.
   const comparable = (text: string) => text.replaceAll(client?.clientId ?? '', 'CLIENT');
+  const published = readFileSync(result.files.metrics, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { name: string; value: number });
+  const publishedSum = (name: string) =>
+    published.filter((datum) => datum.name === name).reduce((total, datum) => total + datum.value, 0);
   return {
     json: simulationJson(result),
+    hourlyMetrics: { logins: publishedSum('Logins'), reLogins: publishedSum('ReLogins') },
     report: comparable(readFileSync(result.files.report, 'utf8')),
     comparable,
     summaryJa: reportSummary(result.report, messagesFor('ja', 'UTC')),
@@ -55,7 +62,7 @@ const sum = (team: { signIns: number; refreshes: number }[], field: 'signIns' | 
 describe("End to end: a DynamoDB outage on the trigger's path loses no sign-in", () => {
   it("should let every sign-in through, recover each failed write that did not land, and replay exactly the team's totals", async () => {
     // Act
-    const { json } = await outage();
+    const { json, hourlyMetrics } = await outage();
 
     // Assess: the team's tallies count a sign-in only once Cognito answered it with tokens.
     expect(json.team.map((day) => day.signIns)).toEqual([96]);
@@ -66,6 +73,8 @@ describe("End to end: a DynamoDB outage on the trigger's path loses no sign-in",
     expect(json.lost).toBe(0);
     expect(json.totals.logins).toBe(sum(json.team, 'signIns'));
     expect(json.totals.refreshes).toBe(sum(json.team, 'refreshes'));
+    // Each hour was published after the recovery that made it whole: the hourly metrics add up too.
+    expect(hourlyMetrics).toEqual({ logins: json.totals.logins, reLogins: json.totals.reLogins });
     for (const message of json.slackMessages) {
       expect(Object.keys(message)).toEqual(expect.arrayContaining(['kind', 'at', 'threadTs', 'text']));
       expect(message.kind).not.toBeNull();
