@@ -226,8 +226,10 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
   });
 
   it("should hold the recent hours while the recovery cannot read the trigger's log, then publish them with what it recovers", async () => {
-    // Prepare: the hours are published up to 10:00; dan's 10:40 sign-in failed to write.
-    await hourly(['ann'], 9, 11);
+    // Prepare: two days after the other tests' lines (the log group is shared and the recovery reads
+    // 25 h back), the hours are published up to 10:00; dan's 10:40 sign-in failed to write.
+    const at = (hours: number) => DAY_START + (48 + hours) * H;
+    await hourly(['ann'], 48 + 9, 48 + 11);
     await checkAt(at(10) + 20 * 60_000);
     const lost = signIn('dan', at(10) + 40 * 60_000);
     cognitoCounts.count('SignInSuccesses', lost.at);
