@@ -207,11 +207,20 @@ interface MeasuredWhen {
   node: string;
   cpus: number;
   /** The 1, 5 and 15 minute load averages when it started and when it ended. */
-  loadAverageBefore: number[];
-  loadAverageAfter: number[];
+  loadAverageBefore: LoadAverage;
+  loadAverageAfter: LoadAverage;
 }
 
-const loadAverage = () => loadavg().map((value) => Math.round(value * 100) / 100);
+interface LoadAverage {
+  '1m': number;
+  '5m': number;
+  '15m': number;
+}
+
+function loadAverage(): LoadAverage {
+  const [one = 0, five = 0, fifteen = 0] = loadavg().map((value) => Math.round(value * 100) / 100);
+  return { '1m': one, '5m': five, '15m': fifteen };
+}
 
 let only: Set<string>;
 try {
