@@ -32,6 +32,7 @@ import {
   coverageMetrics,
   gatherCoverageInputs,
   notifyBlindIfDue,
+  RECOVERY_HOLD_MS,
   recoveryMetrics,
 } from '../coverage';
 import {
@@ -429,12 +430,14 @@ export async function runReLoginCheck(
     window,
     Math.min(window.oldest, coverage?.window.from ?? window.oldest),
   );
-  // 1. The completed hours' classified metrics, each published once.
+  // 1. The completed hours' classified metrics, each published once; the recent ones wait while
+  // failed writes wait for the recovery, so they are published with what it writes.
   const hours = await publishHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
     settings.namespace,
     [...read.activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
     now,
+    coverage?.recoveryPending ? now - RECOVERY_HOLD_MS : undefined,
   );
   const hoursFailed = hours.failed.map(({ clientId, error }) => checkFailed(deps, clientId, error, now));
   const toReport = new Map(read.activity);

@@ -38,6 +38,10 @@ export function userStateKey(signIn: Pick<LoggedSignIn, 'userPoolId' | 'clientId
   return `${signIn.userPoolId}\u0000${signIn.clientId}\u0000${signIn.user}`;
 }
 
+function sameUserState(a: LoggedSignIn, b: LoggedSignIn): boolean {
+  return a.user === b.user && a.clientId === b.clientId && a.userPoolId === b.userPoolId;
+}
+
 function stillMatters(state: UserSessionState, at: number, rules: SessionRules): boolean {
   const dedupeMs = rules.dedupeSeconds * 1000;
   return (
@@ -71,10 +75,14 @@ export function replayFromCheckpoint(
   const states = new Map<string, UserSessionState>(Object.entries(from?.states ?? {}));
   const events: ActivityEvent[] = [];
   let next: SessionCheckpoint | null = null;
+  // Runs of one user's sign-ins (all of them when `analyze` replays user by user) share one key.
+  let keyOf: LoggedSignIn | undefined;
+  let key = '';
   for (const signIn of [...signIns].sort(chronological)) {
     if (from !== null && signIn.at < from.at) continue;
     if (nextAt !== undefined && next === null && signIn.at >= nextAt) next = snapshot(states, nextAt, rules);
-    const key = userStateKey(signIn);
+    if (keyOf === undefined || !sameUserState(keyOf, signIn)) key = userStateKey(signIn);
+    keyOf = signIn;
     const { outcome, next: state } = applySignal(
       states.get(key) ?? EMPTY_SESSION_STATE,
       signIn.kind,

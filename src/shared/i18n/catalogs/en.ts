@@ -98,6 +98,8 @@ export const en = {
     },
     unreliableReLogins: (p: { hours: number; signIns: string }) =>
       `Re-logins are unreliable for ${plural(p.hours, 'hour')} of this period: refreshes reached the trigger as sign-ins there, so a re-login cannot be told from a refresh. Those hours' ${plural(p.signIns, 'sign-in')} are counted as sign-ins only, not as re-logins.`,
+    recoveredSignIns: (signIns: string) =>
+      `The figures include ${plural(signIns, 'sign-in')} the trigger could not write at the time (DynamoDB failed), recovered from its log by the hourly check.`,
     heavyUsersUnreliable: (hours: number) =>
       `Nobody is listed from the ${plural(hours, 'hour')} whose refreshes reached the trigger as sign-ins: re-logins there cannot be told from refreshes.`,
     warning: 'Warning',
@@ -660,19 +662,6 @@ export const en = {
   },
   /** `relogin-monitor attach --plan`: why the plan decided what it did, and the plan's frame. */
   attach: {
-    unknownTriggerField: (field: string) =>
-      `LambdaConfig has an unknown trigger field "${field}": the plan cannot keep it, so it changes nothing`,
-    badPreTokenConfig:
-      'LambdaConfig.PreTokenGenerationConfig needs LambdaArn and LambdaVersion V1_0, V2_0 or V3_0',
-    notAString: (field: string, value: string) => `LambdaConfig.${field} must be a string, got ${value}`,
-    twoPreTokenFunctions:
-      'LambdaConfig.PreTokenGeneration and PreTokenGenerationConfig.LambdaArn name different functions',
-    unknownPoolField: (field: string) =>
-      `the description has a field "${field}" the plan does not know: UpdateUserPool might reset it`,
-    noPoolId: 'the description has no user pool Id',
-    passwordDaysDiffer: (alias: string, policy: string) =>
-      `AdminCreateUserConfig.UnusedAccountValidityDays (${alias}) differs from PasswordPolicy.TemporaryPasswordValidityDays (${policy}): UpdateUserPool takes only one; set them equal first`,
-    lambdaConfigNotObject: 'LambdaConfig must be an object',
     choices:
       'choose --mode chain (ours takes the slot and calls yours with the very event, returning its answer), --mode post-authentication (sign-ins only, refreshes from Cognito metrics), --mode none (your Terraform or CloudFormation attaches it) or the embeddable recorder in your own function (docs/adopting.md)',
     preTokenTaken: (slot: string, choices: string) =>

@@ -75,6 +75,8 @@ export const ja: Catalog = {
     },
     unreliableReLogins: (p) =>
       `この期間のうち ${p.hours} 時間は再ログインの数が信頼できません: その時間はリフレッシュがサインインとしてトリガーに届いたため、再ログインとリフレッシュを区別できません。その時間のサインイン ${p.signIns} 回は再ログインとしてではなく、サインインとしてのみ数えています。`,
+    recoveredSignIns: (signIns) =>
+      `数値には、トリガーがその時点で書き込めなかった (DynamoDB の障害) サインイン ${signIns} 回が含まれています。毎時のチェックがトリガーのログから復旧しました。`,
     heavyUsersUnreliable: (hours) =>
       `リフレッシュがサインインとして届いた ${hours} 時間からは誰も挙げていません: その時間の再ログインはリフレッシュと区別できません。`,
     warning: '注意',
@@ -568,19 +570,6 @@ export const ja: Catalog = {
     makeGithubReachable: (url) => `${url} に接続できるようにしてください (githubApiUrl)`,
   },
   attach: {
-    unknownTriggerField: (field) =>
-      `LambdaConfig に未知のトリガーフィールド "${field}" があります。プランはこれを保持できないため、何も変更しません`,
-    badPreTokenConfig:
-      'LambdaConfig.PreTokenGenerationConfig には LambdaArn と LambdaVersion (V1_0、V2_0、V3_0 のいずれか) が必要です',
-    notAString: (field, value) => `LambdaConfig.${field} は文字列である必要がありますが、${value} でした`,
-    twoPreTokenFunctions:
-      'LambdaConfig.PreTokenGeneration と PreTokenGenerationConfig.LambdaArn が別々の関数を指しています',
-    unknownPoolField: (field) =>
-      `説明にプランの知らないフィールド "${field}" があります。UpdateUserPool がこれをリセットするおそれがあります`,
-    noPoolId: '説明にユーザープールの Id がありません',
-    passwordDaysDiffer: (alias, policy) =>
-      `AdminCreateUserConfig.UnusedAccountValidityDays (${alias}) と PasswordPolicy.TemporaryPasswordValidityDays (${policy}) が異なります。UpdateUserPool はどちらか一方しか受け付けないため、先に同じ値にしてください`,
-    lambdaConfigNotObject: 'LambdaConfig はオブジェクトである必要があります',
     choices:
       '--mode chain (このモニターがスロットを取り、同じイベントで既存の関数を呼んでその応答を返します)、--mode post-authentication (サインインのみ。リフレッシュは Cognito のメトリクスから)、--mode none (自分たちの Terraform や CloudFormation が付けます)、または自分の関数に組み込むレコーダー (docs/adopting.md) から選んでください',
     preTokenTaken: (slot, choices) =>
