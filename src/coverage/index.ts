@@ -35,7 +35,9 @@ export {
 } from './recover-sign-ins';
 export {
   assessCoverage,
+  BLIND_REASONS,
   type BlindOutcome,
+  type BlindReason,
   blindSpansBetween,
   type ClientCoverage,
   type CoverageDeps,
@@ -44,5 +46,6 @@ export {
   cognitoUsageBetween,
   coverageMetrics,
   gatherCoverageInputs,
+  monitorBlindData,
   notifyBlindIfDue,
 } from './self-check-run';

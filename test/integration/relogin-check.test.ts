@@ -623,7 +623,13 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       const deps = {
         ...buildReLoginCheckDeps(env()),
         clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
-        signIns: { list: () => Promise.reject(new Error('ProvisionedThroughputExceededException')) },
+        signIns: {
+          list: () => Promise.reject(new Error('ProvisionedThroughputExceededException')),
+          // biome-ignore lint/correctness/useYield: refused before the first page, as a throttled Query is
+          pages: async function* () {
+            throw new Error('ProvisionedThroughputExceededException');
+          },
+        },
       };
 
       // Act
