@@ -11,8 +11,8 @@ import { CognitoUserPoolDirectory } from '../../src/adapters/cognito/user-pool-d
 import { CognitoUserPoolTriggers } from '../../src/adapters/cognito/user-pool-triggers';
 import { DynamoSessionCheckpointStore } from '../../src/adapters/dynamodb/session-checkpoint-store';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
-import { systemStopwatch } from '../../src/adapters/system-clock';
 import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
+import { systemStopwatch } from '../../src/adapters/system-clock';
 import { readCoverageSettings } from '../../src/coverage';
 import { readChatSettings } from '../../src/notifications';
 import { type ReLoginCheckDeps, readReLoginCheckSettings, runReLoginCheck } from '../../src/relogins';
