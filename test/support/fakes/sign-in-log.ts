@@ -25,11 +25,9 @@ export class FakeSignInLog extends FakePort<Operation> implements SignInLog {
     super('signIns', timeline);
   }
 
-  /** Every stored signal of every pool, oldest first; at one millisecond in key order, as DynamoDB keeps them. */
+  /** Every stored signal of every pool, oldest first. */
   signIns(): LoggedSignIn[] {
-    return [...this.stored.entries()]
-      .sort(([keyA, a], [keyB, b]) => a.at - b.at || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
-      .map(([, signIn]) => structuredClone(signIn));
+    return [...this.stored.values()].sort((a, b) => a.at - b.at).map((signIn) => structuredClone(signIn));
   }
 
   async append(signIn: LoggedSignIn, options: CallOptions = {}): Promise<void> {
