@@ -15,6 +15,9 @@
  * Alert failures never fail the run (notifyDecisionReportingFailures): they are logged, counted as
  * `AlertFailures`, and retried by the next scheduled run.
  *
+ * While the replay is still catching up on history (no session checkpoint yet: the first runs after a
+ * deploy, `checkpointed-replay.ts`), the run classifies nothing and says so (`reportCatchingUp`).
+ *
  * This file is the orchestration (read, post, record); every decision is a pure function of the
  * domain: the window and the clients (`domain/check-window.ts`), the report, its metrics
  * (`domain/check-metrics.ts`), and the Slack episode (`domain/episode-notification.ts`).
@@ -124,8 +127,9 @@ export type ClientCheckResult =
   /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
   | { clientId: string; alert: 'not-checked'; error: string }
   /**
-   * The check is still replaying the history it needs to classify (the first runs after a deploy):
-   * the client's hours since `replayedThrough` wait, marked `MonitorBlind` (catching-up); nothing is said.
+   * The check is still replaying the history it needs to classify (the first runs after a deploy),
+   * through `replayedThrough` so far: the client's hours wait, the newest marked `MonitorBlind`
+   * (catching-up), and nothing is said.
    */
   | { clientId: string; alert: 'catching-up'; replayedThrough: number };
 
