@@ -105,41 +105,44 @@ export async function checkpointedReplay(
   let next: SessionCheckpoint | null = null;
   // The next whole hour not yet passed: every sign-in applied so far is before it.
   let nextHour = Math.floor(start.at / HOUR_MS) * HOUR_MS + HOUR_MS;
-  /** Applies the next sign-in; false when the budget ran out first (its progress saved). */
-  const step = async (signIn: LoggedSignIn): Promise<boolean> => {
-    if (signIn.at >= nextHour) {
-      // Every sign-in applied is before `reached`, none after it is applied yet.
-      const reached = Math.floor(signIn.at / HOUR_MS) * HOUR_MS;
-      nextHour = reached + HOUR_MS;
-      if (reached < checkpointAt && budget.spent()) {
-        await save(deps, userPoolId, replay.checkpoint(reached));
-        deps.logger.warn(
-          'catching up on the sign-in history: out of time for this run; nothing after the hour replayed is classified yet, the next run goes on',
-          {
-            replayedThrough: new Date(reached).toISOString(),
-            historyLeftHours: Math.round((checkpointAt - reached) / HOUR_MS),
-          },
-        );
-        stoppedAt = reached;
-        return false;
-      }
-      if (reached < checkpointAt && reached - savedAt >= SAVE_EVERY_MS) {
-        await save(deps, userPoolId, replay.checkpoint(reached));
-        savedAt = reached;
-      }
+  /**
+   * At each whole hour passed before the checkpoint's moment (every sign-in applied is before it, none
+   * after it yet): false when the budget is spent (the states saved as of that hour), else true, with
+   * the states saved once a week of history has passed since the last save.
+   */
+  const atHour = async (reached: number): Promise<boolean> => {
+    if (budget.spent()) {
+      await save(deps, userPoolId, replay.checkpoint(reached));
+      deps.logger.warn(
+        'catching up on the sign-in history: out of time for this run; nothing after the hour replayed is classified yet, the next run goes on',
+        {
+          replayedThrough: new Date(reached).toISOString(),
+          historyLeftHours: Math.round((checkpointAt - reached) / HOUR_MS),
+        },
+      );
+      return false;
     }
-    if (next === null && checkpointAt > start.at && signIn.at >= checkpointAt) {
-      next = replay.checkpoint(checkpointAt);
+    if (reached - savedAt >= SAVE_EVERY_MS) {
+      await save(deps, userPoolId, replay.checkpoint(reached));
+      savedAt = reached;
     }
-    const event = replay.apply(signIn);
-    if (event !== null && event.at >= oldest) events.push(event);
     return true;
   };
-  let stoppedAt: number | null = null;
+  // Each sign-in is applied synchronously: only an hour passed may wait (on a save).
   for await (const batch of wholeMilliseconds(deps.signIns.pages(userPoolId, start.at, now + 1))) {
     for (const signIn of batch.sort(chronological)) {
-      if (!(await step(signIn)))
-        return { caughtUp: false, replayedThrough: stoppedAt ?? start.at, checkpointAt };
+      if (signIn.at >= nextHour) {
+        const reached = Math.floor(signIn.at / HOUR_MS) * HOUR_MS;
+        nextHour = reached + HOUR_MS;
+        if (reached < checkpointAt && !(await atHour(reached))) {
+          return { caughtUp: false, replayedThrough: reached, checkpointAt };
+        }
+      }
+      if (next === null && checkpointAt > start.at && signIn.at >= checkpointAt) {
+        next = replay.checkpoint(checkpointAt);
+      }
+      const event = replay.apply(signIn);
+      if (event !== null && event.at >= oldest) events.push(event);
     }
   }
   if (next === null && checkpointAt > start.at) next = replay.checkpoint(checkpointAt);
