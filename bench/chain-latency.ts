@@ -1,20 +1,22 @@
 /**
  * Chain mode beside the team's function alone: the same stand-in function (answering in a fixed few
- * milliseconds behind the Lambda Invoke API) called directly, as Cognito calls it without us, and through
- * our chained trigger (the call beside the recording to DynamoDB Local), measured interleaved in one run.
+ * milliseconds behind the Lambda Invoke API, in a process of its own as Lambda runs it) called directly,
+ * as Cognito calls it without us, and through our deployed chained handler (`createAuthTriggerHandler`
+ * with CHAINED_FUNCTION_ARN: the call beside the recording to DynamoDB Local, the Powertools middlewares
+ * and the EMF flush of each invocation), measured interleaved in one run, taking turns at going first.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { startAuthTrigger, warmUp } from '../functions/auth-event/deps';
+import { createAuthTriggerHandler } from '../functions/auth-event/deps';
 import { startCountingProxy } from '../local/stand-ins/counting-proxy';
 import type { RunningDynamoDbLocal } from '../local/stand-ins/dynamodb-local';
 import { captureOutput } from '../local/stand-ins/emf';
-import { startLambdaInvokeServer } from '../local/stand-ins/lambda-invoke-server';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from '../local/stand-ins/local-aws';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import { LambdaChainedFunction } from '../src/adapters/lambda/chained-function';
 import { percentile } from '../src/shared/stats';
-import { handleChainedTrigger } from '../src/sign-ins';
 
 export interface ChainFigures {
   events: number;
@@ -49,15 +51,20 @@ export async function benchChain(
   events = 1_000,
   teamFunctionMs = 10,
 ): Promise<ChainFigures> {
-  const team = await startLambdaInvokeServer({
-    [TEAM]: async (input) => {
-      await new Promise((resolve) => setTimeout(resolve, teamFunctionMs));
-      return {
-        ...(input as object),
-        response: { claimsOverrideDetails: { claimsToAddOrOverride: { groups: 'admins' } } },
-      };
-    },
-  });
+  // Its own process: in the same event loop our recording's CPU work would delay the team's timer.
+  const teamProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('./team-function.ts', import.meta.url).pathname,
+      TEAM,
+      String(teamFunctionMs),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [firstLine] = (await once(teamProcess.stdout, 'data')) as [Buffer];
+  const teamUrl = firstLine.toString('utf8').trim();
   const proxy = await startCountingProxy(dynamo.endpoint);
   try {
     const raw = new DynamoDBClient({
@@ -69,40 +76,43 @@ export async function benchChain(
     raw.destroy();
     // Latency straight to DynamoDB Local (the counting proxy's hop would burden the recording alone);
     // the requests are counted in a second pass through the proxy.
-    const started = async (endpoint: string) => {
+    const handlerOn = (endpoint: string) => {
       Object.assign(process.env, localAwsEnvironment({ dynamodb: endpoint }), {
-        AWS_ENDPOINT_URL_LAMBDA: team.url,
+        AWS_ENDPOINT_URL_LAMBDA: teamUrl,
       });
-      const start = await startAuthTrigger({ TABLE_NAME: 'bench-chain', TRIGGER_BUDGET_MS: '500' });
-      await warmUp(start);
-      return start;
+      return createAuthTriggerHandler({
+        TABLE_NAME: 'bench-chain',
+        TRIGGER_BUDGET_MS: '500',
+        CHAINED_FUNCTION_ARN: TEAM,
+      });
     };
-    // One client each, with the settings the deployed trigger uses (functions/auth-event/chain.ts).
+    // Cognito's call of the team's function alone, with the settings of ours (functions/auth-event/chain.ts).
     const alone = new LambdaChainedFunction(new LambdaClient({ maxAttempts: 2 }), TEAM);
-    const chained = new LambdaChainedFunction(new LambdaClient({ maxAttempts: 2 }), TEAM);
+    const chained = await handlerOn(dynamo.endpoint);
+    const timed = async (call: () => Promise<unknown>) => {
+      const begun = performance.now();
+      await call();
+      return performance.now() - begun;
+    };
     const aloneMs: number[] = [];
     const chainMs: number[] = [];
-    const direct = await started(dynamo.endpoint);
     await captureOutput(async () => {
       for (let index = -100; index < events; index += 1) {
-        let begun = performance.now();
-        await alone.invoke(event(index));
-        const aloneTook = performance.now() - begun;
-        begun = performance.now();
-        await handleChainedTrigger(direct.startup, direct.telemetry, chained, event(index));
-        const chainTook = performance.now() - begun;
+        const callAlone = () => timed(() => alone.invoke(event(index)));
+        const callChained = () => timed(() => chained(event(index)));
+        const aloneFirst = index % 2 === 0;
+        const first = await (aloneFirst ? callAlone() : callChained());
+        const second = await (aloneFirst ? callChained() : callAlone());
         if (index < 0) continue; // warm-up
-        aloneMs.push(aloneTook);
-        chainMs.push(chainTook);
+        aloneMs.push(aloneFirst ? first : second);
+        chainMs.push(aloneFirst ? second : first);
       }
     });
-    const counted = await started(proxy.url);
+    const counted = await handlerOn(proxy.url);
     const counting = 100;
     const before = proxy.operations.length;
     await captureOutput(async () => {
-      for (let index = 0; index < counting; index += 1) {
-        await handleChainedTrigger(counted.startup, counted.telemetry, chained, event(events + index));
-      }
+      for (let index = 0; index < counting; index += 1) await counted(event(events + index));
     });
     const requests = ((proxy.operations.length - before) / counting) * events;
     const p = (samples: number[], q: number) => percentile(samples, q) ?? 0;
@@ -119,6 +129,6 @@ export async function benchChain(
     };
   } finally {
     await proxy.close();
-    await team.close();
+    teamProcess.kill();
   }
 }

@@ -1,17 +1,21 @@
 /**
  * The embedded local stack `npm start` runs the monitor on, loopback only: DynamoDB Local, cognito-local
  * (a pool and an Argo CD app client) calling the project's trigger through a Lambda Invoke endpoint, and
- * local Slack, CloudWatch, GitHub (the argo-cd fixtures; the real GitHub when `online`) and Argo CD
- * (`/api/version`) APIs. The AWS SDK finds them through its standard environment settings.
+ * local Slack, CloudWatch, CloudWatch Logs, GitHub (the argo-cd fixtures; the real GitHub when `online`)
+ * and Argo CD (`/api/version`) APIs. The AWS SDK finds them through its standard environment settings.
+ * The trigger reaches DynamoDB through a proxy of its own (`triggerDynamoDb`), so an outage can be
+ * played on its path while the scheduled functions keep theirs.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../src/adapters/dynamodb/table-layout';
 import type { Env } from '../src/shared/config/env';
 import { startCognitoLocal } from './stand-ins/cognito-local';
 import { createUserPool, type LocalUserPool, setLambdaConfig } from './stand-ins/cognito-pool';
+import { type CountingProxy, startCountingProxy } from './stand-ins/counting-proxy';
 import { startDynamoDbLocal } from './stand-ins/dynamodb-local';
 import { type FakeArgoCd, startFakeArgoCd } from './stand-ins/fake-argocd';
 import { type FakeCloudWatch, startFakeCloudWatch } from './stand-ins/fake-cloudwatch';
+import { type FakeCloudWatchLogs, startFakeCloudWatchLogs } from './stand-ins/fake-cloudwatch-logs';
 import { startFakeGitHub } from './stand-ins/fake-github';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './stand-ins/fake-slack';
 import { type LocalFunction, startLambdaInvokeServer } from './stand-ins/lambda-invoke-server';
@@ -36,9 +40,17 @@ export interface LocalStack {
   pool: LocalUserPool;
   slack: FakeSlack;
   cloudwatch: FakeCloudWatch;
+  cloudwatchLogs: FakeCloudWatchLogs;
+  /** The trigger's own path to DynamoDB Local (see `buildTrigger`). */
+  triggerDynamoDb: CountingProxy;
   argocd: FakeArgoCd;
   /** The functions' configuration, pointing at the stand-ins. */
   env: Env & { TABLE_NAME: string; USER_POOL_ID: string };
+  /**
+   * Builds the trigger with its DynamoDB client on `triggerDynamoDb`: the SDK settles a client's
+   * endpoint on its first call (the cold start's warm-up), so the other functions keep the direct path.
+   */
+  buildTrigger<T>(build: () => Promise<T>): Promise<T>;
   /** Wires the trigger cognito-local calls; until then its calls fail (and Cognito lets the sign-in fail). */
   attachTrigger(handler: LocalFunction): void;
   /**
@@ -78,7 +90,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
       (server) => server.close(),
     );
-    const [dynamo, cognito, slack, cloudwatch, argocd, github] = await Promise.all([
+    const [dynamo, cognito, slack, cloudwatch, cloudwatchLogs, argocd, github] = await Promise.all([
       options.dynamoDbEndpoint === undefined
         ? startDynamoDbLocal().then((running) => started(running, (part) => part.stop()))
         : { endpoint: options.dynamoDbEndpoint },
@@ -89,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }).then((running) => started(running, (part) => part.stop())),
       startFakeSlack(options.slack).then((running) => started(running, (part) => part.close())),
       startFakeCloudWatch().then((running) => started(running, (part) => part.close())),
+      startFakeCloudWatchLogs().then((running) => started(running, (part) => part.close())),
       startFakeArgoCd(options.argoCdVersion).then((running) => started(running, (part) => part.close())),
       options.online
         ? undefined
@@ -98,10 +111,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       localAwsEnvironment({
         dynamodb: dynamo.endpoint,
         cloudwatch: cloudwatch.url,
+        cloudwatchLogs: cloudwatchLogs.url,
         cognitoIdentityProvider: cognito.endpoint,
       }),
     );
     stoppers.push(async () => restoreEnv());
+    const triggerDynamoDb = started(await startCountingProxy(dynamo.endpoint), (part) => part.close());
     const pool = await createUserPool(cognito.endpoint, {
       tokenValidityHours: options.tokenValidityHours,
       lambdaConfig: TRIGGER_SLOT,
@@ -134,8 +149,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pool,
       slack,
       cloudwatch,
+      cloudwatchLogs,
+      triggerDynamoDb,
       argocd,
       env,
+      buildTrigger: async (build) => {
+        const restore = overrideEnv({ AWS_ENDPOINT_URL_DYNAMODB: triggerDynamoDb.url });
+        try {
+          return await build();
+        } finally {
+          restore();
+        }
+      },
       attachTrigger: (handler) => {
         trigger = handler;
       },

@@ -2,6 +2,7 @@
 import { VegaPngRenderer } from '../../src/adapters/chart/vega-png-renderer';
 import { CloudWatchCognitoUsage } from '../../src/adapters/cloudwatch/cognito-usage';
 import { CloudWatchMetricsPublisher } from '../../src/adapters/cloudwatch/metrics-publisher';
+import { CloudWatchRecoveredSignIns } from '../../src/adapters/cloudwatch/recovered-sign-ins';
 import { CognitoUserPoolClients } from '../../src/adapters/cognito/user-pool-clients';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
@@ -19,6 +20,7 @@ const report = scheduledFunction({
     return {
       signIns: new DynamoSignInLog(dynamo(), table()),
       cognitoUsage: new CloudWatchCognitoUsage(cloudwatch()),
+      recoveredSignIns: new CloudWatchRecoveredSignIns(cloudwatch()),
       userPoolClients: new CognitoUserPoolClients(cognito()),
       upstream: new DynamoUpstreamFindingsStore(dynamo(), table()),
       chart: new VegaPngRenderer(),

@@ -10,6 +10,11 @@ import { metricTotals } from '../stand-ins/emf';
 export interface FunctionOutput {
   /** Writes to the real terminal while the functions' output is diverted. */
   terminal(text: string): void;
+  /**
+   * Runs `work` and gives back the lines written meanwhile (log and EMF lines alike), which go where
+   * they always go too: one function's own output, as its Lambda's log agent would ship it.
+   */
+  during<T>(work: () => Promise<T>): Promise<{ result: T; lines: string[] }>;
   /** Sums of the EMF metrics written so far. */
   emfTotals(): Record<string, number>;
   /** Puts stdout and stderr back and closes the log file. */
@@ -29,11 +34,13 @@ function emfLine(line: string): Record<string, unknown> | null {
 export function divertFunctionOutput(logFile: string): FunctionOutput {
   const log = createWriteStream(logFile);
   const emf: Record<string, unknown>[] = [];
+  const listeners = new Set<string[]>();
   const original = { stdout: process.stdout.write, stderr: process.stderr.write };
   const divert = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = chunk.toString();
     for (const line of text.split('\n')) {
       if (line === '') continue;
+      for (const lines of listeners) lines.push(line);
       const metrics = emfLine(line);
       if (metrics === null) log.write(`${line}\n`);
       else emf.push(metrics);
@@ -48,6 +55,15 @@ export function divertFunctionOutput(logFile: string): FunctionOutput {
   return {
     terminal: (text) => {
       original.stdout.call(process.stdout, text);
+    },
+    during: async (work) => {
+      const lines: string[] = [];
+      listeners.add(lines);
+      try {
+        return { result: await work(), lines };
+      } finally {
+        listeners.delete(lines);
+      }
     },
     emfTotals: () => metricTotals(emf),
     restore: async () => {

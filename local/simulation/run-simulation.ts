@@ -12,6 +12,7 @@ import { createAuthTriggerHandler } from '../../functions/auth-event/deps';
 import { createReLoginCheckHandler } from '../../functions/relogin-check/deps';
 import { buildReportDeps, createReportHandler } from '../../functions/report/deps';
 import { createUpstreamWatchHandler } from '../../functions/upstream-watch/deps';
+import { lambdaLogGroup } from '../../src/adapters/cloudwatch-logs/unrecorded-sign-ins';
 import { createDocumentClient } from '../../src/adapters/dynamodb/client';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { writeReportFiles } from '../../src/cli/report-files';
@@ -24,14 +25,18 @@ import {
   replaySignIns,
   userLabeler,
 } from '../../src/relogins';
-import { gatherReport, lastCompletePeriod } from '../../src/reports';
+import { gatherReport, lastCompletePeriod, type PeriodicReport } from '../../src/reports';
 import { fixedClock } from '../../src/shared/clock';
 import { readTableSettings } from '../../src/shared/config/settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/durations';
 import type { LambdaHandler } from '../../src/shared/lambda-startup';
+import { METRICS } from '../../src/shared/metric-catalog';
 import { createLogger } from '../../src/shared/telemetry';
-import { type LocalStack, startLocalStack } from '../local-stack';
+import { readTriggerBudgetMs } from '../../src/sign-ins';
+import { type LocalStack, startLocalStack, TRIGGER_ARN } from '../local-stack';
 import { addUser, type LocalPoolUser, refresh, setTokenValidity, signIn } from '../stand-ins/cognito-pool';
+import type { ProxyFault } from '../stand-ins/counting-proxy';
+import { emfValues } from '../stand-ins/emf';
 import type { PostedToSlack, UploadedToSlack } from '../stand-ins/fake-slack';
 import { lambdaContext } from '../stand-ins/lambda-context';
 import { Agenda } from './agenda';
@@ -43,7 +48,13 @@ import {
   nextSessionStep,
 } from './argocd-sessions';
 import { divertFunctionOutput } from './function-output';
-import { type ScenarioChange, type ScenarioName, type ScenarioPlan, scenarioPlan } from './scenarios';
+import {
+  type ScenarioChange,
+  type ScenarioName,
+  type ScenarioPlan,
+  scenarioPlan,
+  type TriggerDynamoDbFault,
+} from './scenarios';
 import { reportTimeAfter, type ScheduledJob, scheduledRuns } from './schedules';
 import { seededRandom, type TeamShape, teamMembers, type WorkSpell, workingDays, workSpells } from './team';
 
@@ -84,10 +95,16 @@ export interface SimulationResult {
   slackMessages: PostedToSlack[];
   slackFiles: UploadedToSlack[];
   checks: { at: number; results: ClientCheckResult[] }[];
+  /** The periodic report of the simulated week, as gathered for the files. */
+  report: PeriodicReport;
   /** Advice ids of the re-login messages that went out, then the report's, in order of first appearance. */
   advice: string[];
   /** EMF metric sums the functions wrote (the trigger's SignInEvents, TokenRefreshEvents, RecordFailures). */
   emf: Record<string, number>;
+  /** Sign-ins the hourly check wrote from the trigger's failed-write lines (its `RecoveredSignIns`). */
+  recovered: number;
+  /** The trigger's writes DynamoDB took but answered after its budget: failed for the trigger, yet in the log. */
+  landedLate: number;
   /** Data points the functions sent to CloudWatch with PutMetricData. */
   metricsPublished: number;
   files: { report: string; html: string; chart: string; slack: string; metrics: string; log: string };
@@ -97,6 +114,41 @@ export interface SimulationResult {
 const SESSION_DURATION_MS = 24 * HOUR_MS;
 /** How long after the ID token expires the user's next click reaches the server, at most. */
 const MAX_NOTICE_MS = 5 * MINUTE_MS;
+/** How much later than the trigger's budget a hanging DynamoDB answers (real time). */
+const HANG_PAST_BUDGET_MS = 1_000;
+/** The log stream the trigger's lines are shipped to, as Lambda's log agent names one. */
+const TRIGGER_LOG_STREAM = '2026/01/01/[$LATEST]simulation';
+
+function proxyFault(fault: TriggerDynamoDbFault, budgetMs: number): ProxyFault {
+  return fault === 'hang' ? { kind: 'hang', holdMs: budgetMs + HANG_PAST_BUDGET_MS } : { kind: fault };
+}
+
+/**
+ * Hourly sums of the metrics CloudWatch would hold beside what the functions publish themselves:
+ * Cognito's own counts (cognito-local publishes none) and the trigger's EMF metrics.
+ */
+class HourlyMetricSums {
+  private readonly series = new Map<
+    string,
+    { namespace: string; name: string; dimensions: Record<string, string>; hours: Map<number, number> }
+  >();
+
+  add(namespace: string, name: string, dimensions: Record<string, string>, at: number, value = 1) {
+    const key = JSON.stringify([namespace, name, dimensions]);
+    const entry = this.series.get(key) ?? { namespace, name, dimensions, hours: new Map() };
+    this.series.set(key, entry);
+    const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+    entry.hours.set(hour, (entry.hours.get(hour) ?? 0) + value);
+  }
+
+  /** Hands every series to the local CloudWatch, for GetMetricData to answer with. */
+  publishTo(cloudwatch: LocalStack['cloudwatch']) {
+    for (const { namespace, name, dimensions, hours } of this.series.values()) {
+      const points = [...hours].map(([hour, value]) => ({ at: hour, value }));
+      cloudwatch.setSeries(namespace, name, dimensions, points);
+    }
+  }
+}
 
 function scheduledEvent(at: number) {
   return { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date(at).toISOString() };
@@ -152,13 +204,34 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     });
     const local = stack;
     const { env, pool } = local;
-    const trigger = await createAuthTriggerHandler(env, clock);
+    const trigger = await local.buildTrigger(() => createAuthTriggerHandler(env, clock));
     const { refreshTriggerSource } = plan;
-    local.attachTrigger(
-      refreshTriggerSource === undefined
-        ? trigger
-        : (event) => trigger(withRefreshSource(event, refreshTriggerSource)),
-    );
+    const metricSums = new HourlyMetricSums();
+    const triggerLogGroup = lambdaLogGroup(TRIGGER_ARN);
+    // What Lambda's log agent and CloudWatch do with the trigger's output: the log lines into its log
+    // group (where the recovery reads them), the EMF metrics (RecordFailures among them) into metrics.
+    const shipTriggerOutput = (lines: readonly string[]) => {
+      const at = clock.now().getTime();
+      for (const line of lines) {
+        const parsed = line.includes('"_aws"') ? (JSON.parse(line) as Record<string, unknown>) : null;
+        if (parsed === null) {
+          local.cloudwatchLogs.addEvents(triggerLogGroup, TRIGGER_LOG_STREAM, [
+            { timestamp: at, message: line },
+          ]);
+          continue;
+        }
+        for (const { namespace, name, dimensionSets, value } of emfValues(parsed)) {
+          for (const dimensions of dimensionSets) metricSums.add(namespace, name, dimensions, at, value);
+        }
+      }
+    };
+    local.attachTrigger(async (event) => {
+      const delivered =
+        refreshTriggerSource === undefined ? event : withRefreshSource(event, refreshTriggerSource);
+      const { result, lines } = await output.during(() => trigger(delivered));
+      shipTriggerOutput(lines);
+      return result;
+    });
     const jobs: Record<ScheduledJob, LambdaHandler<unknown, unknown>> = {
       'upstream-watch': await createUpstreamWatchHandler(env, clock),
       'relogin-check': await createReLoginCheckHandler(env, clock),
@@ -179,14 +252,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     let validityHours = plan.tokenValidityHours;
     let release = plan.release;
     let thresholdMs = 0;
-    const cognitoCounts = {
-      SignInSuccesses: new Map<number, number>(),
-      TokenRefreshSuccesses: new Map<number, number>(),
-    };
-    const countCognito = (metric: keyof typeof cognitoCounts) => {
-      const hour = Math.floor(clock.now().getTime() / HOUR_MS) * HOUR_MS;
-      cognitoCounts[metric].set(hour, (cognitoCounts[metric].get(hour) ?? 0) + 1);
-    };
+    const cognitoScope = { UserPool: pool.userPoolId, UserPoolClient: pool.clientId };
+    const countCognito = (metric: 'SignInSuccesses' | 'TokenRefreshSuccesses') =>
+      metricSums.add('AWS/Cognito', metric, cognitoScope, clock.now().getTime());
     const tallies = days.map((_, day): DayTally => ({ day, signIns: 0, midDaySignIns: 0, refreshes: 0 }));
     const sessions = new Map<string, { session: BrowserSession; refreshToken: string }>();
     const random = seededRandom(options.seed + 1);
@@ -235,6 +303,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           validityHours = change.hours;
         } else if (change.kind === 'trigger-slot') {
           await local.setTriggerInSlot(change.inSlot);
+        } else if (change.kind === 'trigger-dynamodb') {
+          local.triggerDynamoDb.setFault(proxyFault(change.fault, readTriggerBudgetMs(env)));
         } else {
           local.argocd.version = change.release.version;
           release = change.release;
@@ -245,15 +315,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
 
     const checks: SimulationResult['checks'] = [];
-    const scope = { UserPool: pool.userPoolId, UserPoolClient: pool.clientId };
     const reportAt = reportTimeAfter((days.at(-1) as number) + DAY_MS);
     for (const { at, job } of scheduledRuns(options.firstMonday, reportAt)) {
       agenda.add(at, async () => {
-        // cognito-local publishes no metrics: the local CloudWatch answers with what Cognito would count.
-        for (const [metric, counts] of Object.entries(cognitoCounts)) {
-          const points = [...counts].map(([hour, value]) => ({ at: hour, value }));
-          local.cloudwatch.setSeries('AWS/Cognito', metric, scope, points);
-        }
+        metricSums.publishTo(local.cloudwatch);
         try {
           const result = await jobs[job](
             scheduledEvent(at),
@@ -287,6 +352,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       slackMessages,
       slackFiles: [...local.slack.files],
       checks,
+      report,
       advice: [
         ...new Set([
           ...checks.flatMap(({ results }) =>
@@ -296,6 +362,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         ]),
       ],
       emf: output.emfTotals(),
+      recovered: published
+        .filter((datum) => datum.name === METRICS.RecoveredSignIns.name)
+        .reduce((sum, datum) => sum + datum.value, 0),
+      landedLate: local.triggerDynamoDb.heldAnswers.filter((operation) => operation === 'PutItem').length,
       metricsPublished: published.length,
       files,
     };

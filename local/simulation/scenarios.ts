@@ -12,6 +12,7 @@ export const SCENARIOS = [
   'upgrade',
   'detached',
   'refresh-as-authentication',
+  'outage',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -29,7 +30,12 @@ export type ScenarioChange =
       refreshTokenThresholdMinutes: number;
       why: string;
     }
-  | { at: number; kind: 'trigger-slot'; inSlot: boolean; why: string };
+  | { at: number; kind: 'trigger-slot'; inSlot: boolean; why: string }
+  /** What DynamoDB does with the trigger's calls from then on (the scheduled functions keep a working path). */
+  | { at: number; kind: 'trigger-dynamodb'; fault: TriggerDynamoDbFault; why: string };
+
+/** `throttle`: every call refused; `hang`: every call takes effect but answers after the trigger's budget. */
+export type TriggerDynamoDbFault = 'none' | 'throttle' | 'hang';
 
 export interface ScenarioPlan {
   name: ScenarioName;
@@ -135,6 +141,26 @@ export function scenarioPlan(name: ScenarioName, days: readonly number[]): Scena
         refreshTriggerSource: 'TokenGeneration_Authentication',
         minDays: 1,
       };
+    case 'outage': {
+      // The no-refresh week, so there are alerts to read as if nothing had happened.
+      const outage = (hours: number, fault: TriggerDynamoDbFault, why: string): ScenarioChange => ({
+        at: day(0) + hours * HOUR_MS,
+        kind: 'trigger-dynamodb',
+        fault,
+        why,
+      });
+      return {
+        ...scenarioPlan('no-refresh', days),
+        name,
+        summary: `The no-refresh week (Argo CD ${RELEASE_BEFORE_FIX.version}, 1 h tokens), but from 10:00 to 12:00 on day 1 DynamoDB refuses the trigger's writes, and from 10:40 to 11:10 answers them only after the trigger's budget: the sign-ins go on, the hourly check recovers what failed.`,
+        changes: [
+          outage(10, 'throttle', 'the table is throttled: ProvisionedThroughputExceededException'),
+          outage(10 + 2 / 3, 'hang', 'the table is overloaded: each write lands after the trigger gave up'),
+          outage(11 + 1 / 6, 'throttle', 'throttled again'),
+          outage(12, 'none', 'the outage is over'),
+        ],
+      };
+    }
   }
 }
 

@@ -58,6 +58,13 @@ function triggerSlotTimes(plan: ScenarioPlan): { detachedAt?: string; reattached
   return { ...at(false), ...at(true) };
 }
 
+/** The team's real sign-ins and refreshes the replay of the log does not hold: lost for good. */
+export function lostSignIns(result: Pick<SimulationResult, 'team' | 'summary'>): number {
+  const team = result.team.reduce((sum, day) => sum + day.signIns + day.refreshes, 0);
+  const { totals } = result.summary;
+  return team - totals.logins - totals.refreshes;
+}
+
 /** What `--json` prints: the totals against the team's, every Slack post with its kind, the advice. */
 export function simulationJson(result: SimulationResult) {
   return {
@@ -73,6 +80,11 @@ export function simulationJson(result: SimulationResult) {
       text: message.text,
     })),
     advice: result.advice,
+    // What the trigger failed to write, what the hourly check recovered, and what stayed lost.
+    recordFailures: result.emf.RecordFailures ?? 0,
+    landedLate: result.landedLate,
+    recovered: result.recovered,
+    lost: lostSignIns(result),
     ...triggerSlotTimes(result.plan),
     reportPath: result.files.report,
   };

@@ -6,6 +6,8 @@
 import { readableText } from '../stand-ins/block-kit';
 import type { PostedToSlack } from '../stand-ins/fake-slack';
 import type { SimulationEvent, SimulationResult } from './run-simulation';
+import type { TriggerDynamoDbFault } from './scenarios';
+import { lostSignIns } from './simulate-command';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -50,9 +52,11 @@ export function showEvent(event: SimulationEvent): string {
           ? `the team sets the app client's ID and access tokens to ${change.hours} h`
           : change.kind === 'argocd-release'
             ? `Argo CD is upgraded to ${change.release.version}`
-            : change.inSlot
-              ? 'the trigger is put back in the pool'
-              : "the trigger is removed from the pool's LambdaConfig";
+            : change.kind === 'trigger-dynamodb'
+              ? TRIGGER_DYNAMODB[change.fault]
+              : change.inSlot
+                ? 'the trigger is put back in the pool'
+                : "the trigger is removed from the pool's LambdaConfig";
       return `\n>> ${simulatedTime(event.change.at)}  ${what} (${event.change.why})\n\n`;
     }
     case 'day-ended': {
@@ -77,6 +81,12 @@ export function showEvent(event: SimulationEvent): string {
   }
 }
 
+const TRIGGER_DYNAMODB: Record<TriggerDynamoDbFault, string> = {
+  throttle: "DynamoDB refuses the trigger's writes",
+  hang: "DynamoDB takes the trigger's writes but answers too late",
+  none: "DynamoDB answers the trigger's writes again",
+};
+
 export function showSummary(result: SimulationResult): string {
   const team = result.team.reduce(
     (sum, day) => ({
@@ -96,6 +106,7 @@ export function showSummary(result: SimulationResult): string {
     `The trigger's metrics: ${Object.entries(result.emf)
       .map(([name, value]) => `${name} ${value}`)
       .join(', ')}; ${result.metricsPublished} data points sent to CloudWatch.`,
+    `Failed writes: ${result.emf.RecordFailures ?? 0} (${result.landedLate} of them landed late); recovered by the hourly check: ${result.recovered}; lost: ${lostSignIns(result)}.`,
     `Slack: ${result.slackMessages.length} messages (${threads} in threads), ${result.slackFiles.length} files.`,
     `Advice given: ${result.advice.length > 0 ? result.advice.join(', ') : 'none'}.`,
     `Report: ${result.files.report}, ${result.files.html}, ${result.files.chart}`,

@@ -41,17 +41,44 @@ export async function captureOutput<T>(
   }
 }
 
+interface EmfDirective {
+  Namespace: string;
+  Dimensions?: string[][];
+  Metrics: { Name: string }[];
+}
+
+/** One metric value of an EMF line, with the namespace and each dimension set CloudWatch files it under. */
+export interface EmfValue {
+  namespace: string;
+  name: string;
+  /** One entry per dimension set of the directive (none: no dimensions). */
+  dimensionSets: Record<string, string>[];
+  value: number;
+}
+
+/** What CloudWatch extracts from one EMF line. */
+export function emfValues(line: Record<string, unknown>): EmfValue[] {
+  const directives = (line._aws as { CloudWatchMetrics: EmfDirective[] }).CloudWatchMetrics;
+  return directives.flatMap((directive) => {
+    const dimensionSets = (directive.Dimensions ?? [[]]).map((names) =>
+      Object.fromEntries(names.map((name) => [name, String(line[name])])),
+    );
+    return directive.Metrics.map(({ Name }) => {
+      const value = line[Name];
+      const values = Array.isArray(value) ? value : [value];
+      return {
+        namespace: directive.Namespace,
+        name: Name,
+        dimensionSets,
+        value: values.reduce((sum: number, item) => sum + Number(item), 0),
+      };
+    });
+  });
+}
+
 /** Sum of each metric's values over the captured EMF lines. */
 export function metricTotals(metrics: Record<string, unknown>[]): Record<string, number> {
   const totals: Record<string, number> = {};
-  for (const line of metrics) {
-    const definitions = (line._aws as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] })
-      .CloudWatchMetrics;
-    for (const { Name } of definitions.flatMap((definition) => definition.Metrics)) {
-      const value = line[Name];
-      const values = Array.isArray(value) ? value : [value];
-      totals[Name] = (totals[Name] ?? 0) + values.reduce((sum: number, item) => sum + Number(item), 0);
-    }
-  }
+  for (const { name, value } of metrics.flatMap(emfValues)) totals[name] = (totals[name] ?? 0) + value;
   return totals;
 }

@@ -1,6 +1,7 @@
 /**
  * CloudWatch stand-in (no emulator exists): records PutMetricData and answers GetMetricData from
- * data points the test provides, over the AWS JSON 1.0 protocol `@aws-sdk/client-cloudwatch` speaks.
+ * data points the test provides and from the data it accepted (as the service does), over the AWS
+ * JSON 1.0 protocol `@aws-sdk/client-cloudwatch` speaks.
  */
 import { AwsJsonError, type AwsJsonServer, startAwsJsonServer } from './fake-aws-json';
 
@@ -46,7 +47,7 @@ export interface FakeCloudWatch extends AwsJsonServer {
    * does not retry (every request is still recorded in `calls`; `putData` keeps only accepted ones).
    */
   refusePuts(options: { after?: number; times: number }): void;
-  /** Data points GetMetricData answers for one metric (dimensions matched exactly). */
+  /** Data points GetMetricData answers for one metric (dimensions matched exactly), beside those put. */
   setSeries(namespace: string, name: string, dimensions: Record<string, string>, points: SeriesPoint[]): void;
 }
 
@@ -85,7 +86,8 @@ export async function startFakeCloudWatch(options: { pointsPerPage?: number } = 
         let more = false;
         const results = (input.MetricDataQueries as WireQuery[]).map(({ Id, MetricStat }) => {
           const { Namespace, MetricName, Dimensions } = MetricStat.Metric;
-          const points = (series.get(seriesKey(Namespace, MetricName, dimensionsOf(Dimensions))) ?? [])
+          const key = seriesKey(Namespace, MetricName, dimensionsOf(Dimensions));
+          const points = [...(series.get(key) ?? []), ...putPoints(key)]
             .filter((point) => point.at >= from && point.at < to)
             .sort((a, b) => b.at - a.at);
           const page = points.slice(offset, offset + pointsPerPage);
@@ -108,22 +110,36 @@ export async function startFakeCloudWatch(options: { pointsPerPage?: number } = 
   );
   const puts = () =>
     server.calls.filter((call) => call.operation === 'PutMetricData' && !refused.has(call.input));
+  const putData = (): RecordedDatum[] =>
+    puts().flatMap(({ input }) =>
+      (input.MetricData as Record<string, unknown>[]).map((datum) => ({
+        namespace: input.Namespace as string,
+        name: datum.MetricName as string,
+        value: datum.Value as number,
+        values: datum.Values as number[] | undefined,
+        counts: datum.Counts as number[] | undefined,
+        unit: datum.Unit as string | undefined,
+        dimensions: dimensionsOf(datum.Dimensions as WireDimension[] | undefined),
+        timestamp: datum.Timestamp as number | undefined,
+      })),
+    );
+  /** The accepted data of one metric as points (a distribution's sum as its value). */
+  function putPoints(key: string): SeriesPoint[] {
+    return putData()
+      .filter((datum) => datum.timestamp !== undefined)
+      .filter((datum) => seriesKey(datum.namespace, datum.name, datum.dimensions) === key)
+      .map((datum) => ({
+        at: (datum.timestamp as number) * 1000,
+        value:
+          datum.values === undefined
+            ? datum.value
+            : datum.values.reduce((sum, value, index) => sum + value * (datum.counts?.[index] ?? 1), 0),
+      }));
+  }
   return {
     ...server,
     putRequests: () => puts().length,
-    putData: () =>
-      puts().flatMap(({ input }) =>
-        (input.MetricData as Record<string, unknown>[]).map((datum) => ({
-          namespace: input.Namespace as string,
-          name: datum.MetricName as string,
-          value: datum.Value as number,
-          values: datum.Values as number[] | undefined,
-          counts: datum.Counts as number[] | undefined,
-          unit: datum.Unit as string | undefined,
-          dimensions: dimensionsOf(datum.Dimensions as WireDimension[] | undefined),
-          timestamp: datum.Timestamp as number | undefined,
-        })),
-      ),
+    putData,
     refusePuts: ({ after = 0, times }) => {
       refusal = { after, times };
     },

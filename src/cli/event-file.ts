@@ -32,7 +32,7 @@ export class EventFileError extends Error {
 
 /** The shape of an ISO-8601 instant, fields in range; whether its day exists is luxon's to say. */
 const ISO_8601 =
-  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * Days luxon found real: a file's million lines fall on a few hundred days, and luxon's parse costs
@@ -51,9 +51,10 @@ function isRealDay(day: string): boolean {
 
 /** Epoch ms of an ISO-8601 time with a zone that names a real calendar time (no 2026-02-30, no 25:00). */
 export function parseIsoTime(text: unknown): number | null {
-  if (typeof text !== 'string') return null;
-  const match = ISO_8601.exec(text);
-  if (match === null || !isRealDay(match[1] as string)) return null;
+  if (typeof text !== 'string' || !ISO_8601.test(text)) return null;
+  // Days 01-28 exist in every month: only the 29th, 30th and 31st ask the calendar (no match array).
+  const day = (text.charCodeAt(8) - 0x30) * 10 + (text.charCodeAt(9) - 0x30);
+  if (day > 28 && !isRealDay(text.slice(0, 10))) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : at;
 }

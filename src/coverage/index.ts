@@ -24,9 +24,11 @@ export {
   selfCheck,
   selfCheckWindow,
 } from './domain/self-check';
+export type { RecoveredSignInsReader } from './ports/recovered-sign-ins';
 export type { RecoveryLog, UnrecordedSignInSource } from './ports/unrecorded-sign-ins';
 export type { ClientCounters, HourlySeries, UsageCounters, UserPoolTriggers } from './ports/usage-counters';
 export {
+  RECOVERY_HOLD_MS,
   RECOVERY_LOOKBACK_MS,
   type RecoveryDeps,
   type RecoveryOutcome,

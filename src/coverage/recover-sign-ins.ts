@@ -19,6 +19,13 @@ import type { RecoveryLog, UnrecordedSignInSource } from './ports/unrecorded-sig
  */
 export const RECOVERY_LOOKBACK_MS = 25 * HOUR_MS;
 
+/**
+ * How long the hourly metrics wait for a recovery that could not run (its reads failed): an hour is
+ * published once, so one published before the recovery would miss what it writes. Past this the hours
+ * go out as they are, so a lasting failure of the recovery does not stop the metrics.
+ */
+export const RECOVERY_HOLD_MS = 3 * HOUR_MS;
+
 export interface RecoveryDeps {
   unrecorded: UnrecordedSignInSource;
   log: RecoveryLog;

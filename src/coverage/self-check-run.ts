@@ -67,6 +67,8 @@ export interface CoverageInputs {
   /** Null when not configured or unreadable. */
   attachment: Attachment | null;
   recovery: RecoveryOutcome | null;
+  /** RecordFailures counted failed writes but the recovery could not run: they wait for a later run. */
+  recoveryPending: boolean;
   window: { from: number; to: number };
 }
 
@@ -127,7 +129,13 @@ export async function gatherCoverageInputs(
       : await optional(deps.logger, "the trigger's failed-write lines", () =>
           recoverUnrecordedSignIns({ ...recovery, logger: deps.logger }, { userPoolId, recordFailures, now }),
         );
-  return { counters, attachment, recovery: recovered, window };
+  return {
+    counters,
+    attachment,
+    recovery: recovered,
+    recoveryPending: recovery !== null && recordFailures > 0 && recovered === null,
+    window,
+  };
 }
 
 /** Cognito's counts over the report window, from the same read (hour-granular: the hours it overlaps). */

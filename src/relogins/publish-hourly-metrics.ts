@@ -63,13 +63,13 @@ async function publishClientHours(
   deps: HourlyMetricsDeps,
   namespace: string,
   client: ClientActivity,
-  now: number,
+  { now, heldFrom }: { now: number; heldFrom?: number },
 ): Promise<{ error: unknown } | null> {
   const key = hourlyMetricsKey(client.userPoolId, client.clientId);
   const dimensions = { UserPoolId: client.userPoolId, ClientId: client.clientId };
   const entry = await deps.ledger.read<HourlyMetricsState>(key);
   let { version } = entry;
-  for (const hour of hoursDue(entry.state, now)) {
+  for (const hour of hoursDue(entry.state, now, heldFrom)) {
     const owner = randomUUID();
     const leaseFrom = deps.clock.now().getTime();
     // Another run holds the lease or got further: it publishes this hour and the ones after it.
@@ -102,19 +102,24 @@ async function publishClientHours(
 /**
  * Publishes the due hours of every client. Never throws: a client whose ledger fails is returned in
  * `failed`, a refused publish in `refused`. `now` is the time the clients' activity was read up to: an
- * hour that ended after it (with SETTLE_MS to spare) is not due yet, whatever the clock says later.
+ * hour that ended after it (with SETTLE_MS to spare) is not due yet, whatever the clock says later;
+ * nor is one that ended after `heldFrom`: it waits for a later run.
  */
 export async function publishHourlyMetrics(
   deps: HourlyMetricsDeps,
   namespace: string,
   clients: readonly ClientActivity[],
   now: number,
+  heldFrom?: number,
 ): Promise<HourlyMetricsOutcome> {
   const failed: HourlyMetricsOutcome['failed'] = [];
   let refused: HourlyMetricsOutcome['refused'] = null;
   for (const client of clients) {
     try {
-      const refusal = await publishClientHours(deps, namespace, client, now);
+      const refusal = await publishClientHours(deps, namespace, client, {
+        now,
+        ...(heldFrom === undefined ? {} : { heldFrom }),
+      });
       refused ??= refusal;
     } catch (error) {
       failed.push({ clientId: client.clientId, error });

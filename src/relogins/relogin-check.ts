@@ -36,6 +36,7 @@ import {
   gatherCoverageInputs,
   monitorBlindData,
   notifyBlindIfDue,
+  RECOVERY_HOLD_MS,
   recoveryMetrics,
 } from '../coverage';
 import {
@@ -497,12 +498,14 @@ export async function runReLoginCheck(
   if (read.catchingUp !== null) {
     return reportCatchingUp(deps, { replayedThrough: read.catchingUp.replayedThrough, coverage, now });
   }
-  // 1. The completed hours' classified metrics, each published once.
+  // 1. The completed hours' classified metrics, each published once; the recent ones wait while
+  // failed writes wait for the recovery, so they are published with what it writes.
   const hours = await publishHourlyMetrics(
     { ...deps, ledger: deps.notify.ledger },
     settings.namespace,
     [...read.activity].map(([clientId, events]) => ({ userPoolId: settings.userPoolId, clientId, events })),
     now,
+    coverage?.recoveryPending ? now - RECOVERY_HOLD_MS : undefined,
   );
   const hoursFailed = hours.failed.map(({ clientId, error }) => checkFailed(deps, clientId, error, now));
   const toReport = new Map(read.activity);

@@ -9,7 +9,7 @@
 
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { UserPoolClientReader } from '../app-clients';
-import { blindSpansBetween } from '../coverage';
+import { blindSpansBetween, type RecoveredSignInsReader } from '../coverage';
 import {
   alertFailure,
   type NotificationDeps,
@@ -44,6 +44,8 @@ import type { ChartRenderer } from './ports/chart-renderer';
 export interface ReportDeps {
   signIns: Pick<SignInLog, 'list'>;
   cognitoUsage: CognitoUsageReader;
+  /** The sign-ins the re-login check recovered (`RecoveredSignIns`); without it the report does not say. */
+  recoveredSignIns?: RecoveredSignInsReader;
   userPoolClients: UserPoolClientReader;
   upstream: Pick<UpstreamFindingsStore, 'latest'>;
   chart: ChartRenderer;
@@ -103,7 +105,8 @@ async function clientInput(
     optional<CognitoUsage>(deps, `Cognito's metrics for app client ${clientId}`, () =>
       deps.cognitoUsage.read(scope, range.start, range.end),
     );
-  const [client, current, before, since, blindSpans] = await Promise.all([
+  const { recoveredSignIns } = deps;
+  const [client, current, before, since, blindSpans, recovered] = await Promise.all([
     optional(deps, `the token settings of app client ${clientId}`, () =>
       deps.userPoolClients.description(scope.userPoolId, clientId),
     ),
@@ -115,6 +118,16 @@ async function clientInput(
     optional(deps, `the hours the monitor did not see on app client ${clientId}`, () =>
       blindSpansBetween(deps.notify.ledger, scope, period.start, period.end),
     ),
+    recoveredSignIns === undefined
+      ? null
+      : optional(deps, `the sign-ins recovered on app client ${clientId}`, () =>
+          recoveredSignIns.total({
+            ...scope,
+            namespace: deps.settings.namespace,
+            from: period.start,
+            to: period.end,
+          }),
+        ),
   ]);
   return {
     clientId,
@@ -123,6 +136,7 @@ async function clientInput(
     cognito: { current, previous: before },
     stretchedSince: since,
     blindSpans: blindSpans ?? [],
+    recoveredSignIns: recovered ?? 0,
   };
 }
 

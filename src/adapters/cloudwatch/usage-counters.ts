@@ -4,37 +4,14 @@
  * `RecordFailures` (our namespace, dimensions `UserPoolId`, `ClientId`), hourly sums. Three queries a
  * client (GetMetricData takes 500: 166 clients); the answer pages only past 100,800 points a query.
  */
-import {
-  type CloudWatchClient,
-  type MetricDataQuery,
-  paginateGetMetricData,
-} from '@aws-sdk/client-cloudwatch';
+import { type CloudWatchClient, paginateGetMetricData } from '@aws-sdk/client-cloudwatch';
 import type { ClientCounters, UsageCounters } from '../../coverage';
 import { HOUR_MS } from '../../shared/durations';
 import { COGNITO_METRICS, METRICS } from '../../shared/metric-catalog';
+import { hourlySumQuery } from './metric-queries';
 
 const SERIES = ['signInSuccesses', 'tokenRefreshSuccesses', 'recordFailures'] as const;
 type SeriesName = (typeof SERIES)[number];
-
-function query(
-  id: string,
-  namespace: string,
-  metricName: string,
-  dimensions: Record<string, string>,
-): MetricDataQuery {
-  return {
-    Id: id,
-    MetricStat: {
-      Metric: {
-        Namespace: namespace,
-        MetricName: metricName,
-        Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
-      },
-      Period: HOUR_MS / 1000,
-      Stat: 'Sum',
-    },
-  };
-}
 
 export class CloudWatchUsageCounters implements UsageCounters {
   constructor(private readonly client: CloudWatchClient) {}
@@ -51,9 +28,9 @@ export class CloudWatchUsageCounters implements UsageCounters {
       const cognito = { UserPool: userPoolId, UserPoolClient: clientId };
       const ours = { UserPoolId: userPoolId, ClientId: clientId };
       const built = [
-        query(`c${index}s`, 'AWS/Cognito', COGNITO_METRICS.signInSuccesses, cognito),
-        query(`c${index}r`, 'AWS/Cognito', COGNITO_METRICS.tokenRefreshSuccesses, cognito),
-        query(`c${index}f`, namespace, METRICS.RecordFailures.name, ours),
+        hourlySumQuery(`c${index}s`, 'AWS/Cognito', COGNITO_METRICS.signInSuccesses, cognito),
+        hourlySumQuery(`c${index}r`, 'AWS/Cognito', COGNITO_METRICS.tokenRefreshSuccesses, cognito),
+        hourlySumQuery(`c${index}f`, namespace, METRICS.RecordFailures.name, ours),
       ];
       built.forEach((item, position) => {
         series.set(item.Id as string, { clientId, name: SERIES[position] as SeriesName, hours: new Map() });

@@ -5,21 +5,19 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import {
-  CARRIED_FIELDS,
-  isCarried,
-  isLambdaConfigField,
-  isReadOnly,
-  isRenamed,
-  RENAMED_FIELDS,
-} from './user-pool-fields';
+  type LambdaConfig,
+  preTokenSlot,
+  readPoolDescription,
+  TRIGGER_VERSIONS,
+  type TriggerVersion,
+  temporaryPasswordDays,
+} from './pool-description';
+import { CARRIED_FIELDS, RENAMED_FIELDS } from './user-pool-fields';
+
+export { type LambdaConfig, preTokenSlot, TRIGGER_VERSIONS, type TriggerVersion };
 
 export const ATTACH_MODES = ['auto', 'chain', 'none', 'post-authentication'] as const;
 export type AttachMode = (typeof ATTACH_MODES)[number];
-export const TRIGGER_VERSIONS = ['V1_0', 'V2_0', 'V3_0'] as const;
-export type TriggerVersion = (typeof TRIGGER_VERSIONS)[number];
-
-/** A Lambda configuration as Cognito describes it: trigger name -> ARN, or the versioned config. */
-export type LambdaConfig = Record<string, unknown>;
 
 /** What our slots held before we attached: the deploy keeps it to restore on removal or mode change. */
 export interface OriginalSlots {
@@ -56,87 +54,10 @@ interface Slot {
   version: TriggerVersion;
 }
 
-/** A pool description the plan can use, or why not. */
-type ReadPool = { id: string; name: string | undefined; lambdaConfig: LambdaConfig } | { problems: string[] };
-
 const PAID_TIERS = new Set(['ESSENTIALS', 'PLUS']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isVersion(value: unknown): value is TriggerVersion {
-  return (TRIGGER_VERSIONS as readonly unknown[]).includes(value);
-}
-
-function lambdaConfigProblems(config: LambdaConfig): string[] {
-  const problems: string[] = [];
-  for (const [field, value] of Object.entries(config)) {
-    if (!isLambdaConfigField(field)) {
-      problems.push(
-        `LambdaConfig has an unknown trigger field "${field}": the plan cannot keep it, so it changes nothing`,
-      );
-    } else if (field === 'PreTokenGenerationConfig') {
-      if (!isRecord(value) || typeof value.LambdaArn !== 'string' || !isVersion(value.LambdaVersion)) {
-        problems.push(
-          'LambdaConfig.PreTokenGenerationConfig needs LambdaArn and LambdaVersion V1_0, V2_0 or V3_0',
-        );
-      }
-    } else if (
-      field !== 'CustomSMSSender' &&
-      field !== 'CustomEmailSender' &&
-      field !== 'InboundFederation' &&
-      typeof value !== 'string'
-    ) {
-      problems.push(`LambdaConfig.${field} must be a string, got ${JSON.stringify(value)}`);
-    }
-  }
-  const legacy = config.PreTokenGeneration;
-  const versioned = preTokenSlot(config);
-  if (typeof legacy === 'string' && versioned !== null && versioned.arn !== legacy) {
-    problems.push(
-      'LambdaConfig.PreTokenGeneration and PreTokenGenerationConfig.LambdaArn name different functions',
-    );
-  }
-  return problems;
-}
-
-function readPool(pool: Record<string, unknown>): ReadPool {
-  const problems: string[] = [];
-  for (const field of Object.keys(pool)) {
-    if (!isCarried(field) && !isRenamed(field) && !isReadOnly(field)) {
-      problems.push(
-        `the description has a field "${field}" the plan does not know: UpdateUserPool might reset it`,
-      );
-    }
-  }
-  if (typeof pool.Id !== 'string' || pool.Id === '') problems.push('the description has no user pool Id');
-  const { alias, policy } = temporaryPasswordDays(pool);
-  if (alias !== undefined && policy !== undefined && alias !== policy) {
-    problems.push(
-      `AdminCreateUserConfig.UnusedAccountValidityDays (${String(alias)}) differs from PasswordPolicy.TemporaryPasswordValidityDays (${String(policy)}): UpdateUserPool takes only one; set them equal first`,
-    );
-  }
-  const lambdaConfig = pool.LambdaConfig ?? {};
-  if (!isRecord(lambdaConfig)) problems.push('LambdaConfig must be an object');
-  else problems.push(...lambdaConfigProblems(lambdaConfig));
-  if (problems.length > 0) return { problems };
-  return {
-    id: pool.Id as string,
-    name: typeof pool.Name === 'string' ? pool.Name : undefined,
-    lambdaConfig: lambdaConfig as LambdaConfig,
-  };
-}
-
-/** Who holds the Pre Token Generation slot: the versioned config, else the older field (always V1_0). */
-export function preTokenSlot(config: LambdaConfig): Slot | null {
-  const versioned = config.PreTokenGenerationConfig;
-  if (isRecord(versioned) && typeof versioned.LambdaArn === 'string' && isVersion(versioned.LambdaVersion)) {
-    return { arn: versioned.LambdaArn, version: versioned.LambdaVersion };
-  }
-  return typeof config.PreTokenGeneration === 'string'
-    ? { arn: config.PreTokenGeneration, version: 'V1_0' }
-    : null;
 }
 
 function withPreToken(config: LambdaConfig, slot: Slot | null, keepLegacy: boolean): LambdaConfig {
@@ -278,18 +199,6 @@ function tierProblem(
   );
 }
 
-/**
- * DescribeUserPool reports the temporary-password validity twice: `PasswordPolicy.TemporaryPasswordValidityDays`
- * and its deprecated alias `AdminCreateUserConfig.UnusedAccountValidityDays`. UpdateUserPool refuses a
- * request carrying both, so the alias is left out where it says the same; where they differ the plan refuses.
- */
-function temporaryPasswordDays(pool: Record<string, unknown>): { alias?: unknown; policy?: unknown } {
-  const admin = isRecord(pool.AdminCreateUserConfig) ? pool.AdminCreateUserConfig : {};
-  const policies = isRecord(pool.Policies) ? pool.Policies : {};
-  const password = isRecord(policies.PasswordPolicy) ? policies.PasswordPolicy : {};
-  return { alias: admin.UnusedAccountValidityDays, policy: password.TemporaryPasswordValidityDays };
-}
-
 function withoutDuplicateAlias(pool: Record<string, unknown>): Record<string, unknown> {
   const { alias, policy } = temporaryPasswordDays(pool);
   if (alias === undefined || policy === undefined) return pool;
@@ -325,7 +234,7 @@ function refusal(before: LambdaConfig, reasons: string[]): AttachPlan {
 }
 
 export function planAttach(request: AttachRequest): AttachPlan {
-  const read = readPool(request.pool);
+  const read = readPoolDescription(request.pool);
   const rawBefore = isRecord(request.pool.LambdaConfig) ? request.pool.LambdaConfig : {};
   if ('problems' in read) return refusal(rawBefore, read.problems);
   const before = read.lambdaConfig;
@@ -424,7 +333,7 @@ export function planRestore(
   functionArn: string,
   original: OriginalSlots,
 ): AttachPlan {
-  const read = readPool(pool);
+  const read = readPoolDescription(pool);
   if ('problems' in read) return refusal(isRecord(pool.LambdaConfig) ? pool.LambdaConfig : {}, read.problems);
   const before = read.lambdaConfig;
   const after = withoutOurs(before, functionArn, original);

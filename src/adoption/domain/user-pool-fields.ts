@@ -74,23 +74,3 @@ export const LAMBDA_CONFIG_FIELDS = [
 
 export type CarriedField = (typeof CARRIED_FIELDS)[number];
 export type LambdaConfigField = (typeof LAMBDA_CONFIG_FIELDS)[number];
-
-const CARRIED = new Set<string>(CARRIED_FIELDS);
-const READ_ONLY = new Set<string>(READ_ONLY_FIELDS);
-const LAMBDA_CONFIG = new Set<string>(LAMBDA_CONFIG_FIELDS);
-
-export function isCarried(field: string): field is CarriedField {
-  return CARRIED.has(field);
-}
-
-export function isReadOnly(field: string): boolean {
-  return READ_ONLY.has(field);
-}
-
-export function isRenamed(field: string): field is keyof typeof RENAMED_FIELDS {
-  return Object.hasOwn(RENAMED_FIELDS, field);
-}
-
-export function isLambdaConfigField(field: string): field is LambdaConfigField {
-  return LAMBDA_CONFIG.has(field);
-}

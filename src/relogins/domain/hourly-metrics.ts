@@ -36,10 +36,15 @@ export function oldestHourDue(now: number): number {
 
 /**
  * Start (epoch ms) of each settled hour not yet published, oldest first: after `previous` (or, on the
- * very first run, only the last settled hour), at most MAX_CATCH_UP_HOURS back.
+ * very first run, only the last settled hour), at most MAX_CATCH_UP_HOURS back, none ending after
+ * `heldFrom` (hours the run holds back for a later one).
  */
-export function hoursDue(previous: HourlyMetricsState | null, now: number): number[] {
-  const through = settledThrough(now);
+export function hoursDue(
+  previous: HourlyMetricsState | null,
+  now: number,
+  heldFrom = Number.POSITIVE_INFINITY,
+): number[] {
+  const through = Math.min(settledThrough(now), Math.floor(heldFrom / HOUR_MS) * HOUR_MS);
   const first = Math.max(previous?.publishedThrough ?? through - HOUR_MS, oldestHourDue(now));
   const hours: number[] = [];
   for (let hour = first; hour < through; hour += HOUR_MS) hours.push(hour);

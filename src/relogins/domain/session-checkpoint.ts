@@ -38,6 +38,10 @@ export function userStateKey(signIn: Pick<LoggedSignIn, 'userPoolId' | 'clientId
   return `${signIn.userPoolId}\u0000${signIn.clientId}\u0000${signIn.user}`;
 }
 
+function sameUserState(a: LoggedSignIn, b: LoggedSignIn): boolean {
+  return a.user === b.user && a.clientId === b.clientId && a.userPoolId === b.userPoolId;
+}
+
 function stillMatters(state: UserSessionState, at: number, rules: SessionRules): boolean {
   const dedupeMs = rules.dedupeSeconds * 1000;
   return (
@@ -54,6 +58,9 @@ function stillMatters(state: UserSessionState, at: number, rules: SessionRules):
  */
 export class SessionReplay {
   private readonly states: Map<string, UserSessionState>;
+  // Runs of one user's sign-ins (all of them when `analyze` replays user by user) share one key.
+  private keyOf: LoggedSignIn | undefined;
+  private key = '';
 
   constructor(
     private readonly from: SessionCheckpoint | null,
@@ -69,7 +76,9 @@ export class SessionReplay {
    */
   apply(signIn: LoggedSignIn): ActivityEvent | null {
     if (this.from !== null && signIn.at < this.from.at) return null;
-    const key = userStateKey(signIn);
+    if (this.keyOf === undefined || !sameUserState(this.keyOf, signIn)) this.key = userStateKey(signIn);
+    this.keyOf = signIn;
+    const { key } = this;
     const { outcome, next } = applySignal(
       this.states.get(key) ?? EMPTY_SESSION_STATE,
       signIn.kind,

@@ -29,6 +29,8 @@ export interface ReportClientInput {
   stretchedSince: number | null;
   /** Hours of the period the monitor did not fully see (its self-check); none when absent. */
   blindSpans?: readonly BlindSpan[];
+  /** Sign-ins of the period the trigger could not write and the re-login check recovered; none when absent. */
+  recoveredSignIns?: number;
 }
 
 export interface ReportInput {
@@ -81,6 +83,8 @@ export interface PeriodicReport {
   upstream: UpstreamFindings | null;
   /** Null when every hour of the period could tell a re-login from a refresh. */
   unreliableReLogins: UnreliableReLogins | null;
+  /** Sign-ins the trigger could not write at the time, recovered from its log: the figures include them. */
+  recoveredSignIns: number;
 }
 
 function sumCognito(usages: readonly (CognitoUsage | null)[]): CognitoUsage | null {
@@ -223,5 +227,6 @@ export function buildPeriodicReport(reportInput: ReportInput): PeriodicReport {
     clients: input.clients.map((client) => clientStatus(client, input)),
     upstream: input.upstream,
     unreliableReLogins: unreliable.hours > 0 ? unreliable : null,
+    recoveredSignIns: input.clients.reduce((sum, client) => sum + (client.recoveredSignIns ?? 0), 0),
   };
 }

@@ -95,9 +95,20 @@ export function reportSummary(report: PeriodicReport, messages?: Messages): stri
     previousPeriod: describePeriod(report.previousPeriod, m),
   });
   const unreliable = report.unreliableReLogins;
-  return unreliable === null
-    ? summary
-    : `${summary} ${m.text.report.unreliableReLogins({ hours: unreliable.hours, signIns: m.format.count(unreliable.signIns) })}`;
+  return [
+    summary,
+    ...(unreliable === null
+      ? []
+      : [
+          m.text.report.unreliableReLogins({
+            hours: unreliable.hours,
+            signIns: m.format.count(unreliable.signIns),
+          }),
+        ]),
+    ...(report.recoveredSignIns > 0
+      ? [m.text.report.recoveredSignIns(m.format.count(report.recoveredSignIns))]
+      : []),
+  ].join(' ');
 }
 
 export function heavyUserLines(

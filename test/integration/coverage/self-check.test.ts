@@ -250,4 +250,40 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
     expect(stored.map((item) => item.user)).toEqual(['sub-ann', 'sub-cid']);
     expect(logs.filterRequests()).toBe(quiet + 2);
   });
+
+  it("should hold the recent hours while the recovery cannot read the trigger's log, then publish them with what it recovers", async () => {
+    // Prepare: two days after the other tests' lines (the log group is shared and the recovery reads
+    // 25 h back), the hours are published up to 10:00; dan's 10:40 sign-in failed to write.
+    const at = (hours: number) => DAY_START + (48 + hours) * H;
+    await hourly(['ann'], 48 + 9, 48 + 11);
+    await checkAt(at(10) + 20 * 60_000);
+    const lost = signIn('dan', at(10) + 40 * 60_000);
+    cognitoCounts.count('SignInSuccesses', lost.at);
+    standIns.cloudwatch.setSeries('Test/Auth', 'RecordFailures', { UserPoolId: POOL, ClientId: CLIENT }, [
+      { at: at(10), value: 1 },
+    ]);
+    logs.addEvents('/aws/lambda/relogin-monitor-prod-authEvent', '2026/11/24/[$LATEST]b', [
+      { timestamp: lost.at + 600, message: JSON.stringify({ level: 'ERROR', unrecordedSignIn: lost }) },
+    ]);
+    const logins = (hour: number) =>
+      standIns.cloudwatch
+        .putData()
+        .filter((datum) => datum.name === 'Logins' && datum.timestamp === at(hour) / 1000)
+        .map((datum) => datum.value);
+
+    // Act: at 11:20 CloudWatch Logs cannot be reached (nothing listens on the port); at 12:20 it can.
+    const unreachable = overrideEnv({ AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:9' });
+    try {
+      await checkAt(at(11) + 20 * 60_000);
+    } finally {
+      unreachable();
+    }
+    const heldThen = logins(10);
+    await checkAt(at(12) + 20 * 60_000);
+
+    // Assess: 10:00 waited for the recovery and went out once, with dan's sign-in; 11:00 followed.
+    expect(heldThen).toEqual([]);
+    expect(logins(10)).toEqual([2]);
+    expect(logins(11)).toEqual([1]);
+  });
 });

@@ -216,6 +216,35 @@ describe('Function: planAttach', () => {
     expect(noId.reasons).toContain('the description has no user pool Id');
   });
 
+  it('should tell every problem of a malformed description, each naming its field', () => {
+    const result = planAttach({
+      pool: pool(
+        { PreTokenGenerationConfig: { LambdaArn: TEAM, LambdaVersion: 'V9' }, PreSignUp: 7, PreFlight: TEAM },
+        { Name: 5, 'Brand\u001b[31m': true },
+      ),
+      functionArn: OURS,
+      mode: 'auto',
+    });
+    expect(result).toMatchObject({ decision: 'refuse', updateUserPool: null });
+    expect(result.reasons).toEqual([
+      'LambdaConfig.PreSignUp must be a string, got 7',
+      'LambdaConfig.PreTokenGenerationConfig.LambdaVersion must be one of V1_0, V2_0, V3_0, got "V9"',
+      'LambdaConfig has an unknown trigger field "PreFlight": the plan cannot keep it, so it changes nothing',
+      'Name must be a string, got 5',
+      // Shown escaped: no raw control character reaches the plan's output.
+      'the description has a field "Brand\\\\u001b[31m" the plan does not know: UpdateUserPool might reset it',
+    ]);
+    const emptySlot = planAttach({
+      pool: pool({ PreTokenGenerationConfig: {} }),
+      functionArn: OURS,
+      mode: 'auto',
+    });
+    expect(emptySlot.reasons).toEqual([
+      'LambdaConfig.PreTokenGenerationConfig.LambdaArn is missing',
+      'LambdaConfig.PreTokenGenerationConfig.LambdaVersion is missing',
+    ]);
+  });
+
   it('should refuse where the temporary-password validity and its deprecated alias differ', () => {
     const described = {
       ...freePool(),

@@ -33,6 +33,19 @@ describe('Function: hoursDue', () => {
     ]);
   });
 
+  it('should hold back the hours that end after heldFrom, and publish them with the next run that does not hold them', () => {
+    const previous = { publishedThrough: DAY + 7 * HOUR_MS };
+    const now = DAY + 10 * HOUR_MS + 5 * 60_000;
+    expect(hoursDue(previous, now, now - 2 * HOUR_MS)).toEqual([DAY + 7 * HOUR_MS]);
+    expect(hoursDue(previous, now, now - 3 * HOUR_MS)).toEqual([]);
+    expect(hoursDue(previous, now + HOUR_MS)).toEqual([
+      DAY + 7 * HOUR_MS,
+      DAY + 8 * HOUR_MS,
+      DAY + 9 * HOUR_MS,
+      DAY + 10 * HOUR_MS,
+    ]);
+  });
+
   it('should publish the previous hour from a run at five past, as the hourly schedule may start it', () => {
     expect(hoursDue({ publishedThrough: DAY + 9 * HOUR_MS }, DAY + 10 * HOUR_MS + 5 * 60_000)).toEqual([
       DAY + 9 * HOUR_MS,

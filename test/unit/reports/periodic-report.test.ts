@@ -300,4 +300,34 @@ describe('Module: platform report', () => {
     expect(detached.current.reLogins).toBe(9);
     expect(detached.unreliableReLogins).toBeNull();
   });
+
+  it('should say in the summary how many sign-ins were recovered, summed over the clients, and nothing when none was', () => {
+    // Prepare
+    const base = input(workingDay('ann', THIS_MONDAY, 2));
+    const [client] = base.clients as ReportInput['clients'];
+    const withRecovered = (counts: number[]) =>
+      buildPeriodicReport({
+        ...base,
+        clients: counts.map((recoveredSignIns, index) => ({
+          ...(client as ReportInput['clients'][number]),
+          clientId: `${CLIENT}${index}`,
+          recoveredSignIns,
+        })),
+      });
+
+    // Act
+    const report = withRecovered([1200, 34]);
+    const none = withRecovered([0]);
+
+    // Assess
+    expect(report.recoveredSignIns).toBe(1234);
+    expect(reportSummary(report)).toMatch(
+      /; week of .* for comparison\. The figures include 1,234 sign-ins the trigger could not write at the time \(DynamoDB failed\), recovered from its log by the hourly check\.$/,
+    );
+    expect(reportSummary(report, messagesFor('ja', 'Europe/Berlin'))).toContain(
+      '数値には、トリガーがその時点で書き込めなかった (DynamoDB の障害) サインイン 1,234 回が含まれています。',
+    );
+    expect(reportSummary(none)).not.toContain('recovered');
+    expect(reportSummary(withRecovered([1]))).toContain('The figures include 1 sign-in the trigger');
+  });
 });

@@ -8,7 +8,7 @@ describe('CLI: relogin-monitor simulate on bad input', () => {
   it.each([
     [
       ['--scenario', 'nope'],
-      '--scenario must be one of no-refresh, stopgap-8h, fixed, upgrade, detached, refresh-as-authentication, existing-trigger, got "nope"',
+      '--scenario must be one of no-refresh, stopgap-8h, fixed, upgrade, detached, refresh-as-authentication, outage, existing-trigger, got "nope"',
     ],
     [['--users', '0'], '--users must be a whole number from 1 to 200, got "0"'],
     [['--days', '2.5'], '--days must be a whole number from 1 to 20, got "2.5"'],

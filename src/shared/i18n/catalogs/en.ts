@@ -98,6 +98,8 @@ export const en = {
     },
     unreliableReLogins: (p: { hours: number; signIns: string }) =>
       `Re-logins are unreliable for ${plural(p.hours, 'hour')} of this period: refreshes reached the trigger as sign-ins there, so a re-login cannot be told from a refresh. Those hours' ${plural(p.signIns, 'sign-in')} are counted as sign-ins only, not as re-logins.`,
+    recoveredSignIns: (signIns: string) =>
+      `The figures include ${plural(signIns, 'sign-in')} the trigger could not write at the time (DynamoDB failed), recovered from its log by the hourly check.`,
     heavyUsersUnreliable: (hours: number) =>
       `Nobody is listed from the ${plural(hours, 'hour')} whose refreshes reached the trigger as sign-ins: re-logins there cannot be told from refreshes.`,
     warning: 'Warning',
