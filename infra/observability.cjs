@@ -5,6 +5,7 @@
 const catalog = require('../src/shared/metric-catalog.json');
 
 const CLIENT = ['UserPoolId', 'ClientId'];
+const CLIENT_REASON = ['UserPoolId', 'ClientId', 'Reason'];
 const FIX = ['FixId'];
 const COGNITO_CLIENT = ['UserPool', 'UserPoolClient'];
 // The dashboard body is an Fn::Sub template: CloudFormation fills in these two.
@@ -69,7 +70,7 @@ function cognito({ metric, stat, period, id }) {
   return [{ expression, id, label: metric }];
 }
 
-function widget({ x, y, width, height, title, stat, period, metrics }) {
+function widget({ x, y, width, height, title, stat, period, metrics, yAxis }) {
   const properties = {
     title,
     region: REGION_VARIABLE,
@@ -77,6 +78,7 @@ function widget({ x, y, width, height, title, stat, period, metrics }) {
     ...(stat ? { stat } : {}),
     period,
     metrics,
+    ...(yAxis ? { yAxis } : {}),
   };
   return { type: 'metric', x, y, width, height, properties };
 }
@@ -97,6 +99,8 @@ const DASHBOARD_TITLES = {
     health: 'Monitor health: failed recordings (sign-ins went on), checks and alerts',
     coverage:
       "Monitor coverage: % of Cognito's count recorded (under 90: the figures above miss hours) and sign-ins recovered",
+    blind:
+      'Hours the monitor could not see (1 = blind; per client and reason: detached, undercounting, misclassifying, catching-up)',
   },
   ja: {
     signIns: 'Argo CD のサインイン、再ログイン、リフレッシュ (1 時間ごと)',
@@ -109,6 +113,8 @@ const DASHBOARD_TITLES = {
     health: 'モニターの状態: 記録の失敗 (サインインは継続)、チェックとアラートの失敗',
     coverage:
       'モニターのカバレッジ: Cognito の集計のうち記録できた割合 (90 未満なら上のグラフに欠けた時間があります) と取り込み直したサインイン',
+    blind:
+      'モニターが見えなかった時間 (1 = 見えていない。クライアントと理由ごと: トリガーの切り離し、記録不足、リフレッシュの誤分類、履歴の取り込み中)',
   },
 };
 
@@ -164,6 +170,26 @@ function dashboardWidgets(words) {
         ours({ metric: 'TokenRefreshes', stat: 'Sum', period: HOUR, id: 'refreshes' }),
       ],
     }),
+    // Under the re-logins, hour by hour: the hours whose figures above are missing or short, and why.
+    widget({
+      x: 0,
+      y: 6,
+      width: 24,
+      height: 4,
+      stat: 'Maximum',
+      period: HOUR,
+      title: words.blind,
+      metrics: [
+        ours({
+          metric: 'MonitorBlind',
+          dimensions: CLIENT_REASON,
+          stat: 'Maximum',
+          period: HOUR,
+          id: 'blind',
+        }),
+      ],
+      yAxis: { left: { min: 0, max: 1 } },
+    }),
     widget({
       x: 12,
       y: 0,
@@ -178,7 +204,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 0,
-      y: 6,
+      y: 10,
       width: 12,
       height: 6,
       stat: 'Maximum',
@@ -192,7 +218,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 12,
-      y: 6,
+      y: 10,
       width: 12,
       height: 6,
       stat: 'Sum',
@@ -206,7 +232,7 @@ function dashboardWidgets(words) {
     // The periodic report's view: its trend figures per day, and where the upstream fix stands.
     widget({
       x: 0,
-      y: 12,
+      y: 16,
       width: 8,
       height: 6,
       stat: 'Average',
@@ -216,7 +242,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 8,
-      y: 12,
+      y: 16,
       width: 8,
       height: 6,
       stat: 'Sum',
@@ -229,7 +255,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 16,
-      y: 12,
+      y: 16,
       width: 8,
       height: 6,
       stat: 'Maximum',
@@ -254,7 +280,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 0,
-      y: 18,
+      y: 22,
       width: 24,
       height: 4,
       stat: 'Sum',
@@ -283,7 +309,7 @@ function dashboardWidgets(words) {
     }),
     widget({
       x: 0,
-      y: 22,
+      y: 26,
       width: 24,
       height: 4,
       stat: 'Minimum',

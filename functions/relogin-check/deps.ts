@@ -12,6 +12,7 @@ import { CognitoUserPoolTriggers } from '../../src/adapters/cognito/user-pool-tr
 import { DynamoSessionCheckpointStore } from '../../src/adapters/dynamodb/session-checkpoint-store';
 import { DynamoSignInLog } from '../../src/adapters/dynamodb/sign-in-log';
 import { DynamoUpstreamFindingsStore } from '../../src/adapters/dynamodb/upstream-findings-store';
+import { systemStopwatch } from '../../src/adapters/system-clock';
 import { readCoverageSettings } from '../../src/coverage';
 import { readChatSettings } from '../../src/notifications';
 import { type ReLoginCheckDeps, readReLoginCheckSettings, runReLoginCheck } from '../../src/relogins';
@@ -59,6 +60,8 @@ const reLoginCheck = scheduledFunction({
       replay: {
         checkpoints: new DynamoSessionCheckpointStore(dynamo(), table().tableName),
         retentionDays: table().retentionDays,
+        // The catch-up budget is real time, whatever clock the run is given (the simulation fixes it).
+        stopwatch: systemStopwatch,
       },
       clock,
       logger,

@@ -37,7 +37,9 @@ export {
 } from './recover-sign-ins';
 export {
   assessCoverage,
+  BLIND_REASONS,
   type BlindOutcome,
+  type BlindReason,
   blindSpansBetween,
   type ClientCoverage,
   type CoverageDeps,
@@ -46,5 +48,6 @@ export {
   cognitoUsageBetween,
   coverageMetrics,
   gatherCoverageInputs,
+  monitorBlindData,
   notifyBlindIfDue,
 } from './self-check-run';

@@ -189,14 +189,59 @@ export function assessCoverage(
   };
 }
 
-/** `RecordingCoverage`, when Cognito counted anything. */
+/**
+ * Why the monitor could not see an hour: the self-check's three findings, or `catching-up` (the check
+ * had not yet replayed the history it needs to classify the hour: `checkpointed-replay.ts`).
+ */
+export const BLIND_REASONS = ['detached', 'undercounting', 'misclassifying', 'catching-up'] as const;
+export type BlindReason = (typeof BLIND_REASONS)[number];
+
+/**
+ * `MonitorBlind` of one client's hour (stamped with its start): 1 under `reason`, 0 under each other
+ * reason in `judged` (the ones this run could tell), so a seen hour reads 0 rather than missing.
+ */
+export function monitorBlindData(
+  hour: number,
+  reason: BlindReason | null,
+  judged: readonly BlindReason[],
+  dimensions: Readonly<Record<string, string>>,
+): MetricDatum[] {
+  return judged.map((candidate) =>
+    metricDatum(
+      METRICS.MonitorBlind,
+      candidate === reason ? 1 : 0,
+      { ...dimensions, Reason: candidate },
+      hour,
+    ),
+  );
+}
+
+/** What kept the monitor from seeing the last hour of the self-check's window, or null when it saw it. */
+function lastHourBlindReason(coverage: ClientCoverage): BlindReason | null {
+  if (coverage.check.findings.some((finding) => finding.cause === 'detached')) return 'detached';
+  const lastHour = coverage.windowEnd - HOUR_MS;
+  return coverage.check.blindHourCauses.find(({ hour }) => hour === lastHour)?.cause ?? null;
+}
+
+/**
+ * `RecordingCoverage`, when Cognito counted anything; and `MonitorBlind` of the window's last hour (the
+ * one that settled since the previous hourly run), each reason judged: the check had caught up.
+ */
 export function coverageMetrics(
   coverage: ClientCoverage,
   dimensions: Readonly<Record<string, string>>,
   now: number,
 ): MetricDatum[] {
   const percent = coverage.check.coveragePercent;
-  return percent === null ? [] : [metricDatum(METRICS.RecordingCoverage, percent, dimensions, now)];
+  return [
+    ...(percent === null ? [] : [metricDatum(METRICS.RecordingCoverage, percent, dimensions, now)]),
+    ...monitorBlindData(
+      coverage.windowEnd - HOUR_MS,
+      lastHourBlindReason(coverage),
+      BLIND_REASONS,
+      dimensions,
+    ),
+  ];
 }
 
 export interface BlindOutcome {

@@ -1,4 +1,10 @@
-export { CHECKPOINT_LAG_MS, type CheckpointedReplayDeps, checkpointedReplay } from './checkpointed-replay';
+export {
+  CATCH_UP_BUDGET_MS,
+  CHECKPOINT_LAG_MS,
+  type CheckpointedReplayDeps,
+  checkpointedReplay,
+  type ReplayOutcome,
+} from './checkpointed-replay';
 export {
   readMinutesPerReLogin,
   readProposedValidityHours,

@@ -15,6 +15,9 @@
  * Alert failures never fail the run (notifyDecisionReportingFailures): they are logged, counted as
  * `AlertFailures`, and retried by the next scheduled run.
  *
+ * While the replay is still catching up on history (no session checkpoint yet: the first runs after a
+ * deploy, `checkpointed-replay.ts`), the run classifies nothing and says so (`reportCatchingUp`).
+ *
  * This file is the orchestration (read, post, record); every decision is a pure function of the
  * domain: the window and the clients (`domain/check-window.ts`), the report, its metrics
  * (`domain/check-metrics.ts`), and the Slack episode (`domain/episode-notification.ts`).
@@ -31,6 +34,7 @@ import {
   cognitoUsageBetween,
   coverageMetrics,
   gatherCoverageInputs,
+  monitorBlindData,
   notifyBlindIfDue,
   RECOVERY_HOLD_MS,
   recoveryMetrics,
@@ -43,19 +47,21 @@ import {
   notifyDecisionReportingFailures,
   publishThenNotify,
 } from '../notifications';
-import type { Clock } from '../shared/clock';
+import { type Clock, clockStopwatch, type Stopwatch } from '../shared/clock';
 import { type Deadline, NO_DEADLINE } from '../shared/deadline';
+import { HOUR_MS } from '../shared/durations';
 import type { MetricDatum, MetricsPublisher } from '../shared/ports/metrics-publisher';
 import { errorDetails, readOrNull } from '../shared/telemetry';
 import type { SignInLog } from '../sign-ins';
 import type { UpstreamFindings, UpstreamFindingsStore } from '../upstream';
-import { checkpointedReplay } from './checkpointed-replay';
+import { CATCH_UP_BUDGET_MS, catchUpBudget, checkpointedReplay } from './checkpointed-replay';
 import type { ReLoginCheckSettings } from './config';
 import type { ActivityEvent } from './domain/activity';
 import { checkFailureDatum, reportMetrics } from './domain/check-metrics';
 import { activityByClient, type CheckWindow, checkWindow, eventsToReport } from './domain/check-window';
 import { dashboardConsoleUrl, metricsConsoleUrl } from './domain/console-links';
 import { alertKey, episodeChatMessage, episodeDecision, LOGGED_AS } from './domain/episode-notification';
+import { settledThrough } from './domain/hourly-metrics';
 import { buildReLoginAssessment, type ReLoginAssessment } from './domain/relogin-assessment';
 import {
   type EpisodeMessage,
@@ -70,7 +76,7 @@ import type { UserPoolDirectory } from './ports/user-pool-directory';
 import { publishHourlyMetrics } from './publish-hourly-metrics';
 
 export interface ReLoginCheckDeps {
-  signIns: Pick<SignInLog, 'list'>;
+  signIns: Pick<SignInLog, 'list' | 'pages'>;
   notify: NotificationDeps;
   metrics: MetricsPublisher;
   cognitoUsage: CognitoUsageReader;
@@ -81,8 +87,17 @@ export interface ReLoginCheckDeps {
   upstream?: Pick<UpstreamFindingsStore, 'latest'>;
   /** The self-check and the recovery of failed writes (docs/monitoring-coverage.md); without it neither runs. */
   coverage?: { deps: CoverageDeps; settings: CoverageSettings };
-  /** Session checkpoints for the exact replay; without them the read reaches ARGOCD_SESSION_HOURS back. */
-  replay?: { checkpoints: SessionCheckpointStore; retentionDays: number };
+  /**
+   * Session checkpoints for the exact replay; without them the read reaches ARGOCD_SESSION_HOURS back.
+   * A run spends at most `catchUpBudgetMs` (CATCH_UP_BUDGET_MS) of `stopwatch` (default: the clock) on
+   * history before its checkpoint's moment; the next run goes on (`checkpointed-replay.ts`).
+   */
+  replay?: {
+    checkpoints: SessionCheckpointStore;
+    retentionDays: number;
+    stopwatch?: Stopwatch;
+    catchUpBudgetMs?: number;
+  };
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   settings: ReLoginCheckSettings;
@@ -111,7 +126,13 @@ export type ClientCheckResult =
       };
     }
   /** The client's check failed (logged, counted in `CheckFailures`); the other clients went on. */
-  | { clientId: string; alert: 'not-checked'; error: string };
+  | { clientId: string; alert: 'not-checked'; error: string }
+  /**
+   * The check is still replaying the history it needs to classify (the first runs after a deploy),
+   * through `replayedThrough` so far: the client's hours wait, the newest marked `MonitorBlind`
+   * (catching-up), and nothing is said.
+   */
+  | { clientId: string; alert: 'catching-up'; replayedThrough: number };
 
 /**
  * When this check first saw the client's token validity stretched (kept in its episode state), for the
@@ -206,6 +227,11 @@ async function reportClient(
   );
 }
 
+/** The pool's activity per client, or, while the check still catches up on history, how far it got. */
+type Activity =
+  | { activity: Map<string, ActivityEvent[]>; catchingUp: null }
+  | { activity: null; catchingUp: { replayedThrough: number } };
+
 /**
  * The pool's activity, replayed once, per client (`activityByClient`), from `oldest` on: exactly as a
  * replay of the whole log from the session checkpoint (`checkpointed-replay.ts`), else from a read
@@ -214,25 +240,34 @@ async function reportClient(
 async function replayedActivity(
   deps: PoolDeps,
   window: CheckWindow,
-  oldest: number,
-): Promise<Map<string, ActivityEvent[]>> {
+  { oldest, deadline }: { oldest: number; deadline: Deadline },
+): Promise<Activity> {
   const { settings, replay } = deps;
-  const events =
-    replay === undefined
-      ? replaySignIns(
-          await deps.signIns.list(settings.userPoolId, window.readFrom, window.now + 1),
-          settings.rules,
-        )
-      : await checkpointedReplay(
-          { signIns: deps.signIns, checkpoints: replay.checkpoints, logger: deps.logger },
-          {
-            userPoolId: settings.userPoolId,
-            now: window.now,
-            rules: settings.rules,
-            retentionDays: replay.retentionDays,
-          },
-        );
-  return activityByClient(events, settings.clientIds, oldest);
+  if (replay === undefined) {
+    const events = replaySignIns(
+      await deps.signIns.list(settings.userPoolId, window.readFrom, window.now + 1),
+      settings.rules,
+    );
+    return { activity: activityByClient(events, settings.clientIds, oldest), catchingUp: null };
+  }
+  const outcome = await checkpointedReplay(
+    { signIns: deps.signIns, checkpoints: replay.checkpoints, logger: deps.logger },
+    {
+      userPoolId: settings.userPoolId,
+      now: window.now,
+      oldest,
+      rules: settings.rules,
+      retentionDays: replay.retentionDays,
+      budget: catchUpBudget(
+        replay.stopwatch ?? clockStopwatch(deps.clock),
+        replay.catchUpBudgetMs ?? CATCH_UP_BUDGET_MS,
+        deadline.remainingMs(),
+      ),
+    },
+  );
+  return outcome.caughtUp
+    ? { activity: activityByClient(outcome.events, settings.clientIds, oldest), catchingUp: null }
+    : { activity: null, catchingUp: { replayedThrough: outcome.replayedThrough } };
 }
 
 /** A client whose check failed, and its `CheckFailures` datum. */
@@ -269,18 +304,49 @@ async function poolDeps(deps: ReLoginCheckDeps): Promise<PoolDeps> {
 async function readActivity(
   deps: PoolDeps,
   window: CheckWindow,
-  oldest: number,
-): Promise<{ activity: Map<string, ActivityEvent[]>; failed: FailedCheck[] }> {
+  range: { oldest: number; deadline: Deadline },
+): Promise<Activity & { failed: FailedCheck[] }> {
   try {
-    return { activity: await replayedActivity(deps, window, oldest), failed: [] };
+    return { ...(await replayedActivity(deps, window, range)), failed: [] };
   } catch (error) {
     // Without the log there is nothing to check; with no client named there is no one to count it for.
     if (deps.settings.clientIds.length === 0) throw error;
     return {
       activity: new Map(),
+      catchingUp: null,
       failed: deps.settings.clientIds.map((clientId) => checkFailed(deps, clientId, error, window.now)),
     };
   }
+}
+
+/**
+ * A run still catching up on history classifies nothing: no hourly figures (they wait for the run that
+ * catches up, up to MAX_CATCH_UP_HOURS back), no report metrics, no Slack message, so nothing says
+ * "no re-logins" for hours it could not see. Each named client's newest settled hour is marked
+ * `MonitorBlind` (catching-up); a client found only by its activity is not known yet.
+ */
+async function reportCatchingUp(
+  deps: PoolDeps,
+  {
+    replayedThrough,
+    coverage,
+    now,
+  }: { replayedThrough: number; coverage: CoverageInputs | null; now: number },
+): Promise<ClientCheckResult[]> {
+  const { settings } = deps;
+  const hour = settledThrough(now) - HOUR_MS;
+  const data = [
+    ...settings.clientIds.flatMap((clientId) =>
+      monitorBlindData(hour, 'catching-up', ['catching-up'], {
+        UserPoolId: settings.userPoolId,
+        ClientId: clientId,
+      }),
+    ),
+    // What the recovery wrote this run is in the log for the replay to come.
+    ...(coverage?.recovery == null ? [] : recoveryMetrics(coverage.recovery, settings.userPoolId, now)),
+  ];
+  if (data.length > 0) await deps.metrics.publish(settings.namespace, data);
+  return settings.clientIds.map((clientId) => ({ clientId, alert: 'catching-up', replayedThrough }));
 }
 
 type Checked =
@@ -425,11 +491,13 @@ export async function runReLoginCheck(
           readFrom: window.readFrom,
         });
   // The hours the self-check compares may start before the oldest hour the metrics still publish.
-  const read = await readActivity(
-    deps,
-    window,
-    Math.min(window.oldest, coverage?.window.from ?? window.oldest),
-  );
+  const read = await readActivity(deps, window, {
+    oldest: Math.min(window.oldest, coverage?.window.from ?? window.oldest),
+    deadline,
+  });
+  if (read.catchingUp !== null) {
+    return reportCatchingUp(deps, { replayedThrough: read.catchingUp.replayedThrough, coverage, now });
+  }
   // 1. The completed hours' classified metrics, each published once; the recent ones wait while
   // failed writes wait for the recovery, so they are published with what it writes.
   const hours = await publishHourlyMetrics(

@@ -97,8 +97,19 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         coverage: { percent: 100, findings: [], blind: false, message: null, outcome: 'not-due' },
       },
     ]);
-    const data = standIns.cloudwatch.putData();
-    expect(new Set(data.map((datum) => datum.namespace))).toEqual(new Set(['Test/Auth']));
+    const published = standIns.cloudwatch.putData();
+    expect(new Set(published.map((datum) => datum.namespace))).toEqual(new Set(['Test/Auth']));
+    // The self-check's newest settled hour, 16:00-17:00 (Cognito's counts lag 15 min), fully seen: 0
+    // under every reason, through the CloudWatch stand-in as PutMetricData carried it.
+    const blind = published.filter((datum) => datum.name === 'MonitorBlind');
+    expect(blind.map(({ timestamp, dimensions, value }) => [timestamp, dimensions, value])).toEqual(
+      ['detached', 'undercounting', 'misclassifying', 'catching-up'].map((Reason) => [
+        (DAY_START + 16 * HOUR) / 1000,
+        { UserPoolId: POOL, ClientId: CLIENT, Reason },
+        0,
+      ]),
+    );
+    const data = published.filter((datum) => datum.name !== 'MonitorBlind');
     expect(
       data.every(
         (datum) =>
@@ -357,8 +368,9 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
         'ReLoginIntervalP50',
         'ReLoginIntervalP90',
         'EstimatedMinutesLost',
-        // The self-check's share of Cognito's count, with the report's metrics.
+        // The self-check's share of Cognito's count and its newest settled hour, with the report's metrics.
         'RecordingCoverage',
+        ...['MonitorBlind', 'MonitorBlind', 'MonitorBlind', 'MonitorBlind'],
       ],
       ['AlertFailures'],
     ]);
@@ -623,7 +635,13 @@ describe('Use case: runReLoginCheck (DynamoDB Local, fake Slack, CloudWatch and 
       const deps = {
         ...buildReLoginCheckDeps(env()),
         clock: fixedClock(new Date(DAY_START + 18 * HOUR)),
-        signIns: { list: () => Promise.reject(new Error('ProvisionedThroughputExceededException')) },
+        signIns: {
+          list: () => Promise.reject(new Error('ProvisionedThroughputExceededException')),
+          // biome-ignore lint/correctness/useYield: refused before the first page, as a throttled Query is
+          pages: async function* () {
+            throw new Error('ProvisionedThroughputExceededException');
+          },
+        },
       };
 
       // Act

@@ -2,7 +2,8 @@
  * The session checkpoints on DynamoDB Local: a checkpoint of 10,000 open sessions round-trips through
  * its compressed chunks, a half-written one is passed over for the previous one, and the check's
  * replay from checkpoints classifies as one replay of the whole log, from the first run (built from the
- * retained log) to the next (read from the checkpoint).
+ * retained log, streamed a Query page at a time) to the next (read from the checkpoint), also when the
+ * first runs run out of their catch-up budget and the build takes several.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
@@ -88,9 +89,10 @@ describe('Use case: checkpointedReplay', () => {
       events.filter((event) => event.at >= from).map((event) => `${event.at} ${event.user} ${event.kind}`);
 
     for (const now of [START + 9 * 24 * H, START + 10 * 24 * H, START + 11 * 24 * H]) {
-      const events = await checkpointedReplay(deps, { userPoolId: POOL, now, rules, retentionDays: 35 });
+      const outcome = await checkpointedReplay(deps, { userPoolId: POOL, now, rules, retentionDays: 35 });
+      if (!outcome.caughtUp) throw new Error('no budget was set: the run must catch up at once');
       const from = now - 25 * H;
-      expect(kinds(events, from)).toEqual(
+      expect(kinds(outcome.events, from)).toEqual(
         kinds(
           truth.filter((event) => event.at <= now),
           from,
@@ -98,5 +100,62 @@ describe('Use case: checkpointedReplay', () => {
       );
     }
     expect(deps.logger.lines).toEqual([]);
+  });
+
+  it('should build its states over several runs when each may replay only a few hours of history', async () => {
+    const tableName = await createTestTable('checkpointed-replay-bounded');
+    const client = createDocumentClient();
+    const log = new DynamoSignInLog(client, { tableName, retentionDays: 35 });
+    const signIns: LoggedSignIn[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      signIns.push({
+        at: START + index * 23 * H,
+        kind: 'login',
+        triggerSource: 'TokenGeneration_HostedAuth',
+        userPoolId: POOL,
+        clientId: 'web',
+        user: 'chain',
+      });
+    }
+    for (const signIn of signIns) await log.append(signIn);
+    const deps = {
+      signIns: log,
+      checkpoints: new DynamoSessionCheckpointStore(client, tableName),
+      logger: new RecordingLogger(),
+    };
+    const truth = replaySignIns(signIns, rules);
+    const now = START + 40 * 23 * H;
+    // Each run may pass ten hours with sign-ins in them, then must stop.
+    const budget = () => {
+      let hours = 0;
+      return {
+        spent: () => {
+          hours += 1;
+          return hours > 10;
+        },
+      };
+    };
+    const outcomes = [];
+    for (let run = 0; run < 10; run += 1) {
+      const outcome = await checkpointedReplay(deps, {
+        userPoolId: POOL,
+        now: now + run * H,
+        rules,
+        retentionDays: 60,
+        budget: budget(),
+      });
+      outcomes.push(outcome);
+      if (outcome.caughtUp) break;
+    }
+    const last = outcomes.at(-1);
+    expect(outcomes.length).toBeGreaterThan(2);
+    expect(outcomes.slice(0, -1).every((outcome) => !outcome.caughtUp)).toBe(true);
+    if (last === undefined || !last.caughtUp) throw new Error('the build did not finish');
+    const at = (events: readonly { at: number; kind: string }[]) =>
+      events.filter((event) => event.at >= now - 25 * H).map((event) => `${event.at} ${event.kind}`);
+    expect(at(last.events)).toEqual(at(truth));
+    expect(deps.logger.lines.filter((line) => line.message.startsWith('catching up'))).toHaveLength(
+      outcomes.length - 1,
+    );
   });
 });

@@ -4,7 +4,13 @@
  * touches, so reading cost follows the window's sign-ins, not the history kept. Items carry a TTL.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { RecoveryLog } from '../../coverage';
 import type { CallOptions, LoggedSignIn, SignInLog } from '../../sign-ins';
 import {
@@ -93,33 +99,53 @@ export class DynamoSignInLog implements SignInLog, RecoveryLog {
     options: CallOptions = {},
   ): Promise<LoggedSignIn[]> {
     const signIns: LoggedSignIn[] = [];
-    if (to <= from) return signIns;
+    for await (const page of this.pages(userPoolId, from, to, options)) signIns.push(...page);
+    return signIns;
+  }
+
+  /**
+   * One Query page at a time, in day order (each partition is sorted by time already), the next page
+   * requested before this one is handed over, so that the reading and the caller's work overlap.
+   */
+  async *pages(
+    userPoolId: string,
+    from: number,
+    to: number,
+    options: CallOptions = {},
+  ): AsyncGenerator<LoggedSignIn[]> {
+    if (to <= from) return;
     const withSharedStrings = stringSharer();
     const last = to - 1;
-    for (const day of daysCovering(from, last)) {
+    const query = (day: number, startKey: Item | undefined): Promise<QueryCommandOutput> => {
       const range = signInRange(Math.max(from, day), Math.min(last, day + 86_399_999));
-      let startKey: Item | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.options.tableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': signInPartition(userPoolId, day),
-              ':from': range.from,
-              ':to': range.to,
-            },
-            ExclusiveStartKey: startKey,
-            Limit: QUERY_PAGE_ITEMS,
-          }),
-          { abortSignal: options.abortSignal },
-        );
-        for (const item of page.Items ?? []) signIns.push(withSharedStrings(decodeSignIn(item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey !== undefined);
+      return this.client.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': signInPartition(userPoolId, day),
+            ':from': range.from,
+            ':to': range.to,
+          },
+          ExclusiveStartKey: startKey,
+          Limit: QUERY_PAGE_ITEMS,
+        }),
+        { abortSignal: options.abortSignal },
+      );
+    };
+    const days = daysCovering(from, last);
+    let index = 0;
+    let pending: Promise<QueryCommandOutput> | null = query(days[0] as number, undefined);
+    while (pending !== null) {
+      const page: QueryCommandOutput = await pending;
+      const startKey = page.LastEvaluatedKey;
+      if (startKey === undefined) index += 1;
+      const day = days[index];
+      pending = day === undefined ? null : query(day, startKey);
+      // A page not taken is still awaited, so that its failure is not left unhandled.
+      pending?.catch(() => undefined);
+      yield (page.Items ?? []).map((item) => withSharedStrings(decodeSignIn(item)));
     }
-    // Partitions are read in day order and each is sorted by time already.
-    return signIns;
   }
 
   async warmUp(options: CallOptions = {}): Promise<void> {

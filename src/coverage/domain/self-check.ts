@@ -49,6 +49,8 @@ export interface SelfCheckResult {
   findings: Finding[];
   /** Hours of the window the monitor did not fully see (each compared on its own), oldest first. */
   blindHours: number[];
+  /** The same hours with what each one's own comparison found. */
+  blindHourCauses: { hour: number; cause: FindingCause }[];
 }
 
 /** The settled hours compared at `now`: [from, to), hour-aligned. */
@@ -128,12 +130,14 @@ export function selfCheck(
     ...countFindings(recorded, cognito, slot, policy),
   ];
   const hourPolicy = { minShare: policy.minShare, minCount: 1 };
+  const blindHourCauses = hours.flatMap(({ hour, recorded: seen, cognito: counts }) =>
+    countFindings(seen, counts, slot, hourPolicy).map((finding) => ({ hour, cause: finding.cause })),
+  );
   return {
     coveragePercent:
       expected === 0 ? null : Math.round((1000 * counted(recorded, seesRefreshes)) / expected) / 10,
     findings,
-    blindHours: hours
-      .filter((hour) => countFindings(hour.recorded, hour.cognito, slot, hourPolicy).length > 0)
-      .map((hour) => hour.hour),
+    blindHours: blindHourCauses.map(({ hour }) => hour),
+    blindHourCauses,
   };
 }

@@ -25,7 +25,7 @@ export interface HourlyMetricsState {
 }
 
 /** End (epoch ms) of the last hour that ended at least SETTLE_MS before `now`. */
-function settledThrough(now: number): number {
+export function settledThrough(now: number): number {
   return Math.floor((now - SETTLE_MS) / HOUR_MS) * HOUR_MS;
 }
 

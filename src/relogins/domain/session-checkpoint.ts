@@ -25,7 +25,7 @@ export interface SessionCheckpoint {
 }
 
 /** Time order, with a fixed order for equal times, so any shuffle of a log replays the same way. */
-function chronological(a: LoggedSignIn, b: LoggedSignIn): number {
+export function chronological(a: LoggedSignIn, b: LoggedSignIn): number {
   return (
     a.at - b.at ||
     (a.triggerSource < b.triggerSource ? -1 : a.triggerSource > b.triggerSource ? 1 : 0) ||
@@ -51,14 +51,50 @@ function stillMatters(state: UserSessionState, at: number, rules: SessionRules):
   );
 }
 
-function snapshot(
-  states: ReadonlyMap<string, UserSessionState>,
-  at: number,
-  rules: SessionRules,
-): SessionCheckpoint {
-  const kept: Record<string, UserSessionState> = {};
-  for (const [key, state] of states) if (stillMatters(state, at, rules)) kept[key] = state;
-  return { schema: SESSION_CHECKPOINT_SCHEMA, at, states: kept };
+/**
+ * The replay's running state: each sign-in applied in time order, the states as of any moment since the
+ * last one applied. `replayFromCheckpoint` feeds it a whole read; the check's long first read feeds it a
+ * page at a time (`checkpointed-replay.ts`), so only one page and the states are held.
+ */
+export class SessionReplay {
+  private readonly states: Map<string, UserSessionState>;
+  // Runs of one user's sign-ins (all of them when `analyze` replays user by user) share one key.
+  private keyOf: LoggedSignIn | undefined;
+  private key = '';
+
+  constructor(
+    private readonly from: SessionCheckpoint | null,
+    private readonly rules: SessionRules,
+  ) {
+    this.states = new Map(Object.entries(from?.states ?? {}));
+  }
+
+  /**
+   * Applies the next sign-in (none of those applied before may come after it in `chronological`
+   * order, for the same user); a sign-in the checkpoint already holds is passed over.
+   * @returns its counted activity, or null (a duplicate, or passed over).
+   */
+  apply(signIn: LoggedSignIn): ActivityEvent | null {
+    if (this.from !== null && signIn.at < this.from.at) return null;
+    if (this.keyOf === undefined || !sameUserState(this.keyOf, signIn)) this.key = userStateKey(signIn);
+    this.keyOf = signIn;
+    const { key } = this;
+    const { outcome, next } = applySignal(
+      this.states.get(key) ?? EMPTY_SESSION_STATE,
+      signIn.kind,
+      signIn.at,
+      this.rules,
+    );
+    this.states.set(key, next);
+    return activityFor(signIn, outcome);
+  }
+
+  /** The states as of `at`: every sign-in applied is before it, and none after it is applied yet. */
+  checkpoint(at: number): SessionCheckpoint {
+    const kept: Record<string, UserSessionState> = {};
+    for (const [key, state] of this.states) if (stillMatters(state, at, this.rules)) kept[key] = state;
+    return { schema: SESSION_CHECKPOINT_SCHEMA, at, states: kept };
+  }
 }
 
 /**
@@ -72,27 +108,14 @@ export function replayFromCheckpoint(
   rules: SessionRules,
   nextAt?: number,
 ): { events: ActivityEvent[]; next: SessionCheckpoint | null } {
-  const states = new Map<string, UserSessionState>(Object.entries(from?.states ?? {}));
+  const replay = new SessionReplay(from, rules);
   const events: ActivityEvent[] = [];
   let next: SessionCheckpoint | null = null;
-  // Runs of one user's sign-ins (all of them when `analyze` replays user by user) share one key.
-  let keyOf: LoggedSignIn | undefined;
-  let key = '';
   for (const signIn of [...signIns].sort(chronological)) {
-    if (from !== null && signIn.at < from.at) continue;
-    if (nextAt !== undefined && next === null && signIn.at >= nextAt) next = snapshot(states, nextAt, rules);
-    if (keyOf === undefined || !sameUserState(keyOf, signIn)) key = userStateKey(signIn);
-    keyOf = signIn;
-    const { outcome, next: state } = applySignal(
-      states.get(key) ?? EMPTY_SESSION_STATE,
-      signIn.kind,
-      signIn.at,
-      rules,
-    );
-    states.set(key, state);
-    const event = activityFor(signIn, outcome);
+    if (nextAt !== undefined && next === null && signIn.at >= nextAt) next = replay.checkpoint(nextAt);
+    const event = replay.apply(signIn);
     if (event !== null) events.push(event);
   }
-  if (nextAt !== undefined && next === null) next = snapshot(states, nextAt, rules);
+  if (nextAt !== undefined && next === null) next = replay.checkpoint(nextAt);
   return { events, next };
 }

@@ -23,6 +23,11 @@ export interface SignInLog {
   append(signIn: LoggedSignIn, options?: CallOptions): Promise<void>;
   /** Every logged signal of the pool with `from <= at < to` (epoch ms), oldest first, read with Queries. */
   list(userPoolId: string, from: number, to: number, options?: CallOptions): Promise<LoggedSignIn[]>;
+  /**
+   * The same signals as `list`, a page at a time (oldest first, pages in order), so that a long read
+   * holds one page and not the whole range: the check's first run replays the retained log this way.
+   */
+  pages(userPoolId: string, from: number, to: number, options?: CallOptions): AsyncIterable<LoggedSignIn[]>;
   /** One cheap request that opens the connection (cold start); never part of an event's budget. */
   warmUp(options?: CallOptions): Promise<void>;
 }

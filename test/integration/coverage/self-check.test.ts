@@ -35,6 +35,8 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
   let restoreEnv: () => void;
   let tableName: string;
   let cognitoCounts: CognitoCounts;
+  /** The stand-in's data published before this test. */
+  let publishedBefore = 0;
 
   beforeAll(async () => {
     logs = await startFakeCloudWatchLogs();
@@ -48,6 +50,7 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
   beforeEach(async () => {
     tableName = await createTestTable('self-check');
     standIns.slack.messages.length = 0;
+    publishedBefore = standIns.cloudwatch.putData().length;
     cognitoCounts = new CognitoCounts(standIns.cloudwatch, { userPoolId: POOL, clientId: CLIENT });
     standIns.cloudwatch.setSeries('Test/Auth', 'RecordFailures', { UserPoolId: POOL, ClientId: CLIENT }, []);
     attach(true);
@@ -108,6 +111,20 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
     };
   }
 
+  /** Per hour marked (`MonitorBlind`), the reason it was blind for, or `seen` when 0 under every reason. */
+  const blindMarks = () => {
+    const marks = new Map<number, string>();
+    for (const { name, timestamp, dimensions, value } of standIns.cloudwatch
+      .putData()
+      .slice(publishedBefore)) {
+      if (name !== 'MonitorBlind' || dimensions.ClientId !== CLIENT) continue;
+      const hour = (timestamp ?? 0) * 1000;
+      if (value === 1) marks.set(hour, dimensions.Reason as string);
+      else if (!marks.has(hour)) marks.set(hour, 'seen');
+    }
+    return [...marks];
+  };
+
   const texts = () => standIns.slack.messages.map((message) => readableText(message.blocks ?? []));
 
   it('should post one monitor-blind when the trigger is detached, hold the re-login messages, and reply when it is back', async () => {
@@ -153,6 +170,14 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
     expect(standIns.slack.messages[2]?.threadTs).toBe(standIns.slack.messages[1]?.ts);
     expect(texts()[2]).toContain('Not seen: 2026-11-24 18:00 UTC to 2026-11-24 22:00 UTC (trigger detached)');
     expect([restored.getMetricData, restored.describeUserPool]).toEqual([1, 1]);
+
+    // The dashboard's marks: each run's newest settled hour, 1 under the reason while blind, else 0.
+    expect(blindMarks()).toEqual([
+      [at(17), 'seen'],
+      [at(21), 'detached'],
+      [at(22), 'detached'],
+      [at(25), 'seen'],
+    ]);
   });
 
   it('should call refreshes arriving as sign-ins misclassifying and not report them as re-logins', async () => {
@@ -181,6 +206,7 @@ describe('Use case: the self-check in runReLoginCheck (stand-ins for CloudWatch,
     expect(texts()[0]).toContain('refreshes arriving as sign-ins');
     expect(texts()[0]).toContain('re-logins are not reported: the re-login count is unreliable');
     expect(texts()[0]).not.toMatch(/heavy user/i);
+    expect(blindMarks()).toEqual([[at(17), 'misclassifying']]);
   });
 
   it('should recover the sign-ins the trigger logged as unrecorded, count them once, and read logs only after failures', async () => {

@@ -101,7 +101,7 @@ describe('Domain: selfCheck', () => {
       attached,
       policy,
     );
-    expect(result).toEqual({ coveragePercent: 100, findings: [], blindHours: [] });
+    expect(result).toEqual({ coveragePercent: 100, findings: [], blindHours: [], blindHourCauses: [] });
   });
 
   it('should call undercounting just below the share and not at it, and mark the hours not seen', () => {
@@ -127,6 +127,7 @@ describe('Domain: selfCheck', () => {
       },
     ]);
     expect(below.blindHours).toEqual([DAY + 17 * H]);
+    expect(below.blindHourCauses).toEqual([{ hour: DAY + 17 * H, cause: 'undercounting' }]);
   });
 
   it('should conclude nothing for a quiet pool below the minimum count', () => {
@@ -165,7 +166,7 @@ describe('Domain: selfCheck', () => {
       postAuthOnly,
       policy,
     );
-    expect(result).toEqual({ coveragePercent: 100, findings: [], blindHours: [] });
+    expect(result).toEqual({ coveragePercent: 100, findings: [], blindHours: [], blindHourCauses: [] });
   });
 
   it('should put detached first, beside what the counts say', () => {

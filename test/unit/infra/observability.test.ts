@@ -58,8 +58,9 @@ describe('Module: infra/observability.cjs', () => {
           ...['HeavyReLoginUsers', 'ActiveUsers', 'EstimatedMinutesLost', 'AlertFailures', 'CheckFailures'],
           // The report's view: its trend per day, the upstream gauges, its own chart failures.
           ...['ReLoginsPerActiveUser', 'UpstreamFixReleased', 'DeployedHasFix', 'ReportChartFailures'],
-          // The self-check's view: what share of Cognito's count was recorded, and what was recovered.
-          ...['RecordingCoverage', 'RecoveredSignIns'],
+          // The self-check's view: what share of Cognito's count was recorded, what was recovered, and
+          // which hours the monitor could not see.
+          ...['RecordingCoverage', 'RecoveredSignIns', 'MonitorBlind'],
         ].map((metric) => `Team/Auth ${metric}`),
         'AWS/Cognito SignInSuccesses',
         'AWS/Cognito TokenRefreshSuccesses',
@@ -99,6 +100,44 @@ describe('Module: infra/observability.cjs', () => {
         },
       ],
     });
+  });
+
+  it('should mark the hours the monitor could not see, per client and reason, right under the re-logins', async () => {
+    const dashboard = (await resolve()).Resources.ReloginDashboard as unknown as {
+      Properties: { DashboardBody: { 'Fn::Sub': [string, unknown] } };
+    };
+    const { widgets } = JSON.parse(dashboard.Properties.DashboardBody['Fn::Sub'][0]) as {
+      widgets: {
+        x: number;
+        y: number;
+        width: number;
+        height: number;
+        properties: { title: string; metrics: { expression: string }[][]; yAxis?: unknown };
+      }[];
+    };
+    const [signIns, blind] = widgets;
+    expect(signIns?.properties.title).toContain('re-logins');
+    expect(blind).toMatchObject({ x: 0, y: (signIns?.y ?? 0) + (signIns?.height ?? 0), width: 24 });
+    expect(blind?.properties.metrics).toEqual([
+      [
+        {
+          expression: `SEARCH('{\${Namespace},UserPoolId,ClientId,Reason} MetricName="MonitorBlind"', 'Maximum', 3600)`,
+          id: 'blind',
+          label: 'MonitorBlind',
+        },
+      ],
+    ]);
+    expect(blind?.properties.yAxis).toEqual({ left: { min: 0, max: 1 } });
+    // No two widgets overlap.
+    const cells = new Set<string>();
+    for (const { x, y, width, height } of widgets) {
+      for (let row = y; row < y + height; row += 1) {
+        for (let column = x; column < x + width; column += 1) {
+          expect(cells.has(`${row},${column}`)).toBe(false);
+          cells.add(`${row},${column}`);
+        }
+      }
+    }
   });
 
   it('should title the widgets in the deploy locale, the same charts in each, and refuse another locale', async () => {

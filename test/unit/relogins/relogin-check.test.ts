@@ -17,6 +17,7 @@ import { RecordingLogger } from '../../support/fakes/logger';
 import { FakeMetricsPublisher } from '../../support/fakes/metrics-publisher';
 import { FakeNotificationLedger } from '../../support/fakes/notification-ledger';
 import { Timeline } from '../../support/fakes/script';
+import { FakeSessionCheckpointStore } from '../../support/fakes/session-checkpoint-store';
 import { FakeSignInLog } from '../../support/fakes/sign-in-log';
 import { FakeUpstreamFindingsStore } from '../../support/fakes/upstream-findings-store';
 import { FakeUserPoolClientReader } from '../../support/fakes/user-pool-client-reader';
@@ -104,6 +105,84 @@ async function signInHourly(
 }
 
 describe('Use case: runReLoginCheck (in-memory fakes)', () => {
+  it('should say it is still catching up, publish no figures and post nothing until it has the history, then publish the hours it held back', async () => {
+    // Prepare: ten days of three users re-logging in every hour of the working day, checked hourly
+    // (without checkpoints) up to the deploy, so the hourly figures are published through 09:00.
+    const fakes = setUp();
+    for (let day = -10; day <= 0; day += 1) {
+      await signInHourly(fakes.signIns, ['ann', 'ben', 'cid'], DAY_START + day * 24 * HOUR + 8 * HOUR, 9);
+    }
+    await runReLoginCheck(fakes.deps(DAY_START + 10 * HOUR + 5 * 60_000));
+    const before = fakes.metrics.requests.length;
+    fakes.chat.delivered.length = 0;
+    // The deploy: checkpoints, none yet; each run may replay 30 s of history (a second per hour passed).
+    let elapsed = 0;
+    const checkpoints = new FakeSessionCheckpointStore();
+    const deployed = (at: number): ReLoginCheckDeps => ({
+      ...fakes.deps(at),
+      replay: {
+        checkpoints,
+        retentionDays: 30,
+        catchUpBudgetMs: 30_000,
+        stopwatch: {
+          elapsedMs: () => {
+            elapsed += 1_000;
+            return elapsed;
+          },
+        },
+      },
+    });
+
+    // Act: hourly runs from 11:05 until one has caught up.
+    const runs: { at: number; result: Awaited<ReturnType<typeof runReLoginCheck>> }[] = [];
+    for (let at = DAY_START + 11 * HOUR + 5 * 60_000; runs.length < 20; at += HOUR) {
+      const result = await runReLoginCheck(deployed(at));
+      runs.push({ at, result });
+      if (result[0]?.alert !== 'catching-up') break;
+    }
+
+    // Assess: the first runs say so, each further on; they publish only the hour they could not see.
+    const catchingUp = runs.slice(0, -1);
+    expect(catchingUp.length).toBeGreaterThanOrEqual(2);
+    const reached = catchingUp.map(({ result }) => {
+      const [entry] = result;
+      expect(entry).toMatchObject({ clientId: CLIENT, alert: 'catching-up' });
+      return entry?.alert === 'catching-up' ? entry.replayedThrough : 0;
+    });
+    expect(new Set(reached).size).toBe(reached.length);
+    const whileCatchingUp = fakes.metrics.requests.slice(before, before + catchingUp.length);
+    expect(whileCatchingUp).toEqual(
+      catchingUp.map(({ at }) => ({
+        namespace: 'Test/Auth',
+        data: [
+          {
+            name: 'MonitorBlind',
+            value: 1,
+            unit: 'None',
+            dimensions: { UserPoolId: POOL, ClientId: CLIENT, Reason: 'catching-up' },
+            timestamp: Math.floor(at / HOUR) * HOUR - HOUR,
+          },
+        ],
+      })),
+    );
+    expect(fakes.chat.delivered).toEqual([]);
+    expect(fakes.logger.messages('WARN').filter((line) => line.startsWith('catching up'))).toHaveLength(
+      catchingUp.length,
+    );
+    // The run that caught up publishes every hour held back since 10:00, each once, classified.
+    const last = runs.at(-1);
+    expect(last?.result[0]).toMatchObject({ clientId: CLIENT, heavyUsers: 3 });
+    const hours = fakes.metrics
+      .data()
+      .filter((datum) => datum.name === 'ReLogins')
+      .map((datum) => datum.timestamp);
+    const settled = Math.floor(((last?.at ?? 0) - SETTLE_MS) / HOUR) * HOUR;
+    const expectedHours = [];
+    for (let hour = DAY_START + 9 * HOUR; hour < settled; hour += HOUR) expectedHours.push(hour);
+    expect(hours).toEqual(expectedHours);
+    expect(checkpoints.saved.length).toBeGreaterThan(catchingUp.length);
+  });
+
   it('should publish the aggregate metrics, then post one alert with the advice', async () => {
     // Prepare: three users thrown out every hour for 8 hours, one who signed in once.
     const fakes = setUp();
